@@ -1,0 +1,43 @@
+# Two commands matter: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEVTALK_DB ?= data/devtalk.db
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test test-fast demo bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test: requirements-test.txt $(VENV)/.runtime
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@
+
+# Browser tests drive Debian's chromium; Playwright cannot download its own browser here.
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core
+
+$(DEVTALK_DB): | $(VENV)/.runtime
+	DEVTALK_DB=$(DEVTALK_DB) $(BIN)/python -m devtalk demo
+
+run: $(VENV)/.runtime $(DEVTALK_DB)
+	DEVTALK_DB=$(DEVTALK_DB) $(BIN)/python -m devtalk init
+	DEVTALK_DB=$(DEVTALK_DB) $(BIN)/streamlit run app.py
+
+test: $(VENV)/.test $(CHROMIUM)
+	DEVTALK_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+
+test-fast: $(VENV)/.test
+	$(BIN)/python -m pytest -m "not browser and not slow"
+
+bench: $(VENV)/.runtime
+	$(BIN)/python -m devtalk bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache

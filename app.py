@@ -1,0 +1,15 @@
+"""devtalk's entry point: page setup, the sign-in gate and the navigation for this person."""
+
+import streamlit as st
+
+from ui import navigation, session
+from ui.session import tr
+from ui.text import escape_markdown
+
+st.set_page_config(page_title="devtalk", page_icon=":material/forum:", layout="centered")
+person = session.current_person()
+page = st.navigation(navigation.pages_for(person), position="sidebar")
+with st.sidebar:
+    if person is not None:
+        st.caption(escape_markdown(tr("app.signed_in_as", name=person.name)))
+page.run()

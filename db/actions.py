@@ -1,0 +1,91 @@
+"""Follow-up actions agreed in a conversation, and their dated progress notes."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from db._rows import from_date, now, to_date, to_datetime
+from devtalk.models import Action, ProgressNote
+
+
+def _note(row: dict) -> ProgressNote:
+    return ProgressNote(row["id"], row["action_id"], row["author_id"], row["note"], to_datetime(row["created_at"]))
+
+
+def _actions(db: sqlite_utils.Database, where: str, params: list) -> list[Action]:
+    rows = list(db.query(f"SELECT * FROM actions WHERE {where} ORDER BY due_date IS NULL, due_date, id", params))
+    notes = _notes_for(db, [row["id"] for row in rows])
+    return [
+        Action(
+            id=row["id"],
+            conversation_id=row["conversation_id"],
+            employee_id=row["employee_id"],
+            what=row["what"],
+            kind=row["kind"],
+            owner_id=row["owner_id"],
+            due_date=to_date(row["due_date"]),
+            status=row["status"],
+            helped=row["helped"],
+            created_at=to_datetime(row["created_at"]),
+            notes=tuple(notes.get(row["id"], ())),
+        )
+        for row in rows
+    ]
+
+
+def _notes_for(db: sqlite_utils.Database, action_ids: list[int]) -> dict[int, list[ProgressNote]]:
+    if not action_ids:
+        return {}
+    marks = ",".join("?" * len(action_ids))
+    grouped: dict[int, list[ProgressNote]] = {}
+    for row in db.query(f"SELECT * FROM action_notes WHERE action_id IN ({marks}) ORDER BY created_at", action_ids):
+        grouped.setdefault(row["action_id"], []).append(_note(row))
+    return grouped
+
+
+def add_action(db: sqlite_utils.Database, conversation_id: int, employee_id: int, **fields) -> Action:
+    stamp = now()
+    row = {
+        "conversation_id": conversation_id,
+        "employee_id": employee_id,
+        **fields,
+        "due_date": from_date(fields.get("due_date")),
+        "created_at": fields.get("created_at") or stamp,
+        "updated_at": stamp,
+    }
+    row_id = db["actions"].insert(row).last_pk
+    return get_action(db, row_id)
+
+
+def update_action(db: sqlite_utils.Database, action_id: int, **fields) -> Action:
+    if "due_date" in fields:
+        fields["due_date"] = from_date(fields["due_date"])
+    db["actions"].update(action_id, {**fields, "updated_at": now()})
+    return get_action(db, action_id)
+
+
+def delete_action(db: sqlite_utils.Database, action_id: int) -> None:
+    db.execute("DELETE FROM action_notes WHERE action_id = ?", [action_id])
+    db.execute("DELETE FROM actions WHERE id = ?", [action_id])
+
+
+def get_action(db: sqlite_utils.Database, action_id: int) -> Action | None:
+    found = _actions(db, "id = ?", [action_id])
+    return found[0] if found else None
+
+
+def actions_of_conversation(db: sqlite_utils.Database, conversation_id: int) -> list[Action]:
+    return _actions(db, "conversation_id = ?", [conversation_id])
+
+
+def actions_of_employee(db: sqlite_utils.Database, employee_id: int) -> list[Action]:
+    return _actions(db, "employee_id = ?", [employee_id])
+
+
+def add_progress_note(
+    db: sqlite_utils.Database, action_id: int, author_id: int, note: str, created_at: str | None = None
+) -> ProgressNote:
+    row_id = db["action_notes"].insert(
+        {"action_id": action_id, "author_id": author_id, "note": note, "created_at": created_at or now()}
+    ).last_pk
+    return _note(next(db.query("SELECT * FROM action_notes WHERE id = ?", [row_id])))

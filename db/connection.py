@@ -1,0 +1,74 @@
+"""Opening the database and running write transactions that survive a busy neighbour."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from devtalk.errors import DevtalkError
+
+BUSY_TIMEOUT_MS = 10_000
+RETRIES = 8
+
+
+class DatabaseTooNew(DevtalkError):
+    """The file was written by a newer devtalk; opening it with this code could damage it."""
+
+    key = "db.too_new"
+
+
+def open_db(path: str | Path | None = None) -> sqlite_utils.Database:
+    """A connection with WAL, foreign keys and a busy timeout; ``None`` opens an in-memory database.
+
+    Autocommit mode (isolation_level=None) so that every write goes through ``transaction``,
+    which takes the write lock up front instead of upgrading a read lock halfway (the upgrade is
+    what makes SQLite answer "database is locked" without waiting).
+    """
+    if path is None:
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    else:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return sqlite_utils.Database(conn)
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database):
+    """One short write transaction (BEGIN IMMEDIATE), retried while another writer holds the lock.
+
+    Nested use joins the outer transaction, so a service can compose repository calls that
+    each ask for a transaction of their own.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        yield db
+        return
+    _begin_immediate(conn)
+    try:
+        yield db
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _begin_immediate(conn: sqlite3.Connection) -> None:
+    for attempt in range(RETRIES):
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            if attempt == RETRIES - 1:
+                raise
+            time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))

@@ -1,0 +1,101 @@
+"""People and their job functions."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from db._rows import now
+from devtalk.models import JobFunction, Person
+
+_PERSON_FIELDS = ("name", "username", "email", "function_id", "manager_id", "roles", "language", "active")
+
+
+def _person(row: dict) -> Person:
+    return Person(
+        id=row["id"],
+        name=row["name"],
+        username=row["username"],
+        email=row["email"],
+        function_id=row["function_id"],
+        manager_id=row["manager_id"],
+        roles=tuple(r for r in row["roles"].split(",") if r),
+        language=row["language"],
+        active=bool(row["active"]),
+    )
+
+
+def _columns(fields: dict) -> dict:
+    unknown = set(fields) - set(_PERSON_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown person fields: {sorted(unknown)}")
+    columns = dict(fields)
+    if "roles" in columns:
+        columns["roles"] = ",".join(columns["roles"])
+    if "active" in columns:
+        columns["active"] = int(columns["active"])
+    return columns
+
+
+def add_person(db: sqlite_utils.Database, **fields) -> Person:
+    stamp = now()
+    columns = {"roles": ("employee",), **fields}
+    row_id = db["people"].insert({**_columns(columns), "created_at": stamp, "updated_at": stamp}).last_pk
+    return get_person(db, row_id)
+
+
+def update_person(db: sqlite_utils.Database, person_id: int, **fields) -> Person:
+    db["people"].update(person_id, {**_columns(fields), "updated_at": now()})
+    return get_person(db, person_id)
+
+
+def get_person(db: sqlite_utils.Database, person_id: int) -> Person | None:
+    rows = list(db.query("SELECT * FROM people WHERE id = ?", [person_id]))
+    return _person(rows[0]) if rows else None
+
+
+def person_by_username(db: sqlite_utils.Database, username: str) -> Person | None:
+    rows = list(db.query("SELECT * FROM people WHERE username = ?", [username.strip()]))
+    return _person(rows[0]) if rows else None
+
+
+def list_people(db: sqlite_utils.Database, *, active_only: bool = False) -> list[Person]:
+    where = "WHERE active = 1" if active_only else ""
+    return [_person(row) for row in db.query(f"SELECT * FROM people {where} ORDER BY name COLLATE NOCASE")]
+
+
+def people_by_id(db: sqlite_utils.Database, ids) -> dict[int, Person]:
+    ids = list(set(ids))
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return {row["id"]: _person(row) for row in db.query(f"SELECT * FROM people WHERE id IN ({marks})", ids)}
+
+
+def direct_reports(db: sqlite_utils.Database, manager_id: int) -> list[Person]:
+    rows = db.query("SELECT * FROM people WHERE manager_id = ? ORDER BY name COLLATE NOCASE", [manager_id])
+    return [_person(row) for row in rows]
+
+
+def count_people(db: sqlite_utils.Database) -> int:
+    return db.execute("SELECT count(*) FROM people").fetchone()[0]
+
+
+def _function(row: dict) -> JobFunction:
+    return JobFunction(id=row["id"], name=row["name"], description=row["description"], active=bool(row["active"]))
+
+
+def save_function(db: sqlite_utils.Database, function: JobFunction) -> JobFunction:
+    db["job_functions"].upsert(
+        {"id": function.id, "name": function.name, "description": function.description, "active": int(function.active)},
+        pk="id",
+    )
+    return function
+
+
+def get_function(db: sqlite_utils.Database, function_id: str) -> JobFunction | None:
+    rows = list(db.query("SELECT * FROM job_functions WHERE id = ?", [function_id]))
+    return _function(rows[0]) if rows else None
+
+
+def list_functions(db: sqlite_utils.Database) -> list[JobFunction]:
+    return [_function(row) for row in db.query("SELECT * FROM job_functions ORDER BY name COLLATE NOCASE")]

@@ -1,0 +1,44 @@
+"""Conversation reports: agenda with notes, agreements, summary, and the employee's reply."""
+
+from __future__ import annotations
+
+import json
+
+import sqlite_utils
+
+from db._rows import now, to_datetime
+from devtalk.models import AgendaPoint, Report
+
+
+def _report(row: dict) -> Report:
+    return Report(
+        conversation_id=row["conversation_id"],
+        agenda=tuple(AgendaPoint(**point) for point in json.loads(row["agenda"])),
+        agreements=row["agreements"],
+        summary=row["summary"],
+        employee_comment=row["employee_comment"],
+        finalised_at=to_datetime(row["finalised_at"]),
+        acknowledged_at=to_datetime(row["acknowledged_at"]),
+    )
+
+
+def get_report(db: sqlite_utils.Database, conversation_id: int) -> Report | None:
+    rows = list(db.query("SELECT * FROM reports WHERE conversation_id = ?", [conversation_id]))
+    return _report(rows[0]) if rows else None
+
+
+def save_report(db: sqlite_utils.Database, report: Report) -> Report:
+    db["reports"].upsert(
+        {
+            "conversation_id": report.conversation_id,
+            "agenda": json.dumps([point.__dict__ for point in report.agenda], ensure_ascii=False),
+            "agreements": report.agreements,
+            "summary": report.summary,
+            "employee_comment": report.employee_comment,
+            "finalised_at": report.finalised_at.isoformat() if report.finalised_at else None,
+            "acknowledged_at": report.acknowledged_at.isoformat() if report.acknowledged_at else None,
+            "updated_at": now(),
+        },
+        pk="conversation_id",
+    )
+    return get_report(db, report.conversation_id)

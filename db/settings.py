@@ -1,0 +1,14 @@
+"""Firm-wide settings as key/value pairs (firm name, language, demo marker)."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+
+def get_setting(db: sqlite_utils.Database, key: str, default: str | None = None) -> str | None:
+    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return row[0] if row else default
+
+
+def set_setting(db: sqlite_utils.Database, key: str, value: str) -> None:
+    db["settings"].upsert({"key": key, "value": value}, pk="key")

@@ -1,0 +1,1 @@
+"""devtalk: yearly development conversations for small technical firms."""

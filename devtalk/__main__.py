@@ -1,0 +1,3 @@
+from devtalk.cli import cli
+
+cli(prog_name="python -m devtalk")

@@ -1,0 +1,117 @@
+"""`python -m devtalk`: thin commands over the same services the pages use."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+import db as storage
+from db.backup import backup_to
+from devtalk import config
+from devtalk.errors import DevtalkError
+from devtalk.i18n import LANGUAGES
+from devtalk.questionnaire import InvalidQuestionnaire, load_questionnaire_file
+from devtalk.services import demo
+from devtalk.services import people as people_service
+
+db_option = click.option(
+    "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="SQLite file (default: $DEVTALK_DB or data/devtalk.db).",
+)
+lang_option = click.option("--lang", type=click.Choice(LANGUAGES), default="nl", show_default=True, help="Language of messages.")
+
+
+def _open(db_path: Path | None):
+    database = storage.open_db(db_path or config.database_path())
+    storage.migrate(database)
+    return database
+
+
+def _fail(error: DevtalkError, lang: str) -> None:
+    click.echo(error.render(lang), err=True)
+    for problem in getattr(error, "problems", ()):
+        click.echo(problem.render(lang), err=True)
+    sys.exit(1)
+
+
+@click.group()
+def cli() -> None:
+    """devtalk: development conversations for small technical firms."""
+
+
+@cli.command()
+@db_option
+@lang_option
+def init(db_path, lang) -> None:
+    """Create the database or bring its schema up to date; safe to run again."""
+    try:
+        database = _open(db_path)
+    except DevtalkError as error:
+        _fail(error, lang)
+    click.echo(f"schema {storage.schema_version(database)}: {db_path or config.database_path()}")
+
+
+@cli.command("demo")
+@db_option
+@lang_option
+def demo_command(db_path, lang) -> None:
+    """Fill an empty database with the demo firm (sign in as hr, manager or employee; password demo)."""
+    try:
+        created = demo.load_demo(_open(db_path))
+    except DevtalkError as error:
+        _fail(error, lang)
+    click.echo("demo firm created" if created else "demo firm already present")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@lang_option
+def validate(files, lang) -> None:
+    """Check questionnaire YAML files; every problem as FILE:LINE: PATH: message."""
+    failed = False
+    for path in files:
+        try:
+            load_questionnaire_file(path)
+        except InvalidQuestionnaire as error:
+            failed = True
+            for problem in error.problems:
+                click.echo(problem.render(lang))
+        else:
+            click.echo(f"{path}: ok")
+    sys.exit(1 if failed else 0)
+
+
+@cli.command("import-people")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option
+@lang_option
+def import_people(file, db_path, lang) -> None:
+    """Add or update people from a CSV or XLSX file; any error and nothing changes."""
+    try:
+        plan = people_service.import_people(_open(db_path), None, file.read_bytes(), file.name)
+    except DevtalkError as error:
+        _fail(error, lang)
+    click.echo(f"added {len(plan.added)}, changed {len(plan.changed)}, unchanged {plan.unchanged}")
+
+
+@cli.command("export-people")
+@click.argument("file", default="-")
+@db_option
+def export_people(file, db_path) -> None:
+    """Write all people as CSV (the import's columns) to FILE, or to standard output with -."""
+    data = people_service.export_people(_open(db_path), None, "csv")
+    if file == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        Path(file).write_bytes(data)
+
+
+@cli.command()
+@click.argument("dest", type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+def backup(dest, db_path) -> None:
+    """Copy the database to DEST with SQLite's backup API; safe while the app runs."""
+    backup_to(_open(db_path), dest)
+    click.echo(f"backup written to {dest}")

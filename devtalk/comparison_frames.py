@@ -1,0 +1,96 @@
+"""The comparison as tables (pandas) and as a chart (Altair), shared by the page and the PDF."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from devtalk.comparison import LARGE_GAP, NA_BOTH, NA_ONE_SIDE, Comparison, ItemComparison
+from devtalk.i18n import t
+from devtalk.models import Answer
+
+EMPLOYEE_COLOUR, MANAGER_COLOUR = "#1f6f8b", "#e07a1f"
+
+
+def _shown(answer: Answer | None, lang: str) -> str:
+    if answer is None:
+        return "—"
+    if answer.not_applicable:
+        return t("fill.not_applicable", lang)
+    return "—" if answer.value is None else str(answer.value)
+
+
+def _marker(row: ItemComparison, lang: str) -> str:
+    if row.flag == LARGE_GAP:
+        return t("compare.flag_large_gap", lang)
+    if row.flag == NA_ONE_SIDE:
+        return t("compare.flag_na_one_side", lang)
+    if row.both_low:
+        return t("compare.flag_both_low", lang)
+    return ""
+
+
+def likert_frame(comparison: Comparison, lang: str, section_id: str | None = None) -> pd.DataFrame:
+    """One row per Likert item: both answers, the difference (manager minus employee), a marker."""
+    rows = [
+        {
+            t("compare.col_item", lang): row.item.wording("employee", lang),
+            t("compare.col_employee", lang): _shown(row.employee, lang),
+            t("compare.col_manager", lang): _shown(row.manager, lang),
+            t("compare.col_difference", lang): "" if row.difference is None else f"{row.difference:+d}",
+            t("compare.col_marker", lang): _marker(row, lang),
+        }
+        for row in comparison.likert
+        if section_id is None or row.section_id == section_id
+    ]
+    return pd.DataFrame(rows)
+
+
+def open_frame(comparison: Comparison, lang: str, section_id: str | None = None) -> pd.DataFrame:
+    rows = [
+        {
+            t("compare.col_question", lang): row.item.wording("employee", lang),
+            t("compare.col_employee", lang): row.employee_text,
+            t("compare.col_manager", lang): row.manager_text,
+        }
+        for row in comparison.open
+        if section_id is None or row.section_id == section_id
+    ]
+    return pd.DataFrame(rows)
+
+
+def chart_data(comparison: Comparison, lang: str) -> pd.DataFrame:
+    """Long format: one row per item and side that has a value."""
+    employee, manager = t("compare.col_employee", lang), t("compare.col_manager", lang)
+    rows = []
+    for order, row in enumerate(comparison.likert):
+        if row.flag == NA_BOTH:
+            continue
+        for side, answer in ((employee, row.employee), (manager, row.manager)):
+            if answer is not None and answer.value is not None:
+                rows.append({"order": order, "item": _short(row.item.wording("employee", lang)), "side": side,
+                             "value": answer.value, "large_gap": row.flag == LARGE_GAP})
+    return pd.DataFrame(rows, columns=["order", "item", "side", "value", "large_gap"])
+
+
+def _short(text: str, limit: int = 48) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def dumbbell_chart(comparison: Comparison, lang: str) -> alt.LayerChart:
+    """Per item a line from the employee's answer to the manager's: long lines are the gaps."""
+    data = chart_data(comparison, lang)
+    scales = [row.scale for row in comparison.likert]
+    low = min((s.points[0] for s in scales), default=1)
+    high = max((s.points[-1] for s in scales), default=5)
+    sort = alt.EncodingSortField(field="order", order="ascending")
+    y = alt.Y("item:N", sort=sort, title=None, axis=alt.Axis(labelLimit=260))
+    x = alt.X("value:Q", scale=alt.Scale(domain=[low, high]), axis=alt.Axis(tickMinStep=1, values=list(range(low, high + 1))), title=t("compare.chart_axis", lang))
+    rule = alt.Chart(data).mark_rule(strokeWidth=3, color="#b0b7bf").encode(y=y, x="min(value):Q", x2="max(value):Q")
+    points = alt.Chart(data).mark_circle(size=120, opacity=1).encode(
+        y=y, x=x,
+        color=alt.Color("side:N", title=None, scale=alt.Scale(range=[EMPLOYEE_COLOUR, MANAGER_COLOUR]), legend=alt.Legend(orient="top")),
+        tooltip=["item:N", "side:N", "value:Q"],
+    )
+    height = max(120, 22 * data["item"].nunique())
+    return (rule + points).properties(height=height, width="container")

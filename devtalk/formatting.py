@@ -1,0 +1,28 @@
+"""Dates and numbers in the reader's language (Babel's CLDR data, not hand-written month names)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+
+from babel.dates import format_date as _format_date
+from babel.dates import format_datetime as _format_datetime
+from babel.dates import get_timezone
+
+_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+# Stored times are UTC; people read them in the firm's time zone.
+TIMEZONE = get_timezone(os.environ.get("DEVTALK_TIMEZONE", "Europe/Amsterdam"))
+
+
+def format_date(value: date | datetime | None, lang: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    return _format_date(value, format="medium", locale=_LOCALES.get(lang, "nl_NL"))
+
+
+def format_datetime(value: datetime | None, lang: str) -> str:
+    if value is None:
+        return ""
+    return _format_datetime(value, format="medium", locale=_LOCALES.get(lang, "nl_NL"), tzinfo=TIMEZONE)

@@ -1,0 +1,260 @@
+"""Filling in, submitting and comparing: the blind part of a conversation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from db import audit, conversations, people, rounds
+from db._rows import now
+from db.connection import transaction
+from devtalk import access
+from devtalk.comparison import Comparison, compare
+from devtalk.errors import InvalidInput, NotAllowed, NotFound
+from devtalk.models import Answer, Conversation, Person, Round
+from devtalk.questionnaire import Item, Questionnaire, Section
+from devtalk.services.questionnaires import get_version, parsed
+from devtalk.status import AlreadySubmitted, is_revealed, next_status
+
+MAX_TEXT = 5000
+
+
+class MissingAnswers(InvalidInput):
+    """Submit refused: these required items have no answer yet."""
+
+    key = "conversation.missing_answers"
+
+    def __init__(self, items: list[Item]):
+        super().__init__(count=len(items))
+        self.items = items
+
+
+class NotRevealed(NotAllowed):
+    """The blind rule: the other side stays hidden until both have submitted."""
+
+    key = "conversation.not_revealed"
+
+
+@dataclass(frozen=True)
+class Progress:
+    answered: int
+    required: int
+    required_answered: int
+
+    @property
+    def complete(self) -> bool:
+        return self.required_answered == self.required
+
+
+@dataclass(frozen=True)
+class ConversationSummary:
+    conversation: Conversation
+    employee: Person
+    manager: Person
+    round: Round
+    my_side: str | None
+
+
+@dataclass(frozen=True)
+class FillInForm:
+    conversation: Conversation
+    side: str
+    employee: Person
+    round: Round
+    questionnaire: Questionnaire
+    sections: tuple[Section, ...]
+    answers: dict[str, Answer]
+
+    @property
+    def frozen(self) -> bool:
+        return self.conversation.submitted_at(self.side) is not None
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(item for section in self.sections for item in section.items)
+
+    def missing_required(self) -> list[Item]:
+        return [i for i in self.items if i.required and not (i.id in self.answers and self.answers[i.id].is_given)]
+
+    @property
+    def progress(self) -> Progress:
+        required = [item for item in self.items if item.required]
+        given = {item_id for item_id, answer in self.answers.items() if answer.is_given}
+        return Progress(
+            answered=sum(1 for item in self.items if item.id in given),
+            required=len(required),
+            required_answered=sum(1 for item in required if item.id in given),
+        )
+
+
+@dataclass(frozen=True)
+class ComparisonView:
+    conversation: Conversation
+    employee: Person
+    manager: Person
+    round: Round
+    questionnaire: Questionnaire
+    comparison: Comparison
+
+
+def get_conversation(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> Conversation:
+    """The conversation if this person may see it at all; NotAllowed otherwise (also for unknown ids,
+    so probing ids tells nothing)."""
+    conversation = conversations.get_conversation(db, conversation_id)
+    if conversation is None or not access.can_view_conversation(actor, conversation):
+        raise NotAllowed()
+    return conversation
+
+
+def my_conversations(db: sqlite_utils.Database, actor: Person) -> tuple[list[ConversationSummary], list[ConversationSummary]]:
+    """My own conversations, and those I lead as a manager; newest first."""
+    own = conversations.conversations_of_employee(db, actor.id)
+    led = conversations.conversations_led_by(db, actor.id)
+    return _summaries(db, actor, own), _summaries(db, actor, led)
+
+
+def _summaries(db: sqlite_utils.Database, actor: Person, found: list[Conversation]) -> list[ConversationSummary]:
+    persons = people.people_by_id(db, [c.employee_id for c in found] + [c.manager_id for c in found])
+    round_of = rounds.rounds_by_id(db, [c.round_id for c in found])
+    return [
+        ConversationSummary(c, persons[c.employee_id], persons[c.manager_id], round_of[c.round_id], c.side_of(actor.id))
+        for c in found
+    ]
+
+
+def _questionnaire_for(db: sqlite_utils.Database, conversation: Conversation) -> tuple[Questionnaire, Person]:
+    employee = people.get_person(db, conversation.employee_id)
+    return parsed(get_version(db, conversation.questionnaire_version_id)), employee
+
+
+def read_answers(db: sqlite_utils.Database, actor: Person, conversation_id: int, side: str) -> dict[str, Answer]:
+    """One side's answers, under the blind rule."""
+    conversation = get_conversation(db, actor, conversation_id)
+    if not access.can_read_side(actor, conversation, side):
+        raise NotRevealed()
+    return conversations.answers_of(db, conversation_id, side)
+
+
+def open_form(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> FillInForm:
+    """The questionnaire as this person fills it in: their side, their answers so far."""
+    conversation = get_conversation(db, actor, conversation_id)
+    side = conversation.side_of(actor.id)
+    if side is None:
+        raise NotAllowed()
+    questionnaire, employee = _questionnaire_for(db, conversation)
+    return FillInForm(
+        conversation=conversation,
+        side=side,
+        employee=employee,
+        round=rounds.get_round(db, conversation.round_id),
+        questionnaire=questionnaire,
+        sections=questionnaire.sections_for(employee.function_id),
+        answers=conversations.answers_of(db, conversation_id, side),
+    )
+
+
+def save_answer(
+    db: sqlite_utils.Database,
+    actor: Person,
+    conversation_id: int,
+    item_id: str,
+    *,
+    value: int | None = None,
+    not_applicable: bool = False,
+    text: str | None = None,
+) -> Answer:
+    """Store one answer as it is given (autosave); an empty answer removes the stored one."""
+    conversation = get_conversation(db, actor, conversation_id)
+    side = conversation.side_of(actor.id)
+    if side is None:
+        raise NotAllowed()
+    if not access.can_write_side(actor, conversation, side):
+        raise AlreadySubmitted(side=side)
+    questionnaire, employee = _questionnaire_for(db, conversation)
+    item = _asked_item(questionnaire, employee, item_id)
+    answer = _checked_answer(questionnaire, item, value, not_applicable, text)
+    with transaction(db):
+        if answer.is_given:
+            conversations.save_answer(db, conversation_id, side, answer)
+        else:
+            conversations.delete_answer(db, conversation_id, side, item_id)
+    return answer
+
+
+def _asked_item(questionnaire: Questionnaire, employee: Person, item_id: str) -> Item:
+    for item in questionnaire.items_for(employee.function_id):
+        if item.id == item_id:
+            return item
+    raise NotFound()
+
+
+def _checked_answer(questionnaire: Questionnaire, item: Item, value, not_applicable: bool, text) -> Answer:
+    if item.type == "open":
+        text = (text or "").strip()
+        if len(text) > MAX_TEXT:
+            raise InvalidInput("conversation.text_too_long", maximum=MAX_TEXT)
+        return Answer(item.id, text=text or None)
+    scale = questionnaire.scale_of(item)
+    if not_applicable:
+        if not scale.not_applicable:
+            raise InvalidInput("conversation.not_applicable_not_offered")
+        return Answer(item.id, not_applicable=True)
+    if value is not None and value not in scale.points:
+        raise InvalidInput("conversation.value_not_on_scale", value=value)
+    return Answer(item.id, value=value)
+
+
+def submit(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> Conversation:
+    """Freeze this person's side once every required item is answered."""
+    form = open_form(db, actor, conversation_id)
+    missing = form.missing_required()
+    if missing:
+        raise MissingAnswers(missing)
+    with transaction(db):
+        current = conversations.get_conversation(db, conversation_id)
+        status = next_status(current.status, "submit", form.side)
+        updated = conversations.update_conversation(
+            db, conversation_id, status=status, **{f"{form.side}_submitted_at": now()}
+        )
+        audit.record_event(db, actor.id, "conversation.submit", "conversation", conversation_id, detail=form.side)
+    return updated
+
+
+def comparison_view(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> ComparisonView:
+    """Both sides next to each other; only once both are in."""
+    conversation = get_conversation(db, actor, conversation_id)
+    if not is_revealed(conversation.status):
+        raise NotRevealed()
+    questionnaire, employee = _questionnaire_for(db, conversation)
+    comparison = compare(
+        questionnaire,
+        employee.function_id,
+        read_answers(db, actor, conversation_id, "employee"),
+        read_answers(db, actor, conversation_id, "manager"),
+    )
+    return ComparisonView(
+        conversation=conversation,
+        employee=employee,
+        manager=people.get_person(db, conversation.manager_id),
+        round=rounds.get_round(db, conversation.round_id),
+        questionnaire=questionnaire,
+        comparison=comparison,
+    )
+
+
+def reopen_side(db: sqlite_utils.Database, actor: Person, conversation_id: int, side: str, reason: str) -> Conversation:
+    """HR lets one side change its answers again, before the meeting, with a recorded reason."""
+    if not actor.is_hr:
+        raise NotAllowed()
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidInput("conversation.reason_required")
+    with transaction(db):
+        conversation = get_conversation(db, actor, conversation_id)
+        status = next_status(conversation.status, "reopen", side)
+        updated = conversations.update_conversation(db, conversation_id, status=status, **{f"{side}_submitted_at": None})
+        audit.record_event(db, actor.id, "conversation.reopen", "conversation", conversation_id, f"{side}: {reason[:500]}")
+    return updated
+
+

@@ -1,0 +1,99 @@
+"""An employee's dossier: every conversation across the years, newest first, with notes between."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from db import actions as action_repo
+from db import audit, conversations, dossier, people, reports, rounds
+from db.connection import transaction
+from devtalk import access
+from devtalk.comparison import Comparison
+from devtalk.errors import InvalidInput, NotAllowed
+from devtalk.models import Action, Conversation, DossierNote, Person, Report, Round
+from devtalk.services.conversations import comparison_view
+from devtalk.status import is_revealed
+
+MAX_NOTE = 5000
+
+
+@dataclass(frozen=True)
+class DossierEntry:
+    conversation: Conversation
+    round: Round
+    manager: Person
+    comparison: Comparison | None
+    report: Report | None
+    actions: list[Action]
+
+
+@dataclass(frozen=True)
+class Dossier:
+    employee: Person
+    entries: list[DossierEntry]
+    notes: list[DossierNote]
+
+
+def _employee(db, actor: Person, employee_id: int) -> Person:
+    employee = people.get_person(db, employee_id)
+    if employee is None or not access.can_view_dossier(actor, employee):
+        raise NotAllowed()
+    return employee
+
+
+def dossier_of(db: sqlite_utils.Database, actor: Person, employee_id: int) -> Dossier:
+    employee = _employee(db, actor, employee_id)
+    found = conversations.conversations_of_employee(db, employee_id)
+    round_of = rounds.rounds_by_id(db, [c.round_id for c in found])
+    managers = people.people_by_id(db, [c.manager_id for c in found])
+    entries = [
+        DossierEntry(
+            conversation=c,
+            round=round_of[c.round_id],
+            manager=managers[c.manager_id],
+            comparison=comparison_view(db, actor, c.id).comparison if _may_compare(actor, c) else None,
+            report=_readable_report(db, actor, c),
+            actions=action_repo.actions_of_conversation(db, c.id),
+        )
+        for c in found
+    ]
+    notes = dossier.dossier_notes_of(db, employee_id)
+    if not access.can_see_private_notes(actor, employee):
+        notes = [note for note in notes if not note.private]
+    return Dossier(employee, entries, notes)
+
+
+def _may_compare(actor: Person, conversation: Conversation) -> bool:
+    return is_revealed(conversation.status) and access.can_view_conversation(actor, conversation)
+
+
+def _readable_report(db, actor: Person, conversation: Conversation) -> Report | None:
+    report = reports.get_report(db, conversation.id)
+    if report is None or not access.can_view_conversation(actor, conversation):
+        return None
+    return report if access.can_read_report(actor, conversation, bool(report.finalised_at)) else None
+
+
+def add_note(db: sqlite_utils.Database, actor: Person, employee_id: int, note: str, private: bool = False) -> DossierNote:
+    """A dated note by the manager or HR; a private one stays out of the employee's view."""
+    employee = _employee(db, actor, employee_id)
+    if not access.can_see_private_notes(actor, employee):
+        raise NotAllowed()
+    note = (note or "").strip()
+    if not note:
+        raise InvalidInput("dossier.note_required")
+    if len(note) > MAX_NOTE:
+        raise InvalidInput("dossier.note_too_long", maximum=MAX_NOTE)
+    with transaction(db):
+        saved = dossier.add_dossier_note(db, employee_id, actor.id, note, private)
+        audit.record_event(db, actor.id, "dossier.note", "person", employee_id)
+    return saved
+
+
+def viewable_people(db: sqlite_utils.Database, actor: Person) -> list[Person]:
+    """Whose dossier this person may open: their own, their team's, or (HR) everyone's."""
+    if actor.is_hr:
+        return people.list_people(db)
+    return [actor] + people.direct_reports(db, actor.id)

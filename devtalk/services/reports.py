@@ -1,0 +1,126 @@
+"""After the answers are in: the meeting, the agenda, the report and the employee's reply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+from db import actions as action_repo
+from db import audit, conversations, reports
+from db.connection import transaction
+from devtalk import access, agenda
+from devtalk.errors import InvalidInput, NotAllowed
+from devtalk.models import Action, Conversation, Person, Report
+from devtalk.services.conversations import comparison_view, get_conversation
+from devtalk.status import next_status
+
+MAX_REPORT_TEXT = 20_000
+
+
+@dataclass(frozen=True)
+class ReportView:
+    conversation: Conversation
+    report: Report | None
+    actions: list[Action]
+    earlier_actions: list[Action]
+
+    @property
+    def finalised(self) -> bool:
+        return bool(self.report and self.report.finalised_at)
+
+
+def earlier_actions(db: sqlite_utils.Database, conversation: Conversation) -> list[Action]:
+    """Actions from the employee's previous conversations, to look back on in this one."""
+    return [a for a in action_repo.actions_of_employee(db, conversation.employee_id) if a.conversation_id < conversation.id]
+
+
+def report_view(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> ReportView:
+    conversation = get_conversation(db, actor, conversation_id)
+    report = reports.get_report(db, conversation_id)
+    if not access.can_read_report(actor, conversation, finalised=bool(report and report.finalised_at)):
+        raise NotAllowed("report.not_final_yet")
+    return ReportView(
+        conversation=conversation,
+        report=report,
+        actions=action_repo.actions_of_conversation(db, conversation_id),
+        earlier_actions=earlier_actions(db, conversation),
+    )
+
+
+def _manager_conversation(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> Conversation:
+    conversation = get_conversation(db, actor, conversation_id)
+    if not access.can_write_report(actor, conversation):
+        raise NotAllowed()
+    return conversation
+
+
+def mark_held(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> Report:
+    """Record that the meeting took place and start the report with the proposed agenda."""
+    view = comparison_view(db, actor, conversation_id)
+    conversation = _manager_conversation(db, actor, conversation_id)
+    proposed = agenda.propose_agenda(view.comparison, earlier_actions(db, conversation))
+    with transaction(db):
+        status = next_status(conversation.status, "hold")
+        conversations.update_conversation(db, conversation_id, status=status, held_at=_utcnow().isoformat())
+        report = reports.get_report(db, conversation_id) or Report(conversation_id, agenda=proposed)
+        saved = reports.save_report(db, report)
+        audit.record_event(db, actor.id, "conversation.hold", "conversation", conversation_id)
+    return saved
+
+
+def _draft(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> Report:
+    conversation = _manager_conversation(db, actor, conversation_id)
+    report = reports.get_report(db, conversation_id)
+    if conversation.status != "held" or report is None:
+        raise InvalidInput("report.not_editable")
+    return report
+
+
+def save_draft(db: sqlite_utils.Database, actor: Person, conversation_id: int, **changes) -> Report:
+    """Autosave of the report while the manager writes: agenda, agreements and summary."""
+    unknown = set(changes) - {"agenda", "agreements", "summary"}
+    if unknown:
+        raise TypeError(f"not report fields: {sorted(unknown)}")
+    for field in ("agreements", "summary"):
+        if len(changes.get(field) or "") > MAX_REPORT_TEXT:
+            raise InvalidInput("report.text_too_long", maximum=MAX_REPORT_TEXT)
+    with transaction(db):
+        report = _draft(db, actor, conversation_id)
+        return reports.save_report(db, replace(report, **changes))
+
+
+def finalise(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> Report:
+    """Make the report final and read-only; the employee can then read and acknowledge it."""
+    with transaction(db):
+        report = _draft(db, actor, conversation_id)
+        if not report.summary.strip():
+            raise InvalidInput("report.summary_required")
+        conversation = conversations.get_conversation(db, conversation_id)
+        conversations.update_conversation(db, conversation_id, status=next_status(conversation.status, "finalise"))
+        saved = reports.save_report(db, replace(report, finalised_at=_utcnow()))
+        audit.record_event(db, actor.id, "report.finalise", "conversation", conversation_id)
+    return saved
+
+
+def acknowledge(db: sqlite_utils.Database, actor: Person, conversation_id: int, comment: str = "") -> Report:
+    """The employee has read the report, optionally with a comment of their own."""
+    conversation = get_conversation(db, actor, conversation_id)
+    if actor.id != conversation.employee_id:
+        raise NotAllowed()
+    if len(comment or "") > MAX_REPORT_TEXT:
+        raise InvalidInput("report.text_too_long", maximum=MAX_REPORT_TEXT)
+    with transaction(db):
+        status = next_status(conversation.status, "acknowledge")
+        report = reports.get_report(db, conversation_id)
+        conversations.update_conversation(db, conversation_id, status=status)
+        saved = reports.save_report(
+            db, replace(report, employee_comment=(comment or "").strip(), acknowledged_at=_utcnow())
+        )
+        audit.record_event(db, actor.id, "report.acknowledge", "conversation", conversation_id)
+    return saved
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)

@@ -1,0 +1,74 @@
+"""Both sides next to each other, once both are in: where you agree, where you differ, what to discuss."""
+
+import streamlit as st
+
+from devtalk.agenda import propose_agenda
+from devtalk.comparison_frames import dumbbell_chart, likert_frame, open_frame
+from devtalk.errors import DevtalkError
+from devtalk.questionnaire import localized
+from devtalk.services import conversations, reports
+from ui import navigation, session
+from ui.agenda import show_agenda_point
+from ui.session import tr
+from ui.text import escape_markdown, user_text
+
+person = session.require_person()
+lang = session.language()
+db = session.database()
+try:
+    view = conversations.comparison_view(db, person, session.query_int("conversation") or 0)
+except DevtalkError as error:
+    session.show_error(error)
+    st.stop()
+comparison = view.comparison
+
+st.title(tr("compare.title"))
+st.caption(escape_markdown(tr("compare.subtitle", employee=view.employee.name, manager=view.manager.name, round=view.round.name)))
+st.info(tr("compare.how_to_read"))
+
+gaps = comparison.largest_gaps()
+agree = sum(1 for row in comparison.likert if row.gap == 0)
+col1, col2 = st.columns(2)
+col1.metric(tr("compare.metric_agree"), agree)
+col2.metric(tr("compare.metric_large_gaps"), len(gaps))
+
+table_tab, chart_tab, can_want_tab, agenda_tab = st.tabs(
+    [tr("compare.tab_table"), tr("compare.tab_chart"), tr("compare.tab_can_want"), tr("compare.tab_agenda")]
+)
+
+with table_tab:
+    for section in comparison.sections:
+        st.subheader(escape_markdown(localized(section.title, lang)))
+        if section.likert:
+            st.dataframe(likert_frame(comparison, lang, section.section_id), hide_index=True, width="stretch")
+        if section.open:
+            st.dataframe(open_frame(comparison, lang, section.section_id), hide_index=True, width="stretch")
+
+with chart_tab:
+    st.caption(tr("compare.chart_explained"))
+    st.altair_chart(dumbbell_chart(comparison, lang), width="stretch")
+
+with can_want_tab:
+    can, want = st.columns(2)
+    with can:
+        st.subheader(tr("compare.can"))
+        st.caption(tr("compare.can_explained"))
+        for row in comparison.by_gap()[:8]:
+            st.markdown(f"**{escape_markdown(row.item.wording('employee', lang))}**")
+            st.caption(tr("compare.both_values", employee=row.employee.value if row.employee and row.employee.value else "—",
+                          manager=row.manager.value if row.manager and row.manager.value else "—"))
+    with want:
+        st.subheader(tr("compare.want"))
+        st.caption(tr("compare.want_explained"))
+        for row in comparison.open:
+            st.markdown(f"**{escape_markdown(row.item.wording('employee', lang))}**")
+            user_text(row.employee_text)
+
+with agenda_tab:
+    earlier = reports.earlier_actions(db, view.conversation)
+    for point in propose_agenda(comparison, earlier):
+        show_agenda_point(point, view.questionnaire, {a.id: a for a in earlier}, lang)
+
+if view.conversation.side_of(person.id) == "manager" or view.conversation.status != "ready":
+    st.page_link(navigation.REPORT, label=tr("compare.to_report"), icon=":material/description:",
+                 query_params={"conversation": view.conversation.id})

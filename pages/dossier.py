@@ -1,0 +1,77 @@
+"""An employee's dossier across the years: conversations, reports, actions and notes."""
+
+import streamlit as st
+
+from devtalk.comparison_frames import likert_frame, open_frame
+from devtalk.errors import DevtalkError
+from devtalk.formatting import format_date
+from devtalk.services import dossier
+from ui import session
+from ui.session import tr
+from ui.text import escape_markdown, user_text
+
+person = session.require_person()
+lang = session.language()
+db = session.database()
+
+choices = dossier.viewable_people(db, person)
+asked = session.query_int("person")
+ids = [p.id for p in choices]
+names = {p.id: p.name for p in choices}
+if len(choices) > 1:
+    chosen = st.selectbox(tr("dossier.choose"), ids, index=ids.index(asked) if asked in ids else 0,
+                          format_func=names.get, key="dossier_person")
+else:
+    chosen = asked if asked is not None else person.id
+try:
+    found = dossier.dossier_of(db, person, chosen)
+except DevtalkError as error:
+    session.show_error(error)
+    st.stop()
+
+
+def add_note() -> None:
+    try:
+        dossier.add_note(db, person, found.employee.id, st.session_state.get("dossier_note", ""),
+                         private=st.session_state.get("dossier_note_private", False))
+        st.session_state["dossier_note"] = ""
+    except DevtalkError as error:
+        st.session_state["dossier_error"] = error.render(lang)
+
+
+st.title(escape_markdown(tr("dossier.title", name=found.employee.name)))
+if not found.entries:
+    st.info(tr("dossier.empty"))
+for entry in found.entries:
+    label = f"{entry.round.name} · {tr(f'status.{entry.conversation.status}')}"
+    with st.expander(label, expanded=entry is found.entries[0]):
+        st.caption(escape_markdown(tr("dossier.with_manager", name=entry.manager.name)))
+        if entry.comparison is not None:
+            st.dataframe(likert_frame(entry.comparison, lang), hide_index=True, width="stretch")
+            opens = open_frame(entry.comparison, lang)
+            if not opens.empty:
+                st.dataframe(opens, hide_index=True, width="stretch")
+        else:
+            st.caption(tr("dossier.no_comparison"))
+        if entry.report is not None:
+            st.markdown(f"**{tr('report.summary')}**")
+            user_text(entry.report.summary)
+            st.markdown(f"**{tr('report.agreements')}**")
+            user_text(entry.report.agreements)
+            if entry.report.employee_comment:
+                st.markdown(f"**{tr('report.comment')}**")
+                user_text(entry.report.employee_comment)
+        for action in entry.actions:
+            helped = f" · {tr('report.did_it_help')} {tr(f'report.helped_{action.helped}')}" if action.helped else ""
+            st.markdown(f"- {escape_markdown(action.what)} · {tr(f'action.status_{action.status}')}{escape_markdown(helped)}")
+
+st.header(tr("dossier.notes"))
+for note in found.notes:
+    st.caption(format_date(note.created_at, lang) + (f" · {tr('dossier.private')}" if note.private else ""))
+    user_text(note.note)
+if person.id != found.employee.id:
+    if "dossier_error" in st.session_state:
+        st.error(st.session_state.pop("dossier_error"))
+    st.text_area(tr("dossier.new_note"), key="dossier_note", max_chars=dossier.MAX_NOTE)
+    st.checkbox(tr("dossier.note_private"), key="dossier_note_private")
+    st.button(tr("dossier.add_note"), key="dossier_add_note", on_click=add_note)

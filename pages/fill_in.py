@@ -1,0 +1,134 @@
+"""Filling in the questionnaire: one item per block, every answer saved the moment it is given."""
+
+import streamlit as st
+
+from devtalk.errors import DevtalkError
+from devtalk.formatting import format_datetime
+from devtalk.questionnaire import Item, localized
+from devtalk.services import conversations
+from devtalk.services.conversations import FillInForm, MissingAnswers
+from ui import session
+from ui.session import tr
+from ui.text import escape_markdown
+
+NOT_APPLICABLE = "na"
+
+person = session.require_person()
+conversation_id = session.query_int("conversation")
+lang = session.language()
+try:
+    form = conversations.open_form(session.database(), person, conversation_id or 0)
+except DevtalkError as error:
+    session.show_error(error)
+    st.stop()
+
+
+def widget_key(item: Item) -> str:
+    return f"answer_{form.conversation.id}_{item.id}"
+
+
+def save(item: Item) -> None:
+    """on_change of one answer: store it at once, remember a refusal to show beside the item."""
+    value = st.session_state.get(widget_key(item))
+    arguments = {"text": value} if item.type == "open" else {
+        "not_applicable": value == NOT_APPLICABLE,
+        "value": None if value in (None, NOT_APPLICABLE) else int(value),
+    }
+    try:
+        conversations.save_answer(session.database(), person, form.conversation.id, item.id, **arguments)
+        st.session_state.pop(f"error_{widget_key(item)}", None)
+    except DevtalkError as error:
+        st.session_state[f"error_{widget_key(item)}"] = error.render(lang)
+
+
+def stored_value(form: FillInForm, item: Item):
+    answer = form.answers.get(item.id)
+    if answer is None:
+        return None
+    if item.type == "open":
+        return answer.text or ""
+    return NOT_APPLICABLE if answer.not_applicable else answer.value
+
+
+def show_item(item: Item) -> None:
+    key = widget_key(item)
+    session.seed(key, stored_value(form, item))
+    with st.container(border=True):
+        wording = escape_markdown(item.wording(form.side, lang))
+        st.markdown(f"**{wording}**" + ("" if item.required else f" · _{tr('fill.optional')}_"))
+        if item.help:
+            st.caption(escape_markdown(localized(item.help, lang)))
+        if item.type == "likert":
+            scale = form.questionnaire.scale_of(item)
+            options = list(scale.points) + ([NOT_APPLICABLE] if scale.not_applicable else [])
+            st.pills(
+                wording, options, key=key, on_change=save, args=(item,), disabled=form.frozen,
+                label_visibility="collapsed",
+                format_func=lambda o: tr("fill.not_applicable") if o == NOT_APPLICABLE else _point_label(scale, o),
+            )
+        else:
+            st.text_area(
+                wording, key=key, on_change=save, args=(item,), disabled=form.frozen,
+                max_chars=conversations.MAX_TEXT, label_visibility="collapsed", placeholder=tr("fill.open_placeholder"),
+            )
+        error = st.session_state.get(f"error_{key}")
+        if error:
+            st.error(error)
+        elif item.id in form.answers and not form.frozen:
+            st.caption(tr("fill.saved"))
+
+
+def _point_label(scale, point: int) -> str:
+    label = scale.label(point, lang)
+    return f"{point} · {label}" if label else str(point)
+
+
+def submit() -> None:
+    try:
+        conversations.submit(session.database(), person, form.conversation.id)
+        st.session_state["submitted_message"] = True
+    except MissingAnswers as error:
+        st.session_state["missing"] = [item.id for item in error.items]
+    except DevtalkError as error:
+        st.session_state["submit_error"] = error.render(lang)
+
+
+employee_name = escape_markdown(form.employee.name)
+st.title(tr("fill.title"))
+st.caption(escape_markdown(form.round.name))
+if form.side == "employee":
+    st.info(tr("fill.intro_employee"))
+else:
+    st.info(tr("fill.intro_manager", name=employee_name))
+if form.questionnaire.intro:
+    st.write(escape_markdown(localized(form.questionnaire.intro, lang)))
+
+progress = form.progress
+st.progress(
+    progress.required_answered / progress.required if progress.required else 1.0,
+    text=tr("fill.progress", answered=progress.required_answered, required=progress.required),
+)
+if form.frozen:
+    st.success(tr("fill.submitted_on", date=format_datetime(form.conversation.submitted_at(form.side), lang)))
+
+for section in form.sections:
+    st.header(escape_markdown(localized(section.title, lang)))
+    if section.intro:
+        st.caption(escape_markdown(localized(section.intro, lang)))
+    for item in section.items:
+        show_item(item)
+
+if not form.frozen:
+    st.divider()
+    st.subheader(tr("fill.submit_heading"))
+    st.write(tr("fill.submit_explained"))
+    missing = [form.questionnaire.item(item_id) for item_id in st.session_state.get("missing", [])]
+    missing = [item for item in missing if item in form.missing_required()]
+    if missing:
+        st.warning(tr("fill.missing", count=len(missing)))
+        for item in missing:
+            st.markdown(f"- {escape_markdown(item.wording(form.side, lang))}")
+    if "submit_error" in st.session_state:
+        st.error(st.session_state.pop("submit_error"))
+    ready = st.checkbox(tr("fill.confirm"), key="confirm_submit")
+    st.button(tr("fill.submit"), key="submit", type="primary", disabled=not ready, on_click=submit, width="stretch")

@@ -1,0 +1,55 @@
+"""What is waiting for me: my own conversations, and as a manager those of my team."""
+
+import streamlit as st
+
+from devtalk.formatting import format_date
+from devtalk.services import conversations
+from devtalk.services.conversations import ConversationSummary
+from ui import navigation, session
+from ui.session import tr
+from ui.text import escape_markdown
+
+person = session.require_person()
+st.title(tr("my.title"))
+st.caption(tr("my.not_an_assessment"))
+own, led = conversations.my_conversations(session.database(), person)
+
+
+def next_step(summary: ConversationSummary) -> tuple[str, str] | None:
+    """The page this person should go to now, with the button text for it."""
+    status, side = summary.conversation.status, summary.my_side
+    if status in ("open", "employee_submitted", "manager_submitted"):
+        if summary.conversation.submitted_at(side) is None:
+            return navigation.FILL_IN, "my.fill_in"
+        return navigation.FILL_IN, "my.view_answers"
+    if status == "ready":
+        return navigation.COMPARISON, "my.see_comparison"
+    if side == "manager" or status in ("reported", "acknowledged"):
+        return navigation.REPORT, "my.open_report"
+    return navigation.COMPARISON, "my.see_comparison"
+
+
+def card(summary: ConversationSummary, heading: str) -> None:
+    conversation = summary.conversation
+    with st.container(border=True):
+        st.markdown(f"**{escape_markdown(heading)}**")
+        st.caption(escape_markdown(summary.round.name))
+        st.write(tr("my.status", status=tr(f"status.{conversation.status}")))
+        if summary.round.fill_deadline:
+            st.caption(tr("my.deadline", date=format_date(summary.round.fill_deadline, session.language())))
+        step = next_step(summary)
+        if step:
+            page, label = step
+            st.page_link(page, label=tr(label), icon=":material/arrow_forward:", query_params={"conversation": conversation.id})
+
+
+st.subheader(tr("my.own"))
+if not own:
+    st.info(tr("my.none_own"))
+for summary in own:
+    card(summary, tr("my.with_manager", name=summary.manager.name))
+
+if led:
+    st.subheader(tr("my.team"))
+    for summary in led:
+        card(summary, summary.employee.name)

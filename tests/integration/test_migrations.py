@@ -1,0 +1,66 @@
+import sqlite3
+
+import pytest
+
+import db as storage
+from db import migrations
+from db.people import add_person, get_person
+
+
+def test_an_empty_file_is_migrated_to_the_current_schema(tmp_path):
+    database = storage.open_db(tmp_path / "new.db")
+    assert storage.migrate(database) == storage.SCHEMA_VERSION
+    assert {"people", "conversations", "answers", "reports", "actions", "audit_events"} <= set(database.table_names())
+    assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_migrating_twice_changes_nothing(tmp_path):
+    database = storage.open_db(tmp_path / "twice.db")
+    storage.migrate(database)
+    add_person(database, name="Daan", username="daan")
+    assert storage.migrate(database) == storage.SCHEMA_VERSION
+    assert get_person(database, 1).name == "Daan"
+
+
+@pytest.mark.parametrize("start", range(storage.SCHEMA_VERSION + 1), ids=lambda v: f"from-v{v}")
+def test_every_earlier_version_upgrades_to_the_current_one(tmp_path, start):
+    database = storage.open_db(tmp_path / f"v{start}.db")
+    storage.migrate(database, target=start)
+    assert storage.schema_version(database) == start
+    assert storage.migrate(database) == storage.SCHEMA_VERSION
+    assert database.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_a_database_newer_than_the_code_is_refused_untouched(tmp_path):
+    path = tmp_path / "future.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {storage.SCHEMA_VERSION + 1}")
+    conn.close()
+    database = storage.open_db(path)
+    with pytest.raises(storage.DatabaseTooNew) as raised:
+        storage.migrate(database)
+    assert "nieuwere versie" in raised.value.render("nl")
+    assert database.table_names() == []
+
+
+def test_a_failing_migration_leaves_the_previous_version_intact(tmp_path, monkeypatch):
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + ("CREATE TABLE people (x);",))
+    database = storage.open_db(tmp_path / "broken.db")
+    with pytest.raises(sqlite3.OperationalError):
+        migrations.migrate(database)
+    assert storage.schema_version(database) == storage.SCHEMA_VERSION
+    assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_connections_use_wal_and_foreign_keys(tmp_path):
+    database = storage.open_db(tmp_path / "pragmas.db")
+    assert database.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert database.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_stored_questionnaire_versions_cannot_be_changed(fresh_db):
+    fresh_db["questionnaire_versions"].insert(
+        {"questionnaire_id": "q", "version": 1, "content_hash": "abc", "yaml": "x", "created_at": "2026-01-01"}
+    )
+    with pytest.raises(sqlite3.IntegrityError):
+        fresh_db.execute("UPDATE questionnaire_versions SET yaml = 'y'")

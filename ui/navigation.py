@@ -1,0 +1,31 @@
+"""Which pages a person sees: built from their roles on every run, never from a hidden button."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from devtalk.models import Person
+from ui.session import tr
+
+SIGN_IN = "pages/sign_in.py"
+MY_CONVERSATIONS = "pages/my_conversations.py"
+FILL_IN = "pages/fill_in.py"
+COMPARISON = "pages/comparison.py"
+REPORT = "pages/report.py"
+MY_ACTIONS = "pages/my_actions.py"
+DOSSIER = "pages/dossier.py"
+ACCOUNT = "pages/account.py"
+
+
+def pages_for(person: Person | None) -> list[st.Page]:
+    if person is None:
+        return [st.Page(SIGN_IN, title=tr("nav.sign_in"), icon=":material/login:", default=True)]
+    return [
+        st.Page(MY_CONVERSATIONS, title=tr("nav.my_conversations"), icon=":material/forum:", default=True),
+        st.Page(FILL_IN, title=tr("nav.fill_in"), icon=":material/edit_note:", visibility="hidden"),
+        st.Page(COMPARISON, title=tr("nav.comparison"), icon=":material/compare_arrows:", visibility="hidden"),
+        st.Page(REPORT, title=tr("nav.report"), icon=":material/description:", visibility="hidden"),
+        st.Page(MY_ACTIONS, title=tr("nav.my_actions"), icon=":material/task_alt:"),
+        st.Page(DOSSIER, title=tr("nav.dossier"), icon=":material/folder_shared:"),
+        st.Page(ACCOUNT, title=tr("nav.account"), icon=":material/person:"),
+    ]

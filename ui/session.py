@@ -1,0 +1,90 @@
+"""Per-browser-session state: the database connection, the signed-in person, the language.
+
+The session holds only an opaque token; who you are is looked up server-side on every run,
+so editing session state by hand cannot make you someone else.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+import streamlit as st
+
+import db as storage
+from devtalk import config
+from devtalk.errors import DevtalkError
+from devtalk.i18n import normalise_language, t
+from devtalk.models import Person
+from devtalk.services import auth
+
+TOKEN = "session_token"
+
+
+def database() -> sqlite_utils.Database:
+    """One connection per browser session; each tab runs in its own thread, so none are shared."""
+    path = str(config.database_path())
+    if st.session_state.get("_db_path") != path:
+        database = storage.open_db(path)
+        storage.migrate(database)
+        st.session_state["_db"] = database
+        st.session_state["_db_path"] = path
+    return st.session_state["_db"]
+
+
+def current_person() -> Person | None:
+    person = auth.current_person(database(), st.session_state.get(TOKEN))
+    if person is None and TOKEN in st.session_state:
+        del st.session_state[TOKEN]
+    return person
+
+
+def language() -> str:
+    """Set from the person's preference at sign-in, switchable any time; Dutch before that."""
+    return normalise_language(st.session_state.get("lang"))
+
+
+def tr(key: str, **params: object) -> str:
+    """A catalogue text in the current person's language."""
+    return t(key, language(), **params)
+
+
+def require_person() -> Person:
+    """The signed-in person, or stop the page (app.py shows the sign-in page instead)."""
+    person = current_person()
+    if person is None:
+        st.warning(tr("app.signed_out"))
+        st.stop()
+    return person
+
+
+def show_error(error: DevtalkError) -> None:
+    st.error(error.render(language()))
+
+
+def query_int(name: str) -> int | None:
+    """A whole number from the URL, or None when it is missing or not a number."""
+    value = st.query_params.get(name)
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def start(token: str) -> None:
+    """Remember the new session and take over the person's preferred language."""
+    st.session_state[TOKEN] = token
+    person = current_person()
+    st.session_state["lang"] = person.language if person else "nl"
+
+
+def end() -> None:
+    auth.sign_out(database(), st.session_state.get(TOKEN))
+    for key in list(st.session_state.keys()):
+        if key not in ("_db", "_db_path"):
+            del st.session_state[key]
+
+
+def seed(key: str, value: object) -> None:
+    """Give a widget its stored value once; after that the widget owns it, so a rerun never
+    feeds back a stale copy (the "updates every other time" trap, streamlit #1557)."""
+    if key not in st.session_state:
+        st.session_state[key] = value

@@ -1,0 +1,31 @@
+"""Showing text a user (or HR, in a questionnaire) typed, without ever interpreting it."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+# Everything Streamlit's markdown gives meaning to: CommonMark punctuation, HTML brackets,
+# `$` for LaTeX and `:` for emoji shortcodes and colour directives.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean(text: str | None) -> str:
+    """Drop control characters that have no business on a screen (keep tabs and newlines)."""
+    return _CONTROL.sub("", text or "")
+
+
+def escape_markdown(text: str | None) -> str:
+    """Text that Streamlit's markdown renders literally, character for character."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text)).replace("\n", "  \n")
+
+
+def user_text(text: str | None, *, empty: str = "—") -> None:
+    """A block of user text, shown literally (never as markdown or HTML)."""
+    st.text(clean(text) or empty)
+
+
+def bold(text: str | None) -> None:
+    st.markdown(f"**{escape_markdown(text)}**")
