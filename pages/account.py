@@ -30,7 +30,7 @@ def change_password() -> None:
 st.title(tr("account.title"))
 session.seed("account_language", session.language())
 st.radio(tr("account.language"), LANGUAGES, key="account_language", horizontal=True,
-         format_func=lambda code: {"nl": "Nederlands", "en": "English"}[code], on_change=change_language)
+         format_func=lambda code: tr(f"account.language_{code}"), on_change=change_language)
 
 st.subheader(tr("account.password"))
 st.text_input(tr("account.new_password"), type="password", key="account_password", autocomplete="new-password")

@@ -7,19 +7,24 @@ from devtalk.services import auth
 from ui import session
 from ui.session import tr
 
-st.title(tr("sign_in.title"))
-st.write(tr("sign_in.intro"))
 
-with st.form("sign_in"):
-    username = st.text_input(tr("sign_in.username"), key="login_username", autocomplete="username")
-    password = st.text_input(tr("sign_in.password"), type="password", key="login_password", autocomplete="current-password")
-    submitted = st.form_submit_button(tr("sign_in.submit"), key="login_submit", type="primary", width="stretch")
-
-if submitted:
+def sign_in() -> None:
+    """Runs before the next script run, so that run already shows this person's pages."""
     try:
-        token = auth.sign_in(session.database(), username, password)
+        token = auth.sign_in(
+            session.database(), st.session_state.get("login_username", ""), st.session_state.get("login_password", "")
+        )
     except DevtalkError as error:
-        session.show_error(error)
+        st.session_state["login_error"] = error.render(session.language())
     else:
         session.start(token)
-        st.rerun()
+
+
+st.title(tr("sign_in.title"))
+st.write(tr("sign_in.intro"))
+with st.form(key="sign_in"):
+    st.text_input(tr("sign_in.username"), key="login_username", autocomplete="username")
+    st.text_input(tr("sign_in.password"), type="password", key="login_password", autocomplete="current-password")
+    st.form_submit_button(tr("sign_in.submit"), key="login_submit", type="primary", width="stretch", on_click=sign_in)
+if "login_error" in st.session_state:
+    st.error(st.session_state.pop("login_error"))

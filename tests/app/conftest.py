@@ -1,0 +1,76 @@
+"""Streamlit AppTest harness: the real app.py against a fresh database of the small test firm."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import db as storage
+from tests.builders import make_firm
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def firm_db(tmp_path, monkeypatch):
+    path = tmp_path / "app.db"
+    monkeypatch.setenv("DEVTALK_DB", str(path))
+    database = storage.open_db(path)
+    storage.migrate(database)
+    firm = make_firm(database)
+    yield database, firm
+    database.conn.close()
+
+
+def start_app() -> AppTest:
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+
+
+def submit_sign_in(username: str, password: str) -> AppTest:
+    """The sign-in form filled in and submitted, as the run right after shows it."""
+    app = start_app()
+    app.text_input(key="login_username").input(username)
+    app.text_input(key="login_password").input(password)
+    return app.button(key="login_submit").click().run()
+
+
+def reload(app: AppTest) -> AppTest:
+    """Run app.py again, as a browser reload does."""
+    return app.switch_page("app.py").run()
+
+
+def sign_in(username: str, password: str = "geheim123") -> AppTest:
+    """The app after signing in through the real sign-in form."""
+    app = submit_sign_in(username, password)
+    # AppTest keeps running the page it finished on (here pages/sign_in.py) as a script of its
+    # own; going back to app.py runs the navigation like a browser reload would.
+    reload(app)
+    assert not app.exception
+    return app
+
+
+def open_page(app: AppTest, page: str, **params) -> AppTest:
+    """Go to a page as a link with query parameters would. AppTest runs the page file itself,
+    without app.py: so every page test also proves the page checks who is asking on its own."""
+    app.query_params.clear()
+    app.query_params.update({name: str(value) for name, value in params.items()})
+    app.switch_page(page).run()
+    return app
+
+
+def texts(app: AppTest) -> str:
+    """Everything the page shows as text, joined, for 'does the user see X' assertions."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "text", "info", "warning", "error", "success"):
+        parts.extend(_unescaped(str(element.value)) for element in getattr(app, kind))
+    parts.extend(element.text for element in app.progress)
+    return "\n".join(parts)
+
+
+def _unescaped(markdown: str) -> str:
+    """Markdown source as the reader sees it: without the backslashes that keep user text literal."""
+    return re.sub(r"\\(.)", r"\1", markdown)

@@ -1,0 +1,51 @@
+from devtalk.services import conversations
+from tests.app.conftest import open_page, sign_in, texts
+from tests.integration.test_conversations import fill_all
+
+
+def submit_both(database, firm, employee_value=5, manager_value=2):
+    fill_all(database, firm.employee, firm.conversation_id, employee_value)
+    fill_all(database, firm.manager, firm.conversation_id, manager_value)
+    conversations.submit(database, firm.employee, firm.conversation_id)
+    conversations.submit(database, firm.manager, firm.conversation_id)
+
+
+def test_manager_cannot_see_the_comparison_before_both_submitted(firm_db):
+    database, firm = firm_db
+    fill_all(database, firm.employee, firm.conversation_id)
+    conversations.submit(database, firm.employee, firm.conversation_id)
+    app = open_page(sign_in("manager"), "pages/comparison.py", conversation=firm.conversation_id)
+    assert not app.exception
+    assert "pas als jullie allebei hebben ingeleverd" in texts(app)
+    assert not app.dataframe
+
+
+def test_both_see_the_side_by_side_table_with_large_gaps_marked(firm_db):
+    database, firm = firm_db
+    submit_both(database, firm)
+    for username in ("employee", "manager", "hr"):
+        app = open_page(sign_in(username), "pages/comparison.py", conversation=firm.conversation_id)
+        assert not app.exception
+        table = app.dataframe[0].value
+        assert list(table["Medewerker"]) == ["5", "5"] and list(table["Leidinggevende"]) == ["2", "2"]
+        assert all("groot verschil" in marker for marker in table["Let op"])
+
+
+def test_comparison_proposes_the_largest_gaps_as_agenda(firm_db):
+    database, firm = firm_db
+    submit_both(database, firm)
+    app = open_page(sign_in("manager"), "pages/comparison.py", conversation=firm.conversation_id)
+    assert "Groot verschil" in texts(app)
+    assert "Energie" in texts(app)
+
+
+def test_user_text_is_shown_literally_not_as_markup(firm_db):
+    database, firm = firm_db
+    fill_all(database, firm.employee, firm.conversation_id)
+    conversations.save_answer(database, firm.employee, firm.conversation_id, "energie",
+                              text="**vet** <script>alert(1)</script> [link](http://x)")
+    fill_all(database, firm.manager, firm.conversation_id)
+    conversations.submit(database, firm.employee, firm.conversation_id)
+    conversations.submit(database, firm.manager, firm.conversation_id)
+    app = open_page(sign_in("manager"), "pages/comparison.py", conversation=firm.conversation_id)
+    assert "**vet** <script>alert(1)</script> [link](http://x)" in [t.value for t in app.text]

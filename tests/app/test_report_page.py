@@ -1,0 +1,76 @@
+from datetime import date, timedelta
+
+from devtalk.services import conversations, reports
+from tests.app.conftest import open_page, sign_in, texts
+from tests.app.test_comparison_page import submit_both
+
+
+def test_manager_records_the_meeting_writes_the_report_and_finalises(firm_db):
+    database, firm = firm_db
+    submit_both(database, firm)
+    app = open_page(sign_in("manager"), "pages/report.py", conversation=firm.conversation_id)
+    app.button(key="mark_held").click().run()
+    assert not app.exception
+    app.text_area(key="report_summary").input("Open gesprek over lassen").run()
+    app.text_area(key="report_agreements").input("Cursus TIG").run()
+    app.text_input(key="action_what").input("Cursus TIG-lassen").run()
+    app.selectbox(key="action_kind").set_value("course").run()
+    app.date_input(key="action_due").set_value(date.today() + timedelta(days=60)).run()
+    app.button(key="action_add").click().run()
+    assert "Cursus TIG-lassen" in texts(app)
+    app.checkbox(key="confirm_finalise").check().run()
+    app.button(key="finalise").click().run()
+    assert not app.exception
+    view = reports.report_view(database, firm.employee, firm.conversation_id)
+    assert view.report.summary == "Open gesprek over lassen"
+    assert [a.what for a in view.actions] == ["Cursus TIG-lassen"]
+    assert view.conversation.status == "reported"
+
+
+def test_an_action_due_in_the_past_is_refused_and_the_text_kept(firm_db):
+    database, firm = firm_db
+    submit_both(database, firm)
+    reports.mark_held(database, firm.manager, firm.conversation_id)
+    app = open_page(sign_in("manager"), "pages/report.py", conversation=firm.conversation_id)
+    app.text_input(key="action_what").input("   ").run()
+    app.button(key="action_add").click().run()
+    assert "Beschrijf wat de actie is" in texts(app)
+
+
+def test_employee_reads_and_acknowledges_the_final_report(firm_db):
+    database, firm = firm_db
+    submit_both(database, firm)
+    reports.mark_held(database, firm.manager, firm.conversation_id)
+    reports.save_draft(database, firm.manager, firm.conversation_id, summary="Samen besproken")
+    reports.finalise(database, firm.manager, firm.conversation_id)
+    app = open_page(sign_in("employee"), "pages/report.py", conversation=firm.conversation_id)
+    assert "Samen besproken" in texts(app)
+    app.text_area(key="ack_comment").input("Helder verslag").run()
+    app.button(key="acknowledge").click().run()
+    assert not app.exception
+    assert "Gelezen door de medewerker" in texts(app)
+    assert conversations.get_conversation(database, firm.employee, firm.conversation_id).status == "acknowledged"
+
+
+def test_employee_cannot_open_the_draft_report(firm_db):
+    database, firm = firm_db
+    submit_both(database, firm)
+    reports.mark_held(database, firm.manager, firm.conversation_id)
+    reports.save_draft(database, firm.manager, firm.conversation_id, summary="geheim concept")
+    app = open_page(sign_in("employee"), "pages/report.py", conversation=firm.conversation_id)
+    assert not app.exception
+    assert "nog niet klaar" in texts(app)
+    assert "geheim concept" not in texts(app)
+
+
+def test_manager_reorders_and_removes_agenda_points(firm_db):
+    database, firm = firm_db
+    submit_both(database, firm)
+    reports.mark_held(database, firm.manager, firm.conversation_id)
+    app = open_page(sign_in("manager"), "pages/report.py", conversation=firm.conversation_id)
+    app.button(key="agenda_down_gap:tekening-lezen").click().run()
+    keys = [p.key for p in reports.report_view(database, firm.manager, firm.conversation_id).report.agenda]
+    assert keys == ["gap:veilig-werken", "gap:tekening-lezen", "energy:energie"]
+    app.button(key="agenda_remove_energy:energie").click().run()
+    keys = [p.key for p in reports.report_view(database, firm.manager, firm.conversation_id).report.agenda]
+    assert keys == ["gap:veilig-werken", "gap:tekening-lezen"]

@@ -1,0 +1,46 @@
+from tests.app.conftest import open_page, reload, sign_in, start_app, submit_sign_in, texts
+
+
+def test_signed_out_visitor_sees_only_the_sign_in_form(firm_db):
+    app = start_app()
+    assert not app.exception
+    assert app.text_input(key="login_username") is not None
+    assert "Welkom bij devtalk" in texts(app)
+
+
+def test_wrong_password_shows_a_generic_message_and_no_pages(firm_db):
+    app = submit_sign_in("employee", "fout")
+    assert "Aanmelden lukt niet" in texts(app)
+    assert app.text_input(key="login_username") is not None
+
+
+def test_signed_in_employee_lands_on_my_conversations(firm_db):
+    app = sign_in("employee")
+    assert "Mijn gesprekken" in texts(app)
+    assert "Gesprek met Marco Manager" in texts(app)
+
+
+def test_tampered_session_token_does_not_sign_anyone_in(firm_db):
+    app = start_app()
+    app.session_state["session_token"] = "guessed-token"
+    app.run()
+    assert app.text_input(key="login_username") is not None
+    assert "Mijn gesprekken" not in texts(app)
+
+
+def test_sign_out_clears_the_session(firm_db):
+    app = sign_in("employee")
+    open_page(app, "pages/account.py")
+    app.button(key="sign_out").click().run()
+    reload(app)
+    assert not app.exception
+    assert app.text_input(key="login_username") is not None
+    assert "session_token" not in app.session_state
+
+
+def test_switching_language_changes_the_texts(firm_db):
+    app = sign_in("employee")
+    open_page(app, "pages/account.py")
+    app.radio(key="account_language").set_value("en").run()
+    open_page(app, "pages/my_conversations.py")
+    assert "My conversations" in texts(app)

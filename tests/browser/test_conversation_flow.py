@@ -1,0 +1,73 @@
+"""The whole conversation in a real browser: both sides fill in, submit, compare, report."""
+
+import re
+
+import pytest
+
+import db as storage
+from db.conversations import conversations_of_employee
+from db.people import person_by_username
+
+pytestmark = pytest.mark.browser
+
+
+def sign_in(page, url, username):
+    page.goto(url)
+    page.locator(".st-key-login_username input").fill(username)
+    page.locator(".st-key-login_password input").fill("demo")
+    page.locator(".st-key-login_submit button").click()
+    page.get_by_text("Mijn gesprekken").first.wait_for()
+
+
+def current_conversation(db_path, username="employee"):
+    database = storage.open_db(db_path)
+    employee = person_by_username(database, username)
+    return conversations_of_employee(database, employee.id)[0]
+
+
+def fill_in_everything(page, url, conversation_id):
+    page.goto(f"{url}/fill_in?conversation={conversation_id}")
+    page.get_by_text("Vragenlijst invullen").first.wait_for()
+    page.wait_for_timeout(500)
+    blocks = page.locator("[class*='st-key-answer_'] [data-testid='stBaseButton-pills']")
+    count = page.locator("[class*='st-key-answer_']:has([data-testid='stBaseButton-pills'])").count()
+    for index in range(count):
+        block = page.locator("[class*='st-key-answer_']:has([data-testid='stBaseButton-pills'])").nth(index)
+        block.locator("[data-testid='stBaseButton-pills']").nth(2).click()
+        page.wait_for_timeout(150)
+    assert blocks.count() > 0
+    page.locator(".st-key-confirm_submit label").click()
+    page.locator(".st-key-submit button").click()
+    page.get_by_text(re.compile("Ingeleverd op")).wait_for()
+
+
+def test_employee_and_manager_fill_in_compare_and_write_a_report(browser, server):
+    url, db_path = server["url"], server["db"]
+    conversation = current_conversation(db_path)
+    employee_page = browser.new_page()
+    sign_in(employee_page, url, "employee")
+    fill_in_everything(employee_page, url, conversation.id)
+
+    manager_page = browser.new_page()
+    sign_in(manager_page, url, "manager")
+    fill_in_everything(manager_page, url, conversation.id)
+
+    manager_page.goto(f"{url}/comparison?conversation={conversation.id}")
+    manager_page.get_by_text("Vergelijking").first.wait_for()
+    manager_page.get_by_text("Voorstel agenda").first.wait_for()
+    manager_page.screenshot(path="test-artifacts/comparison.png", full_page=True)
+
+    manager_page.goto(f"{url}/report?conversation={conversation.id}")
+    manager_page.locator(".st-key-mark_held button").click()
+    manager_page.locator(".st-key-report_summary textarea").fill("Goed gesprek over de kantbank.")
+    manager_page.locator(".st-key-report_agreements textarea").click()
+    manager_page.wait_for_timeout(800)
+    manager_page.locator(".st-key-confirm_finalise label").click()
+    manager_page.locator(".st-key-finalise button").click()
+    manager_page.get_by_text(re.compile("Definitief sinds")).wait_for()
+
+    employee_page.goto(f"{url}/report?conversation={conversation.id}")
+    employee_page.get_by_text("Goed gesprek over de kantbank.").wait_for()
+    employee_page.locator(".st-key-acknowledge button").click()
+    employee_page.get_by_text(re.compile("Gelezen door de medewerker")).wait_for()
+    assert current_conversation(db_path).status == "acknowledged"

@@ -1,0 +1,84 @@
+"""Tiny builders shared by integration and page tests: a firm of three and a small questionnaire."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from db import accounts
+from db.people import add_person, save_function
+from devtalk.models import JobFunction, Person
+from devtalk.passwords import hash_password
+from devtalk.services.questionnaires import store_questionnaire
+from devtalk.services.rounds import create_round
+
+SMALL_QUESTIONNAIRE = """\
+id: klein
+title: {nl: Klein gesprek, en: Small conversation}
+languages: [nl, en]
+scales:
+  beheersing:
+    points: [1, 2, 3, 4, 5]
+    labels:
+      1: {nl: Nog niet, en: Not yet}
+      5: {nl: Kan het anderen leren, en: Can teach others}
+    not_applicable: true
+sections:
+  - id: vak
+    title: {nl: Vakmanschap, en: Craft}
+    items:
+      - id: tekening-lezen
+        type: likert
+        scale: beheersing
+        text: {nl: Ik kan een werktekening lezen, en: I can read a drawing}
+        text_manager: {nl: De medewerker kan een werktekening lezen, en: The employee can read a drawing}
+      - id: veilig-werken
+        type: likert
+        scale: beheersing
+        text: {nl: Ik werk veilig, en: I work safely}
+  - id: lassen
+    title: {nl: Lassen, en: Welding}
+    functions: [lasser]
+    items:
+      - id: tig-lassen
+        type: likert
+        scale: beheersing
+        text: {nl: Ik kan TIG lassen, en: I can TIG weld}
+  - id: willen
+    title: {nl: Willen, en: Want}
+    items:
+      - id: energie
+        type: open
+        tags: [energy]
+        text: {nl: "Waar krijg jij energie van?", en: "What gives you energy?"}
+"""
+
+
+@dataclass
+class Firm:
+    hr: Person
+    manager: Person
+    employee: Person
+    other_manager: Person
+    outsider: Person
+    conversation_id: int
+    version_id: int
+
+
+def make_firm(db, function_id: str = "plaatwerker", password: str = "geheim123") -> Firm:
+    """HR, a manager with one employee, a second manager with a report of their own, and an open round."""
+    for function in ("plaatwerker", "lasser"):
+        save_function(db, JobFunction(function, function.title()))
+    hr = add_person(db, name="Ingrid HR", username="hr", roles=("employee", "hr_admin"))
+    manager = add_person(db, name="Marco Manager", username="manager", roles=("employee", "manager"))
+    employee = add_person(db, name="Daan Medewerker", username="employee", function_id=function_id, manager_id=manager.id)
+    other = add_person(db, name="Sandra Ander", username="other", roles=("employee", "manager"))
+    outsider = add_person(db, name="Otto Buiten", username="outsider", function_id="lasser", manager_id=other.id)
+    password_hash = hash_password(password)
+    for person in (hr, manager, employee, other, outsider):
+        accounts.set_password_hash(db, person.id, password_hash)
+    version = store_questionnaire(db, hr, SMALL_QUESTIONNAIRE, "klein.yaml")
+    created = create_round(db, hr, "Ronde 2026", version.id, employee_ids=[employee.id, outsider.id])
+    conversation_id = db.execute(
+        "SELECT id FROM conversations WHERE round_id = ? AND employee_id = ?", [created.round.id, employee.id]
+    ).fetchone()[0]
+    return Firm(hr, manager, employee, other, outsider, conversation_id, version.id)

@@ -1,0 +1,166 @@
+import pytest
+
+from devtalk.errors import InvalidInput, NotAllowed, NotFound
+from devtalk.services import conversations, reports
+from devtalk.services.conversations import MissingAnswers, NotRevealed
+from devtalk.status import AlreadySubmitted, IllegalTransition
+from tests.builders import make_firm
+
+
+def fill_all(db, person, conversation_id, value=3):
+    form = conversations.open_form(db, person, conversation_id)
+    for item in form.items:
+        if item.type == "likert":
+            conversations.save_answer(db, person, conversation_id, item.id, value=value)
+        else:
+            conversations.save_answer(db, person, conversation_id, item.id, text=f"tekst van {person.username}")
+
+
+@pytest.fixture
+def firm(fresh_db):
+    return make_firm(fresh_db)
+
+
+def test_employee_sees_only_the_sections_of_their_job_function(fresh_db, firm):
+    form = conversations.open_form(fresh_db, firm.employee, firm.conversation_id)
+    assert [s.id for s in form.sections] == ["vak", "willen"]
+    assert form.side == "employee"
+
+
+def test_manager_fills_in_the_manager_side_with_manager_wording(fresh_db, firm):
+    form = conversations.open_form(fresh_db, firm.manager, firm.conversation_id)
+    assert form.side == "manager"
+    item = form.questionnaire.item("tekening-lezen")
+    assert item.wording("manager", "nl") == "De medewerker kan een werktekening lezen"
+
+
+def test_an_answer_is_stored_the_moment_it_is_given(fresh_db, firm):
+    conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, "tekening-lezen", value=4)
+    again = conversations.open_form(fresh_db, firm.employee, firm.conversation_id)
+    assert again.answers["tekening-lezen"].value == 4
+    assert again.progress.required_answered == 1 and again.progress.required == 2
+
+
+def test_clearing_an_answer_removes_it(fresh_db, firm):
+    conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, "energie", text="lassen")
+    conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, "energie", text="   ")
+    assert "energie" not in conversations.open_form(fresh_db, firm.employee, firm.conversation_id).answers
+
+
+def test_not_applicable_is_stored_apart_from_a_value(fresh_db, firm):
+    conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, "veilig-werken", not_applicable=True)
+    answer = conversations.open_form(fresh_db, firm.employee, firm.conversation_id).answers["veilig-werken"]
+    assert answer.not_applicable and answer.value is None
+
+
+@pytest.mark.parametrize(
+    "item_id,kwargs,error",
+    [
+        ("tekening-lezen", {"value": 9}, InvalidInput),
+        ("tekening-lezen", {"value": 0}, InvalidInput),
+        ("energie", {"text": "x" * 5001}, InvalidInput),
+        ("tig-lassen", {"value": 3}, NotFound),
+        ("bestaat-niet", {"value": 3}, NotFound),
+    ],
+    ids=["above-scale", "below-scale", "text-too-long", "item-of-another-function", "unknown-item"],
+)
+def test_bad_answers_are_refused_and_nothing_is_stored(fresh_db, firm, item_id, kwargs, error):
+    with pytest.raises(error):
+        conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, item_id, **kwargs)
+    assert conversations.open_form(fresh_db, firm.employee, firm.conversation_id).answers == {}
+
+
+def test_submit_with_missing_required_items_lists_them(fresh_db, firm):
+    conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, "tekening-lezen", value=3)
+    with pytest.raises(MissingAnswers) as raised:
+        conversations.submit(fresh_db, firm.employee, firm.conversation_id)
+    assert [item.id for item in raised.value.items] == ["veilig-werken"]
+    assert conversations.get_conversation(fresh_db, firm.employee, firm.conversation_id).status == "open"
+
+
+def test_open_questions_are_not_required_by_default(fresh_db, firm):
+    for item_id in ("tekening-lezen", "veilig-werken"):
+        conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, item_id, value=3)
+    assert conversations.submit(fresh_db, firm.employee, firm.conversation_id).status == "employee_submitted"
+
+
+def test_a_submitted_side_is_frozen(fresh_db, firm):
+    fill_all(fresh_db, firm.employee, firm.conversation_id)
+    conversations.submit(fresh_db, firm.employee, firm.conversation_id)
+    with pytest.raises(AlreadySubmitted):
+        conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, "tekening-lezen", value=1)
+    with pytest.raises(AlreadySubmitted):
+        conversations.submit(fresh_db, firm.employee, firm.conversation_id)
+
+
+def test_manager_cannot_see_employee_answers_before_both_submitted(fresh_db, firm):
+    fill_all(fresh_db, firm.employee, firm.conversation_id)
+    conversations.submit(fresh_db, firm.employee, firm.conversation_id)
+    with pytest.raises(NotRevealed):
+        conversations.read_answers(fresh_db, firm.manager, firm.conversation_id, "employee")
+    with pytest.raises(NotRevealed):
+        conversations.comparison_view(fresh_db, firm.manager, firm.conversation_id)
+
+
+def test_employee_cannot_see_manager_answers_before_both_submitted(fresh_db, firm):
+    fill_all(fresh_db, firm.manager, firm.conversation_id)
+    conversations.submit(fresh_db, firm.manager, firm.conversation_id)
+    with pytest.raises(NotRevealed):
+        conversations.read_answers(fresh_db, firm.employee, firm.conversation_id, "manager")
+
+
+def test_both_see_the_comparison_once_both_submitted(fresh_db, firm):
+    fill_all(fresh_db, firm.employee, firm.conversation_id, value=4)
+    fill_all(fresh_db, firm.manager, firm.conversation_id, value=2)
+    conversations.submit(fresh_db, firm.employee, firm.conversation_id)
+    assert conversations.submit(fresh_db, firm.manager, firm.conversation_id).status == "ready"
+    for person in (firm.employee, firm.manager, firm.hr):
+        view = conversations.comparison_view(fresh_db, person, firm.conversation_id)
+        assert [row.difference for row in view.comparison.likert] == [-2, -2]
+        assert view.comparison.open[0].employee_text == "tekst van employee"
+
+
+def test_manager_of_another_team_gets_not_allowed_never_data(fresh_db, firm):
+    for call in (
+        lambda: conversations.open_form(fresh_db, firm.other_manager, firm.conversation_id),
+        lambda: conversations.read_answers(fresh_db, firm.other_manager, firm.conversation_id, "employee"),
+        lambda: conversations.save_answer(fresh_db, firm.other_manager, firm.conversation_id, "tekening-lezen", value=1),
+        lambda: conversations.comparison_view(fresh_db, firm.other_manager, firm.conversation_id),
+    ):
+        with pytest.raises(NotAllowed):
+            call()
+
+
+def test_an_unknown_conversation_id_looks_the_same_as_a_forbidden_one(fresh_db, firm):
+    with pytest.raises(NotAllowed):
+        conversations.open_form(fresh_db, firm.employee, 9999)
+
+
+def test_my_conversations_lists_own_and_team(fresh_db, firm):
+    own, led = conversations.my_conversations(fresh_db, firm.manager)
+    assert own == [] and [s.employee.username for s in led] == ["employee"]
+    own, led = conversations.my_conversations(fresh_db, firm.employee)
+    assert [s.my_side for s in own] == ["employee"] and led == []
+
+
+def test_hr_reopens_a_side_with_a_reason_that_is_audited(fresh_db, firm):
+    fill_all(fresh_db, firm.employee, firm.conversation_id)
+    conversations.submit(fresh_db, firm.employee, firm.conversation_id)
+    with pytest.raises(InvalidInput):
+        conversations.reopen_side(fresh_db, firm.hr, firm.conversation_id, "employee", "  ")
+    with pytest.raises(NotAllowed):
+        conversations.reopen_side(fresh_db, firm.manager, firm.conversation_id, "employee", "reden")
+    reopened = conversations.reopen_side(fresh_db, firm.hr, firm.conversation_id, "employee", "typfout in antwoord")
+    assert reopened.status == "open" and reopened.employee_submitted_at is None
+    event = fresh_db.execute("SELECT action, detail FROM audit_events WHERE action = 'conversation.reopen'").fetchone()
+    assert event == ("conversation.reopen", "employee: typfout in antwoord")
+
+
+def test_reopen_after_the_meeting_is_refused(fresh_db, firm):
+    fill_all(fresh_db, firm.employee, firm.conversation_id)
+    fill_all(fresh_db, firm.manager, firm.conversation_id)
+    conversations.submit(fresh_db, firm.employee, firm.conversation_id)
+    conversations.submit(fresh_db, firm.manager, firm.conversation_id)
+    reports.mark_held(fresh_db, firm.manager, firm.conversation_id)
+    with pytest.raises(IllegalTransition):
+        conversations.reopen_side(fresh_db, firm.hr, firm.conversation_id, "employee", "te laat")

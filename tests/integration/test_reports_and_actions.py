@@ -1,0 +1,123 @@
+from datetime import date, timedelta
+
+import pytest
+
+from devtalk.errors import InvalidInput, NotAllowed
+from devtalk.services import actions, conversations, dossier, reports
+from devtalk.status import IllegalTransition
+from tests.builders import make_firm
+from tests.integration.test_conversations import fill_all
+
+
+@pytest.fixture
+def held(fresh_db):
+    """A conversation both sides have submitted and that has been held."""
+    firm = make_firm(fresh_db)
+    fill_all(fresh_db, firm.employee, firm.conversation_id, value=5)
+    fill_all(fresh_db, firm.manager, firm.conversation_id, value=2)
+    conversations.submit(fresh_db, firm.employee, firm.conversation_id)
+    conversations.submit(fresh_db, firm.manager, firm.conversation_id)
+    reports.mark_held(fresh_db, firm.manager, firm.conversation_id)
+    return firm
+
+
+def test_holding_the_conversation_starts_a_report_with_the_proposed_agenda(fresh_db, held):
+    report = reports.report_view(fresh_db, held.manager, held.conversation_id).report
+    assert [point.key for point in report.agenda] == ["gap:tekening-lezen", "gap:veilig-werken", "energy:energie"]
+
+
+def test_only_the_manager_of_the_conversation_marks_it_held(fresh_db):
+    firm = make_firm(fresh_db)
+    fill_all(fresh_db, firm.employee, firm.conversation_id)
+    fill_all(fresh_db, firm.manager, firm.conversation_id)
+    conversations.submit(fresh_db, firm.employee, firm.conversation_id)
+    conversations.submit(fresh_db, firm.manager, firm.conversation_id)
+    for person in (firm.employee, firm.other_manager):
+        with pytest.raises(NotAllowed):
+            reports.mark_held(fresh_db, person, firm.conversation_id)
+
+
+def test_employee_cannot_read_the_draft_report(fresh_db, held):
+    reports.save_draft(fresh_db, held.manager, held.conversation_id, summary="concept")
+    with pytest.raises(NotAllowed):
+        reports.report_view(fresh_db, held.employee, held.conversation_id)
+
+
+def test_finalise_needs_a_summary_and_then_freezes_the_report(fresh_db, held):
+    with pytest.raises(InvalidInput):
+        reports.finalise(fresh_db, held.manager, held.conversation_id)
+    reports.save_draft(fresh_db, held.manager, held.conversation_id, summary="Goed gesprek", agreements="Cursus")
+    reports.finalise(fresh_db, held.manager, held.conversation_id)
+    with pytest.raises(InvalidInput):
+        reports.save_draft(fresh_db, held.manager, held.conversation_id, summary="later gewijzigd")
+    view = reports.report_view(fresh_db, held.employee, held.conversation_id)
+    assert view.report.summary == "Goed gesprek" and view.conversation.status == "reported"
+
+
+def test_employee_acknowledges_the_final_report_with_a_comment(fresh_db, held):
+    reports.save_draft(fresh_db, held.manager, held.conversation_id, summary="Goed gesprek")
+    with pytest.raises(IllegalTransition):
+        reports.acknowledge(fresh_db, held.employee, held.conversation_id)
+    reports.finalise(fresh_db, held.manager, held.conversation_id)
+    with pytest.raises(NotAllowed):
+        reports.acknowledge(fresh_db, held.manager, held.conversation_id)
+    report = reports.acknowledge(fresh_db, held.employee, held.conversation_id, "Eens, op één punt na")
+    assert report.employee_comment == "Eens, op één punt na" and report.acknowledged_at is not None
+
+
+def test_action_lifecycle_from_agreement_to_done_with_notes(fresh_db, held):
+    action = actions.add_action(
+        fresh_db, held.manager, held.conversation_id, what="Meelopen met Jan", kind="walk_along",
+        owner_id=held.manager.id, due_date=date.today() + timedelta(days=30),
+    )
+    actions.set_status(fresh_db, held.employee, action.id, "in_progress")
+    actions.add_note(fresh_db, held.employee, action.id, "Eerste dag gedaan")
+    done = actions.set_status(fresh_db, held.manager, action.id, "done")
+    assert done.status == "done" and [n.note for n in done.notes] == ["Eerste dag gedaan"]
+    own, team = actions.my_actions(fresh_db, held.employee)
+    assert [row.action.id for row in own] == [action.id] and team == []
+    own, team = actions.my_actions(fresh_db, held.manager)
+    assert [row.action.id for row in team] == [action.id]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"what": "  ", "kind": "course"},
+        {"what": "x" * 501, "kind": "course"},
+        {"what": "Cursus", "kind": "vakantie"},
+        {"what": "Cursus", "kind": "course", "due_date": date.today() - timedelta(days=1)},
+        {"what": "Cursus", "kind": "course", "owner_id": 999},
+    ],
+    ids=["empty", "too-long", "unknown-kind", "due-in-past", "unknown-owner"],
+)
+def test_bad_action_input_is_refused_with_a_message(fresh_db, held, fields):
+    with pytest.raises(InvalidInput) as raised:
+        actions.add_action(fresh_db, held.manager, held.conversation_id, **fields)
+    assert raised.value.render("nl") and raised.value.render("en")
+    assert reports.report_view(fresh_db, held.manager, held.conversation_id).actions == []
+
+
+def test_others_cannot_follow_up_someone_elses_action(fresh_db, held):
+    action = actions.add_action(fresh_db, held.manager, held.conversation_id, what="Cursus", kind="course")
+    for person in (held.other_manager, held.outsider):
+        with pytest.raises(NotAllowed):
+            actions.add_note(fresh_db, person, action.id, "stiekem")
+    with pytest.raises(NotAllowed):
+        actions.add_action(fresh_db, held.employee, held.conversation_id, what="Zelf bedacht", kind="course")
+
+
+def test_dossier_shows_the_conversation_to_employee_manager_and_hr_only(fresh_db, held):
+    for person in (held.employee, held.manager, held.hr):
+        assert len(dossier.dossier_of(fresh_db, person, held.employee.id).entries) == 1
+    with pytest.raises(NotAllowed):
+        dossier.dossier_of(fresh_db, held.other_manager, held.employee.id)
+
+
+def test_private_dossier_notes_stay_out_of_the_employees_view(fresh_db, held):
+    dossier.add_note(fresh_db, held.manager, held.employee.id, "Openbaar", private=False)
+    dossier.add_note(fresh_db, held.manager, held.employee.id, "Alleen voor mij en HR", private=True)
+    assert [n.note for n in dossier.dossier_of(fresh_db, held.employee, held.employee.id).notes] == ["Openbaar"]
+    assert len(dossier.dossier_of(fresh_db, held.hr, held.employee.id).notes) == 2
+    with pytest.raises(NotAllowed):
+        dossier.add_note(fresh_db, held.employee, held.employee.id, "over mezelf")
