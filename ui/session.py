@@ -17,6 +17,7 @@ from devtalk.models import Person
 from devtalk.services import auth
 
 TOKEN = "session_token"
+COOKIE = "devtalk_session"
 
 
 def database() -> sqlite_utils.Database:
@@ -31,9 +32,14 @@ def database() -> sqlite_utils.Database:
 
 
 def current_person() -> Person | None:
-    person = auth.current_person(database(), st.session_state.get(TOKEN))
-    if person is None and TOKEN in st.session_state:
-        del st.session_state[TOKEN]
+    """Who is signed in; a reload or a new tab picks the session up from the cookie."""
+    token = st.session_state.get(TOKEN) or st.context.cookies.get(COOKIE)
+    person = auth.current_person(database(), token)
+    if person is None:
+        st.session_state.pop(TOKEN, None)
+    elif TOKEN not in st.session_state:
+        st.session_state[TOKEN] = token
+        st.session_state["lang"] = person.language
     return person
 
 
@@ -70,17 +76,37 @@ def query_int(name: str) -> int | None:
 
 
 def start(token: str) -> None:
-    """Remember the new session and take over the person's preferred language."""
+    """Remember the new session (here and in a cookie) and take over the person's language."""
     st.session_state[TOKEN] = token
+    st.session_state["_cookie"] = token
     person = current_person()
     st.session_state["lang"] = person.language if person else "nl"
 
 
 def end() -> None:
-    auth.sign_out(database(), st.session_state.get(TOKEN))
+    """Sign out: the server forgets the session, the browser forgets the cookie."""
+    auth.sign_out(database(), st.session_state.get(TOKEN) or st.context.cookies.get(COOKIE))
     for key in list(st.session_state.keys()):
         if key not in ("_db", "_db_path"):
             del st.session_state[key]
+    st.session_state["_cookie"] = ""
+
+
+def write_cookie() -> None:
+    """Hand a pending session cookie to the browser; called by app.py on every run.
+
+    The token is ours (URL-safe base64), never user input, so it is safe inside the script.
+    """
+    token = st.session_state.pop("_cookie", None)
+    if token is None:
+        return
+    lifetime = "" if token else "; max-age=0"
+    st.html(
+        f"<script>document.cookie = '{COOKIE}={token}; path=/; SameSite=Strict{lifetime}'"
+        " + (location.protocol === 'https:' ? '; Secure' : '');</script>",
+        unsafe_allow_javascript=True,
+        width="content",
+    )
 
 
 def seed(key: str, value: object) -> None:
