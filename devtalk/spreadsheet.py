@@ -1,4 +1,5 @@
-"""Cells that are safe to open in a spreadsheet, and the way back when such a file is read in.
+"""Spreadsheet files: reading CSV and XLSX uploads as rows of text, and writing cells that are safe
+to open in Excel.
 
 A text cell starting with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return) is run as a
 formula by Excel and LibreOffice: an exported name like ``=HYPERLINK(...)`` would then act on
@@ -6,6 +7,13 @@ the HR person's machine (OWASP "CSV injection"). A leading apostrophe makes it p
 """
 
 from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import PurePath
+
+import openpyxl
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
@@ -28,3 +36,87 @@ def restore_cell(text: str) -> str:
 
 def _looks_quoted(text: str) -> bool:
     return text.startswith(QUOTE) and text[1:].startswith((*FORMULA_STARTS, QUOTE))
+
+
+class UnreadableFile(Exception):
+    """The upload is no CSV or XLSX file we can read; ``reason`` names why, for the caller's message."""
+
+    def __init__(self, reason: str, **params: object):
+        super().__init__(reason)
+        self.reason = reason
+        self.params = params
+
+
+Row = tuple[int, tuple[str, ...]]
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the pre-2007 binary Excel format (.xls)
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+TEXT_SUFFIXES = ("", ".csv", ".txt")
+# Control characters never occur in a CSV that Excel or a text editor wrote; they mean binary data.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def read_rows(data: bytes, filename: str) -> list[Row]:
+    """The non-empty rows of a CSV file or of an XLSX file's first sheet, numbered as Excel shows
+    them, each cell as stripped text; raises UnreadableFile."""
+    if not data.strip():
+        return []
+    raw = _xlsx_rows(data) if _is_xlsx(data, filename) else _csv_rows(data)
+    rows = ((number, tuple(cell_text(value) for value in cells)) for number, cells in enumerate(raw, 1))
+    return [(number, cells) for number, cells in rows if any(cells)]
+
+
+def cell_text(value: object) -> str:
+    """A cell as text: numbers without a spurious ``.0``, an export's ``'`` quoting undone."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return restore_cell(str(value).strip()).strip()
+
+
+def _is_xlsx(data: bytes, filename: str) -> bool:
+    suffix = PurePath(filename or "").suffix.lower()
+    if suffix not in (*XLSX_SUFFIXES, *TEXT_SUFFIXES, ".xls"):
+        raise UnreadableFile("unsupported", suffix=suffix)
+    if suffix == ".xls" or data.startswith(OLE_MAGIC):
+        raise UnreadableFile("old_excel")
+    return suffix in XLSX_SUFFIXES or data.startswith(ZIP_MAGIC)
+
+
+def _xlsx_rows(data: bytes) -> list:
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheet = book.worksheets[0]
+            # Some tools write a wrong used range; without it openpyxl reads the rows actually there.
+            sheet.reset_dimensions()
+            return list(sheet.iter_rows(values_only=True))
+        finally:
+            book.close()
+    except Exception as error:  # a damaged file surfaces as zip, XML, key or value errors alike
+        raise UnreadableFile("not_xlsx") from error
+
+
+def _csv_rows(data: bytes) -> list:
+    text = _decode(data)
+    if _CONTROL.search(text):
+        raise UnreadableFile("not_text")
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    # Dutch Excel writes ';' (the comma is the decimal sign), English Excel and most tools ','.
+    delimiter = max((";", ","), key=header.count)
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as error:
+        raise UnreadableFile("not_csv") from error
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")  # what Excel's plain "CSV" writes on a Dutch Windows
+    except UnicodeDecodeError as error:
+        raise UnreadableFile("not_text") from error

@@ -61,7 +61,7 @@ def sign_in(db: sqlite_utils.Database, username: str, password: str) -> str:
 
 def current_person(db: sqlite_utils.Database, token: str | None) -> Person | None:
     """The signed-in person behind a token, or None when unknown, expired or deactivated."""
-    if not token:
+    if not isinstance(token, str) or not token:
         return None
     found = accounts.get_session(db, _token_hash(token))
     if found is None:
