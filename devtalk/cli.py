@@ -14,7 +14,6 @@ from devtalk.errors import DevtalkError
 from devtalk.i18n import LANGUAGES
 from devtalk.questionnaire import InvalidQuestionnaire, load_questionnaire_file
 from devtalk.services import demo
-from devtalk.services import people as people_service
 
 db_option = click.option(
     "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -89,6 +88,8 @@ def validate(files, lang) -> None:
 @lang_option
 def import_people(file, db_path, lang) -> None:
     """Add or update people from a CSV or XLSX file; any error and nothing changes."""
+    from devtalk.services import people as people_service  # openpyxl is loaded only when needed
+
     try:
         plan = people_service.import_people(_open(db_path), None, file.read_bytes(), file.name)
     except DevtalkError as error:
@@ -101,6 +102,8 @@ def import_people(file, db_path, lang) -> None:
 @db_option
 def export_people(file, db_path) -> None:
     """Write all people as CSV (the import's columns) to FILE, or to standard output with -."""
+    from devtalk.services import people as people_service
+
     data = people_service.export_people(_open(db_path), None, "csv")
     if file == "-":
         sys.stdout.buffer.write(data)
@@ -115,3 +118,15 @@ def backup(dest, db_path) -> None:
     """Copy the database to DEST with SQLite's backup API; safe while the app runs."""
     backup_to(_open(db_path), dest)
     click.echo(f"backup written to {dest}")
+
+
+@cli.command()
+@click.option("--answers", default=1_000_000, show_default=True, help="Size of the synthetic database in answers.")
+@click.option("--repeat", default=7, show_default=True, help="Timed runs per figure.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the figures as JSON to this file.")
+def bench(answers, repeat, json_path) -> None:
+    """Measure page and service speed against a floor taken in the same run."""
+    from devtalk.bench.run import run_bench, table
+
+    click.echo(table(run_bench(answers, repeat, json_path)))

@@ -10,15 +10,26 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from functools import partial
-from typing import Callable, Sequence
+from typing import Sequence
 
 from devtalk.errors import InvalidInput
 from devtalk.i18n import DEFAULT_LANGUAGE, LANGUAGES, Message, t
 from devtalk.models import ROLES, JobFunction, Person
-from devtalk.people_columns import FIELDS, REQUIRED, Columns, recognise_header
 from devtalk.spreadsheet import Row, UnreadableFile, read_rows
 
+# field: (Dutch header, English header, further spellings people type)
+HEADERS = {
+    "name": ("naam", "name"),
+    "username": ("gebruikersnaam", "username"),
+    "email": ("e-mail", "email", "e-mailadres"),
+    "function": ("functie", "function"),
+    "manager": ("leidinggevende", "manager"),
+    "roles": ("rollen", "roles"),
+    "language": ("taal", "language"),
+}
+FIELDS = tuple(HEADERS)
+REQUIRED = ("name", "username", "function")
+DEFAULTS = {"email": None, "manager": None, "roles": ("employee",), "language": DEFAULT_LANGUAGE}
 MAX_LENGTH = 200
 USERNAME = re.compile(r"[A-Za-z0-9._-]+")  # ASCII only: SQLite's NOCASE folds ASCII letters only
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -27,4 +38,318 @@ ROLE_ALIASES = {
     "manager": "manager", "leidinggevende": "manager",
     "hr_admin": "hr_admin", "hr": "hr_admin",
 }
-DEFAULTS = {"email": None, "manager": None, "roles": ("employee",), "language": DEFAULT_LANGUAGE}
+
+
+def _normalise(header: str) -> str:
+    return re.sub(r"[\s_-]+", "", header).casefold()
+
+
+SPELLINGS = {_normalise(spelling): (field, spelling) for field, spellings in HEADERS.items() for spelling in spellings}
+
+
+class ImportFailed(InvalidInput):
+    """The file has problems, all of them in ``problems``; nothing was stored."""
+
+    key = "people.import_failed"
+
+    def __init__(self, problems: Sequence[Problem]):
+        super().__init__(count=len(problems))
+        self.problems = tuple(problems)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the file, placed where the HR person finds it in Excel."""
+
+    row: int | None
+    column: str | None
+    message: Message
+
+    def render(self, lang: str | None = DEFAULT_LANGUAGE) -> str:
+        text = self.message.render(lang)
+        if self.row is None:
+            return text
+        if self.column is None:
+            return t("people.at_row", lang, row=self.row, text=text)
+        return t("people.at_cell", lang, row=self.row, column=self.column, text=text)
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    """One person as the file describes them; ``function`` is a stored id, ``manager`` a username."""
+
+    row: int
+    name: str
+    username: str
+    email: str | None
+    function: str | None
+    manager: str | None
+    roles: tuple[str, ...]
+    language: str
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: object
+    new: object
+
+
+@dataclass(frozen=True)
+class PersonChange:
+    """A stored person the file changes, with each changed field for the preview."""
+
+    row: int
+    person_id: int
+    username: str
+    changes: tuple[FieldChange, ...]
+
+    def new_values(self) -> dict[str, object]:
+        return {change.field: change.new for change in self.changes}
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    added: tuple[PersonRecord, ...]
+    changed: tuple[PersonChange, ...]
+    unchanged: int
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Where each recognised field sits in the file, and its header as written there."""
+
+    position: dict[str, int]
+    header: dict[str, str]
+
+
+def header(field: str, lang: str | None = DEFAULT_LANGUAGE) -> str:
+    """The column header for ``field`` in a file written in ``lang``."""
+    dutch, english = HEADERS[field][:2]
+    return english if lang == "en" else dutch
+
+
+def read_file(data: bytes, filename: str) -> list[Row]:
+    """The file's non-empty rows, or ImportFailed saying why it cannot be read at all."""
+    try:
+        rows = read_rows(data, filename)
+    except UnreadableFile as error:
+        raise ImportFailed([Problem(None, None, Message(f"people.file_{error.reason}", **error.params))]) from error
+    if not rows:
+        raise ImportFailed([Problem(None, None, Message("people.file_empty"))])
+    return rows
+
+
+def plan_people(rows: Sequence[Row], stored: Sequence[Person], functions: Sequence[JobFunction]) -> ImportPlan:
+    """Who the rows add and change, or ImportFailed with every problem in them."""
+    (header_row, header_cells), data = rows[0], rows[1:]
+    columns, problems = recognise_header(header_row, header_cells)
+    if any(field not in columns.position for field in REQUIRED):
+        raise ImportFailed(problems)  # rows read under a header we do not understand only add noise
+    if not data:
+        raise ImportFailed([*problems, Problem(None, None, Message("people.file_no_rows"))])
+    records, lookup = [], _function_lookup(functions)
+    for number, cells in data:
+        record, row_problems = _record(number, cells, columns, lookup)
+        records.append(record)
+        problems += row_problems
+    problems += _cross_problems(records, columns, stored)
+    if problems:
+        raise ImportFailed(sorted(problems, key=lambda problem: problem.row or 0))
+    return _plan(records, columns, stored)
+
+
+def recognise_header(row: int, cells: Sequence[str]) -> tuple[Columns, list[Problem]]:
+    """Which field each header names (Dutch or English, any case and spacing), and what is wrong with it."""
+    columns, problems = Columns({}, {}), []
+    for position, text in enumerate(cells):
+        if not text:
+            continue  # Excel keeps formatted empty columns around; there is nothing to read in them
+        field, _ = SPELLINGS.get(_normalise(text), (None, None))
+        if field is None:
+            problems.append(Problem(row, text, _unknown_column(text)))
+        elif field in columns.position:
+            problems.append(Problem(row, text, Message("people.column_twice", first=columns.header[field])))
+        else:
+            columns.position[field], columns.header[field] = position, text
+    for field in REQUIRED:
+        if field not in columns.position:
+            problems.append(Problem(row, None, Message("people.column_missing", nl=header(field, "nl"), en=header(field, "en"))))
+    return columns, problems
+
+
+def _unknown_column(text: str) -> Message:
+    close = difflib.get_close_matches(_normalise(text), SPELLINGS, n=1, cutoff=0.6)
+    if close:
+        return Message("people.column_unknown_suggestion", suggestion=SPELLINGS[close[0]][1])
+    return Message("people.column_unknown", known=", ".join("/".join(HEADERS[field][:2]) for field in FIELDS))
+
+
+def _function_lookup(functions: Sequence[JobFunction]) -> dict[str, str]:
+    """Function ids by id and by display name, ignoring case: HR types either."""
+    names = {function.name.casefold(): function.id for function in functions}
+    return {**names, **{function.id.casefold(): function.id for function in functions}}
+
+
+def _record(number: int, cells: Sequence[str], columns: Columns, functions: dict[str, str]):
+    """The row as a PersonRecord (invalid values as None) and the problems in it."""
+    values, problems = dict(DEFAULTS), []
+    for field, position in columns.position.items():
+        raw = cells[position] if position < len(cells) else ""
+        if len(raw) > MAX_LENGTH:
+            value, message = None, Message("people.too_long", length=len(raw), max=MAX_LENGTH)
+        else:
+            value, message = _check(field, raw, functions)
+        values[field] = value
+        if message:
+            problems.append(Problem(number, columns.header[field], message))
+    return PersonRecord(row=number, **values), problems
+
+
+def _check(field: str, raw: str, functions: dict[str, str]) -> tuple[object, Message | None]:
+    """The value to store for one cell, or None and what is wrong with it."""
+    if not raw:
+        return (None, Message(f"people.{field}_empty")) if field in ("name", "username") else (DEFAULTS.get(field), None)
+    if field == "function":
+        return _check_function(raw, functions)
+    return _CHECKS[field](raw)
+
+
+def _check_username(raw: str) -> tuple[str | None, Message | None]:
+    return (raw, None) if USERNAME.fullmatch(raw) else (None, Message("people.username_invalid", value=raw))
+
+
+def _check_email(raw: str) -> tuple[str | None, Message | None]:
+    return (raw, None) if EMAIL.fullmatch(raw) else (None, Message("people.email_invalid", value=raw))
+
+
+def _check_language(raw: str) -> tuple[str | None, Message | None]:
+    known = raw.casefold() in LANGUAGES
+    return (raw.casefold(), None) if known else (None, Message("people.language_unknown", value=raw))
+
+
+def _check_function(raw: str, functions: dict[str, str]) -> tuple[str | None, Message | None]:
+    if raw.casefold() in functions:
+        return functions[raw.casefold()], None
+    if not functions:
+        return None, Message("people.function_unknown_none", value=raw)
+    return None, Message("people.function_unknown", value=raw, known=", ".join(sorted(set(functions.values()))))
+
+
+def _check_roles(raw: str) -> tuple[tuple[str, ...] | None, Message | None]:
+    names = [re.sub(r"[\s-]+", "_", name.strip().casefold()) for name in re.split(r"[,;/]", raw)]
+    unknown = [name for name in names if name and name not in ROLE_ALIASES]
+    if unknown:
+        return None, Message("people.role_unknown", value=", ".join(unknown))
+    roles = {ROLE_ALIASES[name] for name in names if name}
+    return tuple(role for role in ROLES if role in roles) or DEFAULTS["roles"], None
+
+
+_CHECKS = {
+    "name": lambda raw: (raw, None),
+    "username": _check_username,
+    "email": _check_email,
+    "manager": lambda raw: (raw, None),  # whether that person exists is a question for the whole file
+    "roles": _check_roles,
+    "language": _check_language,
+}
+
+
+def _cross_problems(records: list[PersonRecord], columns: Columns, stored: Sequence[Person]) -> list[Problem]:
+    """Duplicates, unknown managers and reporting-line cycles: checks that need every row at once."""
+    problems, first_row = [], {}
+    for record in records:
+        if record.username is None:
+            continue
+        key = record.username.casefold()
+        if key in first_row:
+            message = Message("people.username_duplicate", value=record.username, first_row=first_row[key])
+            problems.append(Problem(record.row, columns.header["username"], message))
+        first_row.setdefault(key, record.row)
+    if "manager" in columns.position:
+        problems += _manager_problems(records, columns.header["manager"], set(first_row), stored)
+    return problems
+
+
+def _manager_problems(records, column: str, in_file: set[str], stored: Sequence[Person]) -> list[Problem]:
+    known = in_file | {person.username.casefold() for person in stored}
+    problems = []
+    for record in records:
+        manager = record.manager
+        if manager is None or record.username is None:
+            continue
+        if manager.casefold() == record.username.casefold():
+            problems.append(Problem(record.row, column, Message("people.manager_self")))
+        elif manager.casefold() not in known:
+            problems.append(Problem(record.row, column, Message("people.manager_unknown", value=manager)))
+    return problems + _cycle_problems(records, column, stored)
+
+
+def _cycle_problems(records, column: str, stored: Sequence[Person]) -> list[Problem]:
+    """Reporting lines that run in a circle once the file is applied, also through stored people."""
+    usernames = {person.id: person.username for person in stored}
+    names = {name.casefold(): name for name in usernames.values()}
+    graph = {person.username.casefold(): usernames.get(person.manager_id) for person in stored}
+    for record in reversed(records):  # reversed: with a duplicate username the first row counts
+        if record.username is not None:
+            names[record.username.casefold()] = record.username
+            graph[record.username.casefold()] = record.manager
+    problems, seen = [], set()
+    for record in records:
+        cycle = _cycle_through(record.username, graph) if record.username else None
+        if cycle and frozenset(cycle) not in seen:
+            seen.add(frozenset(cycle))
+            chain = " → ".join(names.get(name, name) for name in [*cycle, cycle[0]])
+            problems.append(Problem(record.row, column, Message("people.manager_cycle", chain=chain)))
+    return problems
+
+
+def _cycle_through(username: str, graph: dict[str, str | None]) -> list[str] | None:
+    """The circle of managers that leads back to ``username`` (casefolded), if there is one."""
+    start = username.casefold()
+    path, on_path, node = [start], {start}, (graph.get(start) or "").casefold()
+    while node and node not in on_path:
+        path.append(node)
+        on_path.add(node)
+        node = (graph.get(node) or "").casefold()
+    return path if node == start and len(path) > 1 else None
+
+
+def _plan(records: list[PersonRecord], columns: Columns, stored: Sequence[Person]) -> ImportPlan:
+    by_username = {person.username.casefold(): person for person in stored}
+    usernames = {person.id: person.username for person in stored}
+    given = [field for field in FIELDS if field in columns.position and field != "username"]
+    added, changed = [], []
+    for record in records:
+        person = by_username.get(record.username.casefold())
+        if person is None:
+            added.append(record)
+            continue
+        changes = _changes(record, _as_stored(person, usernames), given)
+        if changes:
+            changed.append(PersonChange(record.row, person.id, person.username, changes))
+    return ImportPlan(tuple(added), tuple(changed), len(records) - len(added) - len(changed))
+
+
+def _as_stored(person: Person, usernames: dict[int, str]) -> dict[str, object]:
+    return {
+        "name": person.name,
+        "email": person.email,
+        "function": person.function_id,
+        "manager": usernames.get(person.manager_id),
+        "roles": tuple(role for role in ROLES if role in person.roles),
+        "language": person.language,
+    }
+
+
+def _changes(record: PersonRecord, current: dict[str, object], fields: list[str]) -> tuple[FieldChange, ...]:
+    def same(field: str, old: object, new: object) -> bool:
+        if field == "manager" and old and new:
+            return old.casefold() == new.casefold()
+        return old == new
+
+    return tuple(
+        FieldChange(field, current[field], getattr(record, field))
+        for field in fields
+        if not same(field, current[field], getattr(record, field))
+    )

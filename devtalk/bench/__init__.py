@@ -1,0 +1,1 @@
+"""`python -m devtalk bench`: performance figures measured against a floor taken in the same run."""

@@ -1,0 +1,186 @@
+"""Each benchmark figure: the real thing timed, its floor timed in the same run, and the target."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from devtalk.bench.seed import PASSWORD, Seeded
+from devtalk.bench import twins
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    unit: str
+    median: float
+    p95: float
+    floor: float | None
+    ratio: float | None
+    target: str
+    passed: bool
+
+    def as_json(self) -> dict:
+        data = asdict(self)
+        data["pass"] = data.pop("passed")
+        return data
+
+
+def timed(operation, repeat: int) -> list[float]:
+    """Milliseconds per call, after one warm-up call."""
+    operation()
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        operation()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def page_app(seeded: Seeded, page: str, person_id: int, **params):
+    """An AppTest of a real page, signed in as ``person_id`` through a real session."""
+    from streamlit.testing.v1 import AppTest
+
+    from db.people import get_person
+    from devtalk.services import auth
+
+    os.environ["DEVTALK_DB"] = str(seeded.path)
+    token = auth.sign_in(seeded.db, get_person(seeded.db, person_id).username, PASSWORD)
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    app.session_state["session_token"] = token
+    app.session_state["lang"] = "nl"
+    for name, value in params.items():
+        app.query_params[name] = str(value)
+    return app.switch_page(page)
+
+
+def twin_app(function, *args):
+    from streamlit.testing.v1 import AppTest
+
+    return AppTest.from_function(function, args=args, default_timeout=60)
+
+
+def ratio_figure(name: str, page_samples, floor_samples, limit: float, absolute_ms: float | None = None) -> Figure:
+    median, floor = statistics.median(page_samples), statistics.median(floor_samples)
+    ratio = median / floor
+    passed = ratio <= limit and (absolute_ms is None or median <= absolute_ms)
+    target = f"<={limit}x floor" + (f" and <={absolute_ms:g} ms" if absolute_ms else "")
+    return Figure(name, "ms", round(median, 2), round(p95(page_samples), 2), round(floor, 2), round(ratio, 2), target, passed)
+
+
+def seeding_figure(seeded: Seeded) -> Figure:
+    rate = seeded.answers / seeded.answer_seconds
+    return Figure("seeding speed", "answers/s", round(rate), round(rate), None, None, ">=100000 answers/s", rate >= 100_000)
+
+
+def autosave_figure(seeded: Seeded, repeat: int) -> Figure:
+    from db.people import get_person
+    from devtalk.services import conversations
+
+    employee = get_person(seeded.db, seeded.employee_id)
+    open_id = _open_conversation(seeded)
+    values = iter(range(10_000))
+    samples = timed(lambda: conversations.save_answer(seeded.db, employee, open_id, "item-3", value=1 + next(values) % 5), repeat)
+    worst = p95(samples)
+    return Figure("autosave of one answer", "ms", round(statistics.median(samples), 3), round(worst, 3), None, None,
+                  "p95 <=5 ms", worst <= 5)
+
+
+def _open_conversation(seeded: Seeded) -> int:
+    """The bench's last-round conversation, put back to open so it can be filled in."""
+    seeded.db.execute("UPDATE conversations SET status = 'open', employee_submitted_at = NULL, manager_submitted_at = NULL"
+                      " WHERE id = ?", [seeded.conversation_id])
+    return seeded.conversation_id
+
+
+def _reveal(seeded: Seeded) -> None:
+    seeded.db.execute("UPDATE conversations SET status = 'ready', employee_submitted_at = created_at,"
+                      " manager_submitted_at = created_at WHERE id = ?", [seeded.conversation_id])
+
+
+def comparison_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[float]]:
+    """The comparison page, and its floor: the raw SQL of what it shows plus its static twin."""
+    from devtalk.comparison_frames import dumbbell_chart, likert_frame, open_frame
+    from db.people import get_person
+    from devtalk.services.conversations import comparison_view
+
+    _reveal(seeded)
+    app = page_app(seeded, "pages/comparison.py", seeded.manager_id, conversation=seeded.conversation_id)
+    page = timed(app.run, repeat)
+    view = comparison_view(seeded.db, get_person(seeded.db, seeded.manager_id), seeded.conversation_id)
+    sections = view.comparison.sections
+    frames = [likert_frame(view.comparison, "nl", s.section_id) for s in sections]
+    opens = [open_frame(view.comparison, "nl", s.section_id) if s.open else None for s in sections]
+    lines = ["**item**"] * 12
+    twin = twin_app(twins.comparison_twin, frames, opens, dumbbell_chart(view.comparison, "nl"), lines)
+    twin_ms = timed(twin.run, repeat)
+    sql_ms = timed(lambda: _comparison_sql(seeded), repeat)
+    return page, [a + b for a, b in zip(twin_ms, sql_ms)]
+
+
+def _comparison_sql(seeded: Seeded) -> None:
+    conn = seeded.db.conn
+    row = conn.execute("SELECT * FROM conversations WHERE id = ?", [seeded.conversation_id]).fetchone()
+    conn.execute("SELECT * FROM people WHERE id IN (?, ?)", [row[2], row[3]]).fetchall()
+    conn.execute("SELECT * FROM rounds WHERE id = ?", [row[1]]).fetchall()
+    conn.execute("SELECT yaml FROM questionnaire_versions WHERE id = ?", [row[4]]).fetchall()
+    for side in ("employee", "manager"):
+        conn.execute("SELECT * FROM answers WHERE conversation_id = ? AND side = ?", [seeded.conversation_id, side]).fetchall()
+
+
+def fill_in_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[float]]:
+    from db.people import get_person
+    from devtalk.services.conversations import open_form
+
+    open_id = _open_conversation(seeded)
+    app = page_app(seeded, "pages/fill_in.py", seeded.employee_id, conversation=open_id)
+    page = timed(app.run, repeat)
+    form = open_form(seeded.db, get_person(seeded.db, seeded.employee_id), open_id)
+    items = [(i.type, list(form.questionnaire.scale_of(i).points) + ["na"] if i.type == "likert" else None) for i in form.items]
+    twin = twin_app(twins.fill_in_twin, items)
+    twin_ms = timed(twin.run, repeat)
+    sql_ms = timed(lambda: seeded.db.conn.execute(
+        "SELECT * FROM answers WHERE conversation_id = ? AND side = 'employee'", [open_id]).fetchall(), repeat)
+    return page, [a + b for a, b in zip(twin_ms, sql_ms)]
+
+
+def dossier_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[float]]:
+    from db.people import get_person
+    from devtalk.comparison_frames import likert_frame, open_frame
+    from devtalk.services.dossier import dossier_of
+
+    _reveal(seeded)
+    app = page_app(seeded, "pages/dossier.py", seeded.employee_id)
+    page = timed(app.run, repeat)
+    found = dossier_of(seeded.db, get_person(seeded.db, seeded.employee_id), seeded.employee_id)
+    entries = [(likert_frame(e.comparison, "nl"), open_frame(e.comparison, "nl"), ["report"] * 3)
+               for e in found.entries if e.comparison]
+    twin = twin_app(twins.dossier_twin, entries)
+    twin_ms = timed(twin.run, repeat)
+
+    def sql() -> None:
+        conn = seeded.db.conn
+        ids = [r[0] for r in conn.execute("SELECT id FROM conversations WHERE employee_id = ?", [seeded.employee_id])]
+        for conversation_id in ids:
+            conn.execute("SELECT * FROM answers WHERE conversation_id = ?", [conversation_id]).fetchall()
+            conn.execute("SELECT * FROM reports WHERE conversation_id = ?", [conversation_id]).fetchall()
+            conn.execute("SELECT * FROM actions WHERE conversation_id = ?", [conversation_id]).fetchall()
+
+    sql_ms = timed(sql, repeat)
+    return page, [a + b for a, b in zip(twin_ms, sql_ms)]
+
+
+def growth_figure(name: str, small: list[float], large: list[float]) -> Figure:
+    ratio = statistics.median(large) / statistics.median(small)
+    return Figure(name, "ms", round(statistics.median(large), 2), round(p95(large), 2), round(statistics.median(small), 2),
+                  round(ratio, 2), "<=1.2x the small database", ratio <= 1.2)

@@ -1,0 +1,65 @@
+"""Static twins: pages that render the same widgets, tables and charts from constants.
+
+Their run time is what Streamlit itself costs for that much page; the real page's time over
+the twin's (plus the raw SQL) is our own overhead.
+"""
+
+from __future__ import annotations
+
+
+def comparison_twin(frames, opens, chart, lines) -> None:
+    import streamlit as st
+
+    st.title("Vergelijking")
+    st.caption("subtitle")
+    st.info("how to read")
+    left, right = st.columns(2)
+    left.metric("agree", 1)
+    right.metric("gaps", 2)
+    table, graph, can_want, agenda = st.tabs(["a", "b", "c", "d"])
+    with table:
+        for frame, open_frame in zip(frames, opens):
+            st.subheader("section")
+            st.dataframe(frame, hide_index=True)
+            if open_frame is not None:
+                st.dataframe(open_frame, hide_index=True)
+    with graph:
+        st.altair_chart(chart)
+    with can_want:
+        for line in lines:
+            st.markdown(line)
+    with agenda:
+        for line in lines:
+            st.markdown(line)
+
+
+def fill_in_twin(items) -> None:
+    import streamlit as st
+
+    st.title("Vragenlijst invullen")
+    st.info("intro")
+    st.progress(0.5, text="progress")
+    for number, (kind, options) in enumerate(items):
+        with st.container(border=True):
+            st.markdown("**item**")
+            if kind == "likert":
+                st.pills("item", options, key=f"twin_{number}", label_visibility="collapsed")
+            else:
+                st.text_area("item", key=f"twin_{number}", label_visibility="collapsed")
+            st.caption("saved")
+    st.checkbox("done", key="twin_done")
+    st.button("submit", key="twin_submit")
+
+
+def dossier_twin(entries) -> None:
+    import streamlit as st
+
+    st.selectbox("who", ["a", "b"])
+    st.title("Dossier")
+    for frame, open_frame, texts in entries:
+        with st.expander("round"):
+            st.caption("with")
+            st.dataframe(frame, hide_index=True)
+            st.dataframe(open_frame, hide_index=True)
+            for text in texts:
+                st.text(text)

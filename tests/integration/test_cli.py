@@ -1,0 +1,69 @@
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+import db as storage
+from devtalk.cli import cli
+from tests.builders import SMALL_QUESTIONNAIRE
+
+
+@pytest.fixture
+def run(tmp_path):
+    runner = CliRunner()
+    db_path = tmp_path / "cli.db"
+
+    def invoke(*args):
+        return runner.invoke(cli, [*args, "--db", str(db_path)] if args[0] not in ("validate",) else list(args))
+
+    invoke.db_path = db_path
+    return invoke
+
+
+def test_every_command_has_help_text():
+    for name, command in cli.commands.items():
+        assert command.help, f"{name} has no help"
+        assert CliRunner().invoke(cli, [name, "--help"]).exit_code == 0
+
+
+def test_every_command_is_documented_in_the_readme():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in cli.commands if f"python -m devtalk {name}" not in readme]
+    assert missing == []
+
+
+def test_init_creates_the_database_and_is_safe_to_repeat(run):
+    assert run("init").exit_code == 0
+    assert run("init").exit_code == 0
+    assert storage.schema_version(storage.open_db(run.db_path)) == storage.SCHEMA_VERSION
+
+
+def test_init_refuses_a_database_from_a_newer_devtalk(run):
+    conn = sqlite3.connect(run.db_path)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    result = run("init")
+    assert result.exit_code == 1
+    assert "nieuwere versie van devtalk" in result.output
+
+
+def test_validate_exits_zero_for_valid_files_and_one_with_every_problem(tmp_path):
+    good = tmp_path / "good.yaml"
+    good.write_text(SMALL_QUESTIONNAIRE, encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(SMALL_QUESTIONNAIRE.replace("scale: beheersing\n        text: {nl: Ik werk", "scale: beheersng\n        text: {nl: Ik werk"), encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["validate", str(good)]).exit_code == 0
+    result = runner.invoke(cli, ["validate", str(good), str(bad)])
+    assert result.exit_code == 1
+    assert f"{bad}:" in result.output and "beheersng" in result.output
+
+
+def test_backup_writes_a_consistent_copy(run, tmp_path):
+    run("init")
+    result = run("backup", str(tmp_path / "copy.db"))
+    assert result.exit_code == 0
+    copy = storage.open_db(tmp_path / "copy.db")
+    assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
