@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+from functools import lru_cache
+
 import altair as alt
 import pandas as pd
 
@@ -61,6 +64,10 @@ def open_frame(comparison: Comparison, lang: str, section_id: str | None = None)
 
 def chart_data(comparison: Comparison, lang: str) -> pd.DataFrame:
     """Long format: one row per item and side that has a value."""
+    return pd.DataFrame(_chart_rows(comparison, lang), columns=["order", "item", "side", "value", "large_gap"])
+
+
+def _chart_rows(comparison: Comparison, lang: str) -> tuple[tuple, ...]:
     employee, manager = t("compare.col_employee", lang), t("compare.col_manager", lang)
     rows = []
     for order, row in enumerate(comparison.likert):
@@ -68,24 +75,42 @@ def chart_data(comparison: Comparison, lang: str) -> pd.DataFrame:
             continue
         for side, answer in ((employee, row.employee), (manager, row.manager)):
             if answer is not None and answer.value is not None:
-                rows.append({"order": order, "item": _short(row.item.wording("employee", lang)), "side": side,
-                             "value": answer.value, "large_gap": row.flag == LARGE_GAP})
-    return pd.DataFrame(rows, columns=["order", "item", "side", "value", "large_gap"])
+                rows.append((order, _short(row.item.wording("employee", lang)), side, answer.value, row.flag == LARGE_GAP))
+    return tuple(rows)
 
 
 def _short(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def dumbbell_chart(comparison: Comparison, lang: str) -> alt.LayerChart:
-    """Per item a line from the employee's answer to the manager's: long lines are the gaps."""
-    data = chart_data(comparison, lang)
+def _scale_range(comparison: Comparison) -> tuple[int, int]:
     scales = [row.scale for row in comparison.likert]
-    low = min((s.points[0] for s in scales), default=1)
-    high = max((s.points[-1] for s in scales), default=5)
+    return min((s.points[0] for s in scales), default=1), max((s.points[-1] for s in scales), default=5)
+
+
+def dumbbell_chart(comparison: Comparison, lang: str, width: int | str = "container") -> alt.LayerChart:
+    """Per item a line from the employee's answer to the manager's: long lines are the gaps."""
+    return _build_chart(_chart_rows(comparison, lang), _scale_range(comparison), lang, width)
+
+
+def dumbbell_spec(comparison: Comparison, lang: str, width: int | str = "container") -> dict:
+    """The same chart as a Vega-Lite dict. Altair needs tens of milliseconds to build and
+    serialise a chart; a revealed comparison no longer changes, so each distinct one is built once."""
+    return copy.deepcopy(_cached_spec(_chart_rows(comparison, lang), _scale_range(comparison), lang, width))
+
+
+@lru_cache(maxsize=256)
+def _cached_spec(rows: tuple, scale_range: tuple[int, int], lang: str, width) -> dict:
+    return _build_chart(rows, scale_range, lang, width).to_dict()
+
+
+def _build_chart(rows: tuple, scale_range: tuple[int, int], lang: str, width) -> alt.LayerChart:
+    data = pd.DataFrame(rows, columns=["order", "item", "side", "value", "large_gap"])
+    low, high = scale_range
     sort = alt.EncodingSortField(field="order", order="ascending")
     y = alt.Y("item:N", sort=sort, title=None, axis=alt.Axis(labelLimit=260))
-    x = alt.X("value:Q", scale=alt.Scale(domain=[low, high]), axis=alt.Axis(tickMinStep=1, values=list(range(low, high + 1))), title=t("compare.chart_axis", lang))
+    x = alt.X("value:Q", scale=alt.Scale(domain=[low, high]), axis=alt.Axis(tickMinStep=1, values=list(range(low, high + 1))),
+              title=t("compare.chart_axis", lang))
     rule = alt.Chart(data).mark_rule(strokeWidth=3, color="#b0b7bf").encode(y=y, x="min(value):Q", x2="max(value):Q")
     points = alt.Chart(data).mark_circle(size=120, opacity=1).encode(
         y=y, x=x,
@@ -93,4 +118,4 @@ def dumbbell_chart(comparison: Comparison, lang: str) -> alt.LayerChart:
         tooltip=["item:N", "side:N", "value:Q"],
     )
     height = max(120, 22 * data["item"].nunique())
-    return (rule + points).properties(height=height, width="container")
+    return (rule + points).properties(height=height, width=width)

@@ -161,28 +161,33 @@ def plan_people(rows: Sequence[Row], stored: Sequence[Person], functions: Sequen
 
 def recognise_header(row: int, cells: Sequence[str]) -> tuple[Columns, list[Problem]]:
     """Which field each header names (Dutch or English, any case and spacing), and what is wrong with it."""
-    columns, problems = Columns({}, {}), []
+    columns, problems, suggested = Columns({}, {}), [], set()
     for position, text in enumerate(cells):
         if not text:
             continue  # Excel keeps formatted empty columns around; there is nothing to read in them
         field, _ = SPELLINGS.get(_normalise(text), (None, None))
         if field is None:
-            problems.append(Problem(row, text, _unknown_column(text)))
+            message, suggestion = _unknown_column(text)
+            problems.append(Problem(row, text, message))
+            suggested.add(suggestion)
         elif field in columns.position:
             problems.append(Problem(row, text, Message("people.column_twice", first=columns.header[field])))
         else:
             columns.position[field], columns.header[field] = position, text
     for field in REQUIRED:
-        if field not in columns.position:
-            problems.append(Problem(row, None, Message("people.column_missing", nl=header(field, "nl"), en=header(field, "en"))))
+        if field not in columns.position and field not in suggested:  # a misspelt header already said so
+            message = Message("people.column_missing", nl=header(field, "nl"), en=header(field, "en"))
+            problems.append(Problem(row, None, message))
     return columns, problems
 
 
-def _unknown_column(text: str) -> Message:
+def _unknown_column(text: str) -> tuple[Message, str | None]:
+    """What to say about a header we do not know, and the field it probably meant."""
     close = difflib.get_close_matches(_normalise(text), SPELLINGS, n=1, cutoff=0.6)
     if close:
-        return Message("people.column_unknown_suggestion", suggestion=SPELLINGS[close[0]][1])
-    return Message("people.column_unknown", known=", ".join("/".join(HEADERS[field][:2]) for field in FIELDS))
+        field, spelling = SPELLINGS[close[0]]
+        return Message("people.column_unknown_suggestion", suggestion=spelling), field
+    return Message("people.column_unknown", known=", ".join("/".join(HEADERS[field][:2]) for field in FIELDS)), None
 
 
 def _function_lookup(functions: Sequence[JobFunction]) -> dict[str, str]:

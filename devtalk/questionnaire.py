@@ -1,42 +1,62 @@
-"""TEMPORARY stand-in for the questionnaire model while the real validator is written."""
+"""Questionnaires: the immutable model a conversation is answered on, and how to load one.
+
+The YAML contract (see README.md) is checked by ``devtalk.questionnaire_validation``; this
+module holds what a valid file becomes. Item ids are stable across versions: answers and
+year-on-year trends hang on them.
+"""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from types import MappingProxyType
-from typing import Mapping
-
-import yaml
 
 from devtalk.errors import DevtalkError
+from devtalk.i18n import Message
+
+ITEM_TYPES = ("likert", "open")
+CONDITIONS = ("organisation", "workplace", "learner")
+TAGS = ("energy", "learning_wish", "learning_style", "support_needed", "looking_back")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a file, with where it is."""
+
+    file: str
+    line: int | None
+    path: str
+    message: Message
+
+    def render(self, lang: str = "nl") -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.path}: {self.message.render(lang)}" if self.path else f"{where}: {self.message.render(lang)}"
 
 
 class InvalidQuestionnaire(DevtalkError):
-    key = "error.invalid_input"
+    key = "questionnaire.invalid"
 
-    def __init__(self, problems):
-        super().__init__()
+    def __init__(self, problems: list[Problem]):
+        super().__init__(count=len(problems))
         self.problems = problems
 
 
-def localized(texts, lang: str) -> str:
+def localized(texts: Mapping[str, str] | None, lang: str) -> str:
+    """The text in ``lang``, else Dutch, else any language the file has; "" for none."""
     if not texts:
         return ""
-    if isinstance(texts, str):
-        return texts
-    return texts.get(lang) or texts.get("nl") or next(iter(texts.values()), "")
+    return texts.get(lang) or texts.get("nl") or next(iter(texts.values()))
 
 
 @dataclass(frozen=True)
 class Scale:
     id: str
-    points: tuple
-    labels: Mapping
-    not_applicable: bool
+    points: tuple[int, ...]
+    labels: Mapping[int, Mapping[str, str]]
+    not_applicable: bool = False
 
-    def label(self, point, lang):
+    def label(self, point: int, lang: str) -> str:
         return localized(self.labels.get(point), lang)
 
 
@@ -44,14 +64,15 @@ class Scale:
 class Item:
     id: str
     type: str
-    text: Mapping
+    text: Mapping[str, str]
     scale: str | None = None
-    text_manager: Mapping | None = None
-    help: Mapping | None = None
+    text_manager: Mapping[str, str] | None = None
+    help: Mapping[str, str] | None = None
     required: bool = True
-    tags: tuple = ()
+    tags: tuple[str, ...] = ()
 
-    def wording(self, side, lang):
+    def wording(self, side: str, lang: str) -> str:
+        """The question as this side reads it: the manager's own wording where the file gives one."""
         if side == "manager" and self.text_manager:
             return localized(self.text_manager, lang)
         return localized(self.text, lang)
@@ -60,68 +81,61 @@ class Item:
 @dataclass(frozen=True)
 class Section:
     id: str
-    title: Mapping
-    intro: Mapping | None
-    functions: tuple | None
-    condition: str | None
-    items: tuple
+    title: Mapping[str, str]
+    items: tuple[Item, ...]
+    intro: Mapping[str, str] | None = None
+    functions: tuple[str, ...] | None = None
+    condition: str | None = None
 
-    def applies_to(self, function_id):
+    def applies_to(self, function_id: str | None) -> bool:
         return self.functions is None or function_id in self.functions
 
 
 @dataclass(frozen=True)
 class Questionnaire:
     id: str
-    title: Mapping
-    intro: Mapping | None
-    languages: tuple
-    scales: Mapping
-    sections: tuple
+    title: Mapping[str, str]
+    languages: tuple[str, ...]
+    scales: Mapping[str, Scale]
+    sections: tuple[Section, ...]
+    intro: Mapping[str, str] | None = None
 
-    def sections_for(self, function_id):
-        return tuple(s for s in self.sections if s.applies_to(function_id))
+    def sections_for(self, function_id: str | None) -> tuple[Section, ...]:
+        """The sections a person in this job function is asked."""
+        return tuple(section for section in self.sections if section.applies_to(function_id))
 
-    def items_for(self, function_id):
-        return tuple(i for s in self.sections_for(function_id) for i in s.items)
+    def items_for(self, function_id: str | None) -> tuple[Item, ...]:
+        return tuple(item for section in self.sections_for(function_id) for item in section.items)
 
-    def all_items(self):
-        return tuple(i for s in self.sections for i in s.items)
+    def all_items(self) -> tuple[Item, ...]:
+        return tuple(item for section in self.sections for item in section.items)
 
-    def item(self, item_id):
-        for i in self.all_items():
-            if i.id == item_id:
-                return i
+    def item(self, item_id: str) -> Item:
+        for item in self.all_items():
+            if item.id == item_id:
+                return item
         raise KeyError(item_id)
 
-    def scale_of(self, item):
+    def scale_of(self, item: Item) -> Scale | None:
         return self.scales.get(item.scale) if item.scale else None
 
 
-def content_hash(text) -> str:
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    return hashlib.sha256(data).hexdigest()
+def content_hash(text: str | bytes) -> str:
+    """Identifies a stored version: the SHA-256 of the exact bytes."""
+    return hashlib.sha256(text.encode("utf-8") if isinstance(text, str) else text).hexdigest()
 
 
-def parse_questionnaire(text, filename="<tekst>") -> Questionnaire:
-    raw = yaml.safe_load(text)
-    scales = {
-        sid: Scale(sid, tuple(s["points"]), MappingProxyType(dict(s.get("labels", {}))), bool(s.get("not_applicable")))
-        for sid, s in (raw.get("scales") or {}).items()
-    }
-    sections = tuple(
-        Section(
-            s["id"], s["title"], s.get("intro"), tuple(s["functions"]) if s.get("functions") else None, s.get("condition"),
-            tuple(
-                Item(i["id"], i["type"], i["text"], i.get("scale"), i.get("text_manager"), i.get("help"),
-                     i.get("required", i["type"] == "likert"), tuple(i.get("tags", ())))
-                for i in s["items"]
-            ),
-        )
-        for s in raw["sections"]
-    )
-    return Questionnaire(raw["id"], raw["title"], raw.get("intro"), tuple(raw.get("languages", ["nl"])), scales, sections)
+def parse_questionnaire(text: str | bytes, filename: str = "<tekst>") -> Questionnaire:
+    """The questionnaire in ``text``; raises InvalidQuestionnaire listing every problem at once."""
+    from devtalk.questionnaire_validation import validate  # it builds the classes above
 
 
-def load_questionnaire_file(path) -> Questionnaire:
-    return parse_questionnaire(Path(path).read_text(encoding="utf-8"), str(path))
+    return validate(text, filename)
+
+
+def load_questionnaire_file(path: str | Path) -> Questionnaire:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise InvalidQuestionnaire([Problem(str(path), None, "", Message("questionnaire.unreadable", reason=error.strerror))])
+    return parse_questionnaire(data, str(path))

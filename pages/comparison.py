@@ -3,7 +3,7 @@
 import streamlit as st
 
 from devtalk.agenda import propose_agenda
-from devtalk.comparison_frames import dumbbell_chart, likert_frame, open_frame
+from devtalk.comparison_frames import dumbbell_spec, likert_frame, open_frame
 from devtalk.errors import DevtalkError
 from devtalk.questionnaire import localized
 from devtalk.services import conversations, reports
@@ -46,7 +46,7 @@ with table_tab:
 
 with chart_tab:
     st.caption(tr("compare.chart_explained"))
-    st.altair_chart(dumbbell_chart(comparison, lang), width="stretch")
+    st.vega_lite_chart(spec=dumbbell_spec(comparison, lang), width="stretch")
 
 with can_want_tab:
     can, want = st.columns(2)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from devtalk.comparison_frames import likert_frame, open_frame
+from devtalk.dossier_frames import overview_frame
 from devtalk.errors import DevtalkError
 from devtalk.formatting import format_date
 from devtalk.services import dossier
@@ -42,28 +43,32 @@ def add_note() -> None:
 st.title(escape_markdown(tr("dossier.title", name=found.employee.name)))
 if not found.entries:
     st.info(tr("dossier.empty"))
-for entry in found.entries:
-    label = f"{entry.round.name} · {tr(f'status.{entry.conversation.status}')}"
-    with st.expander(label, expanded=entry is found.entries[0]):
-        st.caption(escape_markdown(tr("dossier.with_manager", name=entry.manager.name)))
-        if entry.comparison is not None:
-            st.dataframe(likert_frame(entry.comparison, lang), hide_index=True, width="stretch")
-            opens = open_frame(entry.comparison, lang)
-            if not opens.empty:
-                st.dataframe(opens, hide_index=True, width="stretch")
-        else:
-            st.caption(tr("dossier.no_comparison"))
-        if entry.report is not None:
-            st.markdown(f"**{tr('report.summary')}**")
-            user_text(entry.report.summary)
-            st.markdown(f"**{tr('report.agreements')}**")
-            user_text(entry.report.agreements)
-            if entry.report.employee_comment:
-                st.markdown(f"**{tr('report.comment')}**")
-                user_text(entry.report.employee_comment)
-        for action in entry.actions:
-            helped = f" · {tr('report.did_it_help')} {tr(f'report.helped_{action.helped}')}" if action.helped else ""
-            st.markdown(f"- {escape_markdown(action.what)} · {tr(f'action.status_{action.status}')}{escape_markdown(helped)}")
+else:
+    st.subheader(tr("dossier.overview"))
+    st.dataframe(overview_frame(found.entries, lang), hide_index=True, width="stretch")
+    # One conversation in detail at a time: readable on a phone, and the page stays as fast
+    # after twelve years as after one.
+    labels = {index: entry.round.name for index, entry in enumerate(found.entries)}
+    shown = st.selectbox(tr("dossier.choose_round"), list(labels), format_func=labels.get, key="dossier_round")
+    entry = found.entries[shown or 0]
+    st.subheader(escape_markdown(f"{entry.round.name} · {tr(f'status.{entry.conversation.status}')}"))
+    st.caption(escape_markdown(tr("dossier.with_manager", name=entry.manager.name)))
+    if entry.comparison is not None:
+        st.dataframe(likert_frame(entry.comparison, lang), hide_index=True, width="stretch")
+        opens = open_frame(entry.comparison, lang)
+        if not opens.empty:
+            st.dataframe(opens, hide_index=True, width="stretch")
+    else:
+        st.caption(tr("dossier.no_comparison"))
+    if entry.report is not None:
+        for label, text in ((tr("report.summary"), entry.report.summary), (tr("report.agreements"), entry.report.agreements),
+                            (tr("report.comment"), entry.report.employee_comment)):
+            if text:
+                st.markdown(f"**{label}**")
+                user_text(text)
+    for action in entry.actions:
+        helped = f" · {tr('report.did_it_help')} {tr(f'report.helped_{action.helped}')}" if action.helped else ""
+        st.markdown(f"- {escape_markdown(action.what)} · {tr(f'action.status_{action.status}')}{escape_markdown(helped)}")
 
 st.header(tr("dossier.notes"))
 for note in found.notes:

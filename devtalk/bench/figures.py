@@ -110,7 +110,7 @@ def _reveal(seeded: Seeded) -> None:
 
 def comparison_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[float]]:
     """The comparison page, and its floor: the raw SQL of what it shows plus its static twin."""
-    from devtalk.comparison_frames import dumbbell_chart, likert_frame, open_frame
+    from devtalk.comparison_frames import dumbbell_spec, likert_frame, open_frame
     from db.people import get_person
     from devtalk.services.conversations import comparison_view
 
@@ -122,7 +122,7 @@ def comparison_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[f
     frames = [likert_frame(view.comparison, "nl", s.section_id) for s in sections]
     opens = [open_frame(view.comparison, "nl", s.section_id) if s.open else None for s in sections]
     lines = ["**item**"] * 12
-    twin = twin_app(twins.comparison_twin, frames, opens, dumbbell_chart(view.comparison, "nl"), lines)
+    twin = twin_app(twins.comparison_twin, frames, opens, dumbbell_spec(view.comparison, "nl"), lines)
     twin_ms = timed(twin.run, repeat)
     sql_ms = timed(lambda: _comparison_sql(seeded), repeat)
     return page, [a + b for a, b in zip(twin_ms, sql_ms)]
@@ -157,15 +157,16 @@ def fill_in_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[floa
 def dossier_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[float]]:
     from db.people import get_person
     from devtalk.comparison_frames import likert_frame, open_frame
+    from devtalk.dossier_frames import overview_frame
     from devtalk.services.dossier import dossier_of
 
     _reveal(seeded)
     app = page_app(seeded, "pages/dossier.py", seeded.employee_id)
     page = timed(app.run, repeat)
     found = dossier_of(seeded.db, get_person(seeded.db, seeded.employee_id), seeded.employee_id)
-    entries = [(likert_frame(e.comparison, "nl"), open_frame(e.comparison, "nl"), ["report"] * 3)
-               for e in found.entries if e.comparison]
-    twin = twin_app(twins.dossier_twin, entries)
+    newest = found.entries[0].comparison
+    twin = twin_app(twins.dossier_twin, overview_frame(found.entries, "nl"), likert_frame(newest, "nl"),
+                    open_frame(newest, "nl"), ["report"] * 3)
     twin_ms = timed(twin.run, repeat)
 
     def sql() -> None:

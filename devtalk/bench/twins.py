@@ -7,7 +7,7 @@ the twin's (plus the raw SQL) is our own overhead.
 from __future__ import annotations
 
 
-def comparison_twin(frames, opens, chart, lines) -> None:
+def comparison_twin(frames, opens, spec, lines) -> None:
     import streamlit as st
 
     st.title("Vergelijking")
@@ -24,7 +24,7 @@ def comparison_twin(frames, opens, chart, lines) -> None:
             if open_frame is not None:
                 st.dataframe(open_frame, hide_index=True)
     with graph:
-        st.altair_chart(chart)
+        st.vega_lite_chart(spec=spec, width="stretch")
     with can_want:
         for line in lines:
             st.markdown(line)
@@ -51,15 +51,17 @@ def fill_in_twin(items) -> None:
     st.button("submit", key="twin_submit")
 
 
-def dossier_twin(entries) -> None:
+def dossier_twin(overview, frame, open_frame, texts) -> None:
     import streamlit as st
 
-    st.selectbox("who", ["a", "b"])
     st.title("Dossier")
-    for frame, open_frame, texts in entries:
-        with st.expander("round"):
-            st.caption("with")
-            st.dataframe(frame, hide_index=True)
-            st.dataframe(open_frame, hide_index=True)
-            for text in texts:
-                st.text(text)
+    st.subheader("overview")
+    st.dataframe(overview, hide_index=True)
+    st.selectbox("which", ["a", "b"])
+    st.subheader("round")
+    st.caption("with")
+    st.dataframe(frame, hide_index=True)
+    st.dataframe(open_frame, hide_index=True)
+    for text in texts:
+        st.text(text)
+    st.header("notes")
