@@ -30,6 +30,7 @@ HEADERS = {
 FIELDS = tuple(HEADERS)
 REQUIRED = ("name", "username", "function")
 DEFAULTS = {"email": None, "manager": None, "roles": ("employee",), "language": DEFAULT_LANGUAGE}
+EMPTY = {"name": "people.name_empty", "username": "people.username_empty"}  # the cells that must be filled
 MAX_LENGTH = 200
 USERNAME = re.compile(r"[A-Za-z0-9._-]+")  # ASCII only: SQLite's NOCASE folds ASCII letters only
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -132,16 +133,15 @@ def header(field: str, lang: str | None = DEFAULT_LANGUAGE) -> str:
 def read_file(data: bytes, filename: str) -> list[Row]:
     """The file's non-empty rows, or ImportFailed saying why it cannot be read at all."""
     try:
-        rows = read_rows(data, filename)
+        return read_rows(data, filename)
     except UnreadableFile as error:
         raise ImportFailed([Problem(None, None, Message(f"people.file_{error.reason}", **error.params))]) from error
-    if not rows:
-        raise ImportFailed([Problem(None, None, Message("people.file_empty"))])
-    return rows
 
 
 def plan_people(rows: Sequence[Row], stored: Sequence[Person], functions: Sequence[JobFunction]) -> ImportPlan:
     """Who the rows add and change, or ImportFailed with every problem in them."""
+    if not rows:
+        raise ImportFailed([Problem(None, None, Message("people.file_empty"))])
     (header_row, header_cells), data = rows[0], rows[1:]
     columns, problems = recognise_header(header_row, header_cells)
     if any(field not in columns.position for field in REQUIRED):
@@ -214,7 +214,7 @@ def _record(number: int, cells: Sequence[str], columns: Columns, functions: dict
 def _check(field: str, raw: str, functions: dict[str, str]) -> tuple[object, Message | None]:
     """The value to store for one cell, or None and what is wrong with it."""
     if not raw:
-        return (None, Message(f"people.{field}_empty")) if field in ("name", "username") else (DEFAULTS.get(field), None)
+        return (None, Message(EMPTY[field])) if field in EMPTY else (DEFAULTS.get(field), None)
     if field == "function":
         return _check_function(raw, functions)
     return _CHECKS[field](raw)

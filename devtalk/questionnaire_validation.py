@@ -25,6 +25,7 @@ STR, INT, BOOL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org
 TOP_KEYS = {"id", "title", "intro", "languages", "scales", "sections"}
 SCALE_KEYS = {"points", "labels", "not_applicable"}
 SECTION_KEYS = {"id", "title", "intro", "functions", "condition", "items"}
+MAX_DEPTH = 20
 ITEM_KEYS = {"id", "type", "scale", "text", "text_manager", "help", "required", "tags"}
 
 
@@ -65,11 +66,8 @@ class _Checker:
             self.problems.append(Problem(self.filename, None, "", Message("questionnaire.not_text")))
             return None
         try:
-            # Aliases could make a small file expand to billions of nodes; templates never need them.
-            for event in yaml.parse(text, Loader=yaml.SafeLoader):
-                if isinstance(event, yaml.AliasEvent):
-                    self.problems.append(Problem(self.filename, event.start_mark.line + 1, "", Message("questionnaire.alias")))
-                    return None
+            if not self._plain_enough(text):
+                return None
             root = yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
@@ -82,6 +80,24 @@ class _Checker:
         if root is None:
             self.problems.append(Problem(self.filename, 1, "", Message("questionnaire.empty")))
         return root
+
+    def _plain_enough(self, text: str) -> bool:
+        """Refuse aliases (a small file could expand to billions of nodes) and deep nesting
+        (PyYAML composes recursively) before building the node tree; templates need neither."""
+        depth = 0
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            kind = None
+            if isinstance(event, yaml.AliasEvent):
+                kind = "alias"
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                kind = "too_deep" if depth > MAX_DEPTH else None
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            if kind:
+                self.problems.append(Problem(self.filename, event.start_mark.line + 1, "", Message(f"questionnaire.{kind}")))
+                return False
+        return True
 
     def mapping(self, node: Node, path: str, allowed: set[str], required: tuple[str, ...] = ()) -> dict[str, Node] | None:
         if not isinstance(node, MappingNode):

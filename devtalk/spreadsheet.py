@@ -17,6 +17,22 @@ import openpyxl
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
+Row = tuple[int, tuple[str, ...]]  # the row number Excel shows, and the cells as text
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the pre-2007 binary Excel format (.xls)
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+TEXT_SUFFIXES = ("", ".csv", ".txt")
+# Control characters never occur in a CSV that Excel or a text editor wrote; they mean binary data.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class UnreadableFile(Exception):
+    """The upload is no CSV or XLSX file we can read; ``reason`` names why, for the caller's message."""
+
+    def __init__(self, reason: str, **params: object):
+        super().__init__(reason)
+        self.reason = reason
+        self.params = params
 
 
 def safe_cell(value: object) -> object:
@@ -36,24 +52,6 @@ def restore_cell(text: str) -> str:
 
 def _looks_quoted(text: str) -> bool:
     return text.startswith(QUOTE) and text[1:].startswith((*FORMULA_STARTS, QUOTE))
-
-
-class UnreadableFile(Exception):
-    """The upload is no CSV or XLSX file we can read; ``reason`` names why, for the caller's message."""
-
-    def __init__(self, reason: str, **params: object):
-        super().__init__(reason)
-        self.reason = reason
-        self.params = params
-
-
-Row = tuple[int, tuple[str, ...]]
-ZIP_MAGIC = b"PK\x03\x04"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the pre-2007 binary Excel format (.xls)
-XLSX_SUFFIXES = (".xlsx", ".xlsm")
-TEXT_SUFFIXES = ("", ".csv", ".txt")
-# Control characters never occur in a CSV that Excel or a text editor wrote; they mean binary data.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def read_rows(data: bytes, filename: str) -> list[Row]:

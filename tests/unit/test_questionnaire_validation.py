@@ -101,7 +101,7 @@ def test_problems_are_rendered_in_dutch_too():
         (b"id: caf\xe9\n", "This is not a text file"),
         ("id: !!python/object:os.system x\n", "A (non-empty) text is expected here"),
         ("a: &x [1, 2]\nb: *x\n", "Anchors and aliases"),
-        ("[" * 5000 + "]" * 5000, ""),
+        ("[" * 5000 + "]" * 5000, "nested too deeply"),
     ],
     ids=["empty", "whitespace", "list", "scalar", "syntax", "tab", "binary", "latin1", "python-tag", "alias", "deep"],
 )
