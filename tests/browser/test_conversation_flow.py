@@ -3,10 +3,12 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 import db as storage
 from db.conversations import conversations_of_employee
 from db.people import person_by_username
+from tests.browser.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 
@@ -25,17 +27,20 @@ def current_conversation(db_path, username="employee"):
     return conversations_of_employee(database, employee.id)[0]
 
 
+SCALE_BLOCKS = "[class*='st-key-answer_']:has(button[role='radio'])"
+
+
 def fill_in_everything(page, url, conversation_id):
+    """Choose the third point of every scale question, waiting for each answer to register."""
     page.goto(f"{url}/fill_in?conversation={conversation_id}")
     page.get_by_text("Vragenlijst invullen").first.wait_for()
-    page.wait_for_timeout(500)
-    blocks = page.locator("[class*='st-key-answer_'] [data-testid='stBaseButton-pills']")
-    count = page.locator("[class*='st-key-answer_']:has([data-testid='stBaseButton-pills'])").count()
+    page.locator(SCALE_BLOCKS).first.wait_for()
+    count = page.locator(SCALE_BLOCKS).count()
+    assert count >= 20
     for index in range(count):
-        block = page.locator("[class*='st-key-answer_']:has([data-testid='stBaseButton-pills'])").nth(index)
-        block.locator("[data-testid='stBaseButton-pills']").nth(2).click()
-        page.wait_for_timeout(150)
-    assert blocks.count() > 0
+        choice = page.locator(SCALE_BLOCKS).nth(index).locator("button[role='radio']").nth(2)
+        choice.click()
+        expect(choice).to_have_attribute("aria-checked", "true")
     page.locator(".st-key-confirm_submit label").click()
     page.locator(".st-key-submit button").click()
     page.get_by_text(re.compile("Ingeleverd op")).wait_for()
@@ -55,7 +60,9 @@ def test_employee_and_manager_fill_in_compare_and_write_a_report(browser, server
     manager_page.goto(f"{url}/comparison?conversation={conversation.id}")
     manager_page.get_by_text("Vergelijking").first.wait_for()
     manager_page.get_by_text("Voorstel agenda").first.wait_for()
-    manager_page.screenshot(path="test-artifacts/comparison.png", full_page=True)
+    manager_page.locator("[data-testid='stDataFrame']").first.wait_for()
+    manager_page.wait_for_timeout(1000)
+    manager_page.screenshot(path=str(ARTIFACTS / "comparison.png"), full_page=True)
 
     manager_page.goto(f"{url}/report?conversation={conversation.id}")
     manager_page.locator(".st-key-mark_held button").click()
