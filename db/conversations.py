@@ -101,3 +101,19 @@ def insert_answers(db: sqlite_utils.Database, rows: Iterable[tuple]) -> None:
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
+
+
+def paired_values(db: sqlite_utils.Database, conversation_ids: list[int]) -> list[tuple]:
+    """(conversation_id, item_id, employee value, manager value) for every Likert item both
+    sides answered, for many conversations in one indexed query."""
+    if not conversation_ids:
+        return []
+    marks = ",".join("?" * len(conversation_ids))
+    return db.execute(
+        f"""SELECT e.conversation_id, e.item_id, e.value, m.value
+            FROM answers e JOIN answers m
+              ON m.conversation_id = e.conversation_id AND m.side = 'manager' AND m.item_id = e.item_id
+            WHERE e.side = 'employee' AND e.conversation_id IN ({marks})
+              AND e.value IS NOT NULL AND m.value IS NOT NULL""",
+        conversation_ids,
+    ).fetchall()

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from devtalk.comparison import NA_ONE_SIDE, Comparison
 from devtalk.models import Action, AgendaPoint
+from devtalk.questionnaire import Questionnaire
 
 KINDS = ("gap", "na_one_side", "both_low", "energy", "learning_wish", "action_review", "custom")
 _OPEN_TAGS = ("energy", "learning_wish")
@@ -64,3 +65,16 @@ def add_custom(points: tuple[AgendaPoint, ...], text: str) -> tuple[AgendaPoint,
 
 def with_note(points: tuple[AgendaPoint, ...], key: str, note: str) -> tuple[AgendaPoint, ...]:
     return tuple(AgendaPoint(p.key, p.kind, p.ref, note) if p.key == key else p for p in points)
+
+
+def agenda_title(point: AgendaPoint, questionnaire: Questionnaire, actions: dict[int, Action], lang: str) -> str:
+    """The point's subject in words a person reads (plain text: the caller escapes it for its medium)."""
+    if point.kind == "custom":
+        return point.ref
+    if point.kind == "action_review":
+        action = actions.get(int(point.ref))
+        return action.what if action else "?"
+    try:
+        return questionnaire.item(point.ref).wording("employee", lang)
+    except KeyError:
+        return point.ref

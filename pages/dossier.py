@@ -7,6 +7,7 @@ from devtalk.dossier_frames import overview_frame
 from devtalk.errors import DevtalkError
 from devtalk.formatting import format_date
 from devtalk.services import dossier
+from devtalk.services.conversations import comparison_view
 from ui import session
 from ui.session import tr
 from ui.text import escape_markdown, user_text
@@ -25,7 +26,7 @@ if len(choices) > 1:
 else:
     chosen = asked if asked is not None else person.id
 try:
-    found = dossier.dossier_of(db, person, chosen)
+    found, figures = dossier.overview(db, person, chosen)
 except DevtalkError as error:
     session.show_error(error)
     st.stop()
@@ -45,7 +46,7 @@ if not found.entries:
     st.info(tr("dossier.empty"))
 else:
     st.subheader(tr("dossier.overview"))
-    st.dataframe(overview_frame(found.entries, lang), hide_index=True, width="stretch")
+    st.dataframe(overview_frame(found.entries, figures, lang), hide_index=True, width="stretch")
     # One conversation in detail at a time: readable on a phone, and the page stays as fast
     # after twelve years as after one.
     labels = {index: entry.round.name for index, entry in enumerate(found.entries)}
@@ -53,9 +54,10 @@ else:
     entry = found.entries[shown or 0]
     st.subheader(escape_markdown(f"{entry.round.name} · {tr(f'status.{entry.conversation.status}')}"))
     st.caption(escape_markdown(tr("dossier.with_manager", name=entry.manager.name)))
-    if entry.comparison is not None:
-        st.dataframe(likert_frame(entry.comparison, lang), hide_index=True, width="stretch")
-        opens = open_frame(entry.comparison, lang)
+    if entry.conversation.id in figures:
+        comparison = comparison_view(db, person, entry.conversation.id).comparison
+        st.dataframe(likert_frame(comparison, lang), hide_index=True, width="stretch")
+        opens = open_frame(comparison, lang)
         if not opens.empty:
             st.dataframe(opens, hide_index=True, width="stretch")
     else:

@@ -110,8 +110,9 @@ def _reveal(seeded: Seeded) -> None:
 
 def comparison_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[float]]:
     """The comparison page, and its floor: the raw SQL of what it shows plus its static twin."""
-    from devtalk.comparison_frames import dumbbell_spec, likert_frame, open_frame
     from db.people import get_person
+    from devtalk.agenda import propose_agenda
+    from devtalk.comparison_frames import dumbbell_spec, likert_frame, open_frame
     from devtalk.services.conversations import comparison_view
 
     _reveal(seeded)
@@ -121,8 +122,9 @@ def comparison_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[f
     sections = view.comparison.sections
     frames = [likert_frame(view.comparison, "nl", s.section_id) for s in sections]
     opens = [open_frame(view.comparison, "nl", s.section_id) if s.open else None for s in sections]
-    lines = ["**item**"] * 12
-    twin = twin_app(twins.comparison_twin, frames, opens, dumbbell_spec(view.comparison, "nl"), lines)
+    shown = min(8, len(view.comparison.likert)) + len(view.comparison.open)
+    agenda = propose_agenda(view.comparison, [])
+    twin = twin_app(twins.comparison_twin, frames, opens, dumbbell_spec(view.comparison, "nl"), shown, len(agenda))
     twin_ms = timed(twin.run, repeat)
     sql_ms = timed(lambda: _comparison_sql(seeded), repeat)
     return page, [a + b for a, b in zip(twin_ms, sql_ms)]
@@ -158,24 +160,26 @@ def dossier_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[floa
     from db.people import get_person
     from devtalk.comparison_frames import likert_frame, open_frame
     from devtalk.dossier_frames import overview_frame
-    from devtalk.services.dossier import dossier_of
+    from devtalk.services.conversations import comparison_view
+    from devtalk.services.dossier import overview
 
     _reveal(seeded)
     app = page_app(seeded, "pages/dossier.py", seeded.employee_id)
     page = timed(app.run, repeat)
-    found = dossier_of(seeded.db, get_person(seeded.db, seeded.employee_id), seeded.employee_id)
-    newest = found.entries[0].comparison
-    twin = twin_app(twins.dossier_twin, overview_frame(found.entries, "nl"), likert_frame(newest, "nl"),
+    employee = get_person(seeded.db, seeded.employee_id)
+    found, numbers = overview(seeded.db, employee, seeded.employee_id)
+    newest = comparison_view(seeded.db, employee, found.entries[0].conversation.id).comparison
+    twin = twin_app(twins.dossier_twin, overview_frame(found.entries, numbers, "nl"), likert_frame(newest, "nl"),
                     open_frame(newest, "nl"), ["report"] * 3)
     twin_ms = timed(twin.run, repeat)
 
     def sql() -> None:
         conn = seeded.db.conn
         ids = [r[0] for r in conn.execute("SELECT id FROM conversations WHERE employee_id = ?", [seeded.employee_id])]
-        for conversation_id in ids:
-            conn.execute("SELECT * FROM answers WHERE conversation_id = ?", [conversation_id]).fetchall()
-            conn.execute("SELECT * FROM reports WHERE conversation_id = ?", [conversation_id]).fetchall()
-            conn.execute("SELECT * FROM actions WHERE conversation_id = ?", [conversation_id]).fetchall()
+        marks = ",".join("?" * len(ids))
+        conn.execute(f"SELECT * FROM answers WHERE conversation_id IN ({marks})", ids).fetchall()
+        conn.execute(f"SELECT * FROM reports WHERE conversation_id IN ({marks})", ids).fetchall()
+        conn.execute(f"SELECT * FROM actions WHERE conversation_id IN ({marks})", ids).fetchall()
 
     sql_ms = timed(sql, repeat)
     return page, [a + b for a, b in zip(twin_ms, sql_ms)]

@@ -7,7 +7,7 @@ the twin's (plus the raw SQL) is our own overhead.
 from __future__ import annotations
 
 
-def comparison_twin(frames, opens, spec, lines) -> None:
+def comparison_twin(frames, opens, spec, can_want_rows: int, agenda_points: int) -> None:
     import streamlit as st
 
     st.title("Vergelijking")
@@ -26,11 +26,17 @@ def comparison_twin(frames, opens, spec, lines) -> None:
     with graph:
         st.vega_lite_chart(spec=spec, width="stretch")
     with can_want:
-        for line in lines:
-            st.markdown(line)
+        left, right = st.columns(2)
+        for column in (left, right):
+            column.subheader("can")
+            column.caption("explained")
+        for _ in range(can_want_rows):
+            left.markdown("**item**")
+            left.caption("values")
     with agenda:
-        for line in lines:
-            st.markdown(line)
+        for _ in range(agenda_points):
+            st.markdown("**kind** · item")
+    st.page_link("pages/report.py", label="report")
 
 
 def fill_in_twin(items) -> None:

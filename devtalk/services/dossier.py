@@ -10,10 +10,11 @@ from db import actions as action_repo
 from db import audit, conversations, dossier, people, reports, rounds
 from db.connection import transaction
 from devtalk import access
-from devtalk.comparison import Comparison
+from devtalk.comparison import Comparison, large_gap_threshold
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.models import Action, Conversation, DossierNote, Person, Report, Round
 from devtalk.services.conversations import comparison_view
+from devtalk.services.questionnaires import get_version, parsed
 from devtalk.status import is_revealed
 
 MAX_NOTE = 5000
@@ -59,10 +60,55 @@ def dossier_of(db: sqlite_utils.Database, actor: Person, employee_id: int) -> Do
         )
         for c in found
     ]
-    notes = dossier.dossier_notes_of(db, employee_id)
+    return Dossier(employee, entries, _notes(db, actor, employee))
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """One conversation's numbers for the overview across the years."""
+
+    employee_average: float | None
+    manager_average: float | None
+    large_gaps: int
+
+
+def overview(db: sqlite_utils.Database, actor: Person, employee_id: int) -> tuple[Dossier, dict[int, YearFigures]]:
+    """The dossier without comparisons, and per revealed conversation its averages and large
+    gaps from one query: the page shows one year in detail, so it need not build all twelve."""
+    employee = _employee(db, actor, employee_id)
+    found = conversations.conversations_of_employee(db, employee_id)
+    round_of = rounds.rounds_by_id(db, [c.round_id for c in found])
+    managers = people.people_by_id(db, [c.manager_id for c in found])
+    entries = [
+        DossierEntry(c, round_of[c.round_id], managers[c.manager_id], None, _readable_report(db, actor, c),
+                     action_repo.actions_of_conversation(db, c.id))
+        for c in found
+    ]
+    revealed = {c.id: c for c in found if _may_compare(actor, c)}
+    return Dossier(employee, entries, _notes(db, actor, employee)), _figures(db, revealed)
+
+
+def _figures(db, revealed: dict[int, Conversation]) -> dict[int, YearFigures]:
+    pairs: dict[int, list[tuple]] = {conversation_id: [] for conversation_id in revealed}
+    for conversation_id, item_id, employee_value, manager_value in conversations.paired_values(db, list(revealed)):
+        pairs[conversation_id].append((item_id, employee_value, manager_value))
+    figures = {}
+    for conversation_id, rows in pairs.items():
+        questionnaire = parsed(get_version(db, revealed[conversation_id].questionnaire_version_id))
+        thresholds = {row[0]: large_gap_threshold(questionnaire.scale_of(questionnaire.item(row[0]))) for row in rows}
+        figures[conversation_id] = YearFigures(
+            employee_average=round(sum(r[1] for r in rows) / len(rows), 1) if rows else None,
+            manager_average=round(sum(r[2] for r in rows) / len(rows), 1) if rows else None,
+            large_gaps=sum(1 for item_id, e, m in rows if abs(e - m) >= thresholds[item_id]),
+        )
+    return figures
+
+
+def _notes(db, actor: Person, employee: Person) -> list[DossierNote]:
+    notes = dossier.dossier_notes_of(db, employee.id)
     if not access.can_see_private_notes(actor, employee):
         notes = [note for note in notes if not note.private]
-    return Dossier(employee, entries, notes)
+    return notes
 
 
 def _may_compare(actor: Person, conversation: Conversation) -> bool:
