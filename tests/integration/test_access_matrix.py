@@ -1,0 +1,97 @@
+"""Who may do what, generated: every service call x every role, in the state where it matters.
+
+Each cell is its own test case, so a broken rule names the call and the role that slipped.
+Expected outcomes follow DESIGN.md's table: "ok" or the error a person would get.
+"""
+
+from datetime import date, timedelta
+
+import pytest
+
+from devtalk.errors import NotAllowed
+from devtalk.services import actions, conversations, dossier, reports
+from devtalk.services.conversations import NotRevealed
+from devtalk.status import AlreadySubmitted
+from tests.builders import make_firm
+from tests.integration.test_conversations import fill_all
+
+ROLES = ("employee", "manager", "other_manager", "outsider", "hr")
+
+
+def open_with_answers(db):
+    firm = make_firm(db)
+    fill_all(db, firm.employee, firm.conversation_id)
+    fill_all(db, firm.manager, firm.conversation_id)
+    conversations.submit(db, firm.employee, firm.conversation_id)
+    return firm
+
+
+def reported(db):
+    firm = open_with_answers(db)
+    conversations.submit(db, firm.manager, firm.conversation_id)
+    reports.mark_held(db, firm.manager, firm.conversation_id)
+    firm.action = actions.add_action(db, firm.manager, firm.conversation_id, what="Cursus", kind="course",
+                                     due_date=date.today() + timedelta(days=30))
+    reports.save_draft(db, firm.manager, firm.conversation_id, summary="Samenvatting")
+    reports.finalise(db, firm.manager, firm.conversation_id)
+    return firm
+
+
+# (call name, state builder, call, expected per role in ROLES order)
+CALLS = [
+    ("open_form", open_with_answers, lambda db, f, p: conversations.open_form(db, p, f.conversation_id),
+     ("ok", "ok", NotAllowed, NotAllowed, NotAllowed)),
+    ("read employee side before both submitted", open_with_answers,
+     lambda db, f, p: conversations.read_answers(db, p, f.conversation_id, "employee"),
+     ("ok", NotRevealed, NotAllowed, NotAllowed, "ok")),
+    ("read manager side before both submitted", open_with_answers,
+     lambda db, f, p: conversations.read_answers(db, p, f.conversation_id, "manager"),
+     (NotRevealed, "ok", NotAllowed, NotAllowed, "ok")),
+    ("comparison before both submitted", open_with_answers,
+     lambda db, f, p: conversations.comparison_view(db, p, f.conversation_id),
+     (NotRevealed, NotRevealed, NotAllowed, NotAllowed, NotRevealed)),
+    ("save an answer", open_with_answers,
+     lambda db, f, p: conversations.save_answer(db, p, f.conversation_id, "energie", text="x"),
+     (AlreadySubmitted, "ok", NotAllowed, NotAllowed, NotAllowed)),
+    ("read employee side once reported", reported,
+     lambda db, f, p: conversations.read_answers(db, p, f.conversation_id, "employee"),
+     ("ok", "ok", NotAllowed, NotAllowed, "ok")),
+    ("comparison once reported", reported, lambda db, f, p: conversations.comparison_view(db, p, f.conversation_id),
+     ("ok", "ok", NotAllowed, NotAllowed, "ok")),
+    ("read final report", reported, lambda db, f, p: reports.report_view(db, p, f.conversation_id),
+     ("ok", "ok", NotAllowed, NotAllowed, "ok")),
+    ("acknowledge report", reported, lambda db, f, p: reports.acknowledge(db, p, f.conversation_id, "gelezen"),
+     ("ok", NotAllowed, NotAllowed, NotAllowed, NotAllowed)),
+    ("add progress note to action", reported, lambda db, f, p: actions.add_note(db, p, f.action.id, "voortgang"),
+     ("ok", "ok", NotAllowed, NotAllowed, "ok")),
+    ("open dossier", reported, lambda db, f, p: dossier.dossier_of(db, p, f.employee.id),
+     ("ok", "ok", NotAllowed, NotAllowed, "ok")),
+    ("add dossier note", reported, lambda db, f, p: dossier.add_note(db, p, f.employee.id, "notitie"),
+     (NotAllowed, "ok", NotAllowed, NotAllowed, "ok")),
+    ("reopen a side", open_with_answers,
+     lambda db, f, p: conversations.reopen_side(db, p, f.conversation_id, "employee", "reden"),
+     (NotAllowed, NotAllowed, NotAllowed, NotAllowed, "ok")),
+]
+
+CASES = [
+    pytest.param(build, call, role, expected, id=f"{name} / {role}")
+    for name, build, call, outcomes in CALLS
+    for role, expected in zip(ROLES, outcomes)
+]
+
+
+def person(firm, role):
+    return {"employee": firm.employee, "manager": firm.manager, "other_manager": firm.other_manager,
+            "outsider": firm.outsider, "hr": firm.hr}[role]
+
+
+@pytest.mark.parametrize("build,call,role,expected", CASES)
+def test_access_matrix(fresh_db, build, call, role, expected):
+    firm = build(fresh_db)
+    actor = person(firm, role)
+    if expected == "ok":
+        call(fresh_db, firm, actor)
+    else:
+        with pytest.raises(expected) as raised:
+            call(fresh_db, firm, actor)
+        assert type(raised.value) is expected, f"{role} got {type(raised.value).__name__}"
