@@ -53,7 +53,7 @@ def stored_value(form: FillInForm, item: Item):
 def show_item(item: Item) -> None:
     key = widget_key(item)
     session.seed(key, stored_value(form, item))
-    with st.container(border=True):
+    with st.container(border=True, key=f"item_{item.id}"):
         wording = escape_markdown(item.wording(form.side, lang))
         st.markdown(f"**{wording}**" + ("" if item.required else f" · _{tr('fill.optional')}_"))
         if item.help:

@@ -81,7 +81,7 @@ def page(browser, request):
     """A fresh browser context per test; a screenshot lands in test-artifacts/ when the test fails."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
     opened = context.new_page()
-    opened.set_default_timeout(15_000)
+    opened.set_default_timeout(30_000)
     yield opened
     if getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed:
         ARTIFACTS.mkdir(exist_ok=True)
@@ -94,3 +94,10 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
     setattr(item, f"rep_{report.when}", report)
+
+
+def settle(page) -> None:
+    """Wait until Streamlit has finished its current run, so a click lands on the final page
+    and not on an element that the run is about to replace."""
+    page.wait_for_timeout(200)
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=60_000)

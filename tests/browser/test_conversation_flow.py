@@ -3,12 +3,11 @@
 import re
 
 import pytest
-from playwright.sync_api import expect
 
 import db as storage
 from db.conversations import conversations_of_employee
 from db.people import person_by_username
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, settle
 
 pytestmark = pytest.mark.browser
 
@@ -19,6 +18,8 @@ def sign_in(page, url, username):
     page.locator(".st-key-login_password input").fill("demo")
     page.locator(".st-key-login_submit button").click()
     page.get_by_text("Mijn gesprekken").first.wait_for()
+    # The session cookie is what a reload or a typed address signs in with.
+    page.wait_for_function("document.cookie.includes('devtalk_session=')")
 
 
 def current_conversation(db_path, username="employee"):
@@ -27,7 +28,7 @@ def current_conversation(db_path, username="employee"):
     return conversations_of_employee(database, employee.id)[0]
 
 
-SCALE_BLOCKS = "[class*='st-key-answer_']:has(button[role='radio'])"
+SCALE_BLOCKS = "[class*='st-key-item_']:has(button[role='radio'])"
 
 
 def fill_in_everything(page, url, conversation_id):
@@ -35,12 +36,15 @@ def fill_in_everything(page, url, conversation_id):
     page.goto(f"{url}/fill_in?conversation={conversation_id}")
     page.get_by_text("Vragenlijst invullen").first.wait_for()
     page.locator(SCALE_BLOCKS).first.wait_for()
+    settle(page)
     count = page.locator(SCALE_BLOCKS).count()
     assert count >= 20
     for index in range(count):
-        choice = page.locator(SCALE_BLOCKS).nth(index).locator("button[role='radio']").nth(2)
-        choice.click()
-        expect(choice).to_have_attribute("aria-checked", "true")
+        block = page.locator(SCALE_BLOCKS).nth(index)
+        block.locator("button[role='radio']").nth(2).click()
+        # The saved mark appears once the server has stored the answer and the rerun is done.
+        page.locator(SCALE_BLOCKS).nth(index).get_by_text("Opgeslagen").wait_for()
+        settle(page)
     page.locator(".st-key-confirm_submit label").click()
     page.locator(".st-key-submit button").click()
     page.get_by_text(re.compile("Ingeleverd op")).wait_for()
