@@ -8,6 +8,9 @@ from ui.text import escape_markdown
 
 st.set_page_config(page_title="devtalk", page_icon=":material/forum:", layout="centered")
 person = session.current_person()
+if person is None:
+    session.sign_in_from_link()
+    person = session.current_person()
 session.write_cookie()
 page = st.navigation(navigation.pages_for(person), position="sidebar")
 with st.sidebar:

@@ -47,14 +47,17 @@ def record_sign_in(db: sqlite_utils.Database, person_id: int) -> None:
     )
 
 
-def add_session(db: sqlite_utils.Database, token_hash: str, person_id: int) -> None:
+def add_session(db: sqlite_utils.Database, token_hash: str, person_id: int, scope: str = "full") -> None:
     stamp = now()
-    db["sessions"].insert({"token_hash": token_hash, "person_id": person_id, "created_at": stamp, "last_seen_at": stamp})
+    db["sessions"].insert(
+        {"token_hash": token_hash, "person_id": person_id, "created_at": stamp, "last_seen_at": stamp, "scope": scope}
+    )
 
 
-def get_session(db: sqlite_utils.Database, token_hash: str) -> tuple[int, datetime] | None:
-    row = db.execute("SELECT person_id, last_seen_at FROM sessions WHERE token_hash = ?", [token_hash]).fetchone()
-    return (row[0], to_datetime(row[1])) if row else None
+def get_session(db: sqlite_utils.Database, token_hash: str) -> tuple[int, datetime, str] | None:
+    """(person id, last seen, scope) of a session."""
+    row = db.execute("SELECT person_id, last_seen_at, scope FROM sessions WHERE token_hash = ?", [token_hash]).fetchone()
+    return (row[0], to_datetime(row[1]), row[2]) if row else None
 
 
 def touch_session(db: sqlite_utils.Database, token_hash: str) -> None:

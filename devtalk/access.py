@@ -14,6 +14,8 @@ def takes_part(actor: Person, conversation: Conversation) -> bool:
 
 
 def can_view_conversation(actor: Person, conversation: Conversation) -> bool:
+    if actor.restricted:
+        return actor.id == conversation.employee_id
     return actor.is_hr or takes_part(actor, conversation)
 
 
@@ -32,7 +34,7 @@ def can_write_side(actor: Person, conversation: Conversation, side: str) -> bool
 
 
 def can_write_report(actor: Person, conversation: Conversation) -> bool:
-    return actor.id == conversation.manager_id
+    return not actor.restricted and actor.id == conversation.manager_id
 
 
 def can_read_report(actor: Person, conversation: Conversation, finalised: bool) -> bool:
@@ -43,18 +45,24 @@ def can_read_report(actor: Person, conversation: Conversation, finalised: bool) 
 
 
 def can_view_dossier(actor: Person, employee: Person) -> bool:
+    if actor.restricted:
+        return actor.id == employee.id
     return actor.is_hr or actor.id == employee.id or employee.manager_id == actor.id
 
 
 def can_see_private_notes(actor: Person, employee: Person) -> bool:
+    if actor.restricted:
+        return False
     return actor.is_hr or (employee.manager_id == actor.id and actor.id != employee.id)
 
 
 def can_manage_action(actor: Person, action: Action, conversation: Conversation) -> bool:
     """Change what, kind, owner, due date: the manager of that conversation, or HR."""
-    return actor.is_hr or actor.id == conversation.manager_id
+    return not actor.restricted and (actor.is_hr or actor.id == conversation.manager_id)
 
 
 def can_follow_up_action(actor: Person, action: Action, conversation: Conversation) -> bool:
     """Set status and add progress notes: also the employee and the owner."""
+    if actor.restricted:
+        return actor.id == action.employee_id
     return can_manage_action(actor, action, conversation) or actor.id in (action.employee_id, action.owner_id)

@@ -34,6 +34,9 @@ class Person:
     roles: tuple[str, ...] = ("employee",)
     language: str = "nl"
     active: bool = True
+    # Signed in with an invitation code: this person's own conversations only, whatever roles
+    # they have, because a code on a printed card is easier to lose than a password.
+    restricted: bool = False
 
     def has_role(self, role: str) -> bool:
         return role in self.roles

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from devtalk.errors import DevtalkError
-from devtalk.services import auth
+from devtalk.services import auth, invitations
 from ui import session
 from ui.session import tr
 
@@ -20,6 +20,15 @@ def sign_in() -> None:
         session.start(token)
 
 
+def sign_in_with_code() -> None:
+    try:
+        token = invitations.sign_in_with_code(session.database(), st.session_state.get("login_code", ""), session.client())
+    except DevtalkError as error:
+        st.session_state["code_error"] = error.render(session.language())
+    else:
+        session.start(token)
+
+
 st.title(tr("sign_in.title"))
 st.write(tr("sign_in.intro"))
 with st.form(key="sign_in"):
@@ -28,3 +37,11 @@ with st.form(key="sign_in"):
     st.form_submit_button(tr("sign_in.submit"), key="login_submit", type="primary", width="stretch", on_click=sign_in)
 if "login_error" in st.session_state:
     st.error(st.session_state.pop("login_error"))
+
+st.subheader(tr("sign_in.code_heading"))
+st.caption(tr("sign_in.code_explained"))
+with st.form(key="sign_in_code"):
+    st.text_input(tr("sign_in.code"), key="login_code", max_chars=20, autocomplete="one-time-code")
+    st.form_submit_button(tr("sign_in.code_submit"), key="login_code_submit", width="stretch", on_click=sign_in_with_code)
+if "code_error" in st.session_state:
+    st.error(st.session_state.pop("code_error"))

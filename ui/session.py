@@ -14,7 +14,7 @@ from devtalk import config
 from devtalk.errors import DevtalkError
 from devtalk.i18n import normalise_language, t
 from devtalk.models import Person
-from devtalk.services import auth
+from devtalk.services import auth, invitations
 
 TOKEN = "session_token"
 COOKIE = "devtalk_session"
@@ -60,6 +60,25 @@ def require_person() -> Person:
         st.warning(tr("app.signed_out"))
         st.stop()
     return person
+
+
+def client() -> str:
+    """Who is knocking, for rate limits: the client's address where Streamlit knows it."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else "unknown"
+
+
+def sign_in_from_link() -> None:
+    """A QR code on an invitation card opens ``/?code=...``: sign in with it, then drop the code
+    from the address bar so it does not linger in the browser's history."""
+    code = st.query_params.get("code")
+    if not code:
+        return
+    del st.query_params["code"]
+    try:
+        start(invitations.sign_in_with_code(database(), code, client()))
+    except DevtalkError as error:
+        st.session_state["code_error"] = error.render(language())
 
 
 def show_error(error: DevtalkError) -> None:

@@ -118,7 +118,7 @@ def rate(db: sqlite_utils.Database, actor: Person, action_id: int, helped: str) 
 def my_actions(db: sqlite_utils.Database, actor: Person) -> tuple[list[ActionRow], list[ActionRow]]:
     """My own actions, and (as a manager) those of my team's conversations I lead or own."""
     own = action_repo.actions_of_employee(db, actor.id)
-    led = [
+    led = [] if actor.restricted else [
         action
         for conversation in conversations.conversations_led_by(db, actor.id)
         for action in action_repo.actions_of_conversation(db, conversation.id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import sqlite_utils
@@ -17,6 +18,7 @@ from devtalk.passwords import DUMMY_HASH, hash_password, verify_password
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
+CODE_SCOPE = "code"
 # Writing last_seen on every rerun would turn each click into a write; once a minute keeps
 # the idle timeout accurate enough.
 TOUCH_EVERY = timedelta(minutes=1)
@@ -54,8 +56,13 @@ def sign_in(db: sqlite_utils.Database, username: str, password: str) -> str:
         accounts.record_failed_attempt(db, person.id, _utcnow() + LOCKOUT if locks else None)
         raise SignInFailed()
     accounts.record_sign_in(db, person.id)
+    return start_session(db, person.id)
+
+
+def start_session(db: sqlite_utils.Database, person_id: int, scope: str = "full") -> str:
+    """A new random session token; only its hash is stored."""
     token = secrets.token_urlsafe(32)
-    accounts.add_session(db, _token_hash(token), person.id)
+    accounts.add_session(db, _token_hash(token), person_id, scope)
     return token
 
 
@@ -66,7 +73,7 @@ def current_person(db: sqlite_utils.Database, token: str | None) -> Person | Non
     found = accounts.get_session(db, _token_hash(token))
     if found is None:
         return None
-    person_id, last_seen = found
+    person_id, last_seen, scope = found
     if _utcnow() - last_seen > idle_timeout():
         accounts.delete_session(db, _token_hash(token))
         return None
@@ -75,7 +82,7 @@ def current_person(db: sqlite_utils.Database, token: str | None) -> Person | Non
         return None
     if _utcnow() - last_seen > TOUCH_EVERY:
         accounts.touch_session(db, _token_hash(token))
-    return person
+    return replace(person, roles=("employee",), restricted=True) if scope == CODE_SCOPE else person
 
 
 def sign_out(db: sqlite_utils.Database, token: str | None) -> None:

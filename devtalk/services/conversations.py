@@ -110,7 +110,7 @@ def get_conversation(db: sqlite_utils.Database, actor: Person, conversation_id: 
 def my_conversations(db: sqlite_utils.Database, actor: Person) -> tuple[list[ConversationSummary], list[ConversationSummary]]:
     """My own conversations, and those I lead as a manager; newest first."""
     own = conversations.conversations_of_employee(db, actor.id)
-    led = conversations.conversations_led_by(db, actor.id)
+    led = [] if actor.restricted else conversations.conversations_led_by(db, actor.id)
     return _summaries(db, actor, own), _summaries(db, actor, led)
 
 

@@ -140,6 +140,8 @@ def add_note(db: sqlite_utils.Database, actor: Person, employee_id: int, note: s
 
 def viewable_people(db: sqlite_utils.Database, actor: Person) -> list[Person]:
     """Whose dossier this person may open: their own, their team's, or (HR) everyone's."""
+    if actor.restricted:
+        return [actor]
     if actor.is_hr:
         return people.list_people(db)
     return [actor] + people.direct_reports(db, actor.id)

@@ -4,6 +4,7 @@ Each cell is its own test case, so a broken rule names the call and the role tha
 Expected outcomes follow DESIGN.md's table: "ok" or the error a person would get.
 """
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -73,16 +74,27 @@ CALLS = [
      (NotAllowed, NotAllowed, NotAllowed, NotAllowed, "ok")),
 ]
 
+# Signed in with an invitation code: the employee keeps what is theirs, a manager gets nothing
+# of the team's (a lost card must not open anyone else's conversation).
+CODE_ROLES = ("employee_by_code", "manager_by_code")
+
+
+def with_code_roles(outcomes: tuple) -> tuple:
+    return outcomes + (outcomes[0], NotAllowed)
+
+
 CASES = [
     pytest.param(build, call, role, expected, id=f"{name} / {role}")
     for name, build, call, outcomes in CALLS
-    for role, expected in zip(ROLES, outcomes)
+    for role, expected in zip(ROLES + CODE_ROLES, with_code_roles(outcomes))
 ]
 
 
 def person(firm, role):
     return {"employee": firm.employee, "manager": firm.manager, "other_manager": firm.other_manager,
-            "outsider": firm.outsider, "hr": firm.hr}[role]
+            "outsider": firm.outsider, "hr": firm.hr,
+            "employee_by_code": replace(firm.employee, roles=("employee",), restricted=True),
+            "manager_by_code": replace(firm.manager, roles=("employee",), restricted=True)}[role]
 
 
 @pytest.mark.parametrize("build,call,role,expected", CASES)
