@@ -36,7 +36,7 @@ def comparison_twin(frames, opens, spec, can_want_rows: int, agenda_points: int)
     with agenda:
         for _ in range(agenda_points):
             st.markdown("**kind** · item")
-    st.page_link("pages/report.py", label="report")
+    st.button("report", key="twin_report")
 
 
 def fill_in_twin(items) -> None:

@@ -92,16 +92,24 @@ def _figures(db, revealed: dict[int, Conversation]) -> dict[int, YearFigures]:
     pairs: dict[int, list[tuple]] = {conversation_id: [] for conversation_id in revealed}
     for conversation_id, item_id, employee_value, manager_value in conversations.paired_values(db, list(revealed)):
         pairs[conversation_id].append((item_id, employee_value, manager_value))
+    thresholds_of: dict[int, dict[str, int]] = {}
     figures = {}
     for conversation_id, rows in pairs.items():
-        questionnaire = parsed(get_version(db, revealed[conversation_id].questionnaire_version_id))
-        thresholds = {row[0]: large_gap_threshold(questionnaire.scale_of(questionnaire.item(row[0]))) for row in rows}
+        version_id = revealed[conversation_id].questionnaire_version_id
+        if version_id not in thresholds_of:
+            thresholds_of[version_id] = _gap_thresholds(parsed(get_version(db, version_id)))
+        thresholds = thresholds_of[version_id]
         figures[conversation_id] = YearFigures(
             employee_average=round(sum(r[1] for r in rows) / len(rows), 1) if rows else None,
             manager_average=round(sum(r[2] for r in rows) / len(rows), 1) if rows else None,
             large_gaps=sum(1 for item_id, e, m in rows if abs(e - m) >= thresholds[item_id]),
         )
     return figures
+
+
+def _gap_thresholds(questionnaire) -> dict[str, int]:
+    """Per Likert item, from which difference on a gap counts as large (once per version)."""
+    return {item.id: large_gap_threshold(questionnaire.scale_of(item)) for item in questionnaire.all_items() if item.scale}
 
 
 def _notes(db, actor: Person, employee: Person) -> list[DossierNote]:
