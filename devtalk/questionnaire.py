@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from devtalk.errors import DevtalkError
@@ -30,16 +30,23 @@ class Problem:
     message: Message
 
     def render(self, lang: str = "nl") -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.path}: {self.message.render(lang)}" if self.path else f"{where}: {self.message.render(lang)}"
+        """``FILE:LINE: PATH: message``, leaving out the line when unknown and the path when empty."""
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return ": ".join(part for part in (where, self.path, self.message.render(lang)) if part)
 
 
 class InvalidQuestionnaire(DevtalkError):
+    """The file cannot be used as a questionnaire; ``problems`` holds every reason at once."""
+
     key = "questionnaire.invalid"
 
     def __init__(self, problems: list[Problem]):
         super().__init__(count=len(problems))
-        self.problems = problems
+        self.problems = list(problems)
+
+    def report(self, lang: str = "nl") -> str:
+        """The summary line followed by one line per problem, as the CLI and upload page show it."""
+        return "\n".join([self.render(lang), *(problem.render(lang) for problem in self.problems)])
 
 
 def localized(texts: Mapping[str, str] | None, lang: str) -> str:
@@ -49,14 +56,17 @@ def localized(texts: Mapping[str, str] | None, lang: str) -> str:
     return texts.get(lang) or texts.get("nl") or next(iter(texts.values()))
 
 
+# Texts are read-only mappings, which cannot be hashed: they stay out of the hash (equality
+# still compares them), so the model can be a dict key or a cache argument.
 @dataclass(frozen=True)
 class Scale:
     id: str
     points: tuple[int, ...]
-    labels: Mapping[int, Mapping[str, str]]
+    labels: Mapping[int, Mapping[str, str]] = field(hash=False)
     not_applicable: bool = False
 
     def label(self, point: int, lang: str) -> str:
+        """The label of ``point`` in ``lang``; "" when the scale gives none."""
         return localized(self.labels.get(point), lang)
 
 
@@ -64,10 +74,10 @@ class Scale:
 class Item:
     id: str
     type: str
-    text: Mapping[str, str]
+    text: Mapping[str, str] = field(hash=False)
     scale: str | None = None
-    text_manager: Mapping[str, str] | None = None
-    help: Mapping[str, str] | None = None
+    text_manager: Mapping[str, str] | None = field(default=None, hash=False)
+    help: Mapping[str, str] | None = field(default=None, hash=False)
     required: bool = True
     tags: tuple[str, ...] = ()
 
@@ -81,42 +91,47 @@ class Item:
 @dataclass(frozen=True)
 class Section:
     id: str
-    title: Mapping[str, str]
+    title: Mapping[str, str] = field(hash=False)
     items: tuple[Item, ...]
-    intro: Mapping[str, str] | None = None
+    intro: Mapping[str, str] | None = field(default=None, hash=False)
     functions: tuple[str, ...] | None = None
     condition: str | None = None
 
     def applies_to(self, function_id: str | None) -> bool:
+        """Whether people in this job function get the section; a section without functions is for everyone."""
         return self.functions is None or function_id in self.functions
 
 
 @dataclass(frozen=True)
 class Questionnaire:
     id: str
-    title: Mapping[str, str]
+    title: Mapping[str, str] = field(hash=False)
     languages: tuple[str, ...]
-    scales: Mapping[str, Scale]
+    scales: Mapping[str, Scale] = field(hash=False)
     sections: tuple[Section, ...]
-    intro: Mapping[str, str] | None = None
+    intro: Mapping[str, str] | None = field(default=None, hash=False)
 
     def sections_for(self, function_id: str | None) -> tuple[Section, ...]:
         """The sections a person in this job function is asked."""
         return tuple(section for section in self.sections if section.applies_to(function_id))
 
     def items_for(self, function_id: str | None) -> tuple[Item, ...]:
+        """The items a person in this job function is asked, in questionnaire order."""
         return tuple(item for section in self.sections_for(function_id) for item in section.items)
 
     def all_items(self) -> tuple[Item, ...]:
+        """Every item of every section, in questionnaire order."""
         return tuple(item for section in self.sections for item in section.items)
 
     def item(self, item_id: str) -> Item:
+        """The item with this id; KeyError when there is none."""
         for item in self.all_items():
             if item.id == item_id:
                 return item
         raise KeyError(item_id)
 
     def scale_of(self, item: Item) -> Scale | None:
+        """The scale a likert item is answered on; None for open items."""
         return self.scales.get(item.scale) if item.scale else None
 
 
@@ -127,15 +142,16 @@ def content_hash(text: str | bytes) -> str:
 
 def parse_questionnaire(text: str | bytes, filename: str = "<tekst>") -> Questionnaire:
     """The questionnaire in ``text``; raises InvalidQuestionnaire listing every problem at once."""
-    from devtalk.questionnaire_validation import validate  # it builds the classes above
+    from devtalk.questionnaire_validation import read_questionnaire  # it builds the classes above
 
-
-    return validate(text, filename)
+    return read_questionnaire(text, filename)
 
 
 def load_questionnaire_file(path: str | Path) -> Questionnaire:
+    """The questionnaire in the file at ``path``; problems name the path as given."""
     try:
         data = Path(path).read_bytes()
     except OSError as error:
-        raise InvalidQuestionnaire([Problem(str(path), None, "", Message("questionnaire.unreadable", reason=error.strerror))])
+        reason = Message("questionnaire.unreadable", reason=error.strerror or type(error).__name__)
+        raise InvalidQuestionnaire([Problem(str(path), None, "", reason)]) from error
     return parse_questionnaire(data, str(path))

@@ -15,11 +15,25 @@ REPORT = "pages/report.py"
 MY_ACTIONS = "pages/my_actions.py"
 DOSSIER = "pages/dossier.py"
 ACCOUNT = "pages/account.py"
+HR_INVITATIONS = "pages/hr_invitations.py"
 
 
-def pages_for(person: Person | None) -> list[st.Page]:
+def pages_for(person: Person | None) -> list[st.Page] | dict[str, list[st.Page]]:
     if person is None:
         return [st.Page(SIGN_IN, title=tr("nav.sign_in"), icon=":material/login:", default=True)]
+    own = _own_pages()
+    if not person.is_hr:
+        return own
+    return {tr("nav.section_own"): own, tr("nav.section_hr"): _hr_pages()}
+
+
+def _hr_pages() -> list[st.Page]:
+    return [
+        st.Page(HR_INVITATIONS, title=tr("nav.hr_invitations"), icon=":material/qr_code_2:"),
+    ]
+
+
+def _own_pages() -> list[st.Page]:
     return [
         st.Page(MY_CONVERSATIONS, title=tr("nav.my_conversations"), icon=":material/forum:", default=True),
         st.Page(FILL_IN, title=tr("nav.fill_in"), icon=":material/edit_note:", visibility="hidden"),

@@ -8,15 +8,17 @@ conversations. Guessing is stopped by a limit on attempts per client.
 from __future__ import annotations
 
 import hashlib
+import os
 import secrets
 from datetime import datetime, timedelta, timezone
 
 import sqlite_utils
 
-from db import audit, invitations, people
+from db import audit, invitations, people, settings
 from db.connection import transaction
-from devtalk.errors import DevtalkError, NotAllowed, NotFound
+from devtalk.errors import DevtalkError, InvalidInput, NotAllowed, NotFound
 from devtalk.models import Person
+from devtalk.pdf.invitation_cards import Card, invitation_cards
 from devtalk.services.auth import CODE_SCOPE, start_session
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -58,6 +60,28 @@ def issue_code(db: sqlite_utils.Database, actor: Person | None, person_id: int, 
         invitations.add_invitation(db, person_id, _hash(code), expires, actor.id if actor else None)
         audit.record_event(db, actor.id if actor else None, "invitation.issue", "person", person_id)
     return code
+
+
+def public_address() -> str:
+    """Where people reach devtalk, printed on the cards (the QR link starts with it)."""
+    return os.environ.get("DEVTALK_PUBLIC_URL", "http://localhost:8501").rstrip("/")
+
+
+def invitation_cards_pdf(db: sqlite_utils.Database, actor: Person, person_ids: list[int], lang: str,
+                         days: int = DEFAULT_DAYS) -> bytes:
+    """New codes for these people, printed on cards; the codes exist only on the cards afterwards."""
+    if not actor.is_hr:
+        raise NotAllowed()
+    chosen = [person for person in people.list_people(db, active_only=True) if person.id in set(person_ids)]
+    if not chosen:
+        raise InvalidInput("invitation.nobody_chosen")
+    address = public_address()
+    valid_until = (datetime.now(timezone.utc) + timedelta(days=days)).date()
+    cards = []
+    for person in chosen:
+        code = issue_code(db, actor, person.id, days)
+        cards.append(Card(person.name, code, f"{address}/?code={code}", valid_until))
+    return invitation_cards(settings.get_setting(db, "firm_name", "") or "", cards, address, lang)
 
 
 def revoke_codes(db: sqlite_utils.Database, actor: Person, person_id: int) -> None:

@@ -74,3 +74,14 @@ def texts(app: AppTest) -> str:
 def _unescaped(markdown: str) -> str:
     """Markdown source as the reader sees it: without the backslashes that keep user text literal."""
     return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def page_run_directly(username: str, page: str, **params) -> AppTest:
+    """A page script run on its own as ``username``: what someone gets who reaches a page that is
+    not in their navigation (a hand-made URL, a stale link). The page must refuse by itself."""
+    signed_in = sign_in(username)
+    app = AppTest.from_file(str(ROOT / page), default_timeout=30)
+    app.session_state["session_token"] = signed_in.session_state["session_token"]
+    for name, value in params.items():
+        app.query_params[name] = str(value)
+    return app.run()

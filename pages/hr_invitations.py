@@ -1,0 +1,48 @@
+"""HR: sign-in cards with a personal code and QR, for people without e-mail or a desk."""
+
+import streamlit as st
+
+from devtalk.errors import DevtalkError
+from devtalk.services import invitations
+from devtalk.services.dossier import viewable_people
+from ui import session
+from ui.session import tr
+
+person = session.require_person()
+if not person.is_hr:
+    st.error(tr("error.not_allowed"))
+    st.stop()
+db = session.database()
+lang = session.language()
+everyone = {p.id: p.name for p in viewable_people(db, person) if p.active}
+
+
+def make_cards() -> None:
+    try:
+        st.session_state["cards_pdf"] = invitations.invitation_cards_pdf(
+            db, person, st.session_state.get("cards_people", []), lang)
+    except DevtalkError as error:
+        st.session_state["cards_error"] = error.render(lang)
+
+
+def revoke() -> None:
+    for person_id in st.session_state.get("cards_people", []):
+        invitations.revoke_codes(db, person, person_id)
+    st.session_state["cards_revoked"] = True
+
+
+st.title(tr("cards.title"))
+st.write(tr("cards.intro", address=invitations.public_address()))
+st.multiselect(tr("cards.people"), list(everyone), format_func=everyone.get, key="cards_people")
+st.button(tr("cards.make"), key="cards_make", type="primary", on_click=make_cards)
+if "cards_error" in st.session_state:
+    st.error(st.session_state.pop("cards_error"))
+if "cards_pdf" in st.session_state:
+    st.success(tr("cards.ready"))
+    st.download_button(tr("cards.download"), st.session_state["cards_pdf"], file_name="devtalk-kaartjes.pdf",
+                       mime="application/pdf", key="cards_download")
+st.divider()
+st.caption(tr("cards.revoke_explained"))
+st.button(tr("cards.revoke"), key="cards_revoke", on_click=revoke)
+if st.session_state.pop("cards_revoked", False):
+    st.success(tr("cards.revoked"))
