@@ -12,6 +12,7 @@ from db.backup import backup_to
 from devtalk import config
 from devtalk.errors import DevtalkError
 from devtalk.i18n import LANGUAGES
+from devtalk.models import Person
 from devtalk.questionnaire import InvalidQuestionnaire, load_questionnaire_file
 from devtalk.services import demo
 
@@ -130,3 +131,23 @@ def bench(answers, repeat, json_path) -> None:
     from devtalk.bench.run import run_bench, table
 
     click.echo(table(run_bench(answers, repeat, json_path)))
+
+
+# The command line runs as whoever can read the database file: it acts with HR's rights.
+OPERATOR = Person(id=0, name="command line", username="cli", roles=("hr_admin",))
+
+
+@cli.command()
+@click.argument("conversation_id", type=int)
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="PDF file to write.")
+@lang_option
+@db_option
+def report(conversation_id, out, lang, db_path) -> None:
+    """Write the conversation report of CONVERSATION_ID as a PDF."""
+    from devtalk.services.printing import conversation_report_pdf
+
+    try:
+        out.write_bytes(conversation_report_pdf(_open(db_path), OPERATOR, conversation_id, lang))
+    except DevtalkError as error:
+        _fail(error, lang)
+    click.echo(f"report written to {out}")

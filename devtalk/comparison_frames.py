@@ -114,7 +114,11 @@ def _build_chart(rows: tuple, scale_range: tuple[int, int], lang: str, width) ->
     rule = alt.Chart(data).mark_rule(strokeWidth=3, color="#b0b7bf").encode(y=y, x="min(value):Q", x2="max(value):Q")
     points = alt.Chart(data).mark_circle(size=120, opacity=1).encode(
         y=y, x=x,
-        color=alt.Color("side:N", title=None, scale=alt.Scale(range=[EMPLOYEE_COLOUR, MANAGER_COLOUR]), legend=alt.Legend(orient="top")),
+        # The domain pins each side to its colour; without it the colours follow the alphabet,
+        # which in Dutch gives the manager the employee's colour.
+        color=alt.Color("side:N", title=None, legend=alt.Legend(orient="top"), scale=alt.Scale(
+            domain=[t("compare.col_employee", lang), t("compare.col_manager", lang)],
+            range=[EMPLOYEE_COLOUR, MANAGER_COLOUR])),
         tooltip=["item:N", "side:N", "value:Q"],
     )
     height = max(120, 22 * data["item"].nunique())

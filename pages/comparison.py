@@ -6,9 +6,10 @@ from devtalk.agenda import propose_agenda
 from devtalk.comparison_frames import dumbbell_spec, likert_frame, open_frame
 from devtalk.errors import DevtalkError
 from devtalk.questionnaire import localized
-from devtalk.services import conversations, reports
+from devtalk.services import conversations, printing, reports
 from ui import navigation, session
 from ui.agenda import show_agenda_point
+from ui.downloads import pdf_download
 from ui.session import tr
 from ui.text import escape_markdown, user_text
 
@@ -69,6 +70,10 @@ with agenda_tab:
     for point in propose_agenda(comparison, earlier):
         show_agenda_point(point, view.questionnaire, {a.id: a for a in earlier}, lang)
 
+if view.conversation.status in printing.PREPARATION_STATUSES:
+    pdf_download("preparation", tr("download.preparation"),
+                 lambda: printing.preparation_sheet_pdf(db, person, view.conversation.id, lang),
+                 f"voorbereiding-{view.conversation.id}.pdf")
 if view.conversation.side_of(person.id) == "manager" or view.conversation.status != "ready":
     st.page_link(navigation.REPORT, label=tr("compare.to_report"), icon=":material/description:",
                  query_params={"conversation": view.conversation.id})

@@ -6,9 +6,10 @@ from devtalk.comparison_frames import likert_frame, open_frame
 from devtalk.dossier_frames import overview_frame
 from devtalk.errors import DevtalkError
 from devtalk.formatting import format_date
-from devtalk.services import dossier
+from devtalk.services import dossier, printing
 from devtalk.services.conversations import comparison_view
 from ui import session
+from ui.downloads import pdf_download
 from ui.session import tr
 from ui.text import escape_markdown, user_text
 
@@ -42,6 +43,8 @@ def add_note() -> None:
 
 
 st.title(escape_markdown(tr("dossier.title", name=found.employee.name)))
+pdf_download(f"dossier_{found.employee.id}", tr("download.dossier"),
+             lambda: printing.dossier_pdf(db, person, found.employee.id, lang), f"dossier-{found.employee.username}.pdf")
 if not found.entries:
     st.info(tr("dossier.empty"))
 else:

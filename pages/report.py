@@ -9,10 +9,11 @@ from devtalk import agenda
 from devtalk.errors import DevtalkError
 from devtalk.formatting import format_date, format_datetime
 from devtalk.models import ACTION_KINDS, HELPED
-from devtalk.services import actions, reports
+from devtalk.services import actions, printing, reports
 from devtalk.services.conversations import comparison_view
 from ui import session
 from ui.agenda import show_agenda_point
+from ui.downloads import pdf_download
 from ui.session import tr
 from ui.text import escape_markdown, user_text
 
@@ -90,6 +91,9 @@ if conversation.status == "ready":
     st.stop()
 
 editing = is_manager and conversation.status == "held"
+pdf_download("report", tr("download.report"),
+             lambda: printing.conversation_report_pdf(db, person, conversation_id, lang),
+             f"verslag-{conversation_id}.pdf")
 st.write(tr(f"status.{conversation.status}"))
 if conversation.held_at:
     st.caption(tr("report.held_on", date=format_date(conversation.held_at, lang)))

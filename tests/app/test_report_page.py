@@ -74,3 +74,15 @@ def test_manager_reorders_and_removes_agenda_points(firm_db):
     app.button(key="agenda_remove_energy:energie").click().run()
     keys = [p.key for p in reports.report_view(database, firm.manager, firm.conversation_id).report.agenda]
     assert keys == ["gap:veilig-werken", "gap:tekening-lezen"]
+
+
+def test_final_report_can_be_downloaded_as_pdf(firm_db):
+    database, firm = firm_db
+    submit_both(database, firm)
+    reports.mark_held(database, firm.manager, firm.conversation_id)
+    reports.save_draft(database, firm.manager, firm.conversation_id, summary="Samen besproken")
+    reports.finalise(database, firm.manager, firm.conversation_id)
+    app = open_page(sign_in("employee"), "pages/report.py", conversation=firm.conversation_id)
+    app.button(key="report_make").click().run()
+    assert not app.exception
+    assert app.session_state["report_pdf"].startswith(b"%PDF")

@@ -67,3 +67,27 @@ def test_backup_writes_a_consistent_copy(run, tmp_path):
     assert result.exit_code == 0
     copy = storage.open_db(tmp_path / "copy.db")
     assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_report_command_writes_the_conversation_report_as_pdf(run, tmp_path):
+    from devtalk.services.demo import load_demo
+
+    database = storage.open_db(run.db_path)
+    storage.migrate(database)
+    load_demo(database)
+    reported = database.execute("SELECT id FROM conversations WHERE status = 'acknowledged' LIMIT 1").fetchone()[0]
+    out = tmp_path / "verslag.pdf"
+    result = run("report", str(reported), "--out", str(out), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_report_command_for_a_conversation_without_report_says_so(run, tmp_path):
+    from devtalk.services.demo import load_demo
+
+    database = storage.open_db(run.db_path)
+    storage.migrate(database)
+    load_demo(database)
+    waiting = database.execute("SELECT id FROM conversations WHERE status = 'open' LIMIT 1").fetchone()[0]
+    result = run("report", str(waiting), "--out", str(tmp_path / "x.pdf"))
+    assert result.exit_code == 1
