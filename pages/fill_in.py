@@ -104,12 +104,13 @@ if form.questionnaire.intro:
     st.write(escape_markdown(localized(form.questionnaire.intro, lang)))
 
 progress = form.progress
+submitted_note = tr("fill.submitted_on", date=format_datetime(form.conversation.submitted_at(form.side), lang)) if form.frozen else ""
 st.progress(
     progress.required_answered / progress.required if progress.required else 1.0,
     text=tr("fill.progress", answered=progress.required_answered, required=progress.required),
 )
 if form.frozen:
-    st.success(tr("fill.submitted_on", date=format_datetime(form.conversation.submitted_at(form.side), lang)))
+    st.success(submitted_note)
 
 for section in form.sections:
     st.header(escape_markdown(localized(section.title, lang)))
@@ -118,7 +119,10 @@ for section in form.sections:
     for item in section.items:
         show_item(item)
 
-if not form.frozen:
+if form.frozen:
+    # Again at the bottom: on a phone that is where the person just pressed "submit".
+    st.success(submitted_note)
+else:
     st.divider()
     st.subheader(tr("fill.submit_heading"))
     st.write(tr("fill.submit_explained"))
