@@ -89,3 +89,14 @@ def add_progress_note(
         {"action_id": action_id, "author_id": author_id, "note": note, "created_at": created_at or now()}
     ).last_pk
     return _note(next(db.query("SELECT * FROM action_notes WHERE id = ?", [row_id])))
+
+
+def actions_of_conversations(db: sqlite_utils.Database, conversation_ids: list[int]) -> dict[int, list[Action]]:
+    """The actions of many conversations in one query (plus one for their notes), by conversation id."""
+    if not conversation_ids:
+        return {}
+    marks = ",".join("?" * len(conversation_ids))
+    grouped: dict[int, list[Action]] = {cid: [] for cid in conversation_ids}
+    for action in _actions(db, f"conversation_id IN ({marks})", list(conversation_ids)):
+        grouped[action.conversation_id].append(action)
+    return grouped

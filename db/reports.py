@@ -42,3 +42,12 @@ def save_report(db: sqlite_utils.Database, report: Report) -> Report:
         pk="conversation_id",
     )
     return get_report(db, report.conversation_id)
+
+
+def reports_for(db: sqlite_utils.Database, conversation_ids: list[int]) -> dict[int, Report]:
+    """The reports of many conversations in one query, by conversation id."""
+    if not conversation_ids:
+        return {}
+    marks = ",".join("?" * len(conversation_ids))
+    rows = db.query(f"SELECT * FROM reports WHERE conversation_id IN ({marks})", conversation_ids)
+    return {row["conversation_id"]: _report(row) for row in rows}

@@ -79,9 +79,12 @@ def overview(db: sqlite_utils.Database, actor: Person, employee_id: int) -> tupl
     found = conversations.conversations_of_employee(db, employee_id)
     round_of = rounds.rounds_by_id(db, [c.round_id for c in found])
     managers = people.people_by_id(db, [c.manager_id for c in found])
+    ids = [c.id for c in found]
+    report_of = reports.reports_for(db, ids)
+    actions_of = action_repo.actions_of_conversations(db, ids)
     entries = [
-        DossierEntry(c, round_of[c.round_id], managers[c.manager_id], None, _readable_report(db, actor, c),
-                     action_repo.actions_of_conversation(db, c.id))
+        DossierEntry(c, round_of[c.round_id], managers[c.manager_id], None,
+                     _readable(actor, c, report_of.get(c.id)), actions_of[c.id])
         for c in found
     ]
     revealed = {c.id: c for c in found if _may_compare(actor, c)}
@@ -124,7 +127,11 @@ def _may_compare(actor: Person, conversation: Conversation) -> bool:
 
 
 def _readable_report(db, actor: Person, conversation: Conversation) -> Report | None:
-    report = reports.get_report(db, conversation.id)
+    return _readable(actor, conversation, reports.get_report(db, conversation.id))
+
+
+def _readable(actor: Person, conversation: Conversation, report: Report | None) -> Report | None:
+    """The report, if this person may read it (a draft is the manager's own work)."""
     if report is None or not access.can_view_conversation(actor, conversation):
         return None
     return report if access.can_read_report(actor, conversation, bool(report.finalised_at)) else None
