@@ -7,6 +7,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from devtalk.errors import DevtalkError
+
 
 def backup_to(db: sqlite_utils.Database, dest: Path) -> None:
     """Copy page by page; the API restarts by itself if a writer changes the source meanwhile."""
@@ -14,5 +16,26 @@ def backup_to(db: sqlite_utils.Database, dest: Path) -> None:
     target = sqlite3.connect(str(dest))
     try:
         db.conn.backup(target, pages=256)
+    finally:
+        target.close()
+
+
+class RestoreRefused(DevtalkError):
+    """Restoring over a database that already holds data would destroy it."""
+
+    key = "db.restore_refused"
+
+
+def restore_from(source: Path, dest: Path) -> None:
+    """Copy a backup into a new or empty database file, with the same backup API."""
+    target = sqlite3.connect(str(dest))
+    try:
+        if target.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise RestoreRefused(dest=str(dest))
+        backup = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            backup.backup(target)
+        finally:
+            backup.close()
     finally:
         target.close()

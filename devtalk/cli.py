@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 import db as storage
-from db.backup import backup_to
+from db.backup import backup_to, restore_from
 from devtalk import config
 from devtalk.errors import DevtalkError
 from devtalk.i18n import LANGUAGES
@@ -119,6 +119,22 @@ def backup(dest, db_path) -> None:
     """Copy the database to DEST with SQLite's backup API; safe while the app runs."""
     backup_to(_open(db_path), dest)
     click.echo(f"backup written to {dest}")
+
+
+@cli.command()
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option
+@lang_option
+def restore(source, db_path, lang) -> None:
+    """Restore a backup into a new or empty database file (never over existing data)."""
+    dest = db_path or config.database_path()
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        restore_from(source, dest)
+        storage.migrate(storage.open_db(dest))
+    except DevtalkError as error:
+        _fail(error, lang)
+    click.echo(f"restored {source} into {dest}")
 
 
 @cli.command()

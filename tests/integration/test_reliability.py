@@ -1,0 +1,104 @@
+"""Nothing is lost: concurrent writers, a kill halfway an import, backup and restore."""
+
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import db as storage
+from db.people import person_by_username
+from devtalk.cli import cli
+from devtalk.services import dossier
+from tests.builders import make_firm
+
+ROOT = Path(__file__).resolve().parents[2]
+WRITERS, NOTES_EACH = 8, 1000
+
+
+def write_notes(path: str, writer: int, errors) -> None:
+    database = storage.open_db(path)
+    hr = person_by_username(database, "hr")
+    employee = person_by_username(database, "employee")
+    for number in range(NOTES_EACH):
+        try:
+            dossier.add_note(database, hr, employee.id, f"schrijver {writer} notitie {number}")
+        except Exception as error:  # any error that would reach a user counts
+            errors.put(repr(error))
+
+
+@pytest.mark.slow
+def test_eight_processes_writing_at_once_lose_nothing_and_never_see_locked(tmp_path):
+    path = str(tmp_path / "busy.db")
+    database = storage.open_db(path)
+    storage.migrate(database)
+    make_firm(database)
+    errors = multiprocessing.Queue()
+    processes = [multiprocessing.Process(target=write_notes, args=(path, n, errors)) for n in range(WRITERS)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=300)
+    reported = []
+    while not errors.empty():
+        reported.append(errors.get())
+    assert reported == []
+    assert database.execute("SELECT count(*) FROM dossier_notes").fetchone()[0] == WRITERS * NOTES_EACH
+    assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def big_people_csv(path: Path, rows: int) -> None:
+    lines = ["naam;gebruikersnaam;functie;leidinggevende"]
+    lines += [f"Medewerker {n};m{n};plaatwerker;" for n in range(rows)]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kill_after", [0.3, 1.0, 1.6, 2.2, 2.8])
+def test_an_import_killed_halfway_leaves_all_or_nothing(tmp_path, kill_after):
+    path = tmp_path / "killed.db"
+    database = storage.open_db(path)
+    storage.migrate(database)
+    make_firm(database)
+    before = database.execute("SELECT count(*) FROM people").fetchone()[0]
+    csv = tmp_path / "people.csv"
+    big_people_csv(csv, 8000)
+    child = subprocess.Popen([sys.executable, "-m", "devtalk", "import-people", str(csv), "--db", str(path)],
+                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(kill_after)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    after = storage.open_db(path)
+    assert after.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert after.execute("SELECT count(*) FROM people").fetchone()[0] in (before, before + 8000)
+
+
+def test_backup_then_restore_into_a_fresh_file_keeps_every_row(tmp_path):
+    from devtalk.services.demo import load_demo
+
+    source = tmp_path / "live.db"
+    database = storage.open_db(source)
+    storage.migrate(database)
+    load_demo(database)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["backup", str(tmp_path / "copy.db"), "--db", str(source)]).exit_code == 0
+    assert runner.invoke(cli, ["restore", str(tmp_path / "copy.db"), "--db", str(tmp_path / "restored.db")]).exit_code == 0
+    restored = storage.open_db(tmp_path / "restored.db")
+    for table in database.table_names():
+        original = database.execute(f"SELECT * FROM [{table}] ORDER BY 1, 2").fetchall()
+        assert restored.execute(f"SELECT * FROM [{table}] ORDER BY 1, 2").fetchall() == original, table
+
+
+def test_restore_refuses_to_overwrite_a_database_with_data(tmp_path):
+    target = tmp_path / "busy.db"
+    database = storage.open_db(target)
+    storage.migrate(database)
+    make_firm(database)
+    storage.open_db(tmp_path / "other.db")
+    result = CliRunner().invoke(cli, ["restore", str(target), "--db", str(target)])
+    assert result.exit_code == 1 and "bevat al gegevens" in result.output
