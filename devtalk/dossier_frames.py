@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from devtalk.formatting import format_number
 from devtalk.i18n import t
 
 
@@ -15,9 +16,9 @@ def overview_frame(entries, figures: dict, lang: str) -> pd.DataFrame:
         rows.append({
             t("dossier.col_round", lang): entry.round.name,
             t("dossier.col_status", lang): t(f"status.{entry.conversation.status}", lang),
-            t("dossier.col_employee_average", lang): numbers.employee_average if numbers else None,
-            t("dossier.col_manager_average", lang): numbers.manager_average if numbers else None,
-            t("dossier.col_large_gaps", lang): numbers.large_gaps if numbers else None,
+            t("dossier.col_employee_average", lang): format_number(numbers.employee_average if numbers else None, lang),
+            t("dossier.col_manager_average", lang): format_number(numbers.manager_average if numbers else None, lang),
+            t("dossier.col_large_gaps", lang): str(numbers.large_gaps) if numbers else "—",
             t("dossier.col_actions", lang): len(entry.actions),
         })
     return pd.DataFrame(rows)

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from babel.dates import format_date as _format_date
 from babel.dates import format_datetime as _format_datetime
 from babel.dates import get_timezone
+from babel.numbers import format_decimal
 
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 # Stored times are UTC; people read them in the firm's time zone.
@@ -20,6 +21,13 @@ def format_date(value: date | datetime | None, lang: str) -> str:
     if isinstance(value, datetime):
         value = value.date()
     return _format_date(value, format="medium", locale=_LOCALES.get(lang, "nl_NL"))
+
+
+def format_number(value: float | int | None, lang: str, digits: int = 1) -> str:
+    """A number as the reader writes it (1,9 in Dutch, 1.9 in English); a dash for none."""
+    if value is None:
+        return "—"
+    return format_decimal(round(value, digits), format=f"#,##0.{'0' * digits}", locale=_LOCALES.get(lang, "nl_NL"))
 
 
 def format_datetime(value: datetime | None, lang: str) -> str:

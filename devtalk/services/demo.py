@@ -110,7 +110,8 @@ def _store_answers(db, conversation_id: int, side: str, answers: list[Answer], s
 def _past_conversation(db, rng, questionnaire, skill, round_id, person, years_ago, today) -> None:
     when = datetime(today.year - years_ago, 3, 10, 9, tzinfo=timezone.utc)
     conversation = conversations.add_conversation(db, round_id, person.id, person.manager_id, _version_of(db, round_id))
-    _fill_both(db, rng, questionnaire, skill, conversation.id, person, growth=-years_ago // 2, stamp=when.isoformat())
+    # Skills grow a little every year, so the dossier and the trends have something to show.
+    _fill_both(db, rng, questionnaire, skill, conversation.id, person, growth=1 - years_ago, stamp=when.isoformat())
     status = "acknowledged" if rng.random() < 0.85 else "reported"
     conversations.update_conversation(
         db, conversation.id, status=status, employee_submitted_at=when.isoformat(),
