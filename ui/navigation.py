@@ -16,6 +16,7 @@ MY_ACTIONS = "pages/my_actions.py"
 DOSSIER = "pages/dossier.py"
 ACCOUNT = "pages/account.py"
 HR_INVITATIONS = "pages/hr_invitations.py"
+HR_PRIVACY = "pages/hr_privacy.py"
 
 
 def pages_for(person: Person | None) -> list[st.Page] | dict[str, list[st.Page]]:
@@ -30,6 +31,7 @@ def pages_for(person: Person | None) -> list[st.Page] | dict[str, list[st.Page]]
 def _hr_pages() -> list[st.Page]:
     return [
         st.Page(HR_INVITATIONS, title=tr("nav.hr_invitations"), icon=":material/qr_code_2:"),
+        st.Page(HR_PRIVACY, title=tr("nav.hr_privacy"), icon=":material/shield_person:"),
     ]
 
 

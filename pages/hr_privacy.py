@@ -1,0 +1,44 @@
+"""HR: everything about one person for a request under the AVG/GDPR, and erasing a person."""
+
+import streamlit as st
+
+from devtalk.errors import DevtalkError
+from devtalk.services import privacy
+from devtalk.services.dossier import viewable_people
+from ui import session
+from ui.downloads import pdf_download
+from ui.session import tr
+
+person = session.require_person()
+if not person.is_hr:
+    st.error(tr("error.not_allowed"))
+    st.stop()
+db = session.database()
+lang = session.language()
+everyone = {p.id: f"{p.name} ({p.username})" for p in viewable_people(db, person)}
+
+
+def erase() -> None:
+    try:
+        privacy.erase_person(db, person, st.session_state["privacy_person"], st.session_state.get("privacy_confirm", ""))
+        st.session_state["privacy_done"] = True
+        st.session_state["privacy_confirm"] = ""
+    except DevtalkError as error:
+        st.session_state["privacy_error"] = error.render(lang)
+
+
+st.title(tr("privacy.title"))
+st.write(tr("privacy.intro"))
+chosen = st.selectbox(tr("privacy.person"), list(everyone), format_func=everyone.get, key="privacy_person")
+if chosen is not None:
+    st.download_button(tr("privacy.export_json"), lambda: privacy.export_json(db, person, chosen),
+                       file_name=f"devtalk-{chosen}.json", mime="application/json", key="privacy_json")
+    pdf_download(f"privacy_{chosen}", tr("privacy.export_pdf"), lambda: privacy.export_pdf(db, person, chosen),
+                 f"devtalk-{chosen}.pdf")
+    st.subheader(tr("privacy.erase_heading"))
+    st.text_input(tr("privacy.confirm"), key="privacy_confirm")
+    st.button(tr("privacy.erase"), key="privacy_erase", type="primary", on_click=erase)
+if "privacy_error" in st.session_state:
+    st.error(st.session_state.pop("privacy_error"))
+if st.session_state.pop("privacy_done", False):
+    st.success(tr("privacy.erased"))
