@@ -8,10 +8,7 @@ from devtalk.services.dossier import viewable_people
 from ui import session
 from ui.session import tr
 
-person = session.require_person()
-if not person.is_hr:
-    st.error(tr("error.not_allowed"))
-    st.stop()
+person = session.require_hr()
 db = session.database()
 lang = session.language()
 everyone = {p.id: p.name for p in viewable_people(db, person) if p.active}

@@ -9,10 +9,7 @@ from ui import session
 from ui.downloads import pdf_download
 from ui.session import tr
 
-person = session.require_person()
-if not person.is_hr:
-    st.error(tr("error.not_allowed"))
-    st.stop()
+person = session.require_hr()
 db = session.database()
 lang = session.language()
 everyone = {p.id: f"{p.name} ({p.username})" for p in viewable_people(db, person)}

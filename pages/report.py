@@ -125,21 +125,14 @@ if editing:
     st.text_input(tr("report.new_point"), key="agenda_new", max_chars=300)
     st.button(tr("report.add_point"), key="agenda_add", on_click=add_point)
 
-st.header(tr("report.agreements"))
-if editing:
-    session.seed("report_agreements", report.agreements)
-    st.text_area(tr("report.agreements"), key="report_agreements", label_visibility="collapsed",
-                 on_change=save_field, args=("agreements",), max_chars=reports.MAX_REPORT_TEXT)
-else:
-    user_text(report.agreements)
-
-st.header(tr("report.summary"))
-if editing:
-    session.seed("report_summary", report.summary)
-    st.text_area(tr("report.summary"), key="report_summary", label_visibility="collapsed",
-                 on_change=save_field, args=("summary",), max_chars=reports.MAX_REPORT_TEXT)
-else:
-    user_text(report.summary)
+for field in ("agreements", "summary"):
+    st.header(tr(f"report.{field}"))
+    if editing:
+        session.seed(f"report_{field}", getattr(report, field))
+        st.text_area(tr(f"report.{field}"), key=f"report_{field}", label_visibility="collapsed",
+                     on_change=save_field, args=(field,), max_chars=reports.MAX_REPORT_TEXT)
+    else:
+        user_text(getattr(report, field))
 
 st.header(tr("report.actions"))
 people_here = {compared.employee.id: compared.employee.name, compared.manager.id: compared.manager.name}

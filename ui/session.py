@@ -81,6 +81,16 @@ def sign_in_from_link() -> None:
         st.session_state["code_error"] = error.render(language())
 
 
+def require_hr() -> Person:
+    """The signed-in HR person; anyone else gets "not allowed" and the page stops. The services
+    refuse them too: this only spares them a page of errors."""
+    person = require_person()
+    if not person.is_hr:
+        st.error(tr("error.not_allowed"))
+        st.stop()
+    return person
+
+
 def show_error(error: DevtalkError) -> None:
     st.error(error.render(language()))
 
