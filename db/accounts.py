@@ -66,3 +66,8 @@ def touch_session(db: sqlite_utils.Database, token_hash: str) -> None:
 
 def delete_session(db: sqlite_utils.Database, token_hash: str) -> None:
     db.execute("DELETE FROM sessions WHERE token_hash = ?", [token_hash])
+
+
+def delete_sessions_of(db: sqlite_utils.Database, person_id: int) -> None:
+    """Sign a person out everywhere, e.g. after HR set a new password for them."""
+    db.execute("DELETE FROM sessions WHERE person_id = ?", [person_id])

@@ -100,3 +100,40 @@ def actions_of_conversations(db: sqlite_utils.Database, conversation_ids: list[i
     for action in _actions(db, f"conversation_id IN ({marks})", list(conversation_ids)):
         grouped[action.conversation_id].append(action)
     return grouped
+
+
+_OVERVIEW_FILTER = """(:kind IS NULL OR a.kind = :kind) AND (:status IS NULL OR a.status = :status)
+                      AND (:team_id IS NULL OR e.manager_id = :team_id)"""
+
+
+def actions_overview(
+    db: sqlite_utils.Database, today: str, kind: str | None = None, status: str | None = None, team_id: int | None = None
+) -> list[dict]:
+    """Every action with its people and round, the overdue ones (on ``today``, ISO) first, then by due date.
+
+    The team is the employee's current manager's."""
+    return list(db.query(
+        f"""SELECT a.id, a.what, a.kind, a.status, a.due_date, a.helped, a.created_at,
+                   e.name AS employee, e.manager_id AS team_id, t.name AS team, o.name AS owner, r.name AS round,
+                   (a.status IN ('open', 'in_progress') AND a.due_date < :today) AS overdue
+            FROM actions a
+              JOIN people e ON e.id = a.employee_id
+              LEFT JOIN people t ON t.id = e.manager_id
+              LEFT JOIN people o ON o.id = a.owner_id
+              JOIN conversations c ON c.id = a.conversation_id
+              JOIN rounds r ON r.id = c.round_id
+            WHERE {_OVERVIEW_FILTER}
+            ORDER BY overdue DESC, a.due_date IS NULL, a.due_date, a.id""",
+        {"today": today, "kind": kind, "status": status, "team_id": team_id},
+    ))
+
+
+def ratings_per_kind(db: sqlite_utils.Database, team_id: int | None = None) -> list[tuple]:
+    """(kind, helped, count) over every rated action, for one team or all."""
+    return db.execute(
+        """SELECT a.kind, a.helped, count(*)
+           FROM actions a JOIN people e ON e.id = a.employee_id
+           WHERE a.helped IS NOT NULL AND (:team_id IS NULL OR e.manager_id = :team_id)
+           GROUP BY a.kind, a.helped""",
+        {"team_id": team_id},
+    ).fetchall()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 import sqlite_utils
@@ -117,3 +118,149 @@ def paired_values(db: sqlite_utils.Database, conversation_ids: list[int]) -> lis
               AND e.value IS NOT NULL AND m.value IS NOT NULL""",
         conversation_ids,
     ).fetchall()
+
+
+_STATUS_COUNTS = ", ".join(
+    f"sum(c.status = '{status}') AS {status}"
+    for status in ("open", "employee_submitted", "manager_submitted", "ready", "held", "reported", "acknowledged")
+)
+
+
+def completion_figures(db: sqlite_utils.Database, round_id: int, today: str | None) -> list[dict]:
+    """One round's conversations counted per status, grouped by the manager who leads them and the
+    employee's current manager (their team), from one aggregate query.
+
+    Each row also lists (comma separated) the employees whose own side, whose manager's side or
+    whose meeting is late on ``today`` (ISO date; None: nobody counts as late).
+    """
+    return list(db.query(
+        f"""SELECT c.manager_id, e.manager_id AS team_id, {_STATUS_COUNTS},
+              group_concat(CASE WHEN r.fill_deadline < :today AND c.status IN ('open', 'manager_submitted')
+                           THEN c.employee_id END) AS late_employee_side,
+              group_concat(CASE WHEN r.fill_deadline < :today AND c.status IN ('open', 'employee_submitted')
+                           THEN c.employee_id END) AS late_manager_side,
+              group_concat(CASE WHEN r.meeting_deadline < :today AND c.status IN
+                           ('open', 'employee_submitted', 'manager_submitted', 'ready')
+                           THEN c.employee_id END) AS late_meeting
+            FROM conversations c
+              JOIN rounds r ON r.id = c.round_id
+              JOIN people e ON e.id = c.employee_id
+            WHERE c.round_id = :round_id
+            GROUP BY c.manager_id, e.manager_id""",
+        {"round_id": round_id, "today": today},
+    ))
+
+
+def status_counts_per_round(db: sqlite_utils.Database) -> dict[int, dict[str, int]]:
+    """For every round, how many of its conversations are in each status."""
+    counts: dict[int, dict[str, int]] = {}
+    for round_id, status, number in db.execute(
+        "SELECT round_id, status, count(*) FROM conversations GROUP BY round_id, status"
+    ).fetchall():
+        counts.setdefault(round_id, {})[status] = number
+    return counts
+
+
+# Team pictures (HR): one round's answers aggregated per person and item. A side counts once it
+# is submitted; a draft may still change and says nothing yet.
+_SUBMITTED = """((a.side = 'employee' AND c.employee_submitted_at IS NOT NULL)
+                 OR (a.side = 'manager' AND c.manager_submitted_at IS NOT NULL))"""
+_TEAM = "(:function_id IS NULL OR p.function_id = :function_id) AND (:team_id IS NULL OR p.manager_id = :team_id)"
+
+
+def heatmap_cells(db: sqlite_utils.Database, round_id: int, function_id: str | None, team_id: int | None) -> list[tuple]:
+    """(employee id, name, item id, employee value, manager value, average) per person and Likert
+    item of one round, in one aggregate; a person without any value gives one row with item None."""
+    return db.execute(
+        f"""SELECT p.id, p.name, a.item_id,
+                   max(CASE WHEN a.side = 'employee' THEN a.value END),
+                   max(CASE WHEN a.side = 'manager' THEN a.value END),
+                   avg(a.value)
+            FROM conversations c
+              JOIN people p ON p.id = c.employee_id
+              LEFT JOIN answers a ON a.conversation_id = c.id AND a.value IS NOT NULL AND {_SUBMITTED}
+            WHERE c.round_id = :round_id AND {_TEAM}
+            GROUP BY c.id, a.item_id
+            ORDER BY p.name COLLATE NOCASE, p.id""",
+        {"round_id": round_id, "function_id": function_id, "team_id": team_id},
+    ).fetchall()
+
+
+def masters_per_item(
+    db: sqlite_utils.Database, round_id: int, function_id: str | None, team_id: int | None, threshold: int
+) -> list[tuple]:
+    """(item id, how many people, the lowest such person's id) per item someone answered with at
+    least ``threshold`` on either side."""
+    return db.execute(
+        f"""SELECT a.item_id, count(DISTINCT c.employee_id), min(c.employee_id)
+            FROM conversations c
+              JOIN people p ON p.id = c.employee_id
+              JOIN answers a ON a.conversation_id = c.id AND a.value >= :threshold AND {_SUBMITTED}
+            WHERE c.round_id = :round_id AND {_TEAM}
+            GROUP BY a.item_id""",
+        {"round_id": round_id, "function_id": function_id, "team_id": team_id, "threshold": threshold},
+    ).fetchall()
+
+
+def climate_averages(
+    db: sqlite_utils.Database, round_id: int, team_id: int | None, conditions: dict[str, str], minimum: int
+) -> list[tuple]:
+    """(condition, respondents, average employee value) per condition of ``conditions`` (item id ->
+    condition); a group with fewer than ``minimum`` respondents never leaves the database."""
+    return db.execute(
+        f"""SELECT j.value, count(DISTINCT c.employee_id), avg(a.value)
+            FROM conversations c
+              JOIN people p ON p.id = c.employee_id
+              JOIN answers a ON a.conversation_id = c.id AND a.side = 'employee' AND a.value IS NOT NULL
+              JOIN json_each(:conditions) j ON j.key = a.item_id
+            WHERE c.round_id = :round_id AND c.employee_submitted_at IS NOT NULL AND {_TEAM}
+            GROUP BY j.value
+            HAVING count(DISTINCT c.employee_id) >= :minimum""",
+        {"round_id": round_id, "function_id": None, "team_id": team_id,
+         "conditions": json.dumps(conditions), "minimum": minimum},
+    ).fetchall()
+
+
+def item_averages_per_round(
+    db: sqlite_utils.Database, function_id: str | None, team_id: int | None, side: str | None
+) -> list[tuple]:
+    """(round id, item id, average, respondents) over every round, for one side or both (None)."""
+    return db.execute(
+        f"""SELECT c.round_id, a.item_id, avg(a.value), count(DISTINCT c.employee_id)
+            FROM conversations c
+              JOIN people p ON p.id = c.employee_id
+              JOIN answers a ON a.conversation_id = c.id AND a.value IS NOT NULL AND {_SUBMITTED}
+                AND (:side IS NULL OR a.side = :side)
+            WHERE {_TEAM}
+            GROUP BY c.round_id, a.item_id""",
+        {"function_id": function_id, "team_id": team_id, "side": side},
+    ).fetchall()
+
+
+def export_conversations(db: sqlite_utils.Database) -> list[dict]:
+    """Every conversation with its round and both people's names, for the rounds export."""
+    return list(db.query(
+        """SELECT r.name AS round, r.fill_deadline, r.meeting_deadline, r.closed_at,
+                  e.name AS employee, m.name AS manager, c.status,
+                  c.employee_submitted_at, c.manager_submitted_at, c.held_at
+           FROM conversations c
+             JOIN rounds r ON r.id = c.round_id
+             JOIN people e ON e.id = c.employee_id
+             JOIN people m ON m.id = c.manager_id
+           ORDER BY r.created_at, r.id, e.name COLLATE NOCASE, c.id"""
+    ))
+
+
+def export_answers(db: sqlite_utils.Database):
+    """Every answer with its round, people and questionnaire version, as a cursor of tuples
+    (round, employee, manager, side, item id, version id, value, not applicable, text)."""
+    return db.execute(
+        """SELECT r.name, e.name, m.name, a.side, a.item_id, c.questionnaire_version_id,
+                  a.value, a.not_applicable, a.text
+           FROM answers a
+             JOIN conversations c ON c.id = a.conversation_id
+             JOIN rounds r ON r.id = c.round_id
+             JOIN people e ON e.id = c.employee_id
+             JOIN people m ON m.id = c.manager_id
+           ORDER BY r.created_at, r.id, e.name COLLATE NOCASE, c.id, a.side, a.item_id"""
+    )

@@ -99,3 +99,25 @@ def get_function(db: sqlite_utils.Database, function_id: str) -> JobFunction | N
 
 def list_functions(db: sqlite_utils.Database) -> list[JobFunction]:
     return [_function(row) for row in db.query("SELECT * FROM job_functions ORDER BY name COLLATE NOCASE")]
+
+
+def search_people(db: sqlite_utils.Database, text: str = "", *, active_only: bool = False) -> list[Person]:
+    """People whose name, username or e-mail contains ``text`` (ignoring case), by name."""
+    escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    pattern = f"%{escaped}%"
+    where = "(name LIKE :p ESCAPE '\\' OR username LIKE :p ESCAPE '\\' OR coalesce(email, '') LIKE :p ESCAPE '\\')"
+    if active_only:
+        where += " AND active = 1"
+    rows = db.query(f"SELECT * FROM people WHERE {where} ORDER BY name COLLATE NOCASE", {"p": pattern})
+    return [_person(row) for row in rows]
+
+
+def people_without_conversation(db: sqlite_utils.Database, round_id: int) -> list[Person]:
+    """Active people who have no conversation in this round yet (late joiners), by name."""
+    rows = db.query(
+        """SELECT * FROM people p WHERE p.active = 1 AND NOT EXISTS
+             (SELECT 1 FROM conversations c WHERE c.round_id = ? AND c.employee_id = p.id)
+           ORDER BY p.name COLLATE NOCASE""",
+        [round_id],
+    )
+    return [_person(row) for row in rows]

@@ -57,3 +57,8 @@ def rounds_by_id(db: sqlite_utils.Database, ids) -> dict[int, Round]:
         return {}
     marks = ",".join("?" * len(ids))
     return {row["id"]: _round(row) for row in db.query(f"SELECT * FROM rounds WHERE id IN ({marks})", ids)}
+
+
+def close_round(db: sqlite_utils.Database, round_id: int) -> Round:
+    db["rounds"].update(round_id, {"closed_at": now()})
+    return get_round(db, round_id)

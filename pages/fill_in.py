@@ -73,7 +73,7 @@ def show_item(item: Item) -> None:
             )
         error = st.session_state.get(f"error_{key}")
         if error:
-            st.error(error)
+            st.error(escape_markdown(error))
         elif item.id in form.answers and not form.frozen:
             st.caption(tr("fill.saved"))
 
@@ -133,6 +133,6 @@ else:
         for item in missing:
             st.markdown(f"- {escape_markdown(item.wording(form.side, lang))}")
     if "submit_error" in st.session_state:
-        st.error(st.session_state.pop("submit_error"))
+        st.error(escape_markdown(st.session_state.pop("submit_error")))
     ready = st.checkbox(tr("fill.confirm"), key="confirm_submit")
     st.button(tr("fill.submit"), key="submit", type="primary", disabled=not ready, on_click=submit, width="stretch")

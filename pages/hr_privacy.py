@@ -8,6 +8,7 @@ from devtalk.services.dossier import viewable_people
 from ui import session
 from ui.downloads import pdf_download
 from ui.session import tr
+from ui.text import escape_markdown
 
 person = session.require_hr()
 db = session.database()
@@ -36,6 +37,6 @@ if chosen is not None:
     st.text_input(tr("privacy.confirm"), key="privacy_confirm")
     st.button(tr("privacy.erase"), key="privacy_erase", type="primary", on_click=erase)
 if "privacy_error" in st.session_state:
-    st.error(st.session_state.pop("privacy_error"))
+    st.error(escape_markdown(st.session_state.pop("privacy_error")))
 if st.session_state.pop("privacy_done", False):
     st.success(tr("privacy.erased"))

@@ -8,6 +8,7 @@ import streamlit as st
 
 from devtalk.errors import DevtalkError
 from ui.session import language, tr
+from ui.text import escape_markdown
 
 
 def pdf_download(key: str, label: str, build: Callable[[], bytes], file_name: str) -> None:
@@ -26,4 +27,4 @@ def pdf_download(key: str, label: str, build: Callable[[], bytes], file_name: st
     else:
         st.button(label, key=f"{key}_make", on_click=make, icon=":material/picture_as_pdf:")
     if f"{key}_error" in st.session_state:
-        st.error(st.session_state.pop(f"{key}_error"))
+        st.error(escape_markdown(st.session_state.pop(f"{key}_error")))

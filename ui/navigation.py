@@ -15,6 +15,8 @@ REPORT = "pages/report.py"
 MY_ACTIONS = "pages/my_actions.py"
 DOSSIER = "pages/dossier.py"
 ACCOUNT = "pages/account.py"
+HR_PEOPLE = "pages/hr_people.py"
+HR_ROUNDS = "pages/hr_rounds.py"
 HR_INVITATIONS = "pages/hr_invitations.py"
 HR_PRIVACY = "pages/hr_privacy.py"
 
@@ -30,6 +32,8 @@ def pages_for(person: Person | None) -> list[st.Page] | dict[str, list[st.Page]]
 
 def _hr_pages() -> list[st.Page]:
     return [
+        st.Page(HR_PEOPLE, title=tr("nav.hr_people"), icon=":material/groups:"),
+        st.Page(HR_ROUNDS, title=tr("nav.hr_rounds"), icon=":material/event_repeat:"),
         st.Page(HR_INVITATIONS, title=tr("nav.hr_invitations"), icon=":material/qr_code_2:"),
         st.Page(HR_PRIVACY, title=tr("nav.hr_privacy"), icon=":material/shield_person:"),
     ]

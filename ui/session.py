@@ -15,6 +15,7 @@ from devtalk.errors import DevtalkError
 from devtalk.i18n import normalise_language, t
 from devtalk.models import Person
 from devtalk.services import auth, invitations
+from ui.text import escape_markdown
 
 TOKEN = "session_token"
 COOKIE = "devtalk_session"
@@ -92,7 +93,7 @@ def require_hr() -> Person:
 
 
 def show_error(error: DevtalkError) -> None:
-    st.error(error.render(language()))
+    st.error(escape_markdown(error.render(language())))
 
 
 def query_int(name: str) -> int | None:

@@ -47,7 +47,7 @@ def fill_in_everything(page, url, conversation_id):
         settle(page)
     page.locator(".st-key-confirm_submit label").click()
     page.locator(".st-key-submit button").click()
-    page.get_by_text(re.compile("Ingeleverd op")).wait_for()
+    page.get_by_text(re.compile("Ingeleverd op")).first.wait_for()
 
 
 def test_employee_and_manager_fill_in_compare_and_write_a_report(browser, server):

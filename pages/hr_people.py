@@ -1,0 +1,288 @@
+"""HR: people and job functions, and importing people from a spreadsheet (all or nothing)."""
+
+import streamlit as st
+
+from devtalk.errors import DevtalkError
+from devtalk.i18n import LANGUAGES
+from devtalk.models import ROLES
+from devtalk.people_import import ImportFailed
+from devtalk.questionnaire import localized
+from devtalk.services import hr_people, questionnaires
+from devtalk.services import people as people_service
+from ui import session
+from ui.session import tr
+from ui.text import escape_markdown
+
+person = session.require_hr()
+db = session.database()
+lang = session.language()
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+functions = {f.id: f for f in hr_people.list_functions(db, person)}
+everyone = {p.id: p for p in hr_people.list_people(db, person)}
+
+
+def attempt(operation, *args, done: str | None = None, **kwargs):
+    """Run a service call from a callback; its refusal or success is shown on the next run."""
+    try:
+        result = operation(db, person, *args, **kwargs)
+    except DevtalkError as error:
+        st.session_state["hr_people_error"] = error.render(lang)
+        return None
+    if done:
+        st.session_state["hr_people_done"] = tr(done)
+    return result
+
+
+def person_fields(prefix: str) -> dict:
+    state = st.session_state
+    return dict(name=state.get(f"{prefix}name", ""), username=state.get(f"{prefix}username", ""),
+                email=state.get(f"{prefix}email", ""), function_id=state.get(f"{prefix}function"),
+                roles=state.get(f"{prefix}roles", ["employee"]), language=state.get(f"{prefix}language", "nl"))
+
+
+def add_person() -> None:
+    added = attempt(hr_people.add_person, **person_fields("new_"), manager_id=st.session_state.get("new_manager"),
+                    done="hr_people.added")
+    if added is not None:
+        for field in ("name", "username", "email"):
+            st.session_state[f"new_{field}"] = ""
+        st.session_state["people_selected"] = added.id
+
+
+def set_password(person_id: int) -> None:
+    attempt(hr_people.set_password, person_id, st.session_state.get("person_password", ""),
+            done="hr_people.password_set")
+    st.session_state["person_password"] = ""
+
+
+def reset_password(person_id: int) -> None:
+    password = attempt(hr_people.reset_password, person_id)
+    if password:
+        st.session_state["hr_people_new_password"] = password
+
+
+def add_function() -> None:
+    state = st.session_state
+    if attempt(hr_people.add_function, state.get("function_new_id", ""), state.get("function_new_name", ""),
+               state.get("function_new_description", ""), done="hr_people.function_added"):
+        for field in ("id", "name", "description"):
+            state[f"function_new_{field}"] = ""
+
+
+def confirm_import(data: bytes, filename: str) -> None:
+    plan = attempt(people_service.import_people, data, filename)
+    if plan is not None:
+        st.session_state["hr_people_done"] = tr("hr_people.imported", added=len(plan.added),
+                                                changed=len(plan.changed))
+        for key in [key for key in st.session_state if str(key).startswith("person_")]:
+            del st.session_state[key]  # the edit form shows the imported values, not the old ones
+
+
+def name_of(person_id) -> str:
+    return everyone[person_id].name if person_id in everyone else tr("hr_people.no_manager")
+
+
+def function_name(function_id) -> str:
+    return functions[function_id].name if function_id in functions else tr("hr_people.no_function")
+
+
+def show_person_list() -> None:
+    search = st.text_input(tr("hr_people.search"), key="people_search")
+    inactive_too = st.toggle(tr("hr_people.show_inactive"), key="people_show_inactive")
+    found = hr_people.list_people(db, person, search, active_only=not inactive_too)
+    st.dataframe([{
+        tr("hr_people.col_name"): p.name, tr("hr_people.col_username"): p.username,
+        tr("hr_people.col_email"): p.email or "", tr("hr_people.col_function"): function_name(p.function_id),
+        tr("hr_people.col_manager"): name_of(p.manager_id),
+        tr("hr_people.col_roles"): ", ".join(tr(f"hr_people.role_{r}") for r in p.roles),
+        tr("hr_people.col_active"): p.active,
+    } for p in found], hide_index=True, width="stretch", key="people_table")
+    st.caption(tr("hr_people.count", count=len(found)))
+
+
+def person_form(prefix: str) -> None:
+    """The fields a person has, under keys starting with ``prefix``."""
+    st.text_input(tr("hr_people.col_name"), key=f"{prefix}name", max_chars=200)
+    st.text_input(tr("hr_people.col_username"), key=f"{prefix}username", max_chars=200)
+    st.text_input(tr("hr_people.col_email"), key=f"{prefix}email", max_chars=200)
+    offered = [None] + [f for f in functions if functions[f].active or st.session_state.get(f"{prefix}function") == f]
+    st.selectbox(tr("hr_people.col_function"), offered, key=f"{prefix}function", format_func=function_name)
+    st.multiselect(tr("hr_people.col_roles"), ROLES, key=f"{prefix}roles", placeholder=tr("hr_people.choose_placeholder"),
+                   format_func=lambda role: tr(f"hr_people.role_{role}"))
+    st.selectbox(tr("hr_people.col_language"), LANGUAGES, key=f"{prefix}language",
+                 format_func=lambda code: tr(f"people.language_name_{code}"))
+
+
+def show_person_editor(chosen) -> None:
+    prefix = f"person_{chosen.id}_"
+    for field, value in (("name", chosen.name), ("username", chosen.username), ("email", chosen.email or ""),
+                         ("function", chosen.function_id), ("roles", list(chosen.roles)), ("language", chosen.language)):
+        session.seed(prefix + field, value)
+    person_form(prefix)
+    st.button(tr("hr_people.save"), key="person_save", type="primary",
+              on_click=lambda: attempt(hr_people.edit_person, chosen.id, **person_fields(prefix), done="hr_people.saved"))
+    st.subheader(tr("hr_people.manager_heading"))
+    st.caption(tr("hr_people.manager_explained"))
+    managers = [None] + [i for i, p in everyone.items() if p.active and i != chosen.id]
+    session.seed(f"person_manager_{chosen.id}", chosen.manager_id)
+    st.selectbox(tr("hr_people.col_manager"), managers, key=f"person_manager_{chosen.id}", format_func=name_of)
+    st.button(tr("hr_people.change_manager"), key="person_change_manager", on_click=lambda: attempt(
+        hr_people.change_manager, chosen.id, st.session_state[f"person_manager_{chosen.id}"], done="hr_people.saved"))
+    st.subheader(tr("hr_people.password_heading"))
+    st.text_input(tr("hr_people.new_password"), type="password", key="person_password")
+    st.button(tr("hr_people.set_password"), key="person_set_password", on_click=set_password, args=(chosen.id,))
+    st.button(tr("hr_people.reset_password"), key="person_reset_password", on_click=reset_password, args=(chosen.id,))
+    if "hr_people_new_password" in st.session_state:
+        st.success(tr("hr_people.password_reset_done"))
+        st.code(st.session_state.pop("hr_people_new_password"), language=None)
+    st.subheader(tr("hr_people.active_heading"))
+    st.caption(tr("hr_people.deactivate_explained"))
+    if chosen.active:
+        st.button(tr("hr_people.deactivate"), key="person_deactivate",
+                  on_click=lambda: attempt(hr_people.set_active, chosen.id, False, done="hr_people.deactivated"))
+    else:
+        st.button(tr("hr_people.reactivate"), key="person_reactivate",
+                  on_click=lambda: attempt(hr_people.set_active, chosen.id, True, done="hr_people.reactivated"))
+
+
+def show_people_tab() -> None:
+    show_person_list()
+    with st.expander(tr("hr_people.add_heading")):
+        session.seed("new_roles", ["employee"])
+        person_form("new_")
+        st.selectbox(tr("hr_people.col_manager"), [None] + [i for i, p in everyone.items() if p.active],
+                     key="new_manager", format_func=name_of)
+        st.button(tr("hr_people.add"), key="person_add", type="primary", on_click=add_person)
+    st.subheader(tr("hr_people.edit_heading"))
+    session.seed("people_selected", None)
+    st.selectbox(tr("hr_people.choose"), list(everyone), key="people_selected", format_func=name_of,
+                 placeholder=tr("hr_people.choose_placeholder"))
+    chosen = everyone.get(st.session_state.get("people_selected"))
+    if chosen is not None:
+        show_person_editor(chosen)
+
+
+def show_functions_tab() -> None:
+    search = st.text_input(tr("hr_people.function_search"), key="functions_search")
+    versions = {v.id: v for v in questionnaires.list_versions(db, person)}
+    picked = st.selectbox(
+        tr("hr_people.function_version"), [None, *versions], key="functions_version",
+        format_func=lambda v: version_label(versions[v]) if v else tr("hr_people.newest_round_version"))
+    applying = hr_people.sections_per_function(db, person, picked)
+    shown = hr_people.list_functions(db, person, search)
+    st.dataframe([{
+        tr("hr_people.col_function"): f.name, tr("hr_people.col_code"): f.id,
+        tr("hr_people.col_sections"): section_titles(applying.per_function.get(f.id, ())) if applying else "",
+        tr("hr_people.col_description"): f.description,
+        tr("hr_people.col_active"): f.active,
+    } for f in shown], hide_index=True, width="stretch", key="functions_table")
+    if applying:
+        st.caption(escape_markdown(tr("hr_people.sections_for_everyone", sections=section_titles(applying.for_everyone))))
+        if applying.unknown_functions:
+            codes = ", ".join(applying.unknown_functions)
+            st.warning(escape_markdown(tr("hr_people.functions_not_set_up", codes=codes)))
+    if any(not f.description for f in shown):
+        st.info(tr("hr_people.describe_functions"))
+    show_function_editor()
+    with st.expander(tr("hr_people.function_add_heading")):
+        st.text_input(tr("hr_people.col_code"), key="function_new_id", max_chars=64, help=tr("hr_people.code_help"))
+        st.text_input(tr("hr_people.col_function"), key="function_new_name", max_chars=200)
+        st.text_area(tr("hr_people.col_description"), key="function_new_description",
+                     max_chars=hr_people.MAX_DESCRIPTION)
+        st.button(tr("hr_people.add"), key="function_add", type="primary", on_click=add_function)
+
+
+def version_label(version) -> str:
+    return f"{localized(questionnaires.parsed(version).title, lang)} · v{version.version}"
+
+
+def section_titles(sections) -> str:
+    return ", ".join(localized(section.title, lang) for section in sections) or "—"
+
+
+def show_function_editor() -> None:
+    session.seed("function_selected", None)
+    chosen = functions.get(st.selectbox(tr("hr_people.function_choose"), list(functions), key="function_selected",
+                                        format_func=function_name, placeholder=tr("hr_people.choose_placeholder")))
+    if chosen is None:
+        return
+    session.seed(f"function_name_{chosen.id}", chosen.name)
+    session.seed(f"function_description_{chosen.id}", chosen.description)
+    st.text_input(tr("hr_people.col_function"), key=f"function_name_{chosen.id}", max_chars=200)
+    st.text_area(tr("hr_people.col_description"), key=f"function_description_{chosen.id}",
+                 max_chars=hr_people.MAX_DESCRIPTION)
+    st.button(tr("hr_people.save"), key="function_save", type="primary", on_click=lambda: attempt(
+        hr_people.edit_function, chosen.id, st.session_state[f"function_name_{chosen.id}"],
+        st.session_state[f"function_description_{chosen.id}"], done="hr_people.saved"))
+    label, active = ("hr_people.deactivate", False) if chosen.active else ("hr_people.reactivate", True)
+    st.button(tr(label), key="function_toggle_active",
+              on_click=lambda: attempt(hr_people.set_function_active, chosen.id, active, done="hr_people.saved"))
+
+
+def show_import_tab() -> None:
+    # Files are made only when downloaded (a callable): the template alone takes ~150 ms, too much
+    # for every rerun. The call runs on another thread; SQLite's serialized mode makes sharing safe.
+    st.write(tr("hr_people.import_explained"))
+    st.download_button(tr("hr_people.template"), lambda: people_service.people_template_xlsx(lang, db),
+                       file_name="devtalk-medewerkers-sjabloon.xlsx", key="import_template", mime=XLSX, on_click="ignore")
+    upload = st.file_uploader(tr("hr_people.import_file"), type=["xlsx", "xlsm", "csv", "txt"], key="import_file")
+    if upload is not None:
+        show_import_preview(upload.getvalue(), upload.name)
+    st.subheader(tr("hr_people.export_heading"))
+    left, right = st.columns(2)
+    left.download_button(tr("hr_people.export_xlsx"), lambda: people_service.export_people(db, person, "xlsx", lang),
+                         file_name="devtalk-medewerkers.xlsx", key="export_xlsx", mime=XLSX, on_click="ignore")
+    right.download_button(tr("hr_people.export_csv"), lambda: people_service.export_people(db, person, "csv", lang),
+                          file_name="devtalk-medewerkers.csv", key="export_csv", mime="text/csv",
+                          on_click="ignore")
+
+
+def show_import_preview(data: bytes, filename: str) -> None:
+    """What the file would change, or every error with row and column; nothing is stored yet."""
+    try:
+        plan = people_service.plan_import(db, person, data, filename)
+    except ImportFailed as error:
+        st.error(escape_markdown(error.render(lang)))
+        st.dataframe([{tr("hr_people.col_row"): p.row, tr("hr_people.col_column"): p.column or "",
+                       tr("hr_people.col_problem"): p.message.render(lang)} for p in error.problems],
+                     hide_index=True, width="stretch", key="import_problems")
+        return
+    st.success(tr("hr_people.import_preview", added=len(plan.added), changed=len(plan.changed), unchanged=plan.unchanged))
+    if plan.added:
+        st.subheader(tr("hr_people.import_added"))
+        st.dataframe([{
+            tr("hr_people.col_row"): r.row, tr("hr_people.col_name"): r.name, tr("hr_people.col_username"): r.username,
+            tr("hr_people.col_function"): function_name(r.function), tr("hr_people.col_manager"): r.manager or "",
+        } for r in plan.added], hide_index=True, width="stretch", key="import_added")
+    if plan.changed:
+        st.subheader(tr("hr_people.import_changed"))
+        st.dataframe([{
+            tr("hr_people.col_row"): c.row, tr("hr_people.col_username"): c.username,
+            tr("hr_people.col_field"): tr(f"hr_people.col_{change.field}"),
+            tr("hr_people.col_change"): f"{shown(change.old)} → {shown(change.new)}",
+        } for c in plan.changed for change in c.changes], hide_index=True, width="stretch", key="import_changed")
+    st.button(tr("hr_people.import_confirm"), key="import_confirm", type="primary",
+              disabled=not (plan.added or plan.changed), on_click=confirm_import, args=(data, filename))
+
+
+def shown(value) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    return "—" if value in (None, "") else str(value)
+
+
+st.title(tr("nav.hr_people"))
+if "hr_people_error" in st.session_state:
+    st.error(escape_markdown(st.session_state.pop("hr_people_error")))
+if "hr_people_done" in st.session_state:
+    st.success(escape_markdown(st.session_state.pop("hr_people_done")))
+# Tracked tabs (a key and on_change) stay on the chosen tab when a button there reruns the page.
+people_tab, functions_tab, import_tab = st.tabs(
+    [tr("hr_people.tab_people"), tr("hr_people.tab_functions"), tr("hr_people.tab_import")],
+    key="hr_people_tab", on_change="rerun")
+with people_tab:
+    show_people_tab()
+with functions_tab:
+    show_functions_tab()
+with import_tab:
+    show_import_tab()

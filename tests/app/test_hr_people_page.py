@@ -1,0 +1,159 @@
+"""The HR people page: people, job functions and the import with preview, as HR uses them."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from db import audit, people
+from devtalk.services import auth
+from tests.app.conftest import page_run_directly, texts
+
+PAGE = "pages/hr_people.py"
+HEADER = ["naam", "gebruikersnaam", "functie", "leidinggevende"]
+
+
+def csv_file(*rows) -> tuple[str, bytes, str]:
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows([HEADER, *rows])
+    return "mensen.csv", out.getvalue().encode("utf-8"), "text/csv"
+
+
+def table(app, column: str):
+    """The table that has this column: AppTest does not carry a dataframe's key, its headers it does."""
+    return next(frame.value for frame in app.dataframe if column in frame.value.columns)
+
+
+def hr_page():
+    return page_run_directly("hr", PAGE)
+
+
+def test_hr_sees_everyone_and_finds_people_by_search(firm_db):
+    app = hr_page()
+    assert not app.exception
+    everyone = table(app, "Rollen")
+    assert len(everyone) == 5 and "Marco Manager" in set(everyone["Naam"])
+    app.text_input(key="people_search").input("otto").run()
+    assert list(table(app, "Rollen")["Naam"]) == ["Otto Buiten"]
+    assert not app.exception
+
+
+def test_hr_adds_a_person_through_the_form(firm_db):
+    database, firm = firm_db
+    app = hr_page()
+    app.text_input(key="new_name").input("Nina Nieuw")
+    app.text_input(key="new_username").input("nnieuw")
+    app.selectbox(key="new_function").set_value("lasser")
+    app.selectbox(key="new_manager").set_value(firm.manager.id)
+    app.button(key="person_add").click().run()
+    assert not app.exception
+    nina = people.person_by_username(database, "nnieuw")
+    assert (nina.name, nina.function_id, nina.manager_id) == ("Nina Nieuw", "lasser", firm.manager.id)
+    assert "Toegevoegd" in texts(app)
+
+
+def test_a_wrong_field_is_shown_and_nothing_is_added(firm_db):
+    database, _ = firm_db
+    app = hr_page()
+    app.text_input(key="new_name").input("Nina")
+    app.text_input(key="new_username").input("nina nieuw")
+    app.button(key="person_add").click().run()
+    assert not app.exception
+    assert "'nina nieuw' kan geen gebruikersnaam zijn" in texts(app)
+    assert people.count_people(database) == 5
+
+
+def test_hr_edits_a_person_and_changes_their_manager(firm_db):
+    database, firm = firm_db
+    app = hr_page()
+    app.selectbox(key="people_selected").set_value(firm.employee.id).run()
+    app.text_input(key=f"person_{firm.employee.id}_name").input("Daan de Vries")
+    app.button(key="person_save").click().run()
+    app.selectbox(key=f"person_manager_{firm.employee.id}").set_value(firm.other_manager.id)
+    app.button(key="person_change_manager").click().run()
+    assert not app.exception
+    stored = people.get_person(database, firm.employee.id)
+    assert (stored.name, stored.manager_id) == ("Daan de Vries", firm.other_manager.id)
+
+
+def test_hr_deactivates_a_person_who_then_cannot_sign_in(firm_db):
+    database, firm = firm_db
+    app = hr_page()
+    app.selectbox(key="people_selected").set_value(firm.employee.id).run()
+    app.button(key="person_deactivate").click().run()
+    assert not app.exception
+    assert "Gesprekken en dossier blijven bewaard" in texts(app)
+    assert not people.get_person(database, firm.employee.id).active
+    assert app.button(key="person_reactivate")
+
+
+def test_hr_resets_a_password_and_sees_it_once(firm_db):
+    database, firm = firm_db
+    app = hr_page()
+    app.selectbox(key="people_selected").set_value(firm.employee.id).run()
+    app.button(key="person_reset_password").click().run()
+    assert not app.exception
+    [shown] = [code.value for code in app.code]
+    assert auth.sign_in(database, "employee", shown)
+    app.run()
+    assert not app.code
+
+
+def test_hr_describes_a_new_job_function(firm_db):
+    database, _ = firm_db
+    app = hr_page()
+    app.text_input(key="function_new_id").input("spuiter")
+    app.text_input(key="function_new_name").input("Spuiter")
+    app.text_area(key="function_new_description").input("Spuit grond- en aflak")
+    app.button(key="function_add").click().run()
+    assert not app.exception
+    assert people.get_function(database, "spuiter").description == "Spuit grond- en aflak"
+    assert "Spuit grond- en aflak" in set(table(app, "Code")["Omschrijving"])
+
+
+def test_the_functions_table_shows_which_sections_each_function_gets(firm_db):
+    app = hr_page()
+    functions = table(app, "Code")
+    sections = dict(zip(functions["Code"], functions["Eigen onderdelen in de vragenlijst"]))
+    assert sections == {"lasser": "Lassen", "plaatwerker": "—"}
+    assert "Voor iedereen, welke functie ook: Vakmanschap, Willen" in texts(app)
+    assert not app.exception
+
+
+def test_an_import_is_previewed_and_written_only_after_confirming(firm_db):
+    database, firm = firm_db
+    app = hr_page()
+    app.file_uploader(key="import_file").set_value(csv_file(["Nina Nieuw", "nnieuw", "lasser", "manager"],
+                                                            ["Daan Smit", "employee", "plaatwerker", "manager"])).run()
+    assert not app.exception
+    assert "1 nieuw, 1 gewijzigd, 0 ongewijzigd" in texts(app)
+    changes = table(app, "Oud → nieuw")
+    assert list(changes.iloc[0]) == [3, "employee", "Naam", "Daan Medewerker → Daan Smit"]
+    assert people.person_by_username(database, "nnieuw") is None
+    app.button(key="import_confirm").click().run()
+    assert not app.exception
+    assert people.person_by_username(database, "nnieuw").manager_id == firm.manager.id
+    assert people.get_person(database, firm.employee.id).name == "Daan Smit"
+
+
+def test_a_file_with_an_error_shows_row_and_column_and_writes_nothing(firm_db):
+    database, _ = firm_db
+    before = (people.count_people(database), len(audit.list_events(database)))
+    app = hr_page()
+    app.file_uploader(key="import_file").set_value(csv_file(["Nina Nieuw", "nnieuw", "lasser", "manager"],
+                                                            ["Piet Fout", "piet fout", "kapper", ""])).run()
+    assert not app.exception
+    problems = table(app, "Wat er niet klopt")
+    assert [tuple(row[:2]) for row in problems.values.tolist()] == [(3, "gebruikersnaam"), (3, "functie")]
+    assert "import_confirm" not in {button.key for button in app.button}
+    assert (people.count_people(database), len(audit.list_events(database))) == before
+
+
+@pytest.mark.parametrize("username", ["employee", "manager"])
+def test_employees_and_managers_are_refused(firm_db, username):
+    app = page_run_directly(username, PAGE)
+    assert not app.exception
+    assert "Dit mag je niet bekijken of wijzigen" in texts(app)
+    assert not app.dataframe and not app.text_input

@@ -1,0 +1,194 @@
+"""The completion dashboard against the demo firm, counted by hand from its story, and reminders
+sent to a real (local) SMTP server."""
+
+from __future__ import annotations
+
+import socket
+from collections import Counter
+from datetime import date, timedelta
+from email import message_from_bytes
+from email.policy import default
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from db import audit, people, rounds
+from devtalk import demo_firm
+from devtalk.errors import InvalidInput, NotAllowed
+from devtalk.services import completion, hr_people, round_admin
+from devtalk.services.demo import load_demo
+
+GROUP = {"employee_submitted": "one_side", "manager_submitted": "one_side"}
+NOT_IN_YET = {"employee": ("open", "manager_submitted"), "manager": ("open", "employee_submitted")}
+NOT_HELD = ("open", "employee_submitted", "manager_submitted", "ready")
+MANAGER_OF = {username: manager for username, _, _, manager, _, _ in demo_firm.PEOPLE}
+NAME_OF = {username: name for username, name, *_ in demo_firm.PEOPLE}
+
+
+def demo(db, days_ago: int = 0):
+    """The demo firm as built ``days_ago`` days ago: its current round's deadlines lie that much earlier."""
+    load_demo(db, today=date.today() - timedelta(days=days_ago))
+    hr = people.person_by_username(db, "hr")
+    return hr, rounds.list_rounds(db)[0]
+
+
+def by_hand(usernames) -> dict[str, int]:
+    """Status groups of these demo people's current conversations, straight from CURRENT_STATES."""
+    counted = Counter(GROUP.get(demo_firm.CURRENT_STATES[u], demo_firm.CURRENT_STATES[u]) for u in usernames)
+    return {group: counted[group] for group in completion.STATUS_GROUPS}
+
+
+def test_the_totals_per_status_match_the_demo_firm(fresh_db):
+    hr, current = demo(fresh_db)
+    report = completion.completion(fresh_db, hr, current.id)
+    assert report.totals.counts == by_hand(demo_firm.CURRENT_STATES)
+    assert report.totals.counts == {"open": 4, "one_side": 3, "ready": 3, "held": 1, "reported": 2, "acknowledged": 1}
+
+
+def test_the_counts_per_manager_match_the_demo_firms_reporting_lines(fresh_db):
+    hr, current = demo(fresh_db)
+    report = completion.completion(fresh_db, hr, current.id)
+    expected = {
+        NAME_OF[manager]: by_hand(u for u in demo_firm.CURRENT_STATES if MANAGER_OF[u] == manager)
+        for manager in {MANAGER_OF[u] for u in demo_firm.CURRENT_STATES}
+    }
+    assert {group.manager.name: group.figures.counts for group in report.per_manager} == expected
+    assert [group.manager.name for group in report.per_manager] == ["Henk de Vries", "Marco Jansen", "Sandra Visser"]
+
+
+def test_a_team_follows_the_reporting_line_now_while_the_conversation_keeps_its_manager(fresh_db):
+    hr, current = demo(fresh_db)
+    kees = people.person_by_username(fresh_db, "kmulder")
+    sandra = people.person_by_username(fresh_db, "svisser")
+    hr_people.change_manager(fresh_db, hr, kees.id, sandra.id)
+    report = completion.completion(fresh_db, hr, current.id)
+    per_manager = {group.manager.name: group.figures.total for group in report.per_manager}
+    per_team = {group.manager.name: group.figures.total for group in report.per_team}
+    assert (per_manager["Marco Jansen"], per_manager["Sandra Visser"]) == (6, 5)
+    assert (per_team["Marco Jansen"], per_team["Sandra Visser"]) == (5, 6)
+
+
+def test_nobody_is_late_before_the_deadlines(fresh_db):
+    hr, current = demo(fresh_db)
+    report = completion.completion(fresh_db, hr, current.id)
+    assert report.late == [] and report.totals.late == 0
+    assert completion.reminder_text(report, "nl") == f"{current.name}: niemand is te laat."
+
+
+def test_after_the_deadlines_exactly_those_whose_part_is_missing_are_late(fresh_db):
+    hr, current = demo(fresh_db, days_ago=60)
+    report = completion.completion(fresh_db, hr, current.id)
+    expected = set()
+    for username, status in demo_firm.CURRENT_STATES.items():
+        if status in NOT_IN_YET["employee"]:
+            expected.add((NAME_OF[username], "employee_side", NAME_OF[username]))
+        if status in NOT_IN_YET["manager"]:
+            expected.add((NAME_OF[MANAGER_OF[username]], "manager_side", NAME_OF[username]))
+        if status in NOT_HELD:
+            expected.add((NAME_OF[MANAGER_OF[username]], "meeting", NAME_OF[username]))
+    assert {(e.person.name, e.reason, e.employee.name) for e in report.late} == expected
+    late_conversations = sum(status in NOT_HELD for status in demo_firm.CURRENT_STATES.values())
+    assert report.totals.late == late_conversations == 10
+
+
+def test_the_reminder_names_each_late_person_with_what_they_still_have_to_do(fresh_db):
+    hr, current = demo(fresh_db, days_ago=60)
+    text = completion.reminder_text(completion.completion(fresh_db, hr, current.id), "nl")
+    assert text.startswith(f"Herinnering: {current.name}\n")
+    assert "- Daan Smit: de eigen vragenlijst invullen en inleveren" in text
+    assert "- Marco Jansen: de vragenlijst over Kees Mulder invullen en inleveren" in text
+    assert "- Sandra Visser: het gesprek met Ruud Bos voeren" in text
+    assert "Lisa Meijer" not in text  # her conversation is done
+
+
+def test_a_closed_round_has_nobody_late(fresh_db):
+    hr, current = demo(fresh_db, days_ago=60)
+    round_admin.close_round(fresh_db, hr, current.id)
+    assert completion.completion(fresh_db, hr, current.id).late == []
+
+
+def test_the_dashboard_reads_the_conversations_in_one_aggregate_query(fresh_db):
+    hr, current = demo(fresh_db, days_ago=60)
+    statements = []
+    fresh_db.conn.set_trace_callback(statements.append)
+    completion.completion(fresh_db, hr, current.id)
+    fresh_db.conn.set_trace_callback(None)
+    selects = [sql for sql in statements if sql.lstrip().startswith("SELECT")]
+    assert sum("FROM conversations" in sql for sql in selects) == 1
+    assert len(selects) == 3  # the round, the aggregate, the names: not one per conversation
+
+
+@pytest.mark.parametrize("username", ["employee", "manager"])
+def test_only_hr_sees_the_dashboard(fresh_db, username):
+    _, current = demo(fresh_db)
+    with pytest.raises(NotAllowed):
+        completion.completion(fresh_db, people.person_by_username(fresh_db, username), current.id)
+
+
+class Inbox:
+    """An aiosmtpd handler that keeps what it receives."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content, policy=default)))
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server():
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield inbox, completion.SmtpSettings("127.0.0.1", controller.port, "", "", "hr@devries.example")
+    controller.stop()
+
+
+def test_reminders_are_mailed_to_late_people_with_an_address_in_their_own_language(fresh_db, smtp_server):
+    inbox, settings = smtp_server
+    hr, current = demo(fresh_db, days_ago=60)
+    people.update_person(fresh_db, people.person_by_username(fresh_db, "manager").id, email="marco@devries.example")
+    people.update_person(fresh_db, people.person_by_username(fresh_db, "employee").id, email="daan@devries.example",
+                         language="en")
+    sent = completion.send_reminders(fresh_db, hr, current.id, settings=settings)
+    assert sorted(p.name for p in sent.sent) == ["Daan Smit", "Marco Jansen"]
+    assert {p.name for p in sent.without_email} == {"Ahmet Yılmaz", "Fatima El Amrani", "Henk de Vries",
+                                                     "Ingrid Bakker", "Sandra Visser"}
+    mails = {recipients[0]: message for recipients, message in inbox.messages}
+    assert set(mails) == {"marco@devries.example", "daan@devries.example"}
+    assert mails["daan@devries.example"]["Subject"] == f"Reminder: {current.name}"
+    assert "fill in and submit their own questionnaire" in mails["daan@devries.example"].get_content()
+    marco = mails["marco@devries.example"].get_content()
+    assert "Beste Marco Jansen" in marco and "het gesprek met Piotr Nowak voeren" in marco
+    assert mails["marco@devries.example"]["From"] == "hr@devries.example"
+    assert (audit.list_events(fresh_db)[0].action, audit.list_events(fresh_db)[0].detail) == ("round.remind", "sent 2")
+
+
+def test_e_mail_is_off_without_smtp_settings(fresh_db, monkeypatch):
+    monkeypatch.delenv("DEVTALK_SMTP_HOST", raising=False)
+    hr, current = demo(fresh_db, days_ago=60)
+    assert completion.smtp_settings() is None
+    with pytest.raises(InvalidInput, match="mail_off"):
+        completion.send_reminders(fresh_db, hr, current.id)
+
+
+def test_smtp_settings_come_from_the_environment():
+    settings = completion.smtp_settings({"DEVTALK_SMTP_HOST": "mail.firma.nl", "DEVTALK_SMTP_PORT": "587",
+                                         "DEVTALK_SMTP_USER": "devtalk@firma.nl", "DEVTALK_SMTP_PASSWORD": "s3cret"})
+    assert settings == completion.SmtpSettings("mail.firma.nl", 587, "devtalk@firma.nl", "s3cret", "devtalk@firma.nl")
+
+
+def test_a_mail_server_that_cannot_be_reached_gives_a_clear_error(fresh_db):
+    hr, current = demo(fresh_db, days_ago=60)
+    people.update_person(fresh_db, people.person_by_username(fresh_db, "manager").id, email="marco@devries.example")
+    unreachable = completion.SmtpSettings("127.0.0.1", free_port(), "", "", "hr@devries.example")
+    with pytest.raises(completion.MailFailed) as failed:
+        completion.send_reminders(fresh_db, hr, current.id, settings=unreachable)
+    assert failed.value.render("nl").startswith("De e-mail kon niet worden verstuurd")
