@@ -209,6 +209,21 @@ def report_pdf_figure(seeded: Seeded, repeat: int) -> Figure:
                   "<=1500 ms", median <= 1500)
 
 
+def completion_figure(seeded: Seeded, repeat: int) -> Figure:
+    """The completion dashboard's data for the newest round (every bench person has a conversation
+    in it: 300 or more at the default size)."""
+    from devtalk.models import Person
+    from devtalk.services.completion import completion
+
+    hr = Person(id=0, name="bench", username="bench", roles=("hr_admin",))
+    round_id = seeded.db.execute("SELECT max(id) FROM rounds").fetchone()[0]
+    conversations = seeded.db.execute("SELECT count(*) FROM conversations WHERE round_id = ?", [round_id]).fetchone()[0]
+    samples = timed(lambda: completion(seeded.db, hr, round_id), repeat)
+    median = statistics.median(samples)
+    return Figure(f"completion dashboard data, {conversations} conversations", "ms", round(median, 2),
+                  round(p95(samples), 2), None, None, "<=200 ms", median <= 200)
+
+
 def growth_figure(name: str, small: list[float], large: list[float]) -> Figure:
     ratio = statistics.median(large) / statistics.median(small)
     return Figure(name, "ms", round(statistics.median(large), 2), round(p95(large), 2), round(statistics.median(small), 2),

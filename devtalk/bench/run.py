@@ -26,6 +26,7 @@ def run_bench(answers: int, repeat: int, json_path: Path | None) -> list[figures
         results.append(figures.ratio_figure("fill-in page rerun, 60 items", fill_page, fill_floor, 1.3, 150))
         dossier_page, dossier_floor = figures.dossier_samples(large, repeat)
         results.append(figures.ratio_figure("dossier page, 12 years", dossier_page, dossier_floor, 1.5))
+        results.append(figures.completion_figure(large, repeat))
         results.append(figures.report_pdf_figure(large, max(3, repeat // 2)))
         small_compare, _ = figures.comparison_samples(small, repeat)
         small_dossier, _ = figures.dossier_samples(small, repeat)

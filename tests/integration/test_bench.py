@@ -19,7 +19,8 @@ def test_bench_small_mode_runs_and_writes_every_figure_as_json(tmp_path, monkeyp
     assert result.exit_code == 0, result.output
     figures = json.loads(out.read_text())
     assert {f["name"] for f in figures} >= {"seeding speed", "comparison page", "fill-in page rerun, 60 items",
-                                           "autosave of one answer", "dossier page, 12 years"}
+                                           "autosave of one answer", "dossier page, 12 years",
+                                           "report PDF with chart, 60 items"}
     assert all(set(f) == FIELDS for f in figures)
     assert all(isinstance(f["pass"], bool) and f["median"] > 0 for f in figures)
     assert "target / pass" in result.output
