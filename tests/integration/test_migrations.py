@@ -5,6 +5,7 @@ import pytest
 import db as storage
 from db import migrations
 from db.people import add_person, get_person
+from tests.builders import make_firm
 
 
 def test_an_empty_file_is_migrated_to_the_current_schema(tmp_path):
@@ -23,12 +24,21 @@ def test_migrating_twice_changes_nothing(tmp_path):
 
 
 @pytest.mark.parametrize("start", range(storage.SCHEMA_VERSION + 1), ids=lambda v: f"from-v{v}")
-def test_every_earlier_version_upgrades_to_the_current_one(tmp_path, start):
+def test_every_earlier_version_upgrades_to_the_current_one_with_its_data(tmp_path, start):
     database = storage.open_db(tmp_path / f"v{start}.db")
     storage.migrate(database, target=start)
     assert storage.schema_version(database) == start
+    if start >= 1:
+        # A firm that has been working on this version: a person, a round, answers, a session.
+        make_firm(database)
+        database.execute("INSERT INTO sessions (token_hash, person_id, created_at, last_seen_at)"
+                         " VALUES ('h', 1, '2026-01-01', '2026-01-01')")
+    before = {t: database.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in database.table_names()}
     assert storage.migrate(database) == storage.SCHEMA_VERSION
     assert database.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    after = {t: database.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in before}
+    assert after == before
 
 
 def test_a_database_newer_than_the_code_is_refused_untouched(tmp_path):
