@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEVTALK_DB ?= data/devtalk.db
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test test-fast demo bench clean
+.PHONY: run start test test-fast bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ $(DEVTALK_DB): | $(VENV)/.runtime
 	DEVTALK_DB=$(DEVTALK_DB) $(BIN)/python -m devtalk demo
 
 run: $(VENV)/.runtime $(DEVTALK_DB)
+	DEVTALK_DB=$(DEVTALK_DB) $(BIN)/python -m devtalk init
+	DEVTALK_DB=$(DEVTALK_DB) $(BIN)/streamlit run app.py
+
+# Your own firm: no demo; an empty database opens the first-run setup.
+start: $(VENV)/.runtime
 	DEVTALK_DB=$(DEVTALK_DB) $(BIN)/python -m devtalk init
 	DEVTALK_DB=$(DEVTALK_DB) $(BIN)/streamlit run app.py
 

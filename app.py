@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from devtalk.services import setup
 from ui import navigation, session
 from ui.session import tr
 from ui.text import escape_markdown
@@ -12,7 +13,8 @@ if person is None:
     session.sign_in_from_link()
     person = session.current_person()
 session.write_cookie()
-page = st.navigation(navigation.pages_for(person), position="sidebar")
+page = st.navigation(navigation.pages_for(person, person is None and setup.needs_setup(session.database())),
+                     position="sidebar")
 with st.sidebar:
     if person is not None:
         st.caption(escape_markdown(tr("app.signed_in_as", name=person.name)))

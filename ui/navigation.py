@@ -8,6 +8,8 @@ from devtalk.models import Person
 from ui.session import tr
 
 SIGN_IN = "pages/sign_in.py"
+SETUP = "pages/setup.py"
+HR_START = "pages/hr_start.py"
 MY_CONVERSATIONS = "pages/my_conversations.py"
 FILL_IN = "pages/fill_in.py"
 COMPARISON = "pages/comparison.py"
@@ -21,7 +23,9 @@ HR_INVITATIONS = "pages/hr_invitations.py"
 HR_PRIVACY = "pages/hr_privacy.py"
 
 
-def pages_for(person: Person | None) -> list[st.Page] | dict[str, list[st.Page]]:
+def pages_for(person: Person | None, needs_setup: bool = False) -> list[st.Page] | dict[str, list[st.Page]]:
+    if person is None and needs_setup:
+        return [st.Page(SETUP, title=tr("nav.setup"), icon=":material/rocket_launch:", default=True)]
     if person is None:
         return [st.Page(SIGN_IN, title=tr("nav.sign_in"), icon=":material/login:", default=True)]
     own = _own_pages()
@@ -32,6 +36,7 @@ def pages_for(person: Person | None) -> list[st.Page] | dict[str, list[st.Page]]
 
 def _hr_pages() -> list[st.Page]:
     return [
+        st.Page(HR_START, title=tr("nav.hr_start"), icon=":material/checklist:"),
         st.Page(HR_PEOPLE, title=tr("nav.hr_people"), icon=":material/groups:"),
         st.Page(HR_ROUNDS, title=tr("nav.hr_rounds"), icon=":material/event_repeat:"),
         st.Page(HR_INVITATIONS, title=tr("nav.hr_invitations"), icon=":material/qr_code_2:"),

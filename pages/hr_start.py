@@ -1,0 +1,45 @@
+"""HR: the checklist from an empty firm to the first conversations, each step a link."""
+
+import streamlit as st
+
+from devtalk.errors import DevtalkError
+from devtalk.questionnaire import load_questionnaire_file, localized
+from devtalk.services import setup
+from devtalk.services.questionnaires import bundled_templates, store_bundled
+from ui import navigation, session
+from ui.session import tr
+from ui.text import escape_markdown
+
+person = session.require_hr()
+db = session.database()
+lang = session.language()
+PAGE_OF_STEP = {"functions": navigation.HR_PEOPLE, "people": navigation.HR_PEOPLE, "questionnaire": None,
+                "round": navigation.HR_ROUNDS, "cards": navigation.HR_INVITATIONS}
+
+
+def use_template(path) -> None:
+    try:
+        store_bundled(db, person, path)
+        st.session_state["start_stored"] = True
+    except DevtalkError as error:
+        st.session_state["start_error"] = error.render(lang)
+
+
+st.title(tr("start.title"))
+st.write(tr("start.intro"))
+for number, step in enumerate(setup.checklist(db, person), 1):
+    with st.container(border=True):
+        label = f"{number}. {tr(f'start.step_{step.key}')}"
+        st.markdown(f"**{label}**" + (f" · {tr('start.done')}" if step.done else ""))
+        page = PAGE_OF_STEP[step.key]
+        if page:
+            st.page_link(page, label=tr(f"start.step_{step.key}"), icon=":material/arrow_forward:")
+        else:
+            for path in bundled_templates():
+                title = localized(load_questionnaire_file(path).title, lang)
+                st.button(escape_markdown(tr("start.use_template", name=title)), key=f"start_use_{path.stem}",
+                          on_click=use_template, args=(path,))
+if st.session_state.pop("start_stored", False):
+    st.success(tr("start.template_stored"))
+if "start_error" in st.session_state:
+    st.error(escape_markdown(st.session_state.pop("start_error")))
