@@ -13,7 +13,7 @@ from ui.text import escape_markdown
 person = session.require_hr()
 db = session.database()
 lang = session.language()
-PAGE_OF_STEP = {"functions": navigation.HR_PEOPLE, "people": navigation.HR_PEOPLE, "questionnaire": None,
+PAGE_OF_STEP = {"functions": navigation.HR_PEOPLE, "people": navigation.HR_PEOPLE, "questionnaire": navigation.HR_LIBRARY,
                 "round": navigation.HR_ROUNDS, "cards": navigation.HR_INVITATIONS}
 
 
@@ -31,10 +31,8 @@ for number, step in enumerate(setup.checklist(db, person), 1):
     with st.container(border=True):
         label = f"{number}. {tr(f'start.step_{step.key}')}"
         st.markdown(f"**{label}**" + (f" · {tr('start.done')}" if step.done else ""))
-        page = PAGE_OF_STEP[step.key]
-        if page:
-            st.page_link(page, label=tr(f"start.step_{step.key}"), icon=":material/arrow_forward:")
-        else:
+        st.page_link(PAGE_OF_STEP[step.key], label=tr(f"start.step_{step.key}"), icon=":material/arrow_forward:")
+        if step.key == "questionnaire":
             for path in bundled_templates():
                 title = localized(load_questionnaire_file(path).title, lang)
                 st.button(escape_markdown(tr("start.use_template", name=title)), key=f"start_use_{path.stem}",

@@ -224,6 +224,25 @@ def completion_figure(seeded: Seeded, repeat: int) -> Figure:
                   round(p95(samples), 2), None, None, "<=200 ms", median <= 200)
 
 
+def heatmap_figure(seeded: Seeded, repeat: int) -> Figure:
+    """The team heatmap's data (one SQL aggregate) and its chart table, for the newest round."""
+    from devtalk.models import Person
+    from devtalk.services.team import heatmap
+    from devtalk.team_frames import heatmap_frame
+
+    hr = Person(id=0, name="bench", username="bench", roles=("hr_admin",))
+    round_id = seeded.db.execute("SELECT max(id) FROM rounds").fetchone()[0]
+    built = heatmap(seeded.db, hr, round_id, "bench")
+
+    def build() -> None:
+        heatmap_frame(heatmap(seeded.db, hr, round_id, "bench"), "average", "nl")
+
+    samples = timed(build, repeat)
+    median = statistics.median(samples)
+    return Figure(f"team heatmap, {len(built.people)} people x {len(built.items)} items", "ms", round(median, 1),
+                  round(p95(samples), 1), None, None, "<=300 ms", median <= 300)
+
+
 def growth_figure(name: str, small: list[float], large: list[float]) -> Figure:
     ratio = statistics.median(large) / statistics.median(small)
     return Figure(name, "ms", round(statistics.median(large), 2), round(p95(large), 2), round(statistics.median(small), 2),

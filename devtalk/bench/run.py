@@ -27,6 +27,7 @@ def run_bench(answers: int, repeat: int, json_path: Path | None) -> list[figures
         dossier_page, dossier_floor = figures.dossier_samples(large, repeat)
         results.append(figures.ratio_figure("dossier page, 12 years", dossier_page, dossier_floor, 1.5))
         results.append(figures.completion_figure(large, repeat))
+        results.append(figures.heatmap_figure(large, repeat))
         results.append(figures.report_pdf_figure(large, max(3, repeat // 2)))
         small_compare, _ = figures.comparison_samples(small, repeat)
         small_dossier, _ = figures.dossier_samples(small, repeat)

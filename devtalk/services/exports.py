@@ -1,0 +1,186 @@
+"""Exports for HR (people, rounds with status, answers in long format, actions) as XLSX or CSV,
+and the audit log that records each of them.
+
+CSV uses ``;`` and a UTF-8 BOM, so Dutch Excel opens it with accents intact. Every cell goes
+through ``safe_cell``: a name like ``=HYPERLINK(...)`` must stay text on HR's machine. The audit
+log records who exported what and when, never what was in it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+import openpyxl
+import sqlite_utils
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+
+from db import actions, audit, conversations, people
+from db._rows import to_datetime
+from db.connection import transaction
+from devtalk.errors import InvalidInput, NotAllowed
+from devtalk.formatting import TIMEZONE
+from devtalk.i18n import t
+from devtalk.models import AuditEvent, Person
+from devtalk.people_export import people_table
+from devtalk.questionnaire import Questionnaire
+from devtalk.services.questionnaires import get_version, parsed
+from devtalk.spreadsheet import safe_cell
+
+EXPORTS = ("people", "rounds", "answers", "actions")
+FORMATS = ("xlsx", "csv")
+MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv": "text/csv"}
+ROUND_COLUMNS = ("round", "fill_deadline", "meeting_deadline", "closed", "employee", "manager", "status",
+                 "employee_submitted", "manager_submitted", "held")
+ANSWER_COLUMNS = ("round", "employee", "manager", "side", "item_id", "item_text", "value", "not_applicable", "text")
+ACTION_COLUMNS = ("employee", "team", "round", "what", "kind", "owner", "due_date", "status", "helped", "overdue")
+
+Table = tuple[list[str], Iterable[list]]  # the header and the rows
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    file_name: str
+    mime: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    event: AuditEvent
+    actor: Person | None  # None: the command line, or someone since removed
+
+
+def export(db: sqlite_utils.Database, actor: Person, what: str, fmt: str, lang: str = "nl") -> ExportFile:
+    """One export as a file, recorded in the audit log as ``export.<what>``."""
+    if not actor.is_hr:
+        raise NotAllowed()
+    if what not in EXPORTS or fmt not in FORMATS:
+        raise InvalidInput()
+    header, rows = _TABLES[what](db, lang)
+    counted = _Counted(rows)
+    data = _xlsx(t(f"hr_exports.sheet_{what}", lang), header, counted) if fmt == "xlsx" else _csv(header, counted)
+    with transaction(db):
+        audit.record_event(db, actor.id, f"export.{what}", "export", what, detail=f"{fmt}, {counted.count} rows")
+    return ExportFile(f"devtalk-{what}-{date.today().isoformat()}.{fmt}", MIME[fmt], data)
+
+
+def audit_log(db: sqlite_utils.Database, actor: Person, limit: int = 500) -> list[AuditLine]:
+    """The newest events first: who did what to which record, and when."""
+    if not actor.is_hr:
+        raise NotAllowed()
+    events = audit.list_events(db, limit)
+    named = people.people_by_id(db, [event.actor_id for event in events if event.actor_id is not None])
+    return [AuditLine(event, named.get(event.actor_id)) for event in events]
+
+
+def _headers(columns: tuple[str, ...], lang: str) -> list[str]:
+    return [t(f"hr_exports.col_{column}", lang) for column in columns]
+
+
+def _people(db: sqlite_utils.Database, lang: str) -> Table:
+    header, *rows = people_table(people.list_people(db), lang)
+    return header, rows
+
+
+def _rounds(db: sqlite_utils.Database, lang: str) -> Table:
+    rows = (
+        [row["round"], row["fill_deadline"], row["meeting_deadline"], _moment(row["closed_at"]), row["employee"],
+         row["manager"], t(f"status.{row['status']}", lang), _moment(row["employee_submitted_at"]),
+         _moment(row["manager_submitted_at"]), _moment(row["held_at"])]
+        for row in conversations.export_conversations(db)
+    )
+    return _headers(ROUND_COLUMNS, lang), rows
+
+
+def _answers(db: sqlite_utils.Database, lang: str) -> Table:
+    versions: dict[int, Questionnaire] = {}
+
+    def wording(version_id: int, item_id: str, side: str) -> str:
+        if version_id not in versions:
+            versions[version_id] = parsed(get_version(db, version_id))
+        try:
+            return versions[version_id].item(item_id).wording(side, lang)
+        except KeyError:  # an answer to an item its version no longer has cannot occur, but must not break an export
+            return ""
+
+    yes = t("hr_exports.yes", lang)
+    rows = (
+        [round_name, employee, manager, t(f"hr_exports.side_{side}", lang), item_id, wording(version_id, item_id, side),
+         value, yes if not_applicable else "", text or ""]
+        for round_name, employee, manager, side, item_id, version_id, value, not_applicable, text
+        in conversations.export_answers(db)
+    )
+    return _headers(ANSWER_COLUMNS, lang), rows
+
+
+def _actions(db: sqlite_utils.Database, lang: str) -> Table:
+    yes = t("hr_exports.yes", lang)
+    rows = (
+        [row["employee"], row["team"] or "", row["round"], row["what"], t(f"action.kind_{row['kind']}", lang),
+         row["owner"] or "", row["due_date"] or "", t(f"action.status_{row['status']}", lang),
+         t(f"report.helped_{row['helped']}", lang) if row["helped"] else "", yes if row["overdue"] else ""]
+        for row in actions.actions_overview(db, date.today().isoformat())
+    )
+    return _headers(ACTION_COLUMNS, lang), rows
+
+
+_TABLES: dict[str, Callable[[sqlite_utils.Database, str], Table]] = {
+    "people": _people, "rounds": _rounds, "answers": _answers, "actions": _actions,
+}
+
+
+def _moment(stored: str | None) -> str:
+    """A stored UTC moment as the firm's local date and time, sortable as text."""
+    moment = to_datetime(stored)
+    return moment.astimezone(TIMEZONE).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+class _Counted:
+    """Rows passed through while counted, so a large export is streamed, not held twice."""
+
+    def __init__(self, rows: Iterable[list]):
+        self.rows = rows
+        self.count = 0
+
+    def __iter__(self) -> Iterator[list]:
+        for row in self.rows:
+            self.count += 1
+            yield row
+
+
+def _csv(header: list[str], rows: Iterable[list]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow([safe_cell(value) for value in header])
+    writer.writerows([safe_cell(value) for value in row] for row in rows)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _xlsx(title: str, header: list[str], rows: Iterable[list]) -> bytes:
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet(title[:31])
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    sheet.append([_header_cell(sheet, value, bold) for value in header])
+    for row in rows:
+        sheet.append([_xlsx_value(value) for value in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _header_cell(sheet, value: str, font: Font) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=_xlsx_value(value))
+    cell.font = font
+    return cell
+
+
+def _xlsx_value(value: object) -> object:
+    # openpyxl refuses the control characters XML cannot hold; an export must not fail on one.
+    return safe_cell(ILLEGAL_CHARACTERS_RE.sub("", value)) if isinstance(value, str) else value

@@ -1,0 +1,169 @@
+"""The questionnaire library for HR: every questionnaire with its versions, new versions from an
+edit or an upload, copies of the bundled templates, downloads, and a preview per job function.
+
+A save never changes a stored version: it stores a new one, so every conversation keeps the
+exact text it was answered on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from db import people
+from db import questionnaires as versions
+from devtalk.errors import InvalidInput, NotAllowed, NotFound
+from devtalk.models import SIDES, JobFunction, Person, QuestionnaireVersion
+from devtalk.questionnaire import InvalidQuestionnaire, Item, Problem, Questionnaire, content_hash, localized
+from devtalk.questionnaire import parse_questionnaire
+from devtalk.services.questionnaires import bundled_templates, get_version, parsed, store_questionnaire
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """One questionnaire and its stored versions, newest first."""
+
+    questionnaire_id: str
+    versions: tuple[QuestionnaireVersion, ...]
+
+    @property
+    def latest(self) -> QuestionnaireVersion:
+        return self.versions[0]
+
+    def title(self, lang: str) -> str:
+        return localized(parsed(self.latest).title, lang)
+
+
+@dataclass(frozen=True)
+class Saved:
+    version: QuestionnaireVersion
+    new: bool  # False: the very same text was stored before, as this version
+
+
+@dataclass(frozen=True)
+class PreviewItem:
+    id: str
+    type: str
+    wording: str
+    help: str
+    required: bool
+    options: tuple[tuple[int, str], ...]  # a Likert item's points with their labels ("" for none)
+    not_applicable: bool
+
+
+@dataclass(frozen=True)
+class PreviewSection:
+    id: str
+    title: str
+    intro: str
+    items: tuple[PreviewItem, ...]
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The questionnaire as one side of a person in one job function fills it in."""
+
+    title: str
+    intro: str
+    side: str
+    sections: tuple[PreviewSection, ...]
+
+
+def _require_hr(actor: Person) -> None:
+    if not actor.is_hr:
+        raise NotAllowed()
+
+
+def library(db: sqlite_utils.Database, actor: Person) -> list[LibraryEntry]:
+    """Every questionnaire in the library, by id, each with its versions newest first."""
+    _require_hr(actor)
+    grouped: dict[str, list[QuestionnaireVersion]] = {}
+    for version in versions.list_versions(db):
+        grouped.setdefault(version.questionnaire_id, []).append(version)
+    return [LibraryEntry(qid, tuple(found)) for qid, found in grouped.items()]
+
+
+def check_text(actor: Person, text: str, filename: str) -> list[Problem]:
+    """Every problem in ``text`` as the validator sees it; stores nothing."""
+    _require_hr(actor)
+    try:
+        parse_questionnaire(_normalised(text), filename)
+    except InvalidQuestionnaire as error:
+        return error.problems
+    return []
+
+
+def save_text(db: sqlite_utils.Database, actor: Person, text: str, filename: str) -> Saved:
+    """Store an edited text as a new version; raises InvalidQuestionnaire and stores nothing when invalid."""
+    _require_hr(actor)
+    text = _normalised(text)
+    # Only for telling HR whether anything new was stored; store_questionnaire decides under its lock.
+    known = versions.version_by_hash(db, content_hash(text))
+    version = store_questionnaire(db, actor, text, filename)
+    return Saved(version, new=known is None)
+
+
+def save_upload(db: sqlite_utils.Database, actor: Person, data: bytes, filename: str) -> Saved:
+    """Store an uploaded YAML file as a new version; a file that is not UTF-8 is refused like any invalid one."""
+    _require_hr(actor)
+    parse_questionnaire(data, filename)
+    return save_text(db, actor, data.decode("utf-8-sig"), filename)
+
+
+def templates(actor: Person) -> list[str]:
+    """The file names of the bundled templates."""
+    _require_hr(actor)
+    return [path.name for path in bundled_templates()]
+
+
+def copy_template(db: sqlite_utils.Database, actor: Person, name: str) -> Saved:
+    """Put a bundled template into the library, where it can be adapted as new versions."""
+    _require_hr(actor)
+    found = {path.name: path for path in bundled_templates()}
+    if name not in found:
+        raise NotFound()
+    return save_text(db, actor, Path(found[name]).read_text(encoding="utf-8"), name)
+
+
+def version_yaml(db: sqlite_utils.Database, actor: Person, version_id: int) -> tuple[str, bytes]:
+    """A stored version as a file name and the exact bytes it was stored with."""
+    _require_hr(actor)
+    version = get_version(db, version_id)
+    return f"{version.questionnaire_id}-v{version.version}.yaml", version.yaml.encode("utf-8")
+
+
+def job_functions(db: sqlite_utils.Database, actor: Person) -> list[JobFunction]:
+    """The functions a preview can be shown for."""
+    _require_hr(actor)
+    return people.list_functions(db)
+
+
+def preview(
+    db: sqlite_utils.Database, actor: Person, version_id: int, function_id: str | None, side: str, lang: str
+) -> Preview:
+    """What the fill-in page shows this side for a person in ``function_id``: the same sections,
+    the same wording, the same answer options."""
+    _require_hr(actor)
+    if side not in SIDES:
+        raise InvalidInput()
+    questionnaire = parsed(get_version(db, version_id))
+    sections = tuple(
+        PreviewSection(section.id, localized(section.title, lang), localized(section.intro, lang),
+                       tuple(_preview_item(questionnaire, item, side, lang) for item in section.items))
+        for section in questionnaire.sections_for(function_id)
+    )
+    return Preview(localized(questionnaire.title, lang), localized(questionnaire.intro, lang), side, sections)
+
+
+def _preview_item(questionnaire: Questionnaire, item: Item, side: str, lang: str) -> PreviewItem:
+    scale = questionnaire.scale_of(item)
+    options = tuple((point, scale.label(point, lang)) for point in scale.points) if scale else ()
+    return PreviewItem(item.id, item.type, item.wording(side, lang), localized(item.help, lang), item.required,
+                       options, bool(scale and scale.not_applicable))
+
+
+def _normalised(text: str) -> str:
+    # A browser's text area and a Windows editor disagree on line ends; the same text must stay one version.
+    return text.replace("\r\n", "\n")

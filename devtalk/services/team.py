@@ -1,0 +1,204 @@
+"""Team pictures for HR: development, not judgement.
+
+Skills per person and item, the skills only one person masters, the learning climate per
+condition, trends across rounds and how follow-up actions fare. Every figure comes from one SQL
+aggregate; only submitted sides count, since a draft may still change. A team is a manager's
+current direct reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import sqlite_utils
+
+from db import actions, conversations, people, rounds
+from db._rows import to_date
+from devtalk.errors import InvalidInput, NotAllowed, NotFound
+from devtalk.models import ACTION_KINDS, HELPED, JobFunction, Person, Round
+from devtalk.questionnaire import CONDITIONS, Item, Questionnaire
+from devtalk.services.questionnaires import get_version, parsed
+
+VIEWS = ("employee", "manager", "average")
+MASTERY = 4  # from this value on someone masters a skill well enough to pass it on
+MIN_RESPONDENTS = 3  # smaller groups are not shown: nobody may be recognisable in a climate figure
+
+
+@dataclass(frozen=True)
+class Filters:
+    rounds: list[Round]  # newest first
+    functions: list[JobFunction]
+    teams: list[Person]  # everyone who leads someone now
+
+
+@dataclass(frozen=True)
+class Cell:
+    employee: int | None
+    manager: int | None
+    average: float | None
+
+    def value(self, view: str) -> float | None:
+        return getattr(self, view)
+
+
+@dataclass(frozen=True)
+class Heatmap:
+    round: Round
+    items: tuple[Item, ...]  # the columns: the function's skill items in questionnaire order
+    people: tuple[tuple[int, str], ...]  # the rows: (id, name) of everyone with a conversation in the round
+    cells: dict[tuple[int, str], Cell]  # (person id, item id); a missing cell is a gap
+    scale: tuple[int, int]  # the lowest and highest point of the items' scales
+
+    def value(self, person_id: int, item_id: str, view: str) -> float | None:
+        cell = self.cells.get((person_id, item_id))
+        return cell.value(view) if cell else None
+
+
+@dataclass(frozen=True)
+class SinglePoint:
+    item: Item
+    masters: int  # 0 or 1
+    person: Person | None  # the one who masters it
+
+
+@dataclass(frozen=True)
+class ClimateFigure:
+    condition: str
+    average: float | None  # None: too few respondents to show anything
+
+    @property
+    def too_few(self) -> bool:
+        return self.average is None
+
+
+@dataclass(frozen=True)
+class Trends:
+    rounds: list[Round]  # oldest first
+    items: dict[str, Item]  # by id, worded as in the newest round that asks it
+    averages: dict[tuple[int, str], tuple[float, int]]  # (round id, item id) -> (average, respondents)
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    id: int
+    what: str
+    kind: str
+    status: str
+    due_date: date | None
+    helped: str | None
+    employee: str
+    team: str | None
+    owner: str | None
+    round: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class ActionsOverview:
+    lines: list[ActionLine]  # overdue first, then by due date
+    ratings: dict[str, dict[str, int]]  # kind -> helped/partly/not -> count, for the kinds ever rated
+
+
+def _require_hr(actor: Person) -> None:
+    if not actor.is_hr:
+        raise NotAllowed()
+
+
+def filter_options(db: sqlite_utils.Database, actor: Person) -> Filters:
+    _require_hr(actor)
+    everyone = people.list_people(db)
+    leading = {person.manager_id for person in everyone}
+    return Filters(rounds.list_rounds(db), people.list_functions(db), [p for p in everyone if p.id in leading])
+
+
+def _round_questionnaire(db: sqlite_utils.Database, round_id: int) -> tuple[Round, Questionnaire]:
+    found = rounds.get_round(db, round_id)
+    if found is None:
+        raise NotFound()
+    return found, parsed(get_version(db, found.questionnaire_version_id))
+
+
+def _skill_items(questionnaire: Questionnaire, function_id: str | None) -> tuple[Item, ...]:
+    """The function's Likert items outside the learning climate: those answers are only ever shown
+    for a group (see learning_climate), never per person or per small team."""
+    return tuple(item for section in questionnaire.sections_for(function_id) if not section.condition
+                 for item in section.items if item.type == "likert")
+
+
+def heatmap(db: sqlite_utils.Database, actor: Person, round_id: int, function_id: str, team_id: int | None = None) -> Heatmap:
+    """People (rows) x skill items (columns) of one function in one round, every view at once."""
+    _require_hr(actor)
+    found, questionnaire = _round_questionnaire(db, round_id)
+    items = _skill_items(questionnaire, function_id)
+    asked = {item.id for item in items}
+    rows, cells = {}, {}
+    for person_id, name, item_id, employee, manager, average in conversations.heatmap_cells(db, round_id, function_id, team_id):
+        rows[person_id] = name
+        if item_id in asked:
+            cells[(person_id, item_id)] = Cell(employee, manager, average)
+    points = [point for item in items for point in questionnaire.scale_of(item).points] or [1, 5]
+    return Heatmap(found, items, tuple(rows.items()), cells, (min(points), max(points)))
+
+
+def single_points_of_failure(
+    db: sqlite_utils.Database, actor: Person, round_id: int, function_id: str, team_id: int | None = None
+) -> list[SinglePoint]:
+    """The function's skills that at most one person masters (a value of 4 or more on either side)."""
+    _require_hr(actor)
+    _, questionnaire = _round_questionnaire(db, round_id)
+    masters = {item_id: (count, first) for item_id, count, first in
+               conversations.masters_per_item(db, round_id, function_id, team_id, MASTERY)}
+    few = [(item, *masters.get(item.id, (0, None))) for item in _skill_items(questionnaire, function_id)]
+    few = [(item, count, first) for item, count, first in few if count <= 1]
+    named = people.people_by_id(db, [first for _, _, first in few if first is not None])
+    return [SinglePoint(item, count, named.get(first)) for item, count, first in few]
+
+
+def learning_climate(db: sqlite_utils.Database, actor: Person, round_id: int, team_id: int | None = None) -> list[ClimateFigure]:
+    """The team's average employee answer per learning-climate condition of the round's questionnaire;
+    only for groups of at least MIN_RESPONDENTS people."""
+    _require_hr(actor)
+    _, questionnaire = _round_questionnaire(db, round_id)
+    conditions = {item.id: section.condition for section in questionnaire.sections if section.condition
+                  for item in section.items if item.type == "likert"}
+    shown = {condition: average for condition, _, average in
+             conversations.climate_averages(db, round_id, team_id, conditions, MIN_RESPONDENTS)}
+    present = set(conditions.values())
+    return [ClimateFigure(condition, shown.get(condition)) for condition in CONDITIONS if condition in present]
+
+
+def trends(
+    db: sqlite_utils.Database, actor: Person, function_id: str | None, team_id: int | None = None, view: str = "average"
+) -> Trends:
+    """Per item id the average per round, oldest round first; items match across questionnaire versions by id."""
+    _require_hr(actor)
+    if view not in VIEWS:
+        raise InvalidInput()
+    side = None if view == "average" else view
+    averages = {(round_id, item_id): (average, respondents) for round_id, item_id, average, respondents in
+                conversations.item_averages_per_round(db, function_id, team_id, side)}
+    held = sorted(rounds.rounds_by_id(db, {round_id for round_id, _ in averages}).values(), key=lambda r: (r.created_at, r.id))
+    items: dict[str, Item] = {}
+    for found in held:
+        items.update({item.id: item for item in _skill_items(parsed(get_version(db, found.questionnaire_version_id)), function_id)})
+    return Trends(held, items, {key: value for key, value in averages.items() if key[1] in items})
+
+
+def actions_overview(
+    db: sqlite_utils.Database, actor: Person, kind: str | None = None, status: str | None = None,
+    team_id: int | None = None, today: date | None = None,
+) -> ActionsOverview:
+    """Every follow-up action, overdue first, and per kind how often earlier ones helped."""
+    _require_hr(actor)
+    today = today or date.today()
+    lines = [
+        ActionLine(row["id"], row["what"], row["kind"], row["status"], to_date(row["due_date"]), row["helped"],
+                   row["employee"], row["team"], row["owner"], row["round"], bool(row["overdue"]))
+        for row in actions.actions_overview(db, today.isoformat(), kind, status, team_id)
+    ]
+    ratings: dict[str, dict[str, int]] = {}
+    for rated_kind, helped, count in actions.ratings_per_kind(db, team_id):
+        ratings.setdefault(rated_kind, dict.fromkeys(HELPED, 0))[helped] = count
+    order = {kind: index for index, kind in enumerate(ACTION_KINDS)}
+    return ActionsOverview(lines, dict(sorted(ratings.items(), key=lambda entry: order.get(entry[0], len(order)))))

@@ -1,0 +1,38 @@
+import pytest
+
+from devtalk.services import exports
+from tests.app.conftest import page_run_directly, texts
+
+PAGE = "pages/hr_exports.py"
+
+
+def audit_table(app):
+    return next(frame.value for frame in app.dataframe if "Wie" in frame.value.columns)
+
+
+@pytest.mark.parametrize("what", exports.EXPORTS)
+def test_hr_makes_an_export_in_both_formats_and_finds_it_in_the_audit_log(firm_db, what):
+    app = page_run_directly("hr", PAGE)
+    for fmt in exports.FORMATS:
+        app.button(key=f"export_{what}_{fmt}_make").click().run()
+        assert app.download_button(key=f"export_{what}_{fmt}_download")
+    log = audit_table(app)
+    assert list(log["Wat"][:2]) == [f"export.{what}"] * 2
+    assert set(log["Wie"][:2]) == {"Ingrid HR"}
+    assert not app.exception
+
+
+def test_the_audit_log_shows_who_did_what_and_when(firm_db):
+    app = page_run_directly("hr", PAGE)
+    log = audit_table(app)
+    assert {"round.create", "questionnaire.store"} <= set(log["Wat"])
+    assert "Logboek" in texts(app)
+    assert not app.exception
+
+
+def test_employee_and_manager_are_refused(firm_db):
+    for username in ("employee", "manager"):
+        app = page_run_directly(username, PAGE)
+        assert "Dit mag je niet bekijken of wijzigen" in texts(app)
+        assert not app.button and not app.dataframe
+        assert not app.exception

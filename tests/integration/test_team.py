@@ -1,0 +1,279 @@
+"""Team pictures: the heatmap against a hand-computed case, single points of failure, the learning
+climate's anonymity threshold, trends across questionnaire versions, and the actions overview."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from db import actions as action_repo
+from db import conversations as conversation_repo
+from db.people import add_person, save_function
+from devtalk.bench.seed import questionnaire_yaml
+from devtalk.errors import NotAllowed
+from devtalk.models import JobFunction
+from devtalk.services import conversations, team
+from devtalk.services.questionnaires import store_questionnaire
+from devtalk.services.rounds import create_round
+from devtalk.team_frames import heatmap_frame
+from tests.builders import SMALL_QUESTIONNAIRE, make_firm
+
+T, V = "tekening-lezen", "veilig-werken"
+CLIMATE = """\
+id: klimaat
+title: {nl: Leerklimaat, en: Learning climate}
+languages: [nl, en]
+scales:
+  eens:
+    points: [1, 2, 3, 4, 5]
+sections:
+  - id: organisatie
+    title: {nl: Organisatie, en: Organisation}
+    condition: organisation
+    items:
+      - {id: lk-tijd, type: likert, scale: eens, text: {nl: Er is tijd om te leren, en: There is time to learn}}
+      - {id: lk-fouten, type: likert, scale: eens, text: {nl: Fouten mogen, en: Mistakes are allowed}}
+  - id: werkplek
+    title: {nl: Werkplek, en: Workplace}
+    condition: workplace
+    items:
+      - {id: lk-uitdaging, type: likert, scale: eens, text: {nl: Mijn werk daagt uit, en: My work challenges me}}
+"""
+
+
+@pytest.fixture
+def firm(fresh_db):
+    return fresh_db, make_firm(fresh_db)
+
+
+def round_of(database, firm) -> int:
+    return conversation_repo.get_conversation(database, firm.conversation_id).round_id
+
+
+def conversation_of(database, round_id: int, person) -> int:
+    return database.execute("SELECT id FROM conversations WHERE round_id = ? AND employee_id = ?",
+                            [round_id, person.id]).fetchone()[0]
+
+
+def add_colleague(database, firm, name: str, username: str, manager=None, function: str = "plaatwerker"):
+    """Someone with a conversation in the firm's round, led by ``manager`` (the firm's manager by default)."""
+    manager = manager or firm.manager
+    person = add_person(database, name=name, username=username, function_id=function, manager_id=manager.id)
+    conversation_repo.add_conversation(database, round_of(database, firm), person.id, manager.id, firm.version_id)
+    return person
+
+
+def fill(database, actor, conversation_id: int, values: dict, submit: bool = True) -> None:
+    """One side's answers ("na" for not applicable), submitted unless told otherwise."""
+    for item_id, value in values.items():
+        conversations.save_answer(database, actor, conversation_id, item_id,
+                                  value=None if value == "na" else value, not_applicable=value == "na")
+    if submit:
+        conversations.submit(database, actor, conversation_id)
+
+
+@pytest.fixture
+def plaatwerkers(firm):
+    """Daan and Piet in the manager's team, Kees in the other team whose manager has only a draft,
+    Anna who answered nothing yet; and Otto the lasser, who is in no plaatwerker picture."""
+    database, found = firm
+    round_id = round_of(database, found)
+    piet = add_colleague(database, found, "Piet Plaat", "piet")
+    kees = add_colleague(database, found, "Kees Klein", "kees", manager=found.other_manager)
+    anna = add_colleague(database, found, "Anna Aanvang", "anna")
+    fill(database, found.employee, found.conversation_id, {T: 4, V: 2})
+    fill(database, found.manager, found.conversation_id, {T: 3, V: "na"})
+    fill(database, piet, conversation_of(database, round_id, piet), {T: 5, V: 3})
+    fill(database, found.manager, conversation_of(database, round_id, piet), {T: 5, V: 4})
+    fill(database, kees, conversation_of(database, round_id, kees), {T: 1, V: "na"})
+    fill(database, found.other_manager, conversation_of(database, round_id, kees), {T: 5, V: 5}, submit=False)
+    outsider = conversation_of(database, round_id, found.outsider)
+    fill(database, found.outsider, outsider, {T: 5, V: 5, "tig-lassen": 5})
+    return database, found, {"daan": found.employee, "piet": piet, "kees": kees, "anna": anna}
+
+
+def grid(heatmap, view: str) -> dict:
+    names = dict(heatmap.people)
+    return {(names[pid], item.id): heatmap.value(pid, item.id, view) for pid, _ in heatmap.people for item in heatmap.items}
+
+
+def test_the_heatmap_equals_the_hand_computed_values_of_submitted_sides(plaatwerkers):
+    database, found, _ = plaatwerkers
+    heatmap = team.heatmap(database, found.hr, round_of(database, found), "plaatwerker")
+    assert [name for _, name in heatmap.people] == ["Anna Aanvang", "Daan Medewerker", "Kees Klein", "Piet Plaat"]
+    assert [item.id for item in heatmap.items] == [T, V]
+    assert heatmap.scale == (1, 5)
+    gap = {("Anna Aanvang", T): None, ("Anna Aanvang", V): None}
+    assert grid(heatmap, "employee") == gap | {
+        ("Daan Medewerker", T): 4, ("Daan Medewerker", V): 2, ("Kees Klein", T): 1, ("Kees Klein", V): None,
+        ("Piet Plaat", T): 5, ("Piet Plaat", V): 3}
+    assert grid(heatmap, "manager") == gap | {
+        ("Daan Medewerker", T): 3, ("Daan Medewerker", V): None, ("Kees Klein", T): None, ("Kees Klein", V): None,
+        ("Piet Plaat", T): 5, ("Piet Plaat", V): 4}
+    assert grid(heatmap, "average") == gap | {
+        ("Daan Medewerker", T): 3.5, ("Daan Medewerker", V): 2, ("Kees Klein", T): 1, ("Kees Klein", V): None,
+        ("Piet Plaat", T): 5, ("Piet Plaat", V): 3.5}
+
+
+def test_the_heatmap_of_one_team_holds_only_its_direct_reports(plaatwerkers):
+    database, found, _ = plaatwerkers
+    heatmap = team.heatmap(database, found.hr, round_of(database, found), "plaatwerker", found.manager.id)
+    assert [name for _, name in heatmap.people] == ["Anna Aanvang", "Daan Medewerker", "Piet Plaat"]
+
+
+def test_the_heatmap_frame_has_a_cell_for_every_person_and_item_with_gaps_empty(plaatwerkers):
+    database, found, _ = plaatwerkers
+    frame = heatmap_frame(team.heatmap(database, found.hr, round_of(database, found), "plaatwerker"), "employee", "nl")
+    assert len(frame) == 4 * 2
+    assert frame["value"].isna().sum() == 3
+
+
+def test_skills_that_at_most_one_person_masters_are_single_points_of_failure(plaatwerkers):
+    database, found, people = plaatwerkers
+    points = team.single_points_of_failure(database, found.hr, round_of(database, found), "plaatwerker")
+    assert [(point.item.id, point.masters, point.person.id) for point in points] == [(V, 1, people["piet"].id)]
+
+
+def test_a_skill_nobody_in_the_team_masters_is_listed_without_a_name(plaatwerkers):
+    database, found, _ = plaatwerkers
+    points = team.single_points_of_failure(database, found.hr, round_of(database, found), "plaatwerker",
+                                           found.other_manager.id)
+    assert [(point.item.id, point.masters, point.person) for point in points] == [(T, 0, None), (V, 0, None)]
+
+
+@pytest.fixture
+def climate_round(firm):
+    """A learning-climate round for the manager's team of three: Daan, Piet and Anna."""
+    database, found = firm
+    piet = add_person(database, name="Piet Plaat", username="piet", function_id="plaatwerker", manager_id=found.manager.id)
+    anna = add_person(database, name="Anna Aanvang", username="anna", function_id="plaatwerker", manager_id=found.manager.id)
+    version = store_questionnaire(database, found.hr, CLIMATE, "klimaat.yaml")
+    created = create_round(database, found.hr, "Leerklimaat", version.id, employee_ids=[found.employee.id, piet.id, anna.id])
+    return database, found, created.round.id, (found.employee, piet, anna)
+
+
+def answer_climate(database, round_id: int, person, values: tuple[int, int, int], submit: bool = True) -> None:
+    fill(database, person, conversation_of(database, round_id, person),
+         dict(zip(("lk-tijd", "lk-fouten", "lk-uitdaging"), values)), submit)
+
+
+def test_two_respondents_show_no_climate_figures_at_all(climate_round):
+    database, found, round_id, (daan, piet, anna) = climate_round
+    answer_climate(database, round_id, daan, (4, 2, 5))
+    answer_climate(database, round_id, piet, (3, 3, 4))
+    answer_climate(database, round_id, anna, (5, 1, 3), submit=False)
+    figures = team.learning_climate(database, found.hr, round_id, found.manager.id)
+    assert [(figure.condition, figure.average, figure.too_few) for figure in figures] == [
+        ("organisation", None, True), ("workplace", None, True)]
+
+
+def test_three_respondents_show_the_average_of_the_employees_own_answers(climate_round):
+    database, found, round_id, (daan, piet, anna) = climate_round
+    answer_climate(database, round_id, daan, (4, 2, 5))
+    answer_climate(database, round_id, piet, (3, 3, 4))
+    answer_climate(database, round_id, anna, (5, 1, 3))
+    fill(database, found.manager, conversation_of(database, round_id, daan), {"lk-tijd": 1, "lk-fouten": 1, "lk-uitdaging": 1})
+    figures = team.learning_climate(database, found.hr, round_id, found.manager.id)
+    assert [(figure.condition, figure.average) for figure in figures] == [("organisation", 3.0), ("workplace", 4.0)]
+    assert all(figure.too_few for figure in team.learning_climate(database, found.hr, round_id, found.other_manager.id))
+
+
+def test_learning_climate_answers_never_show_per_person_or_in_trends(climate_round):
+    database, found, round_id, people = climate_round
+    for person in people:
+        answer_climate(database, round_id, person, (4, 2, 5))
+    assert team.heatmap(database, found.hr, round_id, "plaatwerker").items == ()
+    assert team.single_points_of_failure(database, found.hr, round_id, "plaatwerker") == []
+    assert team.trends(database, found.hr, "plaatwerker").items == {}
+
+
+def test_a_round_without_learning_climate_sections_has_no_climate_figures(firm):
+    database, found = firm
+    assert team.learning_climate(database, found.hr, round_of(database, found)) == []
+
+
+def test_trends_follow_an_item_id_across_two_questionnaire_versions(firm):
+    database, found = firm
+    piet = add_colleague(database, found, "Piet Plaat", "piet")
+    first = round_of(database, found)
+    fill(database, found.employee, found.conversation_id, {T: 2, V: 3})
+    fill(database, piet, conversation_of(database, first, piet), {T: 4, V: 3})
+    edited = SMALL_QUESTIONNAIRE.replace("Ik kan een werktekening lezen", "Ik lees een werktekening")
+    version = store_questionnaire(database, found.hr, edited, "klein.yaml")
+    second = create_round(database, found.hr, "Ronde 2027", version.id, employee_ids=[found.employee.id, piet.id]).round.id
+    fill(database, found.employee, conversation_of(database, second, found.employee), {T: 4, V: 3})
+    fill(database, piet, conversation_of(database, second, piet), {T: 5, V: 4})
+    trends = team.trends(database, found.hr, "plaatwerker", view="employee")
+    assert [r.id for r in trends.rounds] == [first, second]
+    assert trends.averages[(first, T)] == (3.0, 2) and trends.averages[(second, T)] == (4.5, 2)
+    assert trends.averages[(first, V)] == (3.0, 2) and trends.averages[(second, V)] == (3.5, 2)
+    assert trends.items[T].wording("employee", "nl") == "Ik lees een werktekening"
+
+
+def test_the_actions_overview_puts_overdue_first_and_counts_ratings_per_kind(firm):
+    database, found = firm
+    today = date(2026, 6, 1)
+    add = lambda conversation, employee, what, kind, due, **fields: action_repo.add_action(  # noqa: E731
+        database, conversation, employee.id, what=what, kind=kind, owner_id=found.manager.id, due_date=due, **fields)
+    add(found.conversation_id, found.employee, "Meelopen", "walk_along", today + timedelta(days=30))
+    add(found.conversation_id, found.employee, "Cursus TIG", "course", today - timedelta(days=1))
+    add(found.conversation_id, found.employee, "Oude cursus", "course", today - timedelta(days=700), status="done", helped="helped")
+    add(found.conversation_id, found.employee, "Nog een cursus", "course", today - timedelta(days=600), status="done", helped="not")
+    outsider = conversation_of(database, round_of(database, found), found.outsider)
+    add(outsider, found.outsider, "Maatje", "mentor", None, status="in_progress", helped="partly")
+    overview = team.actions_overview(database, found.hr, today=today)
+    assert [(line.what, line.overdue) for line in overview.lines] == [
+        ("Cursus TIG", True), ("Oude cursus", False), ("Nog een cursus", False), ("Meelopen", False), ("Maatje", False)]
+    assert overview.lines[0].team == found.manager.name and overview.lines[0].round == "Ronde 2026"
+    assert overview.ratings == {"course": {"helped": 1, "partly": 0, "not": 1}, "mentor": {"helped": 0, "partly": 1, "not": 0}}
+    in_team = team.actions_overview(database, found.hr, kind="course", status="done", team_id=found.manager.id, today=today)
+    assert [line.what for line in in_team.lines] == ["Oude cursus", "Nog een cursus"]
+    assert list(in_team.ratings) == ["course"]
+
+
+def test_filters_offer_the_rounds_functions_and_managers_who_lead_someone(firm):
+    database, found = firm
+    options = team.filter_options(database, found.hr)
+    assert [r.name for r in options.rounds] == ["Ronde 2026"]
+    assert {f.id for f in options.functions} == {"plaatwerker", "lasser"}
+    assert {p.id for p in options.teams} == {found.manager.id, found.other_manager.id}
+
+
+@pytest.mark.parametrize("who", ["employee", "manager"])
+def test_only_hr_sees_team_pictures(firm, who):
+    database, found = firm
+    actor, round_id = getattr(found, who), round_of(database, found)
+    for call in (
+        lambda: team.filter_options(database, actor),
+        lambda: team.heatmap(database, actor, round_id, "plaatwerker"),
+        lambda: team.single_points_of_failure(database, actor, round_id, "plaatwerker"),
+        lambda: team.learning_climate(database, actor, round_id),
+        lambda: team.trends(database, actor, "plaatwerker"),
+        lambda: team.actions_overview(database, actor),
+    ):
+        with pytest.raises(NotAllowed):
+            call()
+
+
+def test_a_heatmap_of_200_people_by_60_items_has_every_cell(fresh_db):
+    """Its speed (<= 300 ms) is a benchmark figure; tests never assert wall-clock times."""
+    hr = add_person(fresh_db, name="HR", username="hr", roles=("employee", "hr_admin"))
+    round_id = seed_large_round(fresh_db, hr, people=200, items=60)
+    heatmap = team.heatmap(fresh_db, hr, round_id, "lasser")
+    assert len(heatmap.people) == 200 and len(heatmap.items) == 60 and len(heatmap.cells) == 200 * 60
+    assert len(heatmap_frame(heatmap, "average", "nl")) == 200 * 60
+
+
+def seed_large_round(database, hr, people: int, items: int) -> int:
+    save_function(database, JobFunction("lasser", "Lasser"))
+    manager = add_person(database, name="Chef", username="chef", roles=("employee", "manager"))
+    version = store_questionnaire(database, hr, questionnaire_yaml(items, 1), "groot.yaml")
+    staff = [add_person(database, name=f"Lasser {n:03d}", username=f"l{n}", function_id="lasser", manager_id=manager.id).id
+             for n in range(people)]
+    round_id = create_round(database, hr, "Groot", version.id, employee_ids=staff).round.id
+    database.execute("UPDATE conversations SET employee_submitted_at = '2026-01-01', manager_submitted_at = '2026-01-01'")
+    ids = [row[0] for row in database.execute("SELECT id FROM conversations")]
+    conversation_repo.insert_answers(database, [
+        (cid, side, f"item-{n}", 1 + (cid + n) % 5, 0, None, "2026-01-01")
+        for cid in ids for side in ("employee", "manager") for n in range(items)
+    ])
+    return round_id
