@@ -10,7 +10,10 @@ from datetime import date, timedelta
 import pytest
 
 from devtalk.errors import NotAllowed
-from devtalk.services import actions, conversations, dossier, reports
+from devtalk.services import (
+    actions, completion, conversations, dossier, exports, hr_people, invitations, library, privacy, reports, round_admin,
+    team,
+)
 from devtalk.services.conversations import NotRevealed
 from devtalk.status import AlreadySubmitted
 from tests.builders import make_firm
@@ -72,6 +75,25 @@ CALLS = [
     ("reopen a side", open_with_answers,
      lambda db, f, p: conversations.reopen_side(db, p, f.conversation_id, "employee", "reden"),
      (NotAllowed, NotAllowed, NotAllowed, NotAllowed, "ok")),
+]
+
+HR_ONLY = (NotAllowed, NotAllowed, NotAllowed, NotAllowed, "ok")
+
+
+def current_round(db, firm) -> int:
+    return db.execute("SELECT round_id FROM conversations WHERE id = ?", [firm.conversation_id]).fetchone()[0]
+
+
+# Everything behind the HR pages: only HR, whoever else asks.
+CALLS += [
+    ("list people", open_with_answers, lambda db, f, p: hr_people.list_people(db, p), HR_ONLY),
+    ("completion dashboard", open_with_answers, lambda db, f, p: completion.completion(db, p, current_round(db, f)), HR_ONLY),
+    ("list rounds", open_with_answers, lambda db, f, p: round_admin.list_rounds(db, p), HR_ONLY),
+    ("questionnaire library", open_with_answers, lambda db, f, p: library.library(db, p), HR_ONLY),
+    ("team heatmap", open_with_answers, lambda db, f, p: team.heatmap(db, p, current_round(db, f), "plaatwerker"), HR_ONLY),
+    ("export answers", open_with_answers, lambda db, f, p: exports.export(db, p, "answers", "csv"), HR_ONLY),
+    ("export a person's data", open_with_answers, lambda db, f, p: privacy.export_json(db, p, f.employee.id), HR_ONLY),
+    ("issue an invitation code", open_with_answers, lambda db, f, p: invitations.issue_code(db, p, f.employee.id), HR_ONLY),
 ]
 
 # Signed in with an invitation code: the employee keeps what is theirs, a manager gets nothing
