@@ -49,3 +49,18 @@ def test_user_text_is_shown_literally_not_as_markup(firm_db):
     conversations.submit(database, firm.manager, firm.conversation_id)
     app = open_page(sign_in("manager"), "pages/comparison.py", conversation=firm.conversation_id)
     assert "**vet** <script>alert(1)</script> [link](http://x)" in [t.value for t in app.text]
+
+
+def test_long_text_control_characters_and_right_to_left_text_show_literally(firm_db):
+    database, firm = firm_db
+    hostile = "begin\x07\x1b[31m \u202eتست\u202c " + "lang " * 900 + "einde"
+    fill_all(database, firm.employee, firm.conversation_id)
+    conversations.save_answer(database, firm.employee, firm.conversation_id, "energie", text=hostile)
+    fill_all(database, firm.manager, firm.conversation_id)
+    conversations.submit(database, firm.employee, firm.conversation_id)
+    conversations.submit(database, firm.manager, firm.conversation_id)
+    app = open_page(sign_in("manager"), "pages/comparison.py", conversation=firm.conversation_id)
+    assert not app.exception
+    shown = [t.value for t in app.text if t.value.startswith("begin")]
+    assert shown and "\x07" not in shown[0] and "\x1b" not in shown[0]
+    assert "\u202eتست\u202c" in shown[0] and shown[0].endswith("einde")
