@@ -3,8 +3,7 @@
 import streamlit as st
 
 from devtalk.errors import DevtalkError
-from devtalk.services import invitations
-from devtalk.services.dossier import viewable_people
+from devtalk.services import hr_people, invitations
 from ui import session
 from ui.session import tr
 from ui.text import escape_markdown
@@ -12,7 +11,7 @@ from ui.text import escape_markdown
 person = session.require_hr()
 db = session.database()
 lang = session.language()
-everyone = {p.id: p.name for p in viewable_people(db, person) if p.active}
+everyone = {p.id: p.name for p in hr_people.list_people(db, person, active_only=True)}
 
 
 def make_cards() -> None:

@@ -3,8 +3,7 @@
 import streamlit as st
 
 from devtalk.errors import DevtalkError
-from devtalk.services import privacy
-from devtalk.services.dossier import viewable_people
+from devtalk.services import hr_people, privacy
 from ui import session
 from ui.downloads import pdf_download
 from ui.session import tr
@@ -13,7 +12,7 @@ from ui.text import escape_markdown
 person = session.require_hr()
 db = session.database()
 lang = session.language()
-everyone = {p.id: f"{p.name} ({p.username})" for p in viewable_people(db, person)}
+everyone = {p.id: f"{p.name} ({p.username})" for p in hr_people.list_people(db, person)}
 
 
 def erase() -> None:
