@@ -30,7 +30,8 @@ def revoke() -> None:
 
 st.title(tr("cards.title"))
 st.write(tr("cards.intro", address=invitations.public_address()))
-st.multiselect(tr("cards.people"), list(everyone), format_func=everyone.get, key="cards_people")
+st.multiselect(tr("cards.people"), list(everyone), format_func=everyone.get, key="cards_people",
+               placeholder=tr("hr_rounds.choose_people"))
 st.button(tr("cards.make"), key="cards_make", type="primary", on_click=make_cards)
 if "cards_error" in st.session_state:
     st.error(escape_markdown(st.session_state.pop("cards_error")))

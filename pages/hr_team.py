@@ -82,7 +82,8 @@ def show_trends(function_id: str | None, team_id: int | None, view: str) -> None
     labels = {item_id: item.wording("employee", lang) for item_id, item in found.items.items()}
     key = f"team_trend_items_{function_id}"
     session.seed(key, list(labels)[:TREND_ITEMS])
-    chosen = st.multiselect(tr("hr_team.trend_items"), list(labels), key=key, format_func=labels.get)
+    chosen = st.multiselect(tr("hr_team.trend_items"), list(labels), key=key, format_func=labels.get,
+                            placeholder=tr("hr_people.choose_placeholder"))
     if chosen:
         st.altair_chart(trend_chart(trend_frame(found, chosen, lang), lang), key="team_trends")
 
