@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 from devtalk.models import Answer
 from devtalk.questionnaire import Item, Questionnaire, Scale
@@ -37,7 +38,8 @@ class ItemComparison:
     employee: Answer | None
     manager: Answer | None
 
-    @property
+    # The page, the agenda, the tables and the chart each ask for these many times per row.
+    @cached_property
     def difference(self) -> int | None:
         """Manager minus employee; None unless both gave a value."""
         if self.employee is None or self.manager is None:
@@ -46,11 +48,11 @@ class ItemComparison:
             return None
         return self.manager.value - self.employee.value
 
-    @property
+    @cached_property
     def gap(self) -> int | None:
         return None if self.difference is None else abs(self.difference)
 
-    @property
+    @cached_property
     def flag(self) -> str:
         na = [a is not None and a.not_applicable for a in (self.employee, self.manager)]
         if all(na):
@@ -88,11 +90,11 @@ class SectionComparison:
 class Comparison:
     sections: tuple[SectionComparison, ...]
 
-    @property
+    @cached_property
     def likert(self) -> tuple[ItemComparison, ...]:
         return tuple(row for section in self.sections for row in section.likert)
 
-    @property
+    @cached_property
     def open(self) -> tuple[OpenComparison, ...]:
         return tuple(row for section in self.sections for row in section.open)
 

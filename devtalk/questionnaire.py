@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from devtalk.errors import DevtalkError
@@ -125,10 +126,11 @@ class Questionnaire:
 
     def item(self, item_id: str) -> Item:
         """The item with this id; KeyError when there is none."""
-        for item in self.all_items():
-            if item.id == item_id:
-                return item
-        raise KeyError(item_id)
+        return self._items_by_id[item_id]
+
+    @cached_property
+    def _items_by_id(self) -> dict[str, Item]:
+        return {item.id: item for item in self.all_items()}
 
     def scale_of(self, item: Item) -> Scale | None:
         """The scale a likert item is answered on; None for open items."""

@@ -4,7 +4,7 @@ import streamlit as st
 
 from devtalk.errors import DevtalkError
 from devtalk.formatting import format_datetime
-from devtalk.questionnaire import Item, localized
+from devtalk.questionnaire import Item, Scale, localized
 from devtalk.services import conversations
 from devtalk.services.conversations import FillInForm, MissingAnswers
 from ui import session
@@ -21,6 +21,9 @@ try:
 except DevtalkError as error:
     session.show_error(error)
     st.stop()
+frozen = form.frozen
+# Shown beside most of the sixty items: looked up once per run.
+OPTIONAL, SAVED = tr("fill.optional"), tr("fill.saved")
 
 
 def widget_key(item: Item) -> str:
@@ -55,32 +58,37 @@ def show_item(item: Item) -> None:
     session.seed(key, stored_value(form, item))
     with st.container(border=True, key=f"item_{item.id}"):
         wording = escape_markdown(item.wording(form.side, lang))
-        st.markdown(f"**{wording}**" + ("" if item.required else f" · _{tr('fill.optional')}_"))
+        st.markdown(f"**{wording}**" + ("" if item.required else f" · _{OPTIONAL}_"))
         if item.help:
             st.caption(escape_markdown(localized(item.help, lang)))
         if item.type == "likert":
-            scale = form.questionnaire.scale_of(item)
-            options = list(scale.points) + ([NOT_APPLICABLE] if scale.not_applicable else [])
+            labels = labels_by_scale[item.scale]
             st.pills(
-                wording, options, key=key, on_change=save, args=(item,), disabled=form.frozen,
-                label_visibility="collapsed",
-                format_func=lambda o: tr("fill.not_applicable") if o == NOT_APPLICABLE else _point_label(scale, o),
+                wording, list(labels), key=key, on_change=save, args=(item,), disabled=frozen,
+                label_visibility="collapsed", format_func=labels.__getitem__,
             )
         else:
             st.text_area(
-                wording, key=key, on_change=save, args=(item,), disabled=form.frozen,
+                wording, key=key, on_change=save, args=(item,), disabled=frozen,
                 max_chars=conversations.MAX_TEXT, label_visibility="collapsed", placeholder=tr("fill.open_placeholder"),
             )
         error = st.session_state.get(f"error_{key}")
         if error:
             st.error(escape_markdown(error))
-        elif item.id in form.answers and not form.frozen:
-            st.caption(tr("fill.saved"))
+        elif item.id in form.answers and not frozen:
+            st.caption(SAVED)
 
 
-def _point_label(scale, point: int) -> str:
-    label = scale.label(point, lang)
-    return f"{point} · {label}" if label else str(point)
+def option_labels(scale: Scale) -> dict:
+    """The answer buttons of a scale and their labels."""
+    labels = {point: f"{point} · {scale.label(point, lang)}" if scale.label(point, lang) else str(point) for point in scale.points}
+    if scale.not_applicable:
+        labels[NOT_APPLICABLE] = tr("fill.not_applicable")
+    return labels
+
+
+# Sixty items share a scale or two: each is worded once per run, not once per button.
+labels_by_scale = {scale_id: option_labels(scale) for scale_id, scale in form.questionnaire.scales.items()}
 
 
 def submit() -> None:

@@ -31,15 +31,28 @@ class Figure:
         return data
 
 
-def timed(operation, repeat: int) -> list[float]:
+def timed(operation, repeat: int, warm_up: bool = True) -> list[float]:
     """Milliseconds per call, after one warm-up call."""
-    operation()
+    if warm_up:
+        operation()
     samples = []
     for _ in range(repeat):
         started = time.perf_counter()
         operation()
         samples.append((time.perf_counter() - started) * 1000)
     return samples
+
+
+def interleaved(page, floor_parts, repeat: int) -> tuple[list[float], list[float]]:
+    """Milliseconds of a page and of its floor (the sum of its parts), taken turn about, so a
+    change in the machine's load during the run weighs on both alike."""
+    for operation in (page, *floor_parts):
+        operation()
+    page_samples, floor_samples = [], []
+    for _ in range(repeat):
+        page_samples.append(timed(page, 1, warm_up=False)[0])
+        floor_samples.append(sum(timed(part, 1, warm_up=False)[0] for part in floor_parts))
+    return page_samples, floor_samples
 
 
 def p95(samples: list[float]) -> float:
@@ -61,7 +74,11 @@ def page_app(seeded: Seeded, page: str, person_id: int, **params):
     app.session_state["lang"] = "nl"
     for name, value in params.items():
         app.query_params[name] = str(value)
-    return app.switch_page(page)
+    app.switch_page(page).run()
+    # An error page renders fast: a figure only counts if the page showed what it should.
+    if app.exception or app.error:
+        raise RuntimeError(f"{page} failed in the benchmark: {[e.value for e in (*app.exception, *app.error)]}")
+    return app
 
 
 def twin_app(function, *args):
@@ -117,7 +134,6 @@ def comparison_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[f
 
     _reveal(seeded)
     app = page_app(seeded, "pages/comparison.py", seeded.manager_id, conversation=seeded.conversation_id)
-    page = timed(app.run, repeat)
     view = comparison_view(seeded.db, get_person(seeded.db, seeded.manager_id), seeded.conversation_id)
     sections = view.comparison.sections
     frames = [likert_frame(view.comparison, "nl", s.section_id) for s in sections]
@@ -125,9 +141,7 @@ def comparison_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[f
     shown = min(8, len(view.comparison.likert)) + len(view.comparison.open)
     agenda = propose_agenda(view.comparison, [])
     twin = twin_app(twins.comparison_twin, frames, opens, dumbbell_spec(view.comparison, "nl"), shown, len(agenda))
-    twin_ms = timed(twin.run, repeat)
-    sql_ms = timed(lambda: _comparison_sql(seeded), repeat)
-    return page, [a + b for a, b in zip(twin_ms, sql_ms)]
+    return interleaved(app.run, (twin.run, lambda: _comparison_sql(seeded)), repeat)
 
 
 def _comparison_sql(seeded: Seeded) -> None:
@@ -146,14 +160,15 @@ def fill_in_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[floa
 
     open_id = _open_conversation(seeded)
     app = page_app(seeded, "pages/fill_in.py", seeded.employee_id, conversation=open_id)
-    page = timed(app.run, repeat)
     form = open_form(seeded.db, get_person(seeded.db, seeded.employee_id), open_id)
-    items = [(i.type, list(form.questionnaire.scale_of(i).points) + ["na"] if i.type == "likert" else None) for i in form.items]
-    twin = twin_app(twins.fill_in_twin, items)
-    twin_ms = timed(twin.run, repeat)
-    sql_ms = timed(lambda: seeded.db.conn.execute(
-        "SELECT * FROM answers WHERE conversation_id = ? AND side = 'employee'", [open_id]).fetchall(), repeat)
-    return page, [a + b for a, b in zip(twin_ms, sql_ms)]
+    labels = {point: f"{point} · label" for point in (1, 2, 3, 4, 5)} | {"na": "n.v.t."}
+    sections = [[labels if item.type == "likert" else None for item in section.items] for section in form.sections]
+    twin = twin_app(twins.fill_in_twin, sections)
+
+    def sql() -> None:
+        seeded.db.conn.execute("SELECT * FROM answers WHERE conversation_id = ? AND side = 'employee'", [open_id]).fetchall()
+
+    return interleaved(app.run, (twin.run, sql), repeat)
 
 
 def dossier_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[float]]:
@@ -165,13 +180,11 @@ def dossier_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[floa
 
     _reveal(seeded)
     app = page_app(seeded, "pages/dossier.py", seeded.employee_id)
-    page = timed(app.run, repeat)
     employee = get_person(seeded.db, seeded.employee_id)
     found, numbers = overview(seeded.db, employee, seeded.employee_id)
     newest = comparison_view(seeded.db, employee, found.entries[0].conversation.id).comparison
     twin = twin_app(twins.dossier_twin, overview_frame(found.entries, numbers, "nl"), likert_frame(newest, "nl"),
                     open_frame(newest, "nl"), ["report"] * 3)
-    twin_ms = timed(twin.run, repeat)
 
     def sql() -> None:
         conn = seeded.db.conn
@@ -181,8 +194,7 @@ def dossier_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[floa
         conn.execute(f"SELECT * FROM reports WHERE conversation_id IN ({marks})", ids).fetchall()
         conn.execute(f"SELECT * FROM actions WHERE conversation_id IN ({marks})", ids).fetchall()
 
-    sql_ms = timed(sql, repeat)
-    return page, [a + b for a, b in zip(twin_ms, sql_ms)]
+    return interleaved(app.run, (twin.run, sql), repeat)
 
 
 def report_pdf_figure(seeded: Seeded, repeat: int) -> Figure:

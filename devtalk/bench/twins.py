@@ -39,20 +39,29 @@ def comparison_twin(frames, opens, spec, can_want_rows: int, agenda_points: int)
     st.button("report", key="twin_report")
 
 
-def fill_in_twin(items) -> None:
+def fill_in_twin(sections) -> None:
+    """Per section a header, per item a bordered block: its text, the answer buttons (or a text
+    box), and the saved mark every answered item carries."""
     import streamlit as st
 
     st.title("Vragenlijst invullen")
+    st.caption("round")
     st.info("intro")
     st.progress(0.5, text="progress")
-    for number, (kind, options) in enumerate(items):
-        with st.container(border=True):
-            st.markdown("**item**")
-            if kind == "likert":
-                st.pills("item", options, key=f"twin_{number}", label_visibility="collapsed")
-            else:
-                st.text_area("item", key=f"twin_{number}", label_visibility="collapsed")
-            st.caption("saved")
+    for number, items in enumerate(sections):
+        st.header(f"section {number}")
+        for index, labels in enumerate(items):
+            key = f"twin_{number}_{index}"
+            with st.container(border=True, key=f"block_{key}"):
+                st.markdown("**item**")
+                if labels is not None:
+                    st.pills("item", list(labels), key=key, format_func=labels.__getitem__, label_visibility="collapsed")
+                else:
+                    st.text_area("item", key=key, label_visibility="collapsed")
+                st.caption("saved")
+    st.divider()
+    st.subheader("submit")
+    st.write("explained")
     st.checkbox("done", key="twin_done")
     st.button("submit", key="twin_submit")
 
