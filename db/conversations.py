@@ -104,19 +104,22 @@ def insert_answers(db: sqlite_utils.Database, rows: Iterable[tuple]) -> None:
     )
 
 
-def paired_values(db: sqlite_utils.Database, conversation_ids: list[int]) -> list[tuple]:
-    """(conversation_id, item_id, employee value, manager value) for every Likert item both
-    sides answered, for many conversations in one indexed query."""
+def year_figures(db: sqlite_utils.Database, conversation_ids: list[int], thresholds: dict[str, int]) -> list[tuple]:
+    """(conversation_id, employee average, manager average, large gaps) over the Likert items
+    both sides gave a value, for many conversations of one questionnaire version in one
+    aggregate; ``thresholds`` says per item from which difference a gap is large."""
     if not conversation_ids:
         return []
     marks = ",".join("?" * len(conversation_ids))
     return db.execute(
-        f"""SELECT e.conversation_id, e.item_id, e.value, m.value
-            FROM answers e JOIN answers m
-              ON m.conversation_id = e.conversation_id AND m.side = 'manager' AND m.item_id = e.item_id
+        f"""SELECT e.conversation_id, avg(e.value), avg(m.value), sum(abs(e.value - m.value) >= t.value)
+            FROM answers e
+            JOIN answers m ON m.conversation_id = e.conversation_id AND m.side = 'manager' AND m.item_id = e.item_id
+            JOIN json_each(?) t ON t.key = e.item_id
             WHERE e.side = 'employee' AND e.conversation_id IN ({marks})
-              AND e.value IS NOT NULL AND m.value IS NOT NULL""",
-        conversation_ids,
+              AND e.value IS NOT NULL AND m.value IS NOT NULL
+            GROUP BY e.conversation_id""",
+        [json.dumps(thresholds), *conversation_ids],
     ).fetchall()
 
 

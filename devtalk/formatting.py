@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from datetime import date, datetime
+from functools import lru_cache
 
 from babel.dates import format_date as _format_date
 from babel.dates import format_datetime as _format_datetime
@@ -23,6 +24,8 @@ def format_date(value: date | datetime | None, lang: str) -> str:
     return _format_date(value, format="medium", locale=_LOCALES.get(lang, "nl_NL"))
 
 
+# Babel parses the number pattern on every call; the same few averages recur on every page.
+@lru_cache(maxsize=4096)
 def format_number(value: float | int | None, lang: str, digits: int = 1) -> str:
     """A number as the reader writes it (1,9 in Dutch, 1.9 in English); a dash for none."""
     if value is None:

@@ -74,17 +74,38 @@ def page_app(seeded: Seeded, page: str, person_id: int, **params):
     app.session_state["lang"] = "nl"
     for name, value in params.items():
         app.query_params[name] = str(value)
-    app.switch_page(page).run()
-    # An error page renders fast: a figure only counts if the page showed what it should.
+    return started(app.switch_page(page), page)
+
+
+def started(app, name: str):
+    """The app after a first run; an error page renders fast, so a figure only counts if the
+    page showed what it should."""
+    app.run()
     if app.exception or app.error:
-        raise RuntimeError(f"{page} failed in the benchmark: {[e.value for e in (*app.exception, *app.error)]}")
+        raise RuntimeError(f"{name} failed in the benchmark: {[e.value for e in (*app.exception, *app.error)]}")
     return app
 
 
 def twin_app(function, *args):
+    """An AppTest of a static twin, run the way AppTest runs a real page.
+
+    For a project with a pages/ folder AppTest builds a page object for every file in it
+    before each run (the real server does not: app.py's st.navigation replaces that). So the
+    twin gets a folder of its own with a pages/ folder of as many files as ours, and that
+    harness cost weighs on page and floor alike. Its constants wait in ``twins.ARGUMENTS``."""
+    import tempfile
+
     from streamlit.testing.v1 import AppTest
 
-    return AppTest.from_function(function, args=args, default_timeout=60)
+    folder = Path(tempfile.mkdtemp(prefix="devtalk-twin-"))
+    (folder / "pages").mkdir()
+    for page in (ROOT / "pages").glob("*.py"):
+        (folder / "pages" / page.name).write_text("", encoding="utf-8")
+    twins.ARGUMENTS[function.__name__] = args
+    script = folder / "twin.py"
+    script.write_text(f"from devtalk.bench import twins\ntwins.{function.__name__}(*twins.ARGUMENTS[{function.__name__!r}])\n",
+                      encoding="utf-8")
+    return started(AppTest.from_file(str(script), default_timeout=60), function.__name__)
 
 
 def ratio_figure(name: str, page_samples, floor_samples, limit: float, absolute_ms: float | None = None) -> Figure:

@@ -6,6 +6,9 @@ the twin's (plus the raw SQL) is our own overhead.
 
 from __future__ import annotations
 
+# The constants each twin renders, set by the benchmark before it runs the twin's AppTest.
+ARGUMENTS: dict[str, tuple] = {}
+
 
 def comparison_twin(frames, opens, spec, can_want_rows: int, agenda_points: int) -> None:
     import streamlit as st
@@ -70,6 +73,7 @@ def dossier_twin(overview, frame, open_frame, texts) -> None:
     import streamlit as st
 
     st.title("Dossier")
+    st.button("pdf", key="twin_pdf")
     st.subheader("overview")
     st.dataframe(overview, hide_index=True)
     st.selectbox("which", ["a", "b"])

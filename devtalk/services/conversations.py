@@ -130,10 +130,13 @@ def _questionnaire_for(db: sqlite_utils.Database, conversation: Conversation) ->
 
 def read_answers(db: sqlite_utils.Database, actor: Person, conversation_id: int, side: str) -> dict[str, Answer]:
     """One side's answers, under the blind rule."""
-    conversation = get_conversation(db, actor, conversation_id)
+    return _answers_of_side(db, actor, get_conversation(db, actor, conversation_id), side)
+
+
+def _answers_of_side(db: sqlite_utils.Database, actor: Person, conversation: Conversation, side: str) -> dict[str, Answer]:
     if not access.can_read_side(actor, conversation, side):
         raise NotRevealed()
-    return conversations.answers_of(db, conversation_id, side)
+    return conversations.answers_of(db, conversation.id, side)
 
 
 def open_form(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> FillInForm:
@@ -230,8 +233,8 @@ def comparison_view(db: sqlite_utils.Database, actor: Person, conversation_id: i
     comparison = compare(
         questionnaire,
         employee.function_id,
-        read_answers(db, actor, conversation_id, "employee"),
-        read_answers(db, actor, conversation_id, "manager"),
+        _answers_of_side(db, actor, conversation, "employee"),
+        _answers_of_side(db, actor, conversation, "manager"),
     )
     return ComparisonView(
         conversation=conversation,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sqlite_utils
 
@@ -13,6 +14,7 @@ from devtalk import access
 from devtalk.comparison import Comparison, large_gap_threshold
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.models import Action, Conversation, DossierNote, Person, Report, Round
+from devtalk.questionnaire import Questionnaire
 from devtalk.services.conversations import comparison_view
 from devtalk.services.questionnaires import get_version, parsed
 from devtalk.status import is_revealed
@@ -92,25 +94,20 @@ def overview(db: sqlite_utils.Database, actor: Person, employee_id: int) -> tupl
 
 
 def _figures(db, revealed: dict[int, Conversation]) -> dict[int, YearFigures]:
-    pairs: dict[int, list[tuple]] = {conversation_id: [] for conversation_id in revealed}
-    for conversation_id, item_id, employee_value, manager_value in conversations.paired_values(db, list(revealed)):
-        pairs[conversation_id].append((item_id, employee_value, manager_value))
-    thresholds_of: dict[int, dict[str, int]] = {}
-    figures = {}
-    for conversation_id, rows in pairs.items():
-        version_id = revealed[conversation_id].questionnaire_version_id
-        if version_id not in thresholds_of:
-            thresholds_of[version_id] = _gap_thresholds(parsed(get_version(db, version_id)))
-        thresholds = thresholds_of[version_id]
-        figures[conversation_id] = YearFigures(
-            employee_average=round(sum(r[1] for r in rows) / len(rows), 1) if rows else None,
-            manager_average=round(sum(r[2] for r in rows) / len(rows), 1) if rows else None,
-            large_gaps=sum(1 for item_id, e, m in rows if abs(e - m) >= thresholds[item_id]),
-        )
+    by_version: dict[int, list[int]] = {}
+    for conversation in revealed.values():
+        by_version.setdefault(conversation.questionnaire_version_id, []).append(conversation.id)
+    # A revealed conversation without a single pair of values (all open questions, say) still counts.
+    figures = {conversation_id: YearFigures(None, None, 0) for conversation_id in revealed}
+    for version_id, ids in by_version.items():
+        thresholds = _gap_thresholds(parsed(get_version(db, version_id)))
+        for conversation_id, employee_average, manager_average, large_gaps in conversations.year_figures(db, ids, thresholds):
+            figures[conversation_id] = YearFigures(round(employee_average, 1), round(manager_average, 1), large_gaps)
     return figures
 
 
-def _gap_thresholds(questionnaire) -> dict[str, int]:
+@lru_cache(maxsize=64)
+def _gap_thresholds(questionnaire: Questionnaire) -> dict[str, int]:
     """Per Likert item, from which difference on a gap counts as large (once per version)."""
     return {item.id: large_gap_threshold(questionnaire.scale_of(item)) for item in questionnaire.all_items() if item.scale}
 

@@ -4,6 +4,8 @@ import pytest
 
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.services import actions, conversations, dossier, reports
+from devtalk.services.questionnaires import store_questionnaire
+from devtalk.services.rounds import create_round
 from devtalk.status import IllegalTransition
 from tests.builders import make_firm
 from tests.integration.test_conversations import fill_all
@@ -121,3 +123,47 @@ def test_private_dossier_notes_stay_out_of_the_employees_view(fresh_db, held):
     assert len(dossier.dossier_of(fresh_db, held.hr, held.employee.id).notes) == 2
     with pytest.raises(NotAllowed):
         dossier.add_note(fresh_db, held.employee, held.employee.id, "over mezelf")
+
+
+TEN_POINT = """\
+id: tien
+title: {nl: Tien punten, en: Ten points}
+languages: [nl, en]
+scales:
+  vijf: {points: [1, 2, 3, 4, 5], not_applicable: true}
+  tien: {points: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}
+sections:
+  - id: vak
+    title: {nl: Vak, en: Craft}
+    items:
+      - {id: kort, type: likert, scale: vijf, text: {nl: Kort, en: Short}}
+      - {id: overig, type: likert, scale: vijf, text: {nl: Overig, en: Other}}
+      - {id: lang-a, type: likert, scale: tien, text: {nl: Lang A, en: Long A}}
+      - {id: lang-b, type: likert, scale: tien, text: {nl: Lang B, en: Long B}}
+"""
+
+
+def test_dossier_overview_averages_pairs_and_judges_each_gap_on_its_own_scale(fresh_db):
+    firm = make_firm(fresh_db)
+    version = store_questionnaire(fresh_db, firm.hr, TEN_POINT, "tien.yaml")
+    round_id = create_round(fresh_db, firm.hr, "Ronde tien", version.id, employee_ids=[firm.employee.id]).round.id
+    conversation_id = fresh_db.execute("SELECT id FROM conversations WHERE round_id = ?", [round_id]).fetchone()[0]
+    given = {"kort": (3, 1), "overig": ("na", 4), "lang-a": (5, 7), "lang-b": (2, 5)}
+    for item_id, (employee_value, manager_value) in given.items():
+        for person, value in ((firm.employee, employee_value), (firm.manager, manager_value)):
+            answer = {"not_applicable": True} if value == "na" else {"value": value}
+            conversations.save_answer(fresh_db, person, conversation_id, item_id, **answer)
+    for person in (firm.employee, firm.manager):
+        conversations.submit(fresh_db, person, conversation_id)
+
+    _, figures = dossier.overview(fresh_db, firm.employee, firm.employee.id)
+
+    # "overig" is not applicable to the employee, so it counts on neither side; a gap of 2 is
+    # large on the five-point scale ("kort") but not on the ten-point one ("lang-a"), 3 is.
+    assert figures[conversation_id] == dossier.YearFigures(employee_average=3.3, manager_average=4.3, large_gaps=2)
+
+
+def test_dossier_overview_of_a_revealed_conversation_without_pairs_shows_no_numbers(fresh_db, held):
+    fresh_db.execute("UPDATE answers SET value = NULL, not_applicable = 1 WHERE side = 'employee'")
+    _, figures = dossier.overview(fresh_db, held.employee, held.employee.id)
+    assert figures[held.conversation_id] == dossier.YearFigures(None, None, 0)
