@@ -139,7 +139,7 @@ def restore(source, db_path, lang) -> None:
 
 @cli.command()
 @click.option("--answers", default=1_000_000, show_default=True, help="Size of the synthetic database in answers.")
-@click.option("--repeat", default=7, show_default=True, help="Timed runs per figure.")
+@click.option("--repeat", default=15, show_default=True, help="Timed runs per figure.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the figures as JSON to this file.")
 def bench(answers, repeat, json_path) -> None:

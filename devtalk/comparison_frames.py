@@ -8,7 +8,7 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
-from devtalk.comparison import LARGE_GAP, NA_BOTH, NA_ONE_SIDE, Comparison, ItemComparison
+from devtalk.comparison import LARGE_GAP, NA_BOTH, NA_ONE_SIDE, Comparison, ItemComparison, SectionComparison
 from devtalk.i18n import t
 from devtalk.models import Answer
 
@@ -33,9 +33,9 @@ def _marker(row: ItemComparison, lang: str) -> str:
     return ""
 
 
-def likert_frame(comparison: Comparison, lang: str, section_id: str | None = None) -> pd.DataFrame:
+def likert_frame(comparison: Comparison, lang: str) -> pd.DataFrame:
     """One row per Likert item: both answers, the difference (manager minus employee), a marker."""
-    rows = [row for row in comparison.likert if section_id is None or row.section_id == section_id]
+    rows = comparison.likert
     # Column by column: pandas builds a frame from lists several times faster than from row dicts.
     return pd.DataFrame({
         t("compare.col_item", lang): [row.item.wording("employee", lang) for row in rows],
@@ -46,13 +46,26 @@ def likert_frame(comparison: Comparison, lang: str, section_id: str | None = Non
     })
 
 
-def open_frame(comparison: Comparison, lang: str, section_id: str | None = None) -> pd.DataFrame:
-    rows = [row for row in comparison.open if section_id is None or row.section_id == section_id]
+def open_frame(comparison: Comparison, lang: str) -> pd.DataFrame:
+    rows = comparison.open
     return pd.DataFrame({
         t("compare.col_question", lang): [row.item.wording("employee", lang) for row in rows],
         t("compare.col_employee", lang): [row.employee_text for row in rows],
         t("compare.col_manager", lang): [row.manager_text for row in rows],
     })
+
+
+def section_frames(comparison: Comparison, lang: str) -> list[tuple[SectionComparison, pd.DataFrame | None, pd.DataFrame | None]]:
+    """Per section its Likert table and its open-question table (None where it has none), cut
+    from one frame of each kind: one frame of sixty rows costs a fraction of six small ones."""
+    likert, opens = likert_frame(comparison, lang), open_frame(comparison, lang)
+    cut, likert_at, open_at = [], 0, 0
+    for section in comparison.sections:
+        likert_end, open_end = likert_at + len(section.likert), open_at + len(section.open)
+        cut.append((section, likert.iloc[likert_at:likert_end] if section.likert else None,
+                    opens.iloc[open_at:open_end] if section.open else None))
+        likert_at, open_at = likert_end, open_end
+    return cut
 
 
 def chart_data(comparison: Comparison, lang: str) -> pd.DataFrame:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from devtalk.agenda import propose_agenda
-from devtalk.comparison_frames import dumbbell_spec, likert_frame, open_frame
+from devtalk.comparison_frames import dumbbell_spec, section_frames
 from devtalk.errors import DevtalkError
 from devtalk.questionnaire import localized
 from devtalk.services import conversations, printing, reports
@@ -38,12 +38,11 @@ table_tab, chart_tab, can_want_tab, agenda_tab = st.tabs(
 )
 
 with table_tab:
-    for section in comparison.sections:
+    for section, likert, opens in section_frames(comparison, lang):
         st.subheader(escape_markdown(localized(section.title, lang)))
-        if section.likert:
-            st.dataframe(likert_frame(comparison, lang, section.section_id), hide_index=True, width="stretch")
-        if section.open:
-            st.dataframe(open_frame(comparison, lang, section.section_id), hide_index=True, width="stretch")
+        for frame in (likert, opens):
+            if frame is not None:
+                st.dataframe(frame, hide_index=True, width="stretch")
 
 with chart_tab:
     st.caption(tr("compare.chart_explained"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import statistics
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -43,16 +44,17 @@ def timed(operation, repeat: int, warm_up: bool = True) -> list[float]:
     return samples
 
 
-def interleaved(page, floor_parts, repeat: int) -> tuple[list[float], list[float]]:
-    """Milliseconds of a page and of its floor (the sum of its parts), taken turn about, so a
-    change in the machine's load during the run weighs on both alike."""
-    for operation in (page, *floor_parts):
-        operation()
-    page_samples, floor_samples = [], []
+def interleaved(operations: dict[str, tuple], repeat: int) -> dict[str, list[float]]:
+    """Milliseconds of each named operation (the sum of its parts), taken turn about, so a
+    change in the machine's load during the run weighs on all of them alike."""
+    for parts in operations.values():
+        for part in parts:
+            part()
+    samples: dict[str, list[float]] = {name: [] for name in operations}
     for _ in range(repeat):
-        page_samples.append(timed(page, 1, warm_up=False)[0])
-        floor_samples.append(sum(timed(part, 1, warm_up=False)[0] for part in floor_parts))
-    return page_samples, floor_samples
+        for name, parts in operations.items():
+            samples[name].append(sum(timed(part, 1, warm_up=False)[0] for part in parts))
+    return samples
 
 
 def p95(samples: list[float]) -> float:
@@ -60,8 +62,24 @@ def p95(samples: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def page_app(seeded: Seeded, page: str, person_id: int, **params):
-    """An AppTest of a real page, signed in as ``person_id`` through a real session."""
+@contextmanager
+def compiled_once():
+    """AppTest compiles every script afresh on each run; the real server compiles a page once
+    per process and keeps the bytecode. While measuring, pages and twins share one cache, as
+    on the server, so compiling does not count against the bigger script."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test
+
+    shared = ScriptCache()
+    app_test.ScriptCache = lambda: shared
+    try:
+        yield
+    finally:
+        app_test.ScriptCache = ScriptCache
+
+
+def page_run(seeded: Seeded, page: str, person_id: int, **params):
+    """A run of a real page through AppTest, signed in as ``person_id`` through a real session."""
     from streamlit.testing.v1 import AppTest
 
     from db.people import get_person
@@ -74,7 +92,15 @@ def page_app(seeded: Seeded, page: str, person_id: int, **params):
     app.session_state["lang"] = "nl"
     for name, value in params.items():
         app.query_params[name] = str(value)
-    return started(app.switch_page(page), page)
+    started(app.switch_page(page), page)
+
+    def run() -> None:
+        # The page opens the database the environment names; runs of pages on the small and
+        # the large database take turns.
+        os.environ["DEVTALK_DB"] = str(seeded.path)
+        app.run()
+
+    return run
 
 
 def started(app, name: str):
@@ -101,9 +127,9 @@ def twin_app(function, *args):
     (folder / "pages").mkdir()
     for page in (ROOT / "pages").glob("*.py"):
         (folder / "pages" / page.name).write_text("", encoding="utf-8")
-    twins.ARGUMENTS[function.__name__] = args
+    twins.ARGUMENTS[folder.name] = args
     script = folder / "twin.py"
-    script.write_text(f"from devtalk.bench import twins\ntwins.{function.__name__}(*twins.ARGUMENTS[{function.__name__!r}])\n",
+    script.write_text(f"from devtalk.bench import twins\ntwins.{function.__name__}(*twins.ARGUMENTS[{folder.name!r}])\n",
                       encoding="utf-8")
     return started(AppTest.from_file(str(script), default_timeout=60), function.__name__)
 
@@ -146,23 +172,23 @@ def _reveal(seeded: Seeded) -> None:
                       " manager_submitted_at = created_at WHERE id = ?", [seeded.conversation_id])
 
 
-def comparison_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[float]]:
+def comparison_page(seeded: Seeded) -> tuple:
     """The comparison page, and its floor: the raw SQL of what it shows plus its static twin."""
     from db.people import get_person
     from devtalk.agenda import propose_agenda
-    from devtalk.comparison_frames import dumbbell_spec, likert_frame, open_frame
+    from devtalk.comparison_frames import dumbbell_spec, section_frames
     from devtalk.services.conversations import comparison_view
 
     _reveal(seeded)
-    app = page_app(seeded, "pages/comparison.py", seeded.manager_id, conversation=seeded.conversation_id)
+    page = page_run(seeded, "pages/comparison.py", seeded.manager_id, conversation=seeded.conversation_id)
     view = comparison_view(seeded.db, get_person(seeded.db, seeded.manager_id), seeded.conversation_id)
-    sections = view.comparison.sections
-    frames = [likert_frame(view.comparison, "nl", s.section_id) for s in sections]
-    opens = [open_frame(view.comparison, "nl", s.section_id) if s.open else None for s in sections]
+    tables = [frame.to_dict("list") for _, likert, opens in section_frames(view.comparison, "nl")
+              for frame in (likert, opens) if frame is not None]
     shown = min(8, len(view.comparison.likert)) + len(view.comparison.open)
     agenda = propose_agenda(view.comparison, [])
-    twin = twin_app(twins.comparison_twin, frames, opens, dumbbell_spec(view.comparison, "nl"), shown, len(agenda))
-    return interleaved(app.run, (twin.run, lambda: _comparison_sql(seeded)), repeat)
+    twin = twin_app(twins.comparison_twin, len(view.comparison.sections), tables, dumbbell_spec(view.comparison, "nl"),
+                    shown, len(agenda))
+    return page, (twin.run, lambda: _comparison_sql(seeded))
 
 
 def _comparison_sql(seeded: Seeded) -> None:
@@ -175,12 +201,12 @@ def _comparison_sql(seeded: Seeded) -> None:
         conn.execute("SELECT * FROM answers WHERE conversation_id = ? AND side = ?", [seeded.conversation_id, side]).fetchall()
 
 
-def fill_in_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[float]]:
+def fill_in_page(seeded: Seeded) -> tuple:
     from db.people import get_person
     from devtalk.services.conversations import open_form
 
     open_id = _open_conversation(seeded)
-    app = page_app(seeded, "pages/fill_in.py", seeded.employee_id, conversation=open_id)
+    page = page_run(seeded, "pages/fill_in.py", seeded.employee_id, conversation=open_id)
     form = open_form(seeded.db, get_person(seeded.db, seeded.employee_id), open_id)
     labels = {point: f"{point} · label" for point in (1, 2, 3, 4, 5)} | {"na": "n.v.t."}
     sections = [[labels if item.type == "likert" else None for item in section.items] for section in form.sections]
@@ -189,10 +215,10 @@ def fill_in_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[floa
     def sql() -> None:
         seeded.db.conn.execute("SELECT * FROM answers WHERE conversation_id = ? AND side = 'employee'", [open_id]).fetchall()
 
-    return interleaved(app.run, (twin.run, sql), repeat)
+    return page, (twin.run, sql)
 
 
-def dossier_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[float]]:
+def dossier_page(seeded: Seeded) -> tuple:
     from db.people import get_person
     from devtalk.comparison_frames import likert_frame, open_frame
     from devtalk.dossier_frames import overview_frame
@@ -200,12 +226,15 @@ def dossier_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[floa
     from devtalk.services.dossier import overview
 
     _reveal(seeded)
-    app = page_app(seeded, "pages/dossier.py", seeded.employee_id)
+    page = page_run(seeded, "pages/dossier.py", seeded.employee_id)
     employee = get_person(seeded.db, seeded.employee_id)
     found, numbers = overview(seeded.db, employee, seeded.employee_id)
     newest = comparison_view(seeded.db, employee, found.entries[0].conversation.id).comparison
-    twin = twin_app(twins.dossier_twin, overview_frame(found.entries, numbers, "nl"), likert_frame(newest, "nl"),
-                    open_frame(newest, "nl"), ["report"] * 3)
+    report = found.entries[0].report
+    texts = [text for text in (report.summary, report.agreements, report.employee_comment) if text] if report else []
+    twin = twin_app(twins.dossier_twin, overview_frame(found.entries, numbers, "nl").to_dict("list"),
+                    likert_frame(newest, "nl").to_dict("list"), open_frame(newest, "nl").to_dict("list"),
+                    [entry.round.name for entry in found.entries], texts)
 
     def sql() -> None:
         conn = seeded.db.conn
@@ -215,7 +244,7 @@ def dossier_samples(seeded: Seeded, repeat: int) -> tuple[list[float], list[floa
         conn.execute(f"SELECT * FROM reports WHERE conversation_id IN ({marks})", ids).fetchall()
         conn.execute(f"SELECT * FROM actions WHERE conversation_id IN ({marks})", ids).fetchall()
 
-    return interleaved(app.run, (twin.run, sql), repeat)
+    return page, (twin.run, sql)
 
 
 def report_pdf_figure(seeded: Seeded, repeat: int) -> Figure:

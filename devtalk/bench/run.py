@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from devtalk.bench import figures
-from devtalk.bench.seed import seed
+from devtalk.bench.seed import Seeded, seed
 
 SMALL_ANSWERS = 10_000
 
@@ -19,24 +19,33 @@ def run_bench(answers: int, repeat: int, json_path: Path | None) -> list[figures
         with click.progressbar(length=answers, label="seeding") as bar:
             large = seed(Path(folder) / "large.db", answers, lambda done, total: bar.update(done - bar.pos))
         small = seed(Path(folder) / "small.db", min(SMALL_ANSWERS, answers))
-        results = [figures.seeding_figure(large), figures.autosave_figure(large, repeat * 10)]
-        compare_page, compare_floor = figures.comparison_samples(large, repeat)
-        results.append(figures.ratio_figure("comparison page", compare_page, compare_floor, 1.5))
-        fill_page, fill_floor = figures.fill_in_samples(large, repeat)
-        results.append(figures.ratio_figure("fill-in page rerun, 60 items", fill_page, fill_floor, 1.3, 150))
-        dossier_page, dossier_floor = figures.dossier_samples(large, repeat)
-        results.append(figures.ratio_figure("dossier page, 12 years", dossier_page, dossier_floor, 1.5))
-        results.append(figures.completion_figure(large, repeat))
-        results.append(figures.heatmap_figure(large, repeat))
-        results.append(figures.report_pdf_figure(large, max(3, repeat // 2)))
-        small_compare, _ = figures.comparison_samples(small, repeat)
-        small_dossier, _ = figures.dossier_samples(small, repeat)
-        results.append(figures.growth_figure("growth: comparison page", small_compare, compare_page))
-        results.append(figures.growth_figure("growth: dossier page", small_dossier, dossier_page))
+        with figures.compiled_once():
+            results = measure(large, small, repeat)
         for database in (large.db, small.db):
             database.conn.close()
     if json_path:
         json_path.write_text(json.dumps([f.as_json() for f in results], indent=2), encoding="utf-8")
+    return results
+
+
+def measure(large: Seeded, small: Seeded, repeat: int) -> list[figures.Figure]:
+    results = [figures.seeding_figure(large), figures.autosave_figure(large, repeat * 10)]
+    compare, compare_floor = figures.comparison_page(large)
+    small_compare, _ = figures.comparison_page(small)
+    compared = figures.interleaved({"page": (compare,), "floor": compare_floor, "small": (small_compare,)}, repeat)
+    results.append(figures.ratio_figure("comparison page", compared["page"], compared["floor"], 1.5))
+    fill, fill_floor = figures.fill_in_page(large)
+    filled = figures.interleaved({"page": (fill,), "floor": fill_floor}, repeat)
+    results.append(figures.ratio_figure("fill-in page rerun, 60 items", filled["page"], filled["floor"], 1.3, 150))
+    dossier, dossier_floor = figures.dossier_page(large)
+    small_dossier, _ = figures.dossier_page(small)
+    dossiers = figures.interleaved({"page": (dossier,), "floor": dossier_floor, "small": (small_dossier,)}, repeat)
+    results.append(figures.ratio_figure("dossier page, 12 years", dossiers["page"], dossiers["floor"], 1.5))
+    results.append(figures.completion_figure(large, repeat))
+    results.append(figures.heatmap_figure(large, repeat))
+    results.append(figures.report_pdf_figure(large, max(3, repeat // 2)))
+    results.append(figures.growth_figure("growth: comparison page", compared["small"], compared["page"]))
+    results.append(figures.growth_figure("growth: dossier page", dossiers["small"], dossiers["page"]))
     return results
 
 

@@ -1,16 +1,18 @@
 """Static twins: pages that render the same widgets, tables and charts from constants.
 
 Their run time is what Streamlit itself costs for that much page; the real page's time over
-the twin's (plus the raw SQL) is our own overhead.
+the twin's (plus the raw SQL) is our own overhead. Tables come as constant columns (a dict of
+lists), as a static page would write them: handing the same DataFrame object to every run
+would let pandas reuse work a real page can never reuse.
 """
 
 from __future__ import annotations
 
-# The constants each twin renders, set by the benchmark before it runs the twin's AppTest.
+# The constants each twin renders, by the twin's folder; set by the benchmark before it runs the twin.
 ARGUMENTS: dict[str, tuple] = {}
 
 
-def comparison_twin(frames, opens, spec, can_want_rows: int, agenda_points: int) -> None:
+def comparison_twin(sections: int, tables, spec, can_want_rows: int, agenda_points: int) -> None:
     import streamlit as st
 
     st.title("Vergelijking")
@@ -21,12 +23,12 @@ def comparison_twin(frames, opens, spec, can_want_rows: int, agenda_points: int)
     right.metric("gaps", 2)
     table, graph, can_want, agenda = st.tabs(["a", "b", "c", "d"])
     with table:
-        for frame, open_frame in zip(frames, opens):
+        for _ in range(sections):
             st.subheader("section")
-            st.dataframe(frame, hide_index=True)
-            if open_frame is not None:
-                st.dataframe(open_frame, hide_index=True)
+        for columns in tables:
+            st.dataframe(columns, hide_index=True, width="stretch")
     with graph:
+        st.caption("explained")
         st.vega_lite_chart(spec=spec, width="stretch")
     with can_want:
         left, right = st.columns(2)
@@ -69,18 +71,19 @@ def fill_in_twin(sections) -> None:
     st.button("submit", key="twin_submit")
 
 
-def dossier_twin(overview, frame, open_frame, texts) -> None:
+def dossier_twin(overview, table, open_table, rounds: list[str], texts: list[str]) -> None:
     import streamlit as st
 
     st.title("Dossier")
     st.button("pdf", key="twin_pdf")
     st.subheader("overview")
-    st.dataframe(overview, hide_index=True)
-    st.selectbox("which", ["a", "b"])
+    st.dataframe(overview, hide_index=True, width="stretch")
+    st.selectbox("which", range(len(rounds)), format_func=rounds.__getitem__)
     st.subheader("round")
     st.caption("with")
-    st.dataframe(frame, hide_index=True)
-    st.dataframe(open_frame, hide_index=True)
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(open_table, hide_index=True, width="stretch")
     for text in texts:
+        st.markdown("**label**")
         st.text(text)
     st.header("notes")
