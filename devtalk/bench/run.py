@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import tempfile
 from pathlib import Path
 
@@ -15,6 +16,11 @@ SMALL_ANSWERS = 10_000
 
 
 def run_bench(answers: int, repeat: int, json_path: Path | None) -> list[figures.Figure]:
+    # Setting up an AppTest outside a script run makes Streamlit warn about a missing script
+    # context, harmlessly and several times per page; it would bury the table. (A filter, as
+    # Streamlit resets its loggers' levels when it loads its configuration.)
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
+        lambda record: "missing ScriptRunContext" not in record.getMessage())
     with tempfile.TemporaryDirectory() as folder:
         with click.progressbar(length=answers, label="seeding") as bar:
             large = seed(Path(folder) / "large.db", answers, lambda done, total: bar.update(done - bar.pos))
