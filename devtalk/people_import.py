@@ -154,6 +154,7 @@ def plan_people(rows: Sequence[Row], stored: Sequence[Person], functions: Sequen
         records.append(record)
         problems += row_problems
     problems += _cross_problems(records, columns, stored)
+    problems += _inactive_function_problems(records, columns, stored, functions)
     if problems:
         raise ImportFailed(sorted(problems, key=lambda problem: problem.row or 0))
     return _plan(records, columns, stored)
@@ -274,6 +275,20 @@ def _cross_problems(records: list[PersonRecord], columns: Columns, stored: Seque
     if "manager" in columns.position:
         problems += _manager_problems(records, columns.header["manager"], set(first_row), stored)
     return problems
+
+
+def _inactive_function_problems(records, columns: Columns, stored: Sequence[Person], functions: Sequence[JobFunction]) -> list[Problem]:
+    """Nobody is newly placed in a job function HR switched off; someone already in it may stay,
+    so a people export still reads back in."""
+    inactive = {function.id: function for function in functions if not function.active}
+    current = {person.username.casefold(): person.function_id for person in stored}
+    return [
+        Problem(record.row, columns.header["function"],
+                Message("people.function_inactive", value=inactive[record.function].name))
+        for record in records
+        if record.function in inactive and record.username
+        and current.get(record.username.casefold()) != record.function
+    ]
 
 
 def _manager_problems(records, column: str, in_file: set[str], stored: Sequence[Person]) -> list[Problem]:

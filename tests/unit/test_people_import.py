@@ -282,3 +282,21 @@ def test_random_bytes_give_a_plan_or_import_failed_and_nothing_else(data, filena
         plan(data, filename)
     except ImportFailed as error:
         assert error.problems
+
+
+WITH_RETIRED = [*FUNCTIONS, JobFunction("knipper", "Knipper", active=False)]
+
+
+def test_nobody_is_newly_placed_in_a_deactivated_function():
+    data = csv_bytes([person_row(username="nieuw", function="knipper"), person_row(username="anna", function="Knipper")])
+    with pytest.raises(ImportFailed) as caught:
+        plan_people(read_file(data, "mensen.csv"), ANNA_AND_BERT, WITH_RETIRED)
+    assert located(caught.value) == [(2, "functie", "people.function_inactive"), (3, "functie", "people.function_inactive")]
+    assert "Knipper" in caught.value.problems[0].message.render("nl")
+
+
+def test_someone_already_in_a_deactivated_function_reads_back_in_unchanged():
+    stored = (stored_person(1, "anna", function_id="knipper"),)
+    data = csv_bytes([person_row(name="Anna", username="anna", function="knipper")])
+    planned = plan_people(read_file(data, "mensen.csv"), stored, WITH_RETIRED)
+    assert (planned.added, planned.changed, planned.unchanged) == ((), (), 1)
