@@ -47,7 +47,7 @@ def show_audit_log() -> None:
     st.dataframe(pd.DataFrame([{
         tr("hr_exports.col_when"): format_datetime(line.event.at, lang),
         tr("hr_exports.col_who"): line.actor.name if line.actor else tr("hr_exports.system"),
-        tr("hr_exports.col_what"): line.event.action,
+        tr("hr_exports.col_what"): line.what(lang),
         tr("hr_exports.col_record"): f"{line.event.record_type} {line.event.record_id}",
         tr("hr_exports.col_detail"): line.event.detail,
     } for line in lines]), hide_index=True, width="stretch", key="audit_table")

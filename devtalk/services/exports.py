@@ -25,7 +25,7 @@ from db._rows import to_datetime
 from db.connection import transaction
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.formatting import TIMEZONE
-from devtalk.i18n import t
+from devtalk.i18n import catalogue, t
 from devtalk.models import AuditEvent, Person
 from devtalk.people_export import people_table
 from devtalk.questionnaire import Questionnaire
@@ -54,6 +54,12 @@ class ExportFile:
 class AuditLine:
     event: AuditEvent
     actor: Person | None  # None: the command line, or someone since removed
+
+    def what(self, lang: str) -> str:
+        """What happened, in words; an action an older version recorded under a name this
+        version no longer knows shows as it was recorded."""
+        key = f"audit.{self.event.action}"
+        return t(key, lang) if key in catalogue() else self.event.action
 
 
 def export(db: sqlite_utils.Database, actor: Person, what: str, fmt: str, lang: str = "nl") -> ExportFile:

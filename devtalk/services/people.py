@@ -35,11 +35,16 @@ def import_people(db: sqlite_utils.Database, actor: Person | None, data: bytes, 
 
 
 def export_people(db: sqlite_utils.Database, actor: Person | None, fmt: str, lang: str = "nl") -> bytes:
-    """Everyone, in the import's columns, as ``csv`` or ``xlsx`` bytes."""
+    """Everyone, in the import's columns, as ``csv`` or ``xlsx`` bytes; recorded in the audit log
+    like every export of personal data."""
     _require_hr(actor)
     if fmt not in EXPORTERS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {sorted(EXPORTERS)}")
-    return EXPORTERS[fmt](people.list_people(db), lang)
+    everyone = people.list_people(db)
+    data = EXPORTERS[fmt](everyone, lang)
+    with transaction(db):
+        audit.record_event(db, actor.id if actor else None, "people.export", "people", "*", detail=f"{fmt}, {len(everyone)} rows")
+    return data
 
 
 def people_template_xlsx(lang: str = "nl", db: sqlite_utils.Database | None = None) -> bytes:

@@ -1,5 +1,6 @@
 import pytest
 
+from devtalk.i18n import t
 from devtalk.services import exports
 from tests.app.conftest import page_run_directly, texts
 
@@ -17,7 +18,7 @@ def test_hr_makes_an_export_in_both_formats_and_finds_it_in_the_audit_log(firm_d
         app.button(key=f"export_{what}_{fmt}_make").click().run()
         assert app.download_button(key=f"export_{what}_{fmt}_download")
     log = audit_table(app)
-    assert list(log["Wat"][:2]) == [f"export.{what}"] * 2
+    assert list(log["Wat"][:2]) == [t(f"audit.export.{what}", "nl")] * 2
     assert set(log["Wie"][:2]) == {"Ingrid HR"}
     assert not app.exception
 
@@ -25,7 +26,7 @@ def test_hr_makes_an_export_in_both_formats_and_finds_it_in_the_audit_log(firm_d
 def test_the_audit_log_shows_who_did_what_and_when(firm_db):
     app = page_run_directly("hr", PAGE)
     log = audit_table(app)
-    assert {"round.create", "questionnaire.store"} <= set(log["Wat"])
+    assert {"Ronde gestart", "Vragenlijst opgeslagen"} <= set(log["Wat"])
     assert "Logboek" in texts(app)
     assert not app.exception
 

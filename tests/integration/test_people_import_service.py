@@ -196,3 +196,11 @@ def _random_file(rows, as_xlsx: bool) -> tuple[bytes, str]:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue(), "mensen.xlsx"
+
+
+def test_every_people_export_is_in_the_audit_log_with_who_and_how_many(fresh_db):
+    hr = make_hr(fresh_db)
+    people_service.export_people(fresh_db, hr, "xlsx")
+    people_service.export_people(fresh_db, None, "csv")  # the command line
+    events = fresh_db.execute("SELECT actor_id, action, detail FROM audit_events WHERE action = 'people.export' ORDER BY id").fetchall()
+    assert events == [(hr.id, "people.export", "xlsx, 1 rows"), (None, "people.export", "csv, 1 rows")]
