@@ -7,7 +7,6 @@ from devtalk.i18n import LANGUAGES
 from devtalk.services import account, auth
 from ui import session
 from ui.session import tr
-from ui.text import escape_markdown
 
 person = session.require_person()
 db = session.database()
@@ -36,8 +35,7 @@ st.radio(tr("account.language"), LANGUAGES, key="account_language", horizontal=T
 st.subheader(tr("account.password"))
 st.text_input(tr("account.new_password"), type="password", key="account_password", autocomplete="new-password")
 st.button(tr("account.save_password"), key="account_save_password", on_click=change_password)
-if "account_error" in st.session_state:
-    st.error(escape_markdown(st.session_state.pop("account_error")))
+session.show_pending("account_error")
 if "account_message" in st.session_state:
     st.success(tr(st.session_state.pop("account_message")))
 

@@ -80,8 +80,7 @@ for note in found.notes:
     st.caption(format_date(note.created_at, lang) + (f" · {tr('dossier.private')}" if note.private else ""))
     user_text(note.note)
 if person.id != found.employee.id:
-    if "dossier_error" in st.session_state:
-        st.error(escape_markdown(st.session_state.pop("dossier_error")))
+    session.show_pending("dossier_error")
     st.text_area(tr("dossier.new_note"), key="dossier_note", max_chars=dossier.MAX_NOTE)
     st.checkbox(tr("dossier.note_private"), key="dossier_note_private")
     st.button(tr("dossier.add_note"), key="dossier_add_note", on_click=add_note)

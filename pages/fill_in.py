@@ -140,7 +140,6 @@ else:
         st.warning(tr("fill.missing", count=len(missing)))
         for item in missing:
             st.markdown(f"- {escape_markdown(item.wording(form.side, lang))}")
-    if "submit_error" in st.session_state:
-        st.error(escape_markdown(st.session_state.pop("submit_error")))
+    session.show_pending("submit_error")
     ready = st.checkbox(tr("fill.confirm"), key="confirm_submit")
     st.button(tr("fill.submit"), key="submit", type="primary", disabled=not ready, on_click=submit, width="stretch")

@@ -8,7 +8,6 @@ from devtalk.formatting import format_datetime
 from devtalk.services import exports
 from ui import session
 from ui.session import tr
-from ui.text import escape_markdown
 
 person = session.require_hr()
 db = session.database()
@@ -55,8 +54,7 @@ def show_audit_log() -> None:
 
 st.title(tr("nav.hr_exports"))
 st.write(tr("hr_exports.intro"))
-if "export_error" in st.session_state:
-    st.error(escape_markdown(st.session_state.pop("export_error")))
+session.show_pending("export_error")
 for export_name in exports.EXPORTS:
     show_export(export_name)
 show_audit_log()

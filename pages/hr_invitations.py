@@ -6,7 +6,6 @@ from devtalk.errors import DevtalkError
 from devtalk.services import hr_people, invitations
 from ui import session
 from ui.session import tr
-from ui.text import escape_markdown
 
 person = session.require_hr()
 db = session.database()
@@ -33,8 +32,7 @@ st.write(tr("cards.intro", address=invitations.public_address()))
 st.multiselect(tr("cards.people"), list(everyone), format_func=everyone.get, key="cards_people",
                placeholder=tr("hr_rounds.choose_people"))
 st.button(tr("cards.make"), key="cards_make", type="primary", on_click=make_cards)
-if "cards_error" in st.session_state:
-    st.error(escape_markdown(st.session_state.pop("cards_error")))
+session.show_pending("cards_error")
 if "cards_pdf" in st.session_state:
     st.success(tr("cards.ready"))
     st.download_button(tr("cards.download"), st.session_state["cards_pdf"], file_name="devtalk-kaartjes.pdf",

@@ -150,9 +150,8 @@ def show_editor(version) -> None:
 
 
 st.title(tr("nav.hr_library"))
-for kind, show in (("lib_error", st.error), ("lib_done", st.success)):
-    if kind in st.session_state:
-        show(escape_markdown(st.session_state.pop(kind)))
+session.show_pending("lib_error")
+session.show_pending("lib_done", st.success)
 entries = library.library(db, person)
 show_adding()
 if not entries:

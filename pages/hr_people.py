@@ -272,10 +272,8 @@ def shown(value) -> str:
 
 
 st.title(tr("nav.hr_people"))
-if "hr_people_error" in st.session_state:
-    st.error(escape_markdown(st.session_state.pop("hr_people_error")))
-if "hr_people_done" in st.session_state:
-    st.success(escape_markdown(st.session_state.pop("hr_people_done")))
+session.show_pending("hr_people_error")
+session.show_pending("hr_people_done", st.success)
 # Tracked tabs (a key and on_change) stay on the chosen tab when a button there reruns the page.
 people_tab, functions_tab, import_tab = st.tabs(
     [tr("hr_people.tab_people"), tr("hr_people.tab_functions"), tr("hr_people.tab_import")],

@@ -7,7 +7,6 @@ from devtalk.services import hr_people, privacy
 from ui import session
 from ui.downloads import pdf_download
 from ui.session import tr
-from ui.text import escape_markdown
 
 person = session.require_hr()
 db = session.database()
@@ -35,7 +34,6 @@ if chosen is not None:
     st.subheader(tr("privacy.erase_heading"))
     st.text_input(tr("privacy.confirm"), key="privacy_confirm")
     st.button(tr("privacy.erase"), key="privacy_erase", type="primary", on_click=erase)
-if "privacy_error" in st.session_state:
-    st.error(escape_markdown(st.session_state.pop("privacy_error")))
+session.show_pending("privacy_error")
 if st.session_state.pop("privacy_done", False):
     st.success(tr("privacy.erased"))

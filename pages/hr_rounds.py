@@ -187,9 +187,9 @@ def show_corrections(found) -> None:
 
 
 st.title(tr("nav.hr_rounds"))
-for kind, show in (("rounds_error", st.error), ("rounds_warning", st.warning), ("rounds_done", st.success)):
-    if kind in st.session_state:
-        show(escape_markdown(st.session_state.pop(kind)))
+session.show_pending("rounds_error")
+session.show_pending("rounds_warning", st.warning)
+session.show_pending("rounds_done", st.success)
 listed = round_admin.list_rounds(db, person)
 show_create_form()
 if not listed:

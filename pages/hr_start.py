@@ -39,5 +39,4 @@ for number, step in enumerate(setup.checklist(db, person), 1):
                           on_click=use_template, args=(path,))
 if st.session_state.pop("start_stored", False):
     st.success(tr("start.template_stored"))
-if "start_error" in st.session_state:
-    st.error(escape_markdown(st.session_state.pop("start_error")))
+session.show_pending("start_error")

@@ -59,8 +59,7 @@ def show(row: ActionRow, with_employee: bool) -> None:
 
 st.title(tr("actions.title"))
 st.caption(tr("actions.intro"))
-if "actions_error" in st.session_state:
-    st.error(escape_markdown(st.session_state.pop("actions_error")))
+session.show_pending("actions_error")
 
 st.subheader(tr("actions.own"))
 if not own:

@@ -78,8 +78,7 @@ def rate(action_id: int) -> None:
 st.title(tr("report.title"))
 st.caption(escape_markdown(tr("compare.subtitle", employee=compared.employee.name, manager=compared.manager.name,
                               round=compared.round.name)))
-if "report_error" in st.session_state:
-    st.error(escape_markdown(st.session_state.pop("report_error")))
+session.show_pending("report_error")
 
 if conversation.status == "ready":
     if is_manager:
@@ -155,8 +154,7 @@ if editing:
         st.selectbox(tr("report.action_kind"), ACTION_KINDS, key="action_kind", format_func=lambda k: tr(f"action.kind_{k}"))
         st.selectbox(tr("report.action_owner"), list(people_here), key="action_owner", format_func=people_here.get)
         st.date_input(tr("report.action_due"), key="action_due", value=None, min_value=date.today(), format="DD-MM-YYYY")
-        if "action_error" in st.session_state:
-            st.error(escape_markdown(st.session_state.pop("action_error")))
+        session.show_pending("action_error")
         st.button(tr("report.add_action"), key="action_add", on_click=add_action)
 
 if editing:

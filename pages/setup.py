@@ -7,7 +7,6 @@ from devtalk.i18n import LANGUAGES
 from devtalk.services import auth, setup
 from ui import session
 from ui.session import tr
-from ui.text import escape_markdown
 
 
 def create() -> None:
@@ -31,5 +30,4 @@ with st.form(key="setup"):
     st.text_input(tr("setup.username"), key="setup_username", max_chars=64)
     st.text_input(tr("setup.password"), key="setup_password", type="password")
     st.form_submit_button(tr("setup.submit"), key="setup_submit", type="primary", on_click=create, width="stretch")
-if "setup_error" in st.session_state:
-    st.error(escape_markdown(st.session_state.pop("setup_error")))
+session.show_pending("setup_error")

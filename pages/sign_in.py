@@ -6,7 +6,6 @@ from devtalk.errors import DevtalkError
 from devtalk.services import auth, invitations
 from ui import session
 from ui.session import tr
-from ui.text import escape_markdown
 
 
 def sign_in() -> None:
@@ -36,13 +35,11 @@ with st.form(key="sign_in"):
     st.text_input(tr("sign_in.username"), key="login_username", autocomplete="username")
     st.text_input(tr("sign_in.password"), type="password", key="login_password", autocomplete="current-password")
     st.form_submit_button(tr("sign_in.submit"), key="login_submit", type="primary", width="stretch", on_click=sign_in)
-if "login_error" in st.session_state:
-    st.error(escape_markdown(st.session_state.pop("login_error")))
+session.show_pending("login_error")
 
 st.subheader(tr("sign_in.code_heading"))
 st.caption(tr("sign_in.code_explained"))
 with st.form(key="sign_in_code"):
     st.text_input(tr("sign_in.code"), key="login_code", max_chars=20, autocomplete="one-time-code")
     st.form_submit_button(tr("sign_in.code_submit"), key="login_code_submit", width="stretch", on_click=sign_in_with_code)
-if "code_error" in st.session_state:
-    st.error(escape_markdown(st.session_state.pop("code_error")))
+session.show_pending("code_error")

@@ -96,6 +96,13 @@ def show_error(error: DevtalkError) -> None:
     st.error(escape_markdown(error.render(language())))
 
 
+def show_pending(key: str, show=st.error) -> None:
+    """A message a callback left under ``key`` for the next run (callbacks run before the page
+    draws, so they cannot show it themselves): shown once, literally, then forgotten."""
+    if key in st.session_state:
+        show(escape_markdown(st.session_state.pop(key)))
+
+
 def query_int(name: str) -> int | None:
     """A whole number from the URL, or None when it is missing or not a number."""
     value = st.query_params.get(name)
