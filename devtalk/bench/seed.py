@@ -20,6 +20,7 @@ LIKERT_ITEMS = 56
 OPEN_ITEMS = 4
 ITEMS = LIKERT_ITEMS + OPEN_ITEMS
 SIDES = ("employee", "manager")
+TEAM = 200
 PASSWORD = "bench-password"
 
 
@@ -32,7 +33,8 @@ class Seeded:
     answer_seconds: float
     employee_id: int
     manager_id: int
-    conversation_id: int
+    conversation_id: int  # the dossier person's conversation in the newest yearly round
+    team_round_id: int  # a round of TEAM people, for the team heatmap
 
 
 def questionnaire_yaml(likert: int = LIKERT_ITEMS, open_items: int = OPEN_ITEMS) -> str:
@@ -67,9 +69,13 @@ def seed(path: Path, answers: int, progress=lambda done, total: None) -> Seeded:
     count = people_for(answers)
     version = store_questionnaire(database, None, questionnaire_yaml(), "bench.yaml")
     with storage.transaction(database):
-        manager_ids, employee_ids = _people(database, count)
+        employee_ids = _people(database, count)
         rounds = _rounds(database, version.id)
-        conversation_ids = _conversations(database, rounds, employee_ids, manager_ids, version.id)
+        conversation_ids = _conversations(database, rounds, employee_ids, version.id)
+        last_year = conversation_ids[-len(employee_ids)]
+        # The team heatmap's round: its target speaks of 200 people. The dossier's person stays out.
+        team_round = _round(database, "Team", version.id, datetime.now(timezone.utc))
+        conversation_ids += _conversations(database, [team_round], employee_ids[1:][-TEAM:], version.id)
     total = len(conversation_ids) * ITEMS * len(SIDES)
     started = time.perf_counter()
     stamp = datetime.now(timezone.utc).isoformat()
@@ -91,11 +97,12 @@ def seed(path: Path, answers: int, progress=lambda done, total: None) -> Seeded:
     progress(written, total)
     database.execute("ANALYZE")
     employee_id = employee_ids[0]
-    last = conversation_ids[-len(employee_ids)]
-    return Seeded(database, Path(path), count, written, elapsed, employee_id, _manager_of(database, employee_id), last)
+    return Seeded(database, Path(path), count, written, elapsed, employee_id, _manager_of(database, employee_id), last_year,
+                  team_round)
 
 
-def _people(database, count: int) -> tuple[list[int], list[int]]:
+def _people(database, count: int) -> list[int]:
+    """A tenth of them managers, each leading every tenth employee; returns the employees' ids."""
     stamp = datetime.now(timezone.utc).isoformat()
     database.conn.execute("INSERT INTO job_functions (id, name) VALUES ('bench', 'Bench')")
     managers = max(1, count // 10)
@@ -110,7 +117,7 @@ def _people(database, count: int) -> tuple[list[int], list[int]]:
     password_hash = hash_password(PASSWORD)
     for person_id in (employee_ids[0], _manager_of(database, employee_ids[0])):
         accounts.set_password_hash(database, person_id, password_hash)
-    return manager_ids, employee_ids
+    return employee_ids
 
 
 def _manager_of(database, employee_id: int) -> int:
@@ -119,16 +126,18 @@ def _manager_of(database, employee_id: int) -> int:
 
 def _rounds(database, version_id: int) -> list[int]:
     start = datetime.now(timezone.utc) - timedelta(days=365 * ROUNDS)
-    for year in range(ROUNDS):
-        created = (start + timedelta(days=365 * year)).isoformat()
-        database.conn.execute(
-            "INSERT INTO rounds (name, questionnaire_version_id, created_at) VALUES (?, ?, ?)",
-            [f"Ronde {year + 1}", version_id, created],
-        )
-    return [row[0] for row in database.execute("SELECT id FROM rounds ORDER BY id")]
+    return [_round(database, f"Ronde {year + 1}", version_id, start + timedelta(days=365 * year)) for year in range(ROUNDS)]
 
 
-def _conversations(database, rounds, employee_ids, manager_ids, version_id) -> list[int]:
+def _round(database, name: str, version_id: int, created: datetime) -> int:
+    return database.conn.execute(
+        "INSERT INTO rounds (name, questionnaire_version_id, created_at) VALUES (?, ?, ?)",
+        [name, version_id, created.isoformat()],
+    ).lastrowid
+
+
+def _conversations(database, rounds, employee_ids, version_id) -> list[int]:
+    """Every employee's conversation in each round: the newest still to be held, the rest done."""
     stamp = datetime.now(timezone.utc).isoformat()
     managers = {row[0]: row[1] for row in database.execute("SELECT id, manager_id FROM people")}
     rows = [
@@ -140,4 +149,5 @@ def _conversations(database, rounds, employee_ids, manager_ids, version_id) -> l
         " employee_submitted_at, manager_submitted_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
-    return [row[0] for row in database.execute("SELECT id FROM conversations ORDER BY id")]
+    marks = ",".join("?" * len(rounds))
+    return [row[0] for row in database.execute(f"SELECT id FROM conversations WHERE round_id IN ({marks}) ORDER BY id", rounds)]

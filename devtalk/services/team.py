@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 import sqlite_utils
 
@@ -32,8 +33,9 @@ class Filters:
     teams: list[Person]  # everyone who leads someone now
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
+    """One person's answers on one item. A tuple: a heatmap holds twelve thousand of them."""
+
     employee: int | None
     manager: int | None
     average: float | None
