@@ -68,12 +68,12 @@ def section_frames(comparison: Comparison, lang: str) -> list[tuple[SectionCompa
     return cut
 
 
-def chart_data(comparison: Comparison, lang: str) -> pd.DataFrame:
+CHART_DATA = "comparison"
+CHART_COLUMNS = ("order", "item", "side", "value", "large_gap")
+
+
+def _chart_rows(comparison: Comparison, lang: str) -> list[dict]:
     """Long format: one row per item and side that has a value."""
-    return pd.DataFrame(_chart_rows(comparison, lang), columns=["order", "item", "side", "value", "large_gap"])
-
-
-def _chart_rows(comparison: Comparison, lang: str) -> tuple[tuple, ...]:
     employee, manager = t("compare.col_employee", lang), t("compare.col_manager", lang)
     rows = []
     for order, row in enumerate(comparison.likert):
@@ -81,8 +81,9 @@ def _chart_rows(comparison: Comparison, lang: str) -> tuple[tuple, ...]:
             continue
         for side, answer in ((employee, row.employee), (manager, row.manager)):
             if answer is not None and answer.value is not None:
-                rows.append((order, _short(row.item.wording("employee", lang)), side, answer.value, row.flag == LARGE_GAP))
-    return tuple(rows)
+                values = (order, _short(row.item.wording("employee", lang)), side, answer.value, row.flag == LARGE_GAP)
+                rows.append(dict(zip(CHART_COLUMNS, values)))
+    return rows
 
 
 def _short(text: str, limit: int = 48) -> str:
@@ -94,25 +95,20 @@ def _scale_range(comparison: Comparison) -> tuple[int, int]:
     return min((s.points[0] for s in scales), default=1), max((s.points[-1] for s in scales), default=5)
 
 
-def dumbbell_chart(comparison: Comparison, lang: str, width: int | str = "container") -> alt.LayerChart:
-    """Per item a line from the employee's answer to the manager's: long lines are the gaps."""
-    return _build_chart(_chart_rows(comparison, lang), _scale_range(comparison), lang, width)
-
-
 def dumbbell_spec(comparison: Comparison, lang: str, width: int | str = "container") -> dict:
-    """The same chart as a Vega-Lite dict. Altair needs tens of milliseconds to build and
-    serialise a chart; a revealed comparison no longer changes, so each distinct one is built once.
-    Each caller gets its own dict (parsed from the cached JSON, much cheaper than a deep copy)."""
-    return json.loads(_cached_spec(_chart_rows(comparison, lang), _scale_range(comparison), lang, width))
+    """Per item a line from the employee's answer to the manager's (long lines are the gaps), as a
+    Vega-Lite dict. Altair needs tens of milliseconds to build and serialise a chart, so it draws
+    the chart once per scale, language and width; each comparison only brings its rows."""
+    rows = _chart_rows(comparison, lang)
+    spec = json.loads(_chart_template(_scale_range(comparison), lang, width))
+    spec["datasets"] = {CHART_DATA: rows}
+    spec["height"] = max(120, 22 * len({row["item"] for row in rows}))
+    return spec
 
 
-@lru_cache(maxsize=256)
-def _cached_spec(rows: tuple, scale_range: tuple[int, int], lang: str, width) -> str:
-    return _build_chart(rows, scale_range, lang, width).to_json()
-
-
-def _build_chart(rows: tuple, scale_range: tuple[int, int], lang: str, width) -> alt.LayerChart:
-    data = pd.DataFrame(rows, columns=["order", "item", "side", "value", "large_gap"])
+@lru_cache(maxsize=32)
+def _chart_template(scale_range: tuple[int, int], lang: str, width) -> str:
+    data = alt.NamedData(name=CHART_DATA)
     low, high = scale_range
     sort = alt.EncodingSortField(field="order", order="ascending")
     y = alt.Y("item:N", sort=sort, title=None, axis=alt.Axis(labelLimit=260))
@@ -128,5 +124,4 @@ def _build_chart(rows: tuple, scale_range: tuple[int, int], lang: str, width) ->
             range=[EMPLOYEE_COLOUR, MANAGER_COLOUR])),
         tooltip=["item:N", "side:N", "value:Q"],
     )
-    height = max(120, 22 * data["item"].nunique())
-    return (rule + points).properties(height=height, width=width)
+    return (rule + points).properties(width=width).to_json()

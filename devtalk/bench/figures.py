@@ -249,9 +249,8 @@ def dossier_page(seeded: Seeded) -> tuple:
 
 def report_pdf_figure(seeded: Seeded, repeat: int) -> Figure:
     """The conversation report with its chart for the 60-item bench questionnaire, built afresh
-    each time (the chart cache cleared), as for a conversation nobody printed before."""
+    each time (the pictures of the chart forgotten), as for a conversation nobody printed before."""
     from db.people import get_person
-    from devtalk import comparison_frames
     from devtalk.pdf import chart
     from devtalk.services.printing import conversation_report_pdf
     from devtalk.services.reports import mark_held
@@ -262,7 +261,6 @@ def report_pdf_figure(seeded: Seeded, repeat: int) -> Figure:
 
     def build() -> None:
         chart._png.cache_clear()
-        comparison_frames._cached_spec.cache_clear()
         conversation_report_pdf(seeded.db, manager, seeded.conversation_id, "nl")
 
     samples = timed(build, repeat)

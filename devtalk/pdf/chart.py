@@ -47,8 +47,7 @@ def _groups(sections: tuple[SectionComparison, ...]) -> list[tuple[SectionCompar
 
 
 def _render(comparison: Comparison, lang: str) -> Picture:
-    # dumbbell_spec is dumbbell_chart as a (cached) Vega-Lite dict: the very chart the page shows,
-    # with a fixed width because a PDF has no container to stretch into.
+    # The very chart the page shows, with a fixed width because a PDF has no container to stretch into.
     spec = dumbbell_spec(comparison, lang, width=PLOT_WIDTH)
     return _png(json.dumps(_without_label_limit(spec), sort_keys=True))
 
