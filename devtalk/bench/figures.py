@@ -112,8 +112,9 @@ def started(app, name: str):
     return app
 
 
-def twin_app(function, *args):
-    """An AppTest of a static twin, run the way AppTest runs a real page.
+def twin_app(within: Path, function, *args):
+    """An AppTest of a static twin, run the way AppTest runs a real page (its files go in the
+    folder ``within``).
 
     For a project with a pages/ folder AppTest builds a page object for every file in it
     before each run (the real server does not: app.py's st.navigation replaces that). So the
@@ -123,7 +124,7 @@ def twin_app(function, *args):
 
     from streamlit.testing.v1 import AppTest
 
-    folder = Path(tempfile.mkdtemp(prefix="devtalk-twin-"))
+    folder = Path(tempfile.mkdtemp(prefix="twin-", dir=within))
     (folder / "pages").mkdir()
     for page in (ROOT / "pages").glob("*.py"):
         (folder / "pages" / page.name).write_text("", encoding="utf-8")
@@ -186,8 +187,8 @@ def comparison_page(seeded: Seeded) -> tuple:
               for frame in (likert, opens) if frame is not None]
     shown = min(8, len(view.comparison.likert)) + len(view.comparison.open)
     agenda = propose_agenda(view.comparison, [])
-    twin = twin_app(twins.comparison_twin, len(view.comparison.sections), tables, dumbbell_spec(view.comparison, "nl"),
-                    shown, len(agenda))
+    twin = twin_app(seeded.path.parent, twins.comparison_twin, len(view.comparison.sections), tables,
+                    dumbbell_spec(view.comparison, "nl"), shown, len(agenda))
     return page, (twin.run, lambda: _comparison_sql(seeded))
 
 
@@ -210,7 +211,7 @@ def fill_in_page(seeded: Seeded) -> tuple:
     form = open_form(seeded.db, get_person(seeded.db, seeded.employee_id), open_id)
     labels = {point: f"{point} · label" for point in (1, 2, 3, 4, 5)} | {"na": "n.v.t."}
     sections = [[labels if item.type == "likert" else None for item in section.items] for section in form.sections]
-    twin = twin_app(twins.fill_in_twin, sections)
+    twin = twin_app(seeded.path.parent, twins.fill_in_twin, sections)
 
     def sql() -> None:
         seeded.db.conn.execute("SELECT * FROM answers WHERE conversation_id = ? AND side = 'employee'", [open_id]).fetchall()
@@ -232,7 +233,7 @@ def dossier_page(seeded: Seeded) -> tuple:
     newest = comparison_view(seeded.db, employee, found.entries[0].conversation.id).comparison
     report = found.entries[0].report
     texts = [text for text in (report.summary, report.agreements, report.employee_comment) if text] if report else []
-    twin = twin_app(twins.dossier_twin, overview_frame(found.entries, numbers, "nl").to_dict("list"),
+    twin = twin_app(seeded.path.parent, twins.dossier_twin, overview_frame(found.entries, numbers, "nl").to_dict("list"),
                     likert_frame(newest, "nl").to_dict("list"), open_frame(newest, "nl").to_dict("list"),
                     [entry.round.name for entry in found.entries], texts)
 
