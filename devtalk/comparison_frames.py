@@ -111,10 +111,15 @@ def _chart_template(scale_range: tuple[int, int], lang: str, width) -> str:
     data = alt.NamedData(name=CHART_DATA)
     low, high = scale_range
     sort = alt.EncodingSortField(field="order", order="ascending")
-    y = alt.Y("item:N", sort=sort, title=None, axis=alt.Axis(labelLimit=260))
-    x = alt.X("value:Q", scale=alt.Scale(domain=[low, high]), axis=alt.Axis(tickMinStep=1, values=list(range(low, high + 1))),
+    # Every item keeps its label: Vega would otherwise drop every other one in Streamlit's larger
+    # theme font, and an unlabelled line says nothing.
+    y = alt.Y("item:N", sort=sort, title=None, axis=alt.Axis(labelLimit=260, labelOverlap=False))
+    # Both layers pin the scale to its own points: the lines alone would stretch it to zero.
+    scale = alt.Scale(domain=[low, high])
+    x = alt.X("value:Q", scale=scale, axis=alt.Axis(tickMinStep=1, values=list(range(low, high + 1))),
               title=t("compare.chart_axis", lang))
-    rule = alt.Chart(data).mark_rule(strokeWidth=3, color="#b0b7bf").encode(y=y, x="min(value):Q", x2="max(value):Q")
+    rule = alt.Chart(data).mark_rule(strokeWidth=3, color="#b0b7bf").encode(
+        y=y, x=alt.X("min(value):Q", scale=scale), x2="max(value):Q")
     points = alt.Chart(data).mark_circle(size=120, opacity=1).encode(
         y=y, x=x,
         # The domain pins each side to its colour; without it the colours follow the alphabet,

@@ -31,8 +31,9 @@ def current_conversation(db_path, username="employee"):
 SCALE_BLOCKS = "[class*='st-key-item_']:has(button[role='radio'])"
 
 
-def fill_in_everything(page, url, conversation_id):
-    """Choose the third point of every scale question, waiting for each answer to register."""
+def fill_in_everything(page, url, conversation_id) -> int:
+    """Choose the third point of every scale question, waiting for each answer to register;
+    returns how many there were."""
     page.goto(f"{url}/fill_in?conversation={conversation_id}")
     page.get_by_text("Vragenlijst invullen").first.wait_for()
     page.locator(SCALE_BLOCKS).first.wait_for()
@@ -48,6 +49,7 @@ def fill_in_everything(page, url, conversation_id):
     page.locator(".st-key-confirm_submit label").click()
     page.locator(".st-key-submit button").click()
     page.get_by_text(re.compile("Ingeleverd op")).first.wait_for()
+    return count
 
 
 def test_employee_and_manager_fill_in_compare_and_write_a_report(browser, server):
@@ -59,7 +61,7 @@ def test_employee_and_manager_fill_in_compare_and_write_a_report(browser, server
 
     manager_page = browser.new_page()
     sign_in(manager_page, url, "manager")
-    fill_in_everything(manager_page, url, conversation.id)
+    scale_questions = fill_in_everything(manager_page, url, conversation.id)
 
     manager_page.goto(f"{url}/comparison?conversation={conversation.id}")
     manager_page.get_by_text("Vergelijking").first.wait_for()
@@ -67,6 +69,13 @@ def test_employee_and_manager_fill_in_compare_and_write_a_report(browser, server
     manager_page.locator("[data-testid='stDataFrame']").first.wait_for()
     manager_page.wait_for_timeout(1000)
     manager_page.screenshot(path=str(ARTIFACTS / "comparison.png"), full_page=True)
+    manager_page.get_by_role("tab", name="Grafiek").click()
+    manager_page.locator("[data-testid='stVegaLiteChart'] g.role-axis[aria-label^='Y-axis']").wait_for()
+    # Every line in the chart is named: Vega hides none of the labels (opacity 0) to make room.
+    shown_labels = manager_page.evaluate("""() => [...document.querySelectorAll(
+        "[data-testid='stVegaLiteChart'] g.role-axis[aria-label^='Y-axis'] .role-axis-label text")]
+        .filter(label => label.getAttribute('opacity') !== '0').length""")
+    assert shown_labels == scale_questions
 
     manager_page.goto(f"{url}/report?conversation={conversation.id}")
     manager_page.locator(".st-key-mark_held button").click()
