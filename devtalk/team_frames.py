@@ -24,7 +24,7 @@ def heatmap_frame(heatmap: Heatmap, view: str, lang: str) -> pd.DataFrame:
         "item_id": [item.id for item in items] * len(people),
         "column": list(range(len(items))) * len(people),
         "row": [row for row in range(len(people)) for _ in items],
-        "value": [heatmap.value(person_id, item.id, view) for person_id, _ in people for item in items],
+        "value": heatmap.values(view),
     }, columns=["person", "item", "item_id", "column", "row", "value"])
 
 

@@ -286,8 +286,8 @@ def completion_figure(seeded: Seeded, repeat: int) -> Figure:
 
 
 def heatmap_figure(seeded: Seeded, repeat: int) -> Figure:
-    """The team heatmap's data (one SQL aggregate) and its chart table, as the HR team page
-    builds them, for the bench's team round of 200 people."""
+    """The team heatmap's data (its people, and one SQL aggregate of their answers) and its chart
+    table, as the HR team page builds them, for the bench's team round of 200 people."""
     from devtalk.models import Person
     from devtalk.services.team import heatmap
     from devtalk.team_frames import heatmap_frame
@@ -300,7 +300,7 @@ def heatmap_figure(seeded: Seeded, repeat: int) -> Figure:
 
     samples = timed(build, repeat)
     median = statistics.median(samples)
-    return Figure(f"team heatmap, {len(built.people)} people x {len(built.items)} items", "ms", round(median, 1),
+    return Figure(f"team heatmap data, {len(built.people)} people x {len(built.items)} skill items", "ms", round(median, 1),
                   round(p95(samples), 1), None, None, "<=300 ms", median <= 300)
 
 

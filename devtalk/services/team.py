@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
 
 import sqlite_utils
 
@@ -33,15 +32,11 @@ class Filters:
     teams: list[Person]  # everyone who leads someone now
 
 
-class Cell(NamedTuple):
-    """One person's answers on one item. A tuple: a heatmap holds twelve thousand of them."""
-
-    employee: int | None
-    manager: int | None
-    average: float | None
-
-    def value(self, view: str) -> float | None:
-        return getattr(self, view)
+# One person's answers on one item, in the order of VIEWS. A plain tuple, not a class: a heatmap
+# holds twelve thousand of them, and the garbage collector stops tracking a plain tuple of numbers
+# but keeps walking every instance of a tuple subclass (a NamedTuple), which cost as much as the query.
+Cell = tuple[int | None, int | None, float | None]
+GAP: Cell = (None, None, None)
 
 
 @dataclass(frozen=True)
@@ -53,8 +48,12 @@ class Heatmap:
     scale: tuple[int, int]  # the lowest and highest point of the items' scales
 
     def value(self, person_id: int, item_id: str, view: str) -> float | None:
-        cell = self.cells.get((person_id, item_id))
-        return cell.value(view) if cell else None
+        return self.cells.get((person_id, item_id), GAP)[VIEWS.index(view)]
+
+    def values(self, view: str) -> list[float | None]:
+        """Every cell's value, person by person and item by item; None for a gap."""
+        cells, index, item_ids = self.cells, VIEWS.index(view), [item.id for item in self.items]
+        return [cells.get((person_id, item_id), GAP)[index] for person_id, _ in self.people for item_id in item_ids]
 
 
 @dataclass(frozen=True)
@@ -134,13 +133,11 @@ def heatmap(db: sqlite_utils.Database, actor: Person, round_id: int, function_id
     found, questionnaire = _round_questionnaire(db, round_id)
     items = _skill_items(questionnaire, function_id)
     asked = {item.id for item in items}
-    rows, cells = {}, {}
-    for person_id, name, item_id, employee, manager, average in conversations.heatmap_cells(db, round_id, function_id, team_id):
-        rows[person_id] = name
-        if item_id in asked:
-            cells[(person_id, item_id)] = Cell(employee, manager, average)
+    rows = tuple(conversations.heatmap_people(db, round_id, function_id, team_id))
+    cells = {(person_id, item_id): (employee, manager, average) for person_id, item_id, employee, manager, average
+             in conversations.heatmap_cells(db, round_id, function_id, team_id) if item_id in asked}
     points = [point for item in items for point in questionnaire.scale_of(item).points] or [1, 5]
-    return Heatmap(found, items, tuple(rows.items()), cells, (min(points), max(points)))
+    return Heatmap(found, items, rows, cells, (min(points), max(points)))
 
 
 def single_points_of_failure(

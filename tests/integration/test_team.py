@@ -127,6 +127,25 @@ def test_the_heatmap_frame_has_a_cell_for_every_person_and_item_with_gaps_empty(
     assert frame["value"].isna().sum() == 3
 
 
+def test_the_heatmap_rows_go_by_name_whatever_its_case_and_someone_without_answers_is_a_row_of_gaps(plaatwerkers):
+    """The rows and the cells come from two queries; only the rows are sorted."""
+    database, found, _ = plaatwerkers
+    add_colleague(database, found, "de Wit", "dewit")
+    heatmap = team.heatmap(database, found.hr, round_of(database, found), "plaatwerker")
+    assert [name for _, name in heatmap.people] == ["Anna Aanvang", "Daan Medewerker", "de Wit", "Kees Klein", "Piet Plaat"]
+    assert set(grid(heatmap, "average").items()) >= {(("de Wit", T), None), (("de Wit", V), None)}
+
+
+@pytest.mark.parametrize("view", team.VIEWS)
+def test_the_heatmap_frame_holds_each_cells_value_of_the_view_in_row_and_column_order(plaatwerkers, view):
+    database, found, _ = plaatwerkers
+    heatmap = team.heatmap(database, found.hr, round_of(database, found), "plaatwerker")
+    frame = heatmap_frame(heatmap, view, "nl")
+    shown = [None if value != value else value for value in frame["value"]]  # NaN is a gap
+    assert shown == [heatmap.value(pid, item.id, view) for pid, _ in heatmap.people for item in heatmap.items]
+    assert list(zip(frame["row"], frame["column"])) == [(r, c) for r in range(4) for c in range(2)]
+
+
 def test_skills_that_at_most_one_person_masters_are_single_points_of_failure(plaatwerkers):
     database, found, people = plaatwerkers
     points = team.single_points_of_failure(database, found.hr, round_of(database, found), "plaatwerker")
