@@ -261,7 +261,7 @@ def report_pdf_figure(seeded: Seeded, repeat: int) -> Figure:
     mark_held(seeded.db, manager, seeded.conversation_id)
 
     def build() -> None:
-        chart._png.cache_clear()
+        chart._laid_out.cache_clear()
         conversation_report_pdf(seeded.db, manager, seeded.conversation_id, "nl")
 
     samples = timed(build, repeat)

@@ -62,7 +62,7 @@ def chart(doc: Document, comparison: Comparison, lang: str) -> None:
         if len(pictures) > 1:
             doc.room_for(8 + doc.image_size(picture.width, picture.height, tallest)[1])
             doc.paragraph(t("pdf.chart_part", lang, part=number, parts=len(pictures)), size=8.5, colour=GREY)
-        doc.png(picture.png, picture.width, picture.height, tallest)
+        picture.draw(doc, tallest)
 
 
 def open_answers(doc: Document, comparison: Comparison, lang: str) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from io import BytesIO
 from pathlib import Path
 
 from fpdf import FPDF, FontFace
@@ -176,12 +175,6 @@ class Document(FPDF):
         tallest = max_height or self.page_break_trigger - self.body_top
         width, height = self.epw, self.epw * height_px / width_px
         return (width * tallest / height, tallest) if height > tallest else (width, height)
-
-    def png(self, data: bytes, width_px: int, height_px: int, max_height: float | None = None) -> None:
-        width, height = self.image_size(width_px, height_px, max_height)
-        self.room_for(height)
-        self.image(BytesIO(data), x=self.l_margin + (self.epw - width) / 2, w=width, h=height)
-        self.ln(2)
 
     def to_bytes(self) -> bytes:
         return bytes(self.output())

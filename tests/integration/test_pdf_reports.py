@@ -163,6 +163,14 @@ def test_a_sixty_item_questionnaire_prints_every_item_and_splits_the_chart(fresh
     assert "Grafiek, deel 2 van 2" in text
 
 
+def test_the_chart_is_drawn_not_pasted_in_as_a_picture(fresh_db):
+    """Drawn, it stays sharp at any printer resolution and its labels are text."""
+    firm = reported_firm(fresh_db)
+    pdf = conversation_report_pdf(fresh_db, firm.hr, firm.conversation_id)
+    assert not any(page.images for page in PdfReader(BytesIO(pdf)).pages)
+    assert "Antwoord op de schaal" in text_of(pdf)
+
+
 # --- who may print ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("who", ["outsider", "other_manager"], ids=["employee of another team", "other manager"])
