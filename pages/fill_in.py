@@ -81,7 +81,10 @@ def show_item(item: Item) -> None:
 
 def option_labels(scale: Scale) -> dict:
     """The answer buttons of a scale and their labels."""
-    labels = {point: f"{point} · {scale.label(point, lang)}" if scale.label(point, lang) else str(point) for point in scale.points}
+    labels = {}
+    for point in scale.points:
+        label = scale.label(point, lang)
+        labels[point] = f"{point} · {label}" if label else str(point)
     if scale.not_applicable:
         labels[NOT_APPLICABLE] = tr("fill.not_applicable")
     return labels
@@ -112,12 +115,12 @@ if form.questionnaire.intro:
     st.write(escape_markdown(localized(form.questionnaire.intro, lang)))
 
 progress = form.progress
-submitted_note = tr("fill.submitted_on", date=format_datetime(form.conversation.submitted_at(form.side), lang)) if form.frozen else ""
+submitted_note = tr("fill.submitted_on", date=format_datetime(form.conversation.submitted_at(form.side), lang)) if frozen else ""
 st.progress(
     progress.required_answered / progress.required if progress.required else 1.0,
     text=tr("fill.progress", answered=progress.required_answered, required=progress.required),
 )
-if form.frozen:
+if frozen:
     st.success(submitted_note)
 
 for section in form.sections:
@@ -127,7 +130,7 @@ for section in form.sections:
     for item in section.items:
         show_item(item)
 
-if form.frozen:
+if frozen:
     # Again at the bottom: on a phone that is where the person just pressed "submit".
     st.success(submitted_note)
 else:

@@ -32,16 +32,16 @@ class Figure:
         return data
 
 
-def timed(operation, repeat: int, warm_up: bool = True) -> list[float]:
+def milliseconds(operation) -> float:
+    started = time.perf_counter()
+    operation()
+    return (time.perf_counter() - started) * 1000
+
+
+def timed(operation, repeat: int) -> list[float]:
     """Milliseconds per call, after one warm-up call."""
-    if warm_up:
-        operation()
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        operation()
-        samples.append((time.perf_counter() - started) * 1000)
-    return samples
+    operation()
+    return [milliseconds(operation) for _ in range(repeat)]
 
 
 def interleaved(operations: dict[str, tuple], repeat: int) -> dict[str, list[float]]:
@@ -53,7 +53,7 @@ def interleaved(operations: dict[str, tuple], repeat: int) -> dict[str, list[flo
     samples: dict[str, list[float]] = {name: [] for name in operations}
     for _ in range(repeat):
         for name, parts in operations.items():
-            samples[name].append(sum(timed(part, 1, warm_up=False)[0] for part in parts))
+            samples[name].append(sum(milliseconds(part) for part in parts))
     return samples
 
 
