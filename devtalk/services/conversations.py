@@ -167,17 +167,21 @@ def save_answer(
     not_applicable: bool = False,
     text: str | None = None,
 ) -> Answer:
-    """Store one answer as it is given (autosave); an empty answer removes the stored one."""
-    conversation = get_conversation(db, actor, conversation_id)
-    side = conversation.side_of(actor.id)
-    if side is None:
-        raise NotAllowed()
-    if not access.can_write_side(actor, conversation, side):
-        raise AlreadySubmitted(side=side)
-    questionnaire, employee = _questionnaire_for(db, conversation)
-    item = _asked_item(questionnaire, employee, item_id)
-    answer = _checked_answer(questionnaire, item, value, not_applicable, text)
+    """Store one answer as it is given (autosave); an empty answer removes the stored one.
+
+    Checked and written in one write transaction: a submit from another tab cannot land between
+    "this side is still open" and the write.
+    """
     with transaction(db):
+        conversation = get_conversation(db, actor, conversation_id)
+        side = conversation.side_of(actor.id)
+        if side is None:
+            raise NotAllowed()
+        if not access.can_write_side(actor, conversation, side):
+            raise AlreadySubmitted(side=side)
+        questionnaire, employee = _questionnaire_for(db, conversation)
+        item = _asked_item(questionnaire, employee, item_id)
+        answer = _checked_answer(questionnaire, item, value, not_applicable, text)
         if answer.is_given:
             conversations.save_answer(db, conversation_id, side, answer)
         else:
@@ -209,14 +213,14 @@ def _checked_answer(questionnaire: Questionnaire, item: Item, value, not_applica
 
 
 def submit(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> Conversation:
-    """Freeze this person's side once every required item is answered."""
-    form = open_form(db, actor, conversation_id)
-    missing = form.missing_required()
-    if missing:
-        raise MissingAnswers(missing)
+    """Freeze this person's side once every required item is answered; checked and frozen in one
+    write transaction, so an answer cleared in another tab cannot slip in between."""
     with transaction(db):
-        current = conversations.get_conversation(db, conversation_id)
-        status = next_status(current.status, "submit", form.side)
+        form = open_form(db, actor, conversation_id)
+        missing = form.missing_required()
+        if missing:
+            raise MissingAnswers(missing)
+        status = next_status(form.conversation.status, "submit", form.side)
         updated = conversations.update_conversation(
             db, conversation_id, status=status, **{f"{form.side}_submitted_at": now()}
         )

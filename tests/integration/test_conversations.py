@@ -1,5 +1,10 @@
+import contextlib
+import threading
+
 import pytest
 
+import db as storage
+from devtalk import access
 from devtalk.errors import InvalidInput, NotAllowed, NotFound
 from devtalk.services import conversations, reports
 from devtalk.services.conversations import MissingAnswers, NotRevealed
@@ -91,6 +96,69 @@ def test_a_submitted_side_is_frozen(fresh_db, firm):
         conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, "tekening-lezen", value=1)
     with pytest.raises(AlreadySubmitted):
         conversations.submit(fresh_db, firm.employee, firm.conversation_id)
+
+
+def in_another_tab(db, call, *args) -> threading.Thread:
+    """Start a service call on a connection of its own, as another tab does; waits half a second
+    for it, time enough to finish unless the caller holds the write lock. Its refusal of a
+    submitted side is a valid outcome."""
+    other_tab = storage.open_db(db.execute("PRAGMA database_list").fetchone()[2])
+
+    def run():
+        with contextlib.suppress(AlreadySubmitted):
+            call(other_tab, *args)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout=0.5)
+    return thread
+
+
+def test_an_autosave_racing_a_submit_never_changes_the_submitted_side(fresh_db, firm, monkeypatch):
+    """Another tab submits right after this save found the side still open: the submit must wait
+    for the write (or the write must be refused), never land between the check and the write."""
+    for item_id in ("tekening-lezen", "veilig-werken"):
+        conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, item_id, value=3)
+    real_check, submits = access.can_write_side, []
+
+    def check_then_submit_in_another_tab(*args):
+        allowed = real_check(*args)
+        if not submits:
+            submits.append(in_another_tab(fresh_db, conversations.submit, firm.employee, firm.conversation_id))
+        return allowed
+
+    monkeypatch.setattr(access, "can_write_side", check_then_submit_in_another_tab)
+    try:
+        conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, "energie", text="net na de check")
+    except AlreadySubmitted:
+        pass
+    submits[0].join()
+    submitted_at = conversations.get_conversation(fresh_db, firm.employee, firm.conversation_id).employee_submitted_at
+    changed = fresh_db.execute("SELECT max(updated_at) FROM answers WHERE side = 'employee'").fetchone()[0]
+    assert submitted_at is not None and changed < submitted_at.isoformat()
+
+
+def test_clearing_an_answer_racing_a_submit_never_leaves_a_required_item_empty(fresh_db, firm, monkeypatch):
+    """The submit's "everything required answered" check and the freeze are one transaction too."""
+    for item_id in ("tekening-lezen", "veilig-werken"):
+        conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, item_id, value=3)
+    real_check, clears = conversations.FillInForm.missing_required, []
+
+    def check_then_clear_in_another_tab(form):
+        missing = real_check(form)
+        if not clears:
+            clears.append(in_another_tab(fresh_db, conversations.save_answer, firm.employee, firm.conversation_id, "veilig-werken"))
+        return missing
+
+    monkeypatch.setattr(conversations.FillInForm, "missing_required", check_then_clear_in_another_tab)
+    try:
+        conversations.submit(fresh_db, firm.employee, firm.conversation_id)
+    except MissingAnswers:
+        pass
+    clears[0].join()
+    conversation = conversations.get_conversation(fresh_db, firm.employee, firm.conversation_id)
+    answers = conversations.read_answers(fresh_db, firm.employee, firm.conversation_id, "employee")
+    assert conversation.employee_submitted_at is None or "veilig-werken" in answers
 
 
 def test_manager_cannot_see_employee_answers_before_both_submitted(fresh_db, firm):
