@@ -291,17 +291,27 @@ def _inactive_function_problems(records, columns: Columns, stored: Sequence[Pers
     ]
 
 
+def may_lead(manager: Person, current_manager_id: int | None) -> bool:
+    """Whether someone can be placed under ``manager``: a deactivated person leads nobody new, while
+    who already reports to them may stay (so a people export still reads back in). The one rule for
+    the people import and for HR's change of manager."""
+    return manager.active or manager.id == current_manager_id
+
+
 def _manager_problems(records, column: str, in_file: set[str], stored: Sequence[Person]) -> list[Problem]:
-    known = in_file | {person.username.casefold() for person in stored}
+    by_username = {person.username.casefold(): person for person in stored}
     problems = []
     for record in records:
         manager = record.manager
         if manager is None or record.username is None:
             continue
+        leader, current = by_username.get(manager.casefold()), by_username.get(record.username.casefold())
         if manager.casefold() == record.username.casefold():
             problems.append(Problem(record.row, column, Message("people.manager_self")))
-        elif manager.casefold() not in known:
+        elif leader is None and manager.casefold() not in in_file:
             problems.append(Problem(record.row, column, Message("people.manager_unknown", value=manager)))
+        elif leader is not None and not may_lead(leader, current.manager_id if current else None):
+            problems.append(Problem(record.row, column, Message("people.manager_inactive", value=leader.name)))
     return problems + _cycle_problems(records, column, stored)
 
 

@@ -16,7 +16,7 @@ from db.connection import transaction
 from devtalk.errors import InvalidInput, NotAllowed, NotFound
 from devtalk.i18n import LANGUAGES
 from devtalk.models import ROLES, JobFunction, Person
-from devtalk.people_import import EMAIL, MAX_LENGTH, USERNAME
+from devtalk.people_import import EMAIL, MAX_LENGTH, USERNAME, may_lead
 from devtalk.questionnaire import Questionnaire, Section
 from devtalk.questionnaire_nodes import SLUG
 from devtalk.services import auth
@@ -250,9 +250,9 @@ def _function_allowed(db, person: Person | None, function_id: str) -> bool:
 
 
 def _check_manager(db, person: Person, manager_id: int) -> None:
-    """The new manager exists, is active, and is not the person or one of their own reports."""
+    """The new manager exists, may lead (active), and is not the person or one of their own reports."""
     manager = people.get_person(db, manager_id)
-    if manager is None or not manager.active:
+    if manager is None or not may_lead(manager, person.manager_id):
         raise InvalidInput("hr_people.manager_unknown")
     if manager.id == person.id:
         raise InvalidInput("people.manager_self")

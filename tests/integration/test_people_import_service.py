@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 import db as storage
 from db import audit
 from db.people import add_person, list_people, person_by_username, save_function
-from devtalk.errors import NotAllowed
+from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.models import JobFunction
 from devtalk.people_import import ImportFailed
+from devtalk.services import hr_people
 from devtalk.services import people as people_service
 
 HEADER = ["naam", "gebruikersnaam", "e-mail", "functie", "leidinggevende", "rollen", "taal"]
@@ -66,6 +67,22 @@ def test_nothing_is_written_when_any_row_is_wrong(fresh_db):
     with pytest.raises(ImportFailed) as caught:
         people_service.import_people(fresh_db, hr, data, "mensen.csv")
     assert [(problem.row, problem.column) for problem in caught.value.problems] == [(5, "leidinggevende")]
+    assert snapshot(fresh_db) == before
+
+
+def test_the_import_refuses_a_deactivated_manager_as_change_manager_does(fresh_db):
+    hr = make_hr(fresh_db)
+    people_service.import_people(fresh_db, hr, firm_file(), "mensen.csv")
+    boss, jurgen = person_by_username(fresh_db, "sbaas"), person_by_username(fresh_db, "jmuller")
+    hr_people.set_active(fresh_db, hr, boss.id, False)
+    hr_people.change_manager(fresh_db, hr, jurgen.id, None)
+    before = snapshot(fresh_db)
+    with pytest.raises(InvalidInput, match="manager_unknown"):
+        hr_people.change_manager(fresh_db, hr, jurgen.id, boss.id)
+    with pytest.raises(ImportFailed) as caught:
+        people_service.import_people(fresh_db, hr, csv_bytes([["Jürgen Müller", "jmuller", "", "lasser", "sbaas", "", ""]]),
+                                     "mensen.csv")
+    assert [problem.message.key for problem in caught.value.problems] == ["people.manager_inactive"]
     assert snapshot(fresh_db) == before
 
 

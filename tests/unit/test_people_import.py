@@ -81,6 +81,8 @@ ERRORS = [
                  id="unknown-function"),
     pytest.param(csv_bytes([person_row(manager="jdevries")]), (), (2, "leidinggevende", "people.manager_unknown"),
                  id="unknown-manager"),
+    pytest.param(csv_bytes([person_row(manager="bert")]), (stored_person(2, "bert", active=False),),
+                 (2, "leidinggevende", "people.manager_inactive"), id="deactivated-manager"),
     pytest.param(csv_bytes([person_row(manager="PJANSEN")]), (), (2, "leidinggevende", "people.manager_self"),
                  id="own-manager"),
     pytest.param(csv_bytes([person_row(username="a", manager="b"), person_row(username="b", manager="a")]), (),
@@ -300,3 +302,9 @@ def test_someone_already_in_a_deactivated_function_reads_back_in_unchanged():
     data = csv_bytes([person_row(name="Anna", username="anna", function="knipper")])
     planned = plan_people(read_file(data, "mensen.csv"), stored, WITH_RETIRED)
     assert (planned.added, planned.changed, planned.unchanged) == ((), (), 1)
+
+
+def test_someone_already_under_a_deactivated_manager_reads_back_in_unchanged():
+    stored = (stored_person(1, "anna", manager_id=2), stored_person(2, "bert", active=False))
+    found = plan(csv_bytes([person_row(name="Anna", username="anna", manager="bert")]), stored=stored)
+    assert found.added == () and [change.field for change in found.changed[0].changes] == ["function"]
