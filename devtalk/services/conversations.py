@@ -100,8 +100,10 @@ class ComparisonView:
 
 def get_conversation(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> Conversation:
     """The conversation if this person may see it at all; NotAllowed otherwise (also for unknown ids,
-    so probing ids tells nothing)."""
+    so probing ids tells nothing), NotFound for an unknown id only to those who see every one."""
     conversation = conversations.get_conversation(db, conversation_id)
+    if conversation is None and access.sees_every_conversation(actor):
+        raise NotFound()
     if conversation is None or not access.can_view_conversation(actor, conversation):
         raise NotAllowed()
     return conversation

@@ -91,3 +91,12 @@ def test_report_command_for_a_conversation_without_report_says_so(run, tmp_path)
     waiting = database.execute("SELECT id FROM conversations WHERE status = 'open' LIMIT 1").fetchone()[0]
     result = run("report", str(waiting), "--out", str(tmp_path / "x.pdf"))
     assert result.exit_code == 1
+
+
+def test_report_command_for_a_conversation_that_does_not_exist_says_not_found(run, tmp_path):
+    """The command line acts as HR, who may see every conversation: "not allowed" would mislead."""
+    run("init")
+    result = run("report", "999", "--out", str(tmp_path / "x.pdf"), "--lang", "en")
+    assert result.exit_code == 1
+    assert "Not found." in result.output and "not allowed" not in result.output
+    assert not (tmp_path / "x.pdf").exists()
