@@ -18,4 +18,5 @@ page = st.navigation(navigation.pages_for(person, person is None and setup.needs
 with st.sidebar:
     if person is not None:
         st.caption(escape_markdown(tr("app.signed_in_as", name=person.name)))
+session.show_pending(session.SIGNED_OUT, st.warning)
 page.run()

@@ -3,10 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from devtalk.errors import DevtalkError
 from devtalk.formatting import format_datetime
 from devtalk.services import exports
-from ui import session
+from ui import callbacks, session
 from ui.session import tr
 
 person = session.require_hr()
@@ -14,12 +13,10 @@ db = session.database()
 lang = session.language()
 
 
-def make(what: str, fmt: str) -> None:
+@callbacks.signed_in("export_error")
+def make(person, what: str, fmt: str) -> None:
     """Build the file only when asked: every export is recorded in the audit log."""
-    try:
-        st.session_state[f"export_{what}_{fmt}"] = exports.export(db, person, what, fmt, lang)
-    except DevtalkError as error:
-        st.session_state["export_error"] = error.render(lang)
+    st.session_state[f"export_{what}_{fmt}"] = exports.export(db, person, what, fmt, lang)
 
 
 def show_export(what: str) -> None:

@@ -2,9 +2,8 @@
 
 import streamlit as st
 
-from devtalk.errors import DevtalkError
 from devtalk.services import hr_people, invitations
-from ui import session
+from ui import callbacks, session
 from ui.session import tr
 
 person = session.require_hr()
@@ -13,15 +12,14 @@ lang = session.language()
 everyone = {p.id: p.name for p in hr_people.list_people(db, person, active_only=True)}
 
 
-def make_cards() -> None:
-    try:
-        st.session_state["cards_pdf"] = invitations.invitation_cards_pdf(
-            db, person, st.session_state.get("cards_people", []), lang)
-    except DevtalkError as error:
-        st.session_state["cards_error"] = error.render(lang)
+@callbacks.signed_in("cards_error")
+def make_cards(person) -> None:
+    st.session_state["cards_pdf"] = invitations.invitation_cards_pdf(
+        db, person, st.session_state.get("cards_people", []), lang)
 
 
-def revoke() -> None:
+@callbacks.signed_in("cards_error")
+def revoke(person) -> None:
     for person_id in st.session_state.get("cards_people", []):
         invitations.revoke_codes(db, person, person_id)
     st.session_state["cards_revoked"] = True

@@ -4,12 +4,11 @@ stored while the text is invalid), a preview per job function and side, download
 import pandas as pd
 import streamlit as st
 
-from devtalk.errors import DevtalkError
 from devtalk.formatting import format_datetime
 from devtalk.models import SIDES
 from devtalk.questionnaire import InvalidQuestionnaire
 from devtalk.services import library
-from ui import session
+from ui import callbacks, session
 from ui.session import tr
 from ui.text import escape_markdown
 
@@ -32,36 +31,34 @@ def stored(saved: library.Saved, replaced_editor: str | None = None) -> None:
         st.session_state.pop(replaced_editor, None)
 
 
-def refused(error: DevtalkError) -> None:
-    st.session_state["lib_error"] = error.render(lang)
-    if isinstance(error, InvalidQuestionnaire):
-        st.session_state["lib_upload_problems"] = [problem.render(lang) for problem in error.problems]
-
-
-def save_edit(editor: str, filename: str) -> None:
+def problems_listed(operation, *args) -> library.Saved:
+    """A refused questionnaire's problems are listed under the upload; the refusal itself is said
+    at the top (by ``callbacks.signed_in``)."""
     try:
-        stored(library.save_text(db, person, st.session_state.get(editor, ""), filename), editor)
-    except DevtalkError as error:
-        # The editor lists the problems of the text as typed; the refusal itself is said at the top.
-        st.session_state["lib_error"] = error.render(lang)
+        return operation(*args)
+    except InvalidQuestionnaire as error:
+        st.session_state["lib_upload_problems"] = [problem.render(lang) for problem in error.problems]
+        raise
 
 
-def save_upload() -> None:
+@callbacks.signed_in("lib_error")
+def save_edit(person, editor: str, filename: str) -> None:
+    # The editor lists the problems of the text as typed; the refusal itself is said at the top.
+    stored(library.save_text(db, person, st.session_state.get(editor, ""), filename), editor)
+
+
+@callbacks.signed_in("lib_error")
+def save_upload(person) -> None:
     upload = st.session_state.get("lib_upload")
     if upload is None:
         st.session_state["lib_error"] = tr("hr_library.choose_file")
         return
-    try:
-        stored(library.save_upload(db, person, upload.getvalue(), upload.name))
-    except DevtalkError as error:
-        refused(error)
+    stored(problems_listed(library.save_upload, db, person, upload.getvalue(), upload.name))
 
 
-def copy_template() -> None:
-    try:
-        stored(library.copy_template(db, person, st.session_state.get("lib_template", "")))
-    except DevtalkError as error:
-        refused(error)
+@callbacks.signed_in("lib_error")
+def copy_template(person) -> None:
+    stored(problems_listed(library.copy_template, db, person, st.session_state.get("lib_template", "")))
 
 
 def show_problems(lines: list[str]) -> None:

@@ -2,14 +2,13 @@
 
 import streamlit as st
 
-from devtalk.errors import DevtalkError
 from devtalk.i18n import LANGUAGES
 from devtalk.models import ROLES
 from devtalk.people_import import ImportFailed
 from devtalk.questionnaire import localized
 from devtalk.services import hr_people, questionnaires
 from devtalk.services import people as people_service
-from ui import session
+from ui import callbacks, session
 from ui.session import tr
 from ui.text import escape_markdown
 
@@ -21,16 +20,15 @@ functions = {f.id: f for f in hr_people.list_functions(db, person)}
 everyone = {p.id: p for p in hr_people.list_people(db, person)}
 
 
-def attempt(operation, *args, done: str | None = None, **kwargs):
-    """Run a service call from a callback; its refusal or success is shown on the next run."""
-    try:
-        result = operation(db, person, *args, **kwargs)
-    except DevtalkError as error:
-        st.session_state["hr_people_error"] = error.render(lang)
-        return None
-    if done:
-        st.session_state["hr_people_done"] = tr(done)
-    return result
+def done(key: str, **params) -> None:
+    st.session_state["hr_people_done"] = tr(key, **params)
+
+
+@callbacks.signed_in("hr_people_error")
+def change(person, operation, *args, saying: str, **kwargs) -> None:
+    """A callback that makes one change and says so on the next run."""
+    operation(db, person, *args, **kwargs)
+    done(saying)
 
 
 def person_fields(prefix: str) -> dict:
@@ -40,42 +38,42 @@ def person_fields(prefix: str) -> dict:
                 roles=state.get(f"{prefix}roles", ["employee"]), language=state.get(f"{prefix}language", "nl"))
 
 
-def add_person() -> None:
-    added = attempt(hr_people.add_person, **person_fields("new_"), manager_id=st.session_state.get("new_manager"),
-                    done="hr_people.added")
-    if added is not None:
-        for field in ("name", "username", "email"):
-            st.session_state[f"new_{field}"] = ""
-        st.session_state["people_selected"] = added.id
+@callbacks.signed_in("hr_people_error")
+def add_person(person) -> None:
+    added = hr_people.add_person(db, person, **person_fields("new_"), manager_id=st.session_state.get("new_manager"))
+    done("hr_people.added")
+    for field in ("name", "username", "email"):
+        st.session_state[f"new_{field}"] = ""
+    st.session_state["people_selected"] = added.id
 
 
 def set_password(person_id: int) -> None:
-    attempt(hr_people.set_password, person_id, st.session_state.get("person_password", ""),
-            done="hr_people.password_set")
+    change(hr_people.set_password, person_id, st.session_state.get("person_password", ""),
+           saying="hr_people.password_set")
     st.session_state["person_password"] = ""
 
 
-def reset_password(person_id: int) -> None:
-    password = attempt(hr_people.reset_password, person_id)
-    if password:
-        st.session_state["hr_people_new_password"] = password
+@callbacks.signed_in("hr_people_error")
+def reset_password(person, person_id: int) -> None:
+    st.session_state["hr_people_new_password"] = hr_people.reset_password(db, person, person_id)
 
 
-def add_function() -> None:
+@callbacks.signed_in("hr_people_error")
+def add_function(person) -> None:
     state = st.session_state
-    if attempt(hr_people.add_function, state.get("function_new_id", ""), state.get("function_new_name", ""),
-               state.get("function_new_description", ""), done="hr_people.function_added"):
-        for field in ("id", "name", "description"):
-            state[f"function_new_{field}"] = ""
+    hr_people.add_function(db, person, state.get("function_new_id", ""), state.get("function_new_name", ""),
+                           state.get("function_new_description", ""))
+    done("hr_people.function_added")
+    for field in ("id", "name", "description"):
+        state[f"function_new_{field}"] = ""
 
 
-def confirm_import(data: bytes, filename: str) -> None:
-    plan = attempt(people_service.import_people, data, filename)
-    if plan is not None:
-        st.session_state["hr_people_done"] = tr("hr_people.imported", added=len(plan.added),
-                                                changed=len(plan.changed))
-        for key in [key for key in st.session_state if str(key).startswith("person_")]:
-            del st.session_state[key]  # the edit form shows the imported values, not the old ones
+@callbacks.signed_in("hr_people_error")
+def confirm_import(person, data: bytes, filename: str) -> None:
+    plan = people_service.import_people(db, person, data, filename)
+    done("hr_people.imported", added=len(plan.added), changed=len(plan.changed))
+    for key in [key for key in st.session_state if str(key).startswith("person_")]:
+        del st.session_state[key]  # the edit form shows the imported values, not the old ones
 
 
 def name_of(person_id) -> str:
@@ -120,14 +118,14 @@ def show_person_editor(chosen) -> None:
         session.seed(prefix + field, value)
     person_form(prefix)
     st.button(tr("hr_people.save"), key="person_save", type="primary",
-              on_click=lambda: attempt(hr_people.edit_person, chosen.id, **person_fields(prefix), done="hr_people.saved"))
+              on_click=lambda: change(hr_people.edit_person, chosen.id, **person_fields(prefix), saying="hr_people.saved"))
     st.subheader(tr("hr_people.manager_heading"))
     st.caption(tr("hr_people.manager_explained"))
     managers = [None] + [i for i, p in everyone.items() if p.active and i != chosen.id]
     session.seed(f"person_manager_{chosen.id}", chosen.manager_id)
     st.selectbox(tr("hr_people.col_manager"), managers, key=f"person_manager_{chosen.id}", format_func=name_of)
-    st.button(tr("hr_people.change_manager"), key="person_change_manager", on_click=lambda: attempt(
-        hr_people.change_manager, chosen.id, st.session_state[f"person_manager_{chosen.id}"], done="hr_people.saved"))
+    st.button(tr("hr_people.change_manager"), key="person_change_manager", on_click=lambda: change(
+        hr_people.change_manager, chosen.id, st.session_state[f"person_manager_{chosen.id}"], saying="hr_people.saved"))
     st.subheader(tr("hr_people.password_heading"))
     st.text_input(tr("hr_people.new_password"), type="password", key="person_password")
     st.button(tr("hr_people.set_password"), key="person_set_password", on_click=set_password, args=(chosen.id,))
@@ -139,10 +137,10 @@ def show_person_editor(chosen) -> None:
     st.caption(tr("hr_people.deactivate_explained"))
     if chosen.active:
         st.button(tr("hr_people.deactivate"), key="person_deactivate",
-                  on_click=lambda: attempt(hr_people.set_active, chosen.id, False, done="hr_people.deactivated"))
+                  on_click=lambda: change(hr_people.set_active, chosen.id, False, saying="hr_people.deactivated"))
     else:
         st.button(tr("hr_people.reactivate"), key="person_reactivate",
-                  on_click=lambda: attempt(hr_people.set_active, chosen.id, True, done="hr_people.reactivated"))
+                  on_click=lambda: change(hr_people.set_active, chosen.id, True, saying="hr_people.reactivated"))
 
 
 def show_people_tab() -> None:
@@ -211,30 +209,29 @@ def show_function_editor() -> None:
     st.text_input(tr("hr_people.col_function"), key=f"function_name_{chosen.id}", max_chars=200)
     st.text_area(tr("hr_people.col_description"), key=f"function_description_{chosen.id}",
                  max_chars=hr_people.MAX_DESCRIPTION)
-    st.button(tr("hr_people.save"), key="function_save", type="primary", on_click=lambda: attempt(
+    st.button(tr("hr_people.save"), key="function_save", type="primary", on_click=lambda: change(
         hr_people.edit_function, chosen.id, st.session_state[f"function_name_{chosen.id}"],
-        st.session_state[f"function_description_{chosen.id}"], done="hr_people.saved"))
+        st.session_state[f"function_description_{chosen.id}"], saying="hr_people.saved"))
     label, active = ("hr_people.deactivate", False) if chosen.active else ("hr_people.reactivate", True)
     st.button(tr(label), key="function_toggle_active",
-              on_click=lambda: attempt(hr_people.set_function_active, chosen.id, active, done="hr_people.saved"))
+              on_click=lambda: change(hr_people.set_function_active, chosen.id, active, saying="hr_people.saved"))
 
 
 def show_import_tab() -> None:
-    # Files are made only when downloaded (a callable): the template alone takes ~150 ms, too much
+    # Files are made only when downloaded (deferred): the template alone takes ~150 ms, too much
     # for every rerun. The call runs on another thread; SQLite's serialized mode makes sharing safe.
     st.write(tr("hr_people.import_explained"))
-    st.download_button(tr("hr_people.template"), lambda: people_service.people_template_xlsx(lang, db),
-                       file_name="devtalk-medewerkers-sjabloon.xlsx", key="import_template", mime=XLSX, on_click="ignore")
+    callbacks.download_button(tr("hr_people.template"), lambda _signed_in: people_service.people_template_xlsx(lang, db),
+                              file_name="devtalk-medewerkers-sjabloon.xlsx", key="import_template", mime=XLSX)
     upload = st.file_uploader(tr("hr_people.import_file"), type=["xlsx", "xlsm", "csv", "txt"], key="import_file")
     if upload is not None:
         show_import_preview(upload.getvalue(), upload.name)
     st.subheader(tr("hr_people.export_heading"))
     left, right = st.columns(2)
-    left.download_button(tr("hr_people.export_xlsx"), lambda: people_service.export_people(db, person, "xlsx", lang),
-                         file_name="devtalk-medewerkers.xlsx", key="export_xlsx", mime=XLSX, on_click="ignore")
-    right.download_button(tr("hr_people.export_csv"), lambda: people_service.export_people(db, person, "csv", lang),
-                          file_name="devtalk-medewerkers.csv", key="export_csv", mime="text/csv",
-                          on_click="ignore")
+    callbacks.download_button(tr("hr_people.export_xlsx"), lambda person: people_service.export_people(db, person, "xlsx", lang),
+                              where=left, file_name="devtalk-medewerkers.xlsx", key="export_xlsx", mime=XLSX)
+    callbacks.download_button(tr("hr_people.export_csv"), lambda person: people_service.export_people(db, person, "csv", lang),
+                              where=right, file_name="devtalk-medewerkers.csv", key="export_csv", mime="text/csv")
 
 
 def show_import_preview(data: bytes, filename: str) -> None:

@@ -2,9 +2,8 @@
 
 import streamlit as st
 
-from devtalk.errors import DevtalkError
 from devtalk.services import hr_people, privacy
-from ui import session
+from ui import callbacks, session
 from ui.downloads import pdf_download
 from ui.session import tr
 
@@ -14,21 +13,19 @@ lang = session.language()
 everyone = {p.id: f"{p.name} ({p.username})" for p in hr_people.list_people(db, person)}
 
 
-def erase() -> None:
-    try:
-        privacy.erase_person(db, person, st.session_state["privacy_person"], st.session_state.get("privacy_confirm", ""))
-        st.session_state["privacy_done"] = True
-        st.session_state["privacy_confirm"] = ""
-    except DevtalkError as error:
-        st.session_state["privacy_error"] = error.render(lang)
+@callbacks.signed_in("privacy_error")
+def erase(person) -> None:
+    privacy.erase_person(db, person, st.session_state["privacy_person"], st.session_state.get("privacy_confirm", ""))
+    st.session_state["privacy_done"] = True
+    st.session_state["privacy_confirm"] = ""
 
 
 st.title(tr("privacy.title"))
 st.write(tr("privacy.intro"))
 chosen = st.selectbox(tr("privacy.person"), list(everyone), format_func=everyone.get, key="privacy_person")
 if chosen is not None:
-    st.download_button(tr("privacy.export_json"), lambda: privacy.export_json(db, person, chosen),
-                       file_name=f"devtalk-{chosen}.json", mime="application/json", key="privacy_json")
+    callbacks.download_button(tr("privacy.export_json"), lambda person: privacy.export_json(db, person, chosen),
+                              file_name=f"devtalk-{chosen}.json", mime="application/json", key="privacy_json")
     pdf_download(f"privacy_{chosen}", tr("privacy.export_pdf"), lambda: privacy.export_pdf(db, person, chosen),
                  f"devtalk-{chosen}.pdf")
     st.subheader(tr("privacy.erase_heading"))

@@ -4,12 +4,11 @@ and put things right: late joiners, another manager, a reopened side, closing th
 import pandas as pd
 import streamlit as st
 
-from devtalk.errors import DevtalkError
 from devtalk.formatting import format_date
 from devtalk.models import SIDES
 from devtalk.questionnaire import localized
 from devtalk.services import completion, hr_people, questionnaires, round_admin, rounds
-from ui import session
+from ui import callbacks, session
 from ui.session import tr
 from ui.text import escape_markdown
 
@@ -19,29 +18,20 @@ lang = session.language()
 LATE_STYLE = "background-color: #fde2e1; color: #8a1c12"
 
 
-def attempt(operation, *args, **kwargs):
-    """Run a service call from a callback; a refusal is shown on the next run."""
-    try:
-        return operation(db, person, *args, **kwargs)
-    except DevtalkError as error:
-        st.session_state["rounds_error"] = error.render(lang)
-        return None
-
-
 def done(key: str, **params) -> None:
     st.session_state["rounds_done"] = tr(key, **params)
 
 
-def create_round() -> None:
+@callbacks.signed_in("rounds_error")
+def create_round(person) -> None:
     state = st.session_state
     chosen = None if state.get("round_everyone", True) else list(state.get("round_people", []))
-    created = attempt(rounds.create_round, state.get("round_name", ""), state.get("round_version"),
-                      state.get("round_fill_deadline"), state.get("round_meeting_deadline"), chosen)
-    if created is not None:
-        done("hr_rounds.created", name=created.round.name, count=created.conversations)
-        note_without_manager(created.without_manager)
-        state["round_selected"] = created.round.id
-        state["round_name"] = ""
+    created = rounds.create_round(db, person, state.get("round_name", ""), state.get("round_version"),
+                                  state.get("round_fill_deadline"), state.get("round_meeting_deadline"), chosen)
+    done("hr_rounds.created", name=created.round.name, count=created.conversations)
+    note_without_manager(created.without_manager)
+    state["round_selected"] = created.round.id
+    state["round_name"] = ""
 
 
 def note_without_manager(people) -> None:
@@ -49,40 +39,43 @@ def note_without_manager(people) -> None:
         st.session_state["rounds_warning"] = tr("hr_rounds.without_manager", names=", ".join(p.name for p in people))
 
 
-def add_joiners(round_id: int) -> None:
-    added = attempt(round_admin.add_late_joiners, round_id, list(st.session_state.get("joiners_people", [])))
-    if added is not None:
-        done("hr_rounds.joiners_added", count=added.added)
-        note_without_manager(added.without_manager)
-        st.session_state["joiners_people"] = []
+@callbacks.signed_in("rounds_error")
+def add_joiners(person, round_id: int) -> None:
+    added = round_admin.add_late_joiners(db, person, round_id, list(st.session_state.get("joiners_people", [])))
+    done("hr_rounds.joiners_added", count=added.added)
+    note_without_manager(added.without_manager)
+    st.session_state["joiners_people"] = []
 
 
-def reopen() -> None:
+@callbacks.signed_in("rounds_error")
+def reopen(person) -> None:
     state = st.session_state
-    if attempt(round_admin.reopen_side, state.get("reopen_conversation"), state.get("reopen_side"),
-               state.get("reopen_reason", "")):
-        done("hr_rounds.reopened")
-        state["reopen_reason"] = ""
+    round_admin.reopen_side(db, person, state.get("reopen_conversation"), state.get("reopen_side"),
+                            state.get("reopen_reason", ""))
+    done("hr_rounds.reopened")
+    state["reopen_reason"] = ""
 
 
-def reassign() -> None:
+@callbacks.signed_in("rounds_error")
+def reassign(person) -> None:
     state = st.session_state
-    if attempt(round_admin.reassign_manager, state.get("reassign_conversation"), state.get("reassign_manager")):
-        done("hr_rounds.reassigned")
+    round_admin.reassign_manager(db, person, state.get("reassign_conversation"), state.get("reassign_manager"))
+    done("hr_rounds.reassigned")
 
 
-def close(round_id: int) -> None:
-    if attempt(round_admin.close_round, round_id):
-        done("hr_rounds.closed")
+@callbacks.signed_in("rounds_error")
+def close(person, round_id: int) -> None:
+    round_admin.close_round(db, person, round_id)
+    done("hr_rounds.closed")
 
 
-def send_reminders(round_id: int) -> None:
-    sent = attempt(completion.send_reminders, round_id)
-    if sent is not None:
-        done("hr_rounds.reminders_sent", count=len(sent.sent))
-        if sent.without_email:
-            st.session_state["rounds_warning"] = tr(
-                "hr_rounds.reminders_without_email", names=", ".join(p.name for p in sent.without_email))
+@callbacks.signed_in("rounds_error")
+def send_reminders(person, round_id: int) -> None:
+    sent = completion.send_reminders(db, person, round_id)
+    done("hr_rounds.reminders_sent", count=len(sent.sent))
+    if sent.without_email:
+        st.session_state["rounds_warning"] = tr(
+            "hr_rounds.reminders_without_email", names=", ".join(p.name for p in sent.without_email))
 
 
 def version_label(version) -> str:

@@ -2,11 +2,10 @@
 
 import streamlit as st
 
-from devtalk.errors import DevtalkError
 from devtalk.questionnaire import load_questionnaire_file, localized
 from devtalk.services import setup
 from devtalk.services.questionnaires import bundled_templates, store_bundled
-from ui import navigation, session
+from ui import callbacks, navigation, session
 from ui.session import tr
 from ui.text import escape_markdown
 
@@ -17,12 +16,10 @@ PAGE_OF_STEP = {"functions": navigation.HR_PEOPLE, "people": navigation.HR_PEOPL
                 "round": navigation.HR_ROUNDS, "cards": navigation.HR_INVITATIONS}
 
 
-def use_template(path) -> None:
-    try:
-        store_bundled(db, person, path)
-        st.session_state["start_stored"] = True
-    except DevtalkError as error:
-        st.session_state["start_error"] = error.render(lang)
+@callbacks.signed_in("start_error")
+def use_template(person, path) -> None:
+    store_bundled(db, person, path)
+    st.session_state["start_stored"] = True
 
 
 st.title(tr("start.title"))

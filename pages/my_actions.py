@@ -2,12 +2,11 @@
 
 import streamlit as st
 
-from devtalk.errors import DevtalkError
 from devtalk.formatting import format_date
 from devtalk.models import ACTION_STATUSES
 from devtalk.services import actions
 from devtalk.services.actions import ActionRow
-from ui import session
+from ui import callbacks, session
 from ui.session import tr
 from ui.text import escape_markdown, user_text
 
@@ -17,22 +16,15 @@ db = session.database()
 own, team = actions.my_actions(db, person)
 
 
-def attempt(operation, *args) -> None:
-    try:
-        operation(db, person, *args)
-    except DevtalkError as error:
-        st.session_state["actions_error"] = error.render(lang)
-
-
 def change_status(action_id: int) -> None:
-    attempt(actions.set_status, action_id, st.session_state[f"status_{action_id}"])
+    callbacks.attempt("actions_error", actions.set_status, action_id, st.session_state[f"status_{action_id}"])
 
 
-def add_note(action_id: int) -> None:
+@callbacks.signed_in("actions_error")
+def add_note(person, action_id: int) -> None:
     key = f"note_{action_id}"
-    attempt(actions.add_note, action_id, st.session_state.get(key, ""))
-    if "actions_error" not in st.session_state:
-        st.session_state[key] = ""
+    actions.add_note(db, person, action_id, st.session_state.get(key, ""))
+    st.session_state[key] = ""
 
 
 def show(row: ActionRow, with_employee: bool) -> None:

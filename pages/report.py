@@ -11,7 +11,7 @@ from devtalk.formatting import format_date, format_datetime
 from devtalk.models import ACTION_KINDS, HELPED
 from devtalk.services import actions, printing, reports
 from devtalk.services.conversations import comparison_view
-from ui import session
+from ui import callbacks, session
 from ui.agenda import show_agenda_point
 from ui.downloads import pdf_download
 from ui.session import tr
@@ -32,20 +32,12 @@ is_manager = person.id == conversation.manager_id
 earlier = {action.id: action for action in view.earlier_actions}
 
 
-def attempt(operation, *args, **kwargs) -> None:
-    """Run a service call from a callback; a refusal is kept to show on the next run."""
-    try:
-        operation(db, person, *args, **kwargs)
-    except DevtalkError as error:
-        st.session_state["report_error"] = error.render(lang)
-
-
 def save_field(field: str) -> None:
-    attempt(reports.save_draft, conversation_id, **{field: st.session_state[f"report_{field}"]})
+    callbacks.attempt("report_error", reports.save_draft, conversation_id, **{field: st.session_state[f"report_{field}"]})
 
 
 def save_agenda(points) -> None:
-    attempt(reports.save_draft, conversation_id, agenda=points)
+    callbacks.attempt("report_error", reports.save_draft, conversation_id, agenda=points)
 
 
 def save_note(key: str) -> None:
@@ -59,20 +51,18 @@ def add_point() -> None:
         st.session_state["agenda_new"] = ""
 
 
-def add_action() -> None:
+@callbacks.signed_in("action_error")
+def add_action(person) -> None:
     due = st.session_state.get("action_due")
-    try:
-        actions.add_action(
-            db, person, conversation_id, what=st.session_state.get("action_what", ""),
-            kind=st.session_state.get("action_kind"), owner_id=st.session_state.get("action_owner"), due_date=due,
-        )
-        st.session_state["action_what"] = ""
-    except DevtalkError as error:
-        st.session_state["action_error"] = error.render(lang)
+    actions.add_action(
+        db, person, conversation_id, what=st.session_state.get("action_what", ""),
+        kind=st.session_state.get("action_kind"), owner_id=st.session_state.get("action_owner"), due_date=due,
+    )
+    st.session_state["action_what"] = ""
 
 
 def rate(action_id: int) -> None:
-    attempt(actions.rate, action_id, st.session_state[f"helped_{action_id}"])
+    callbacks.attempt("report_error", actions.rate, action_id, st.session_state[f"helped_{action_id}"])
 
 
 st.title(tr("report.title"))
@@ -84,7 +74,7 @@ if conversation.status == "ready":
     if is_manager:
         st.info(tr("report.hold_explained"))
         st.button(tr("report.mark_held"), key="mark_held", type="primary",
-                  on_click=attempt, args=(reports.mark_held, conversation_id))
+                  on_click=callbacks.attempt, args=("report_error", reports.mark_held, conversation_id))
     else:
         st.info(tr("report.waiting_for_meeting"))
     st.stop()
@@ -146,7 +136,7 @@ for action in view.actions:
         ]))))
         if editing:
             st.button(tr("report.remove_action"), key=f"action_remove_{action.id}",
-                      on_click=attempt, args=(actions.remove_action, action.id))
+                      on_click=callbacks.attempt, args=("report_error", actions.remove_action, action.id))
 if editing:
     with st.container(border=True):
         st.subheader(tr("report.new_action"))
@@ -162,7 +152,7 @@ if editing:
     st.write(tr("report.finalise_explained"))
     sure = st.checkbox(tr("report.finalise_confirm"), key="confirm_finalise")
     st.button(tr("report.finalise"), key="finalise", type="primary", disabled=not sure,
-              on_click=attempt, args=(reports.finalise, conversation_id), width="stretch")
+              on_click=callbacks.attempt, args=("report_error", reports.finalise, conversation_id), width="stretch")
 elif report.finalised_at:
     st.caption(tr("report.finalised_on", date=format_datetime(report.finalised_at, lang)))
 
@@ -172,7 +162,8 @@ if conversation.status == "reported" and person.id == conversation.employee_id:
     st.write(tr("report.acknowledge_explained"))
     st.text_area(tr("report.comment"), key="ack_comment", max_chars=reports.MAX_REPORT_TEXT)
     st.button(tr("report.acknowledge"), key="acknowledge", type="primary", width="stretch",
-              on_click=lambda: attempt(reports.acknowledge, conversation_id, st.session_state.get("ack_comment", "")))
+              on_click=lambda: callbacks.attempt("report_error", reports.acknowledge, conversation_id,
+                                                 st.session_state.get("ack_comment", "")))
 elif report.acknowledged_at:
     st.success(tr("report.acknowledged_on", date=format_datetime(report.acknowledged_at, lang)))
     if report.employee_comment:

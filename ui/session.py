@@ -19,6 +19,7 @@ from ui.text import escape_markdown
 
 TOKEN = "session_token"
 COOKIE = "devtalk_session"
+SIGNED_OUT = "signed_out_notice"  # left by a callback that found its session gone; app.py shows it
 
 
 def database() -> sqlite_utils.Database:
@@ -32,9 +33,14 @@ def database() -> sqlite_utils.Database:
     return st.session_state["_db"]
 
 
+def session_token() -> str | None:
+    """This browser session's token; a reload or a new tab picks it up from the cookie."""
+    return st.session_state.get(TOKEN) or st.context.cookies.get(COOKIE)
+
+
 def current_person() -> Person | None:
-    """Who is signed in; a reload or a new tab picks the session up from the cookie."""
-    token = st.session_state.get(TOKEN) or st.context.cookies.get(COOKIE)
+    """Who is signed in, looked up from the token on every call."""
+    token = session_token()
     person = auth.current_person(database(), token)
     if person is None:
         st.session_state.pop(TOKEN, None)
@@ -58,6 +64,7 @@ def require_person() -> Person:
     """The signed-in person, or stop the page (app.py shows the sign-in page instead)."""
     person = current_person()
     if person is None:
+        st.session_state.pop(SIGNED_OUT, None)  # said right here; not again after the next sign-in
         st.warning(tr("app.signed_out"))
         st.stop()
     return person
@@ -122,7 +129,7 @@ def start(token: str) -> None:
 
 def end() -> None:
     """Sign out: the server forgets the session, the browser forgets the cookie."""
-    auth.sign_out(database(), st.session_state.get(TOKEN) or st.context.cookies.get(COOKIE))
+    auth.sign_out(database(), session_token())
     for key in list(st.session_state.keys()):
         if key not in ("_db", "_db_path"):
             del st.session_state[key]

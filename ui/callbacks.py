@@ -1,0 +1,93 @@
+"""Code that runs after its page was drawn asks again who is signed in.
+
+Widget callbacks run at the start of the next run, before the page script and its
+``require_person``; a deferred download runs when it is clicked. By then the Person the page
+was drawn for may have been deactivated, timed out, signed out or lost a role. So each of them
+looks the person up afresh from the session token and hands that Person to the services, which
+decide with it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import streamlit as st
+
+from devtalk.errors import DevtalkError
+from devtalk.models import Person
+from devtalk.services import auth
+from ui import session
+
+Data = TypeVar("Data", bytes, str)
+
+
+class SignedOut(Exception):
+    """A deferred download clicked after its session ended: no file is made."""
+
+
+def signed_in_now() -> Person | None:
+    """Who is signed in as a callback runs; nobody, and the next run says they were signed out."""
+    person = session.current_person()
+    if person is None:
+        st.session_state[session.SIGNED_OUT] = session.tr("app.signed_out")
+    return person
+
+
+def signed_in(error_key: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Make ``callback(person, *args)`` a widget callback for whoever is signed in when it runs.
+
+    Signed out by now: it does not run, and the next run says so. A service's refusal is left
+    under ``error_key`` for the page to show (``session.show_pending``). Returns the callback's
+    result, None when it did not run or was refused.
+    """
+
+    def decorate(callback: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(callback)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            person = signed_in_now()
+            if person is None:
+                return None
+            try:
+                return callback(person, *args, **kwargs)
+            except DevtalkError as error:
+                st.session_state[error_key] = error.render(session.language())
+                return None
+
+        return run
+
+    return decorate
+
+
+def attempt(error_key: str, operation: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """A callback that is one service call, ``operation(db, person, *args, **kwargs)``, for whoever
+    is signed in now; use as ``on_click=callbacks.attempt, args=(error_key, operation, ...)``."""
+    return signed_in(error_key)(lambda person: operation(session.database(), person, *args, **kwargs))()
+
+
+def deferred(build: Callable[[Person], Data]) -> Callable[[], Data]:
+    """``data`` for ``st.download_button`` that ``build(person)`` makes at the click, for whoever
+    holds this session then.
+
+    Streamlit calls it on a worker thread of its own, outside any script run: there is no
+    ``st.session_state`` (a stand-in that is empty) and no cookie. So the token and the connection
+    are taken now, while the page is drawn, and the person is looked up from them at the click.
+    Signed out by then: it raises, so no file is made, and the browser says the download failed.
+    """
+    database, token = session.database(), session.session_token()
+
+    def build_for_whoever_is_signed_in() -> Data:
+        person = auth.current_person(database, token)
+        if person is None:
+            raise SignedOut()
+        return build(person)
+
+    return build_for_whoever_is_signed_in
+
+
+def download_button(label: str, build: Callable[[Person], Data], *, where: Any = st, **options: Any) -> None:
+    """A download whose file ``build(person)`` makes at the click, for whoever is signed in then
+    (``deferred``); ``where`` is the container (a column), ``options`` go to st.download_button.
+    The click reruns the page, so someone signed out meanwhile sees the sign-in page say so."""
+    where.download_button(label, deferred(build), on_click=signed_in_now, **options)
