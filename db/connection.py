@@ -11,6 +11,7 @@ from pathlib import Path
 import sqlite_utils
 
 from devtalk.errors import DevtalkError
+from devtalk.plain_text import without_controls
 
 BUSY_TIMEOUT_MS = 10_000
 RETRIES = 8
@@ -30,15 +31,41 @@ def open_db(path: str | Path | None = None) -> sqlite_utils.Database:
     what makes SQLite answer "database is locked" without waiting).
     """
     if path is None:
-        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False, factory=PlainTextConnection)
     else:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
+                               factory=PlainTextConnection)
         conn.execute("PRAGMA journal_mode = WAL")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
     return sqlite_utils.Database(conn)
+
+
+class PlainTextConnection(sqlite3.Connection):
+    """Every statement's text parameters lose their control characters on the way in.
+
+    This is the one door all stored text passes (sqlite-utils and the repositories run every
+    statement through ``execute`` or ``executemany``), so no page, import, CLI command or future
+    write path can store a NUL or an escape sequence that hides what follows from a check or a reader.
+    """
+
+    def execute(self, sql, parameters=(), /):
+        return super().execute(sql, _without_controls(parameters))
+
+    def executemany(self, sql, seq_of_parameters, /):
+        return super().executemany(sql, map(_without_controls, seq_of_parameters))
+
+
+def _without_controls(parameters):
+    if isinstance(parameters, dict):
+        return {name: _value(value) for name, value in parameters.items()}
+    return [_value(value) for value in parameters]
+
+
+def _value(value):
+    return without_controls(value) if isinstance(value, str) else value
 
 
 @contextmanager

@@ -7,7 +7,6 @@ import io
 from typing import Sequence
 
 import openpyxl
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from devtalk.i18n import LANGUAGES, t
@@ -70,17 +69,12 @@ def _instructions(lang: str, functions: Sequence[JobFunction]) -> list[list[str]
 def _fill(sheet, title: str, rows: list[list[str]], widths: Sequence[int]) -> None:
     sheet.title = title
     for row in rows:
-        sheet.append([_xlsx_value(value) for value in row])
+        sheet.append([safe_cell(value) for value in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     for letter, width in zip("ABCDEFG", widths):
         sheet.column_dimensions[letter].width = width
-
-
-def _xlsx_value(value: object) -> object:
-    # openpyxl refuses the control characters XML cannot hold; an export must not fail on one.
-    return safe_cell(ILLEGAL_CHARACTERS_RE.sub("", value)) if isinstance(value, str) else value
 
 
 def _save(book: openpyxl.Workbook) -> bytes:

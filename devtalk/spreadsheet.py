@@ -3,17 +3,20 @@ to open in Excel.
 
 A text cell starting with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return) is run as a
 formula by Excel and LibreOffice: an exported name like ``=HYPERLINK(...)`` would then act on
-the HR person's machine (OWASP "CSV injection"). A leading apostrophe makes it plain text.
+the HR person's machine (OWASP "CSV injection"). A leading apostrophe makes it plain text. The check
+runs on the text as written, after control and bidirectional characters are dropped: a ``\x00``
+before the ``=`` must not hide the formula from it.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 from pathlib import PurePath
 
 import openpyxl
+
+from devtalk.plain_text import CONTROL, readable
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
@@ -22,8 +25,6 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the pre-2007 binary Excel format (.xls)
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 TEXT_SUFFIXES = ("", ".csv", ".txt")
-# Control characters never occur in a CSV that Excel or a text editor wrote; they mean binary data.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class UnreadableFile(Exception):
@@ -36,10 +37,12 @@ class UnreadableFile(Exception):
 
 
 def safe_cell(value: object) -> object:
-    """The value as written to a CSV or XLSX cell: text that could start a formula gets a leading ``'``."""
+    """The value as written to a CSV or XLSX cell: readable text (so also text XML can hold), with a
+    leading ``'`` when it could start a formula."""
     if not isinstance(value, str):
         return value
-    # Also quote text that already looks quoted, so restore_cell(safe_cell(v)) == v for every v.
+    value = readable(value)
+    # Also quote text that already looks quoted, so restore_cell(safe_cell(v)) == readable(v) for every v.
     if value.startswith(FORMULA_STARTS) or _looks_quoted(value):
         return QUOTE + value
     return value
@@ -98,7 +101,8 @@ def _xlsx_rows(data: bytes) -> list:
 
 def _csv_rows(data: bytes) -> list:
     text = _decode(data)
-    if _CONTROL.search(text):
+    # Control characters never occur in a CSV that Excel or a text editor wrote; they mean binary data.
+    if CONTROL.search(text):
         raise UnreadableFile("not_text")
     header = next((line for line in text.splitlines() if line.strip()), "")
     # Dutch Excel writes ';' (the comma is the decimal sign), English Excel and most tools ','.

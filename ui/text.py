@@ -6,15 +6,17 @@ import re
 
 import streamlit as st
 
+from devtalk.plain_text import readable
+
 # Everything Streamlit's markdown gives meaning to: CommonMark punctuation, HTML brackets,
 # `$` for LaTeX and `:` for emoji shortcodes and colour directives.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def clean(text: str | None) -> str:
-    """Drop control characters that have no business on a screen (keep tabs and newlines)."""
-    return _CONTROL.sub("", text or "")
+    """Drop control characters and bidirectional overrides, which have no business on a screen
+    (keep tabs and newlines)."""
+    return readable(text)
 
 
 def escape_markdown(text: str | None) -> str:

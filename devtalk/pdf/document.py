@@ -8,7 +8,6 @@ markdown or HTML, so what someone typed is what ends up in the personnel file.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -18,6 +17,7 @@ from fpdf.enums import XPos, YPos
 
 from devtalk.formatting import format_date
 from devtalk.i18n import t
+from devtalk.plain_text import readable
 
 FONTS = Path(__file__).resolve().parents[1] / "fonts"
 FAMILY = "DejaVu"
@@ -25,12 +25,11 @@ TEXT, GREY, RULE = (25, 25, 25), (105, 105, 105), (185, 185, 185)
 HEADING_FILL, ROW_FILL = (226, 234, 240), (246, 248, 250)
 LINE = 5.0  # mm per line of body text
 TABLE_SIZE, CELL_PADDING = 8.5, 1.5  # pt, mm
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def plain(text: str | None) -> str:
-    """Text as typed, minus control characters that have no printed form."""
-    return _CONTROL.sub("", (text or "").replace("\r\n", "\n").replace("\t", "    "))
+    """Text as typed, minus control characters and bidirectional overrides (no printed form)."""
+    return readable((text or "").replace("\r\n", "\n").replace("\t", "    "))
 
 
 class Document(FPDF):
@@ -175,6 +174,11 @@ class Document(FPDF):
         tallest = max_height or self.page_break_trigger - self.body_top
         width, height = self.epw, self.epw * height_px / width_px
         return (width * tallest / height, tallest) if height > tallest else (width, height)
+
+    def normalize_text(self, text: str) -> str:
+        # fpdf2 passes every text through here (cell, multi_cell, text, write and string widths), so
+        # no control character or bidirectional override reaches the page, whichever builder drew it.
+        return super().normalize_text(readable(text))
 
     def to_bytes(self) -> bytes:
         return bytes(self.output())

@@ -17,7 +17,6 @@ from datetime import date
 import openpyxl
 import sqlite_utils
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from db import actions, audit, conversations, people
@@ -175,18 +174,13 @@ def _xlsx(title: str, header: list[str], rows: Iterable[list]) -> bytes:
     bold = Font(bold=True)
     sheet.append([_header_cell(sheet, value, bold) for value in header])
     for row in rows:
-        sheet.append([_xlsx_value(value) for value in row])
+        sheet.append([safe_cell(value) for value in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
 def _header_cell(sheet, value: str, font: Font) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=_xlsx_value(value))
+    cell = WriteOnlyCell(sheet, value=safe_cell(value))
     cell.font = font
     return cell
-
-
-def _xlsx_value(value: object) -> object:
-    # openpyxl refuses the control characters XML cannot hold; an export must not fail on one.
-    return safe_cell(ILLEGAL_CHARACTERS_RE.sub("", value)) if isinstance(value, str) else value

@@ -63,4 +63,5 @@ def test_long_text_control_characters_and_right_to_left_text_show_literally(firm
     assert not app.exception
     shown = [t.value for t in app.text if t.value.startswith("begin")]
     assert shown and "\x07" not in shown[0] and "\x1b" not in shown[0]
-    assert "\u202eتست\u202c" in shown[0] and shown[0].endswith("einde")
+    # The right-to-left script stays; the override around it, which would turn what follows, goes.
+    assert " تست " in shown[0] and "\u202e" not in shown[0] and shown[0].endswith("einde")

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from devtalk.models import JobFunction, Person
 from devtalk.people_export import people_csv, people_xlsx, template_xlsx
+from devtalk.plain_text import readable
 from devtalk.spreadsheet import restore_cell, safe_cell
 
 FORMULAS = ["=HYPERLINK(\"http://evil\")", "+31 6 1234", "-2+3", "@SUM(A1)", "\tx", "\rx"]
@@ -42,9 +43,15 @@ def test_harmless_values_are_left_as_they_are(value):
     assert safe_cell(value) == value
 
 
+@pytest.mark.parametrize("value", ["\x00=HYPERLINK(\"http://evil\")", "\x1b\x7f+31", "\u202e=1+1", "\u2066@SUM(A1)"],
+                         ids=["nul", "escape-and-delete", "right-to-left-override", "isolate"])
+def test_a_hidden_character_before_a_formula_is_dropped_and_the_formula_still_quoted(value):
+    assert safe_cell(value) == "'" + readable(value)
+
+
 @given(st.text(max_size=20))
-def test_restoring_a_safe_cell_gives_back_the_original_text(text):
-    assert restore_cell(safe_cell(text)) == text
+def test_restoring_a_safe_cell_gives_back_the_readable_text(text):
+    assert restore_cell(safe_cell(text)) == readable(text)
 
 
 def test_csv_has_dutch_headers_semicolons_and_a_bom_so_dutch_excel_opens_it_with_accents():
