@@ -7,12 +7,13 @@ from pathlib import Path
 
 import sqlite_utils
 
+from db.private_files import private_file
 from devtalk.errors import DevtalkError
 
 
 def backup_to(db: sqlite_utils.Database, dest: Path) -> None:
     """Copy page by page; the API restarts by itself if a writer changes the source meanwhile."""
-    Path(dest).parent.mkdir(parents=True, exist_ok=True)
+    private_file(Path(dest))
     target = sqlite3.connect(str(dest))
     try:
         db.conn.backup(target, pages=256)
@@ -28,6 +29,7 @@ class RestoreRefused(DevtalkError):
 
 def restore_from(source: Path, dest: Path) -> None:
     """Copy a backup into a new or empty database file, with the same backup API."""
+    private_file(Path(dest))
     target = sqlite3.connect(str(dest))
     try:
         if target.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from db.private_files import private_file
 from devtalk.errors import DevtalkError
 from devtalk.plain_text import without_controls
 
@@ -33,7 +34,7 @@ def open_db(path: str | Path | None = None) -> sqlite_utils.Database:
     if path is None:
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False, factory=PlainTextConnection)
     else:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        private_file(Path(path))
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
                                factory=PlainTextConnection)
         conn.execute("PRAGMA journal_mode = WAL")

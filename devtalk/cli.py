@@ -9,6 +9,7 @@ import click
 
 import db as storage
 from db.backup import backup_to, restore_from
+from db.private_files import write_private
 from devtalk import config
 from devtalk.errors import DevtalkError
 from devtalk.i18n import LANGUAGES
@@ -109,7 +110,7 @@ def export_people(file, db_path) -> None:
     if file == "-":
         sys.stdout.buffer.write(data)
     else:
-        Path(file).write_bytes(data)
+        write_private(Path(file), data)
 
 
 @cli.command()
@@ -128,7 +129,6 @@ def backup(dest, db_path) -> None:
 def restore(source, db_path, lang) -> None:
     """Restore a backup into a new or empty database file (never over existing data)."""
     dest = db_path or config.database_path()
-    dest.parent.mkdir(parents=True, exist_ok=True)
     try:
         restore_from(source, dest)
         storage.migrate(storage.open_db(dest))
@@ -163,7 +163,7 @@ def report(conversation_id, out, lang, db_path) -> None:
     from devtalk.services.printing import conversation_report_pdf
 
     try:
-        out.write_bytes(conversation_report_pdf(_open(db_path), OPERATOR, conversation_id, lang))
+        write_private(out, conversation_report_pdf(_open(db_path), OPERATOR, conversation_id, lang))
     except DevtalkError as error:
         _fail(error, lang)
     click.echo(f"report written to {out}")

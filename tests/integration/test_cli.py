@@ -1,4 +1,6 @@
+import os
 import sqlite3
+import stat
 
 import pytest
 from click.testing import CliRunner
@@ -100,3 +102,25 @@ def test_report_command_for_a_conversation_that_does_not_exist_says_not_found(ru
     assert result.exit_code == 1
     assert "Not found." in result.output and "not allowed" not in result.output
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_files_the_command_line_writes_are_readable_by_their_owner_only(run, tmp_path):
+    from devtalk.services.demo import load_demo
+
+    previous = os.umask(0o022)
+    try:
+        database = storage.open_db(run.db_path)
+        storage.migrate(database)
+        load_demo(database)
+        reported = database.execute("SELECT id FROM conversations WHERE status = 'acknowledged' LIMIT 1").fetchone()[0]
+        out = tmp_path / "out"
+        assert run("report", str(reported), "--out", str(out / "verslag.pdf")).exit_code == 0
+        assert run("export-people", str(out / "mensen.csv")).exit_code == 0
+        assert run("backup", str(out / "backup.db")).exit_code == 0
+        restore = ["restore", str(out / "backup.db"), "--db", str(out / "restored" / "devtalk.db")]
+        assert CliRunner().invoke(cli, restore).exit_code == 0
+    finally:
+        os.umask(previous)
+    written = ["verslag.pdf", "mensen.csv", "backup.db", "restored/devtalk.db"]
+    assert {name: stat.S_IMODE((out / name).stat().st_mode) for name in written} == dict.fromkeys(written, 0o600)
+    assert stat.S_IMODE(out.stat().st_mode) == stat.S_IMODE((out / "restored").stat().st_mode) == 0o700
