@@ -7,7 +7,7 @@ from devtalk.formatting import format_datetime
 from devtalk.questionnaire import Item, Scale, localized
 from devtalk.services import conversations
 from devtalk.services.conversations import FillInForm, MissingAnswers
-from ui import session
+from ui import callbacks, session
 from ui.session import tr
 from ui.text import escape_markdown
 
@@ -37,11 +37,9 @@ def save(item: Item) -> None:
         "not_applicable": value == NOT_APPLICABLE,
         "value": None if value in (None, NOT_APPLICABLE) else int(value),
     }
-    try:
-        conversations.save_answer(session.database(), person, form.conversation.id, item.id, **arguments)
-        st.session_state.pop(f"error_{widget_key(item)}", None)
-    except DevtalkError as error:
-        st.session_state[f"error_{widget_key(item)}"] = error.render(lang)
+    refusal = f"error_{widget_key(item)}"
+    st.session_state.pop(refusal, None)  # an earlier refusal of this answer is moot now
+    callbacks.attempt(refusal, conversations.save_answer, form.conversation.id, item.id, **arguments)
 
 
 def stored_value(form: FillInForm, item: Item):
@@ -94,14 +92,13 @@ def option_labels(scale: Scale) -> dict:
 labels_by_scale = {scale_id: option_labels(scale) for scale_id, scale in form.questionnaire.scales.items()}
 
 
-def submit() -> None:
+@callbacks.signed_in("submit_error")
+def submit(person) -> None:
     try:
         conversations.submit(session.database(), person, form.conversation.id)
         st.session_state["submitted_message"] = True
     except MissingAnswers as error:
         st.session_state["missing"] = [item.id for item in error.items]
-    except DevtalkError as error:
-        st.session_state["submit_error"] = error.render(lang)
 
 
 employee_name = escape_markdown(form.employee.name)

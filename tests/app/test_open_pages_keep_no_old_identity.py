@@ -1,0 +1,132 @@
+"""A page left open keeps no old identity: its callbacks run at the start of the next run and its
+deferred downloads at the click, both after the page was drawn. Once its person is deactivated,
+timed out or no longer HR, they do nothing for that person and the page says they are signed out."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.testing.v1 import AppTest
+
+from db import audit, conversations, people
+from devtalk.errors import NotAllowed
+from devtalk.i18n import t
+from devtalk.services import hr_people, reports
+from tests.app.conftest import ROOT, open_page, page_run_directly, sign_in, texts
+from tests.app.test_comparison_page import submit_both
+from ui import callbacks, session
+
+SIGNED_OUT = "Je bent niet (meer) aangemeld"
+
+
+@pytest.fixture
+def deferred_downloads(monkeypatch):
+    """The callable of every deferred download drawn, by the file id its button carries."""
+    registered = {}
+    add_deferred = MediaFileManager.add_deferred
+
+    def keep(self, data_callable, *args, **kwargs):
+        file_id = add_deferred(self, data_callable, *args, **kwargs)
+        registered[file_id] = data_callable
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", keep)
+    return registered
+
+
+def download(app, key: str, registered: dict):
+    """What a click on the download button gets, made as Streamlit makes it: the callable runs on a
+    worker thread outside any script run (DeferredFileHandler: asyncio.to_thread)."""
+    build = registered[app.download_button(key=key).proto.deferred_file_id]
+    with ThreadPoolExecutor(1) as worker:
+        return worker.submit(build).result()
+
+
+def exports_by(database, person_id: int) -> list[str]:
+    return [event.action for event in audit.list_events(database)
+            if event.actor_id == person_id and event.action in ("people.export", "privacy.export")]
+
+
+def test_an_open_fill_in_page_stores_no_answer_once_the_employee_is_deactivated(firm_db):
+    database, firm = firm_db
+    app = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
+    hr_people.set_active(database, firm.hr, firm.employee.id, False)
+    app.pills(key=f"answer_{firm.conversation_id}_tekening-lezen").set_value(4).run()
+    assert not app.exception
+    assert conversations.answers_of(database, firm.conversation_id, "employee") == {}
+    assert SIGNED_OUT in texts(app)
+
+
+def test_an_open_report_saves_nothing_once_the_managers_session_timed_out(firm_db, monkeypatch):
+    database, firm = firm_db
+    submit_both(database, firm)
+    reports.mark_held(database, firm.manager, firm.conversation_id)
+    app = open_page(sign_in("manager"), "pages/report.py", conversation=firm.conversation_id)
+    monkeypatch.setenv("DEVTALK_IDLE_MINUTES", "0")
+    app.text_area(key="report_summary").input("Geschreven na de time-out").run()
+    assert not app.exception
+    assert reports.report_view(database, firm.manager, firm.conversation_id).report.summary == ""
+    assert SIGNED_OUT in texts(app)
+
+
+def test_an_open_hr_page_changes_nobody_once_hr_is_deactivated(firm_db):
+    database, firm = firm_db
+    app = page_run_directly("hr", "pages/hr_people.py")
+    app.selectbox(key="people_selected").set_value(firm.outsider.id).run()
+    people.update_person(database, firm.hr.id, active=False)
+    app.button(key="person_deactivate").click().run()
+    assert not app.exception
+    assert people.get_person(database, firm.outsider.id).active
+    assert SIGNED_OUT in texts(app)
+
+
+def test_an_hr_callback_is_refused_once_the_hr_role_is_taken_away(firm_db):
+    database, firm = firm_db
+    app = page_run_directly("hr", "pages/hr_people.py")
+    app.selectbox(key="people_selected").set_value(firm.outsider.id).run()
+    people.update_person(database, firm.hr.id, roles=("employee",))
+    app.button(key="person_deactivate").click().run()
+    assert not app.exception
+    assert people.get_person(database, firm.outsider.id).active
+
+
+def test_the_people_csv_comes_while_hr_is_signed_in_and_not_after_deactivation(firm_db, deferred_downloads):
+    database, firm = firm_db
+    app = page_run_directly("hr", "pages/hr_people.py")
+    assert "Otto Buiten" in download(app, "export_csv", deferred_downloads).decode("utf-8")
+    people.update_person(database, firm.hr.id, active=False)
+    with pytest.raises(callbacks.SignedOut):
+        download(app, "export_csv", deferred_downloads)
+    assert exports_by(database, firm.hr.id) == ["people.export"]  # the one made while signed in
+    app.download_button(key="export_csv").click().run()
+    assert SIGNED_OUT in texts(app)
+
+
+def test_a_privacy_json_is_not_made_after_the_hr_session_timed_out(firm_db, deferred_downloads, monkeypatch):
+    database, firm = firm_db
+    app = open_page(sign_in("hr"), "pages/hr_privacy.py")
+    app.selectbox(key="privacy_person").set_value(firm.outsider.id).run()
+    monkeypatch.setenv("DEVTALK_IDLE_MINUTES", "0")
+    with pytest.raises(callbacks.SignedOut):
+        download(app, "privacy_json", deferred_downloads)
+    assert exports_by(database, firm.hr.id) == []
+
+
+def test_a_privacy_json_is_refused_once_the_hr_role_is_taken_away(firm_db, deferred_downloads):
+    database, firm = firm_db
+    app = open_page(sign_in("hr"), "pages/hr_privacy.py")
+    app.selectbox(key="privacy_person").set_value(firm.outsider.id).run()
+    people.update_person(database, firm.hr.id, roles=("employee",))
+    with pytest.raises(NotAllowed):
+        download(app, "privacy_json", deferred_downloads)
+    assert exports_by(database, firm.hr.id) == []
+
+
+def test_the_sign_in_page_says_why_a_click_did_nothing(firm_db):
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    app.session_state[session.SIGNED_OUT] = t("app.signed_out", "nl")  # as a callback leaves it
+    app.run()
+    assert SIGNED_OUT in texts(app) and app.text_input(key="login_username")
+    assert session.SIGNED_OUT not in app.session_state  # said once
