@@ -71,7 +71,7 @@ with agenda_tab:
 
 if view.conversation.status in printing.PREPARATION_STATUSES:
     pdf_download("preparation", tr("download.preparation"),
-                 lambda: printing.preparation_sheet_pdf(db, person, view.conversation.id, lang),
+                 lambda person: printing.preparation_sheet_pdf(db, person, view.conversation.id, lang),
                  f"voorbereiding-{view.conversation.id}.pdf")
 if view.conversation.side_of(person.id) == "manager" or view.conversation.status != "ready":
     st.page_link(navigation.REPORT, label=tr("compare.to_report"), icon=":material/description:",

@@ -8,7 +8,7 @@ from devtalk.errors import DevtalkError
 from devtalk.formatting import format_date
 from devtalk.services import dossier, printing
 from devtalk.services.conversations import comparison_view
-from ui import session
+from ui import callbacks, session
 from ui.downloads import pdf_download
 from ui.session import tr
 from ui.text import escape_markdown, user_text
@@ -33,18 +33,16 @@ except DevtalkError as error:
     st.stop()
 
 
-def add_note() -> None:
-    try:
-        dossier.add_note(db, person, found.employee.id, st.session_state.get("dossier_note", ""),
-                         private=st.session_state.get("dossier_note_private", False))
-        st.session_state["dossier_note"] = ""
-    except DevtalkError as error:
-        st.session_state["dossier_error"] = error.render(lang)
+@callbacks.signed_in("dossier_error")
+def add_note(person) -> None:
+    dossier.add_note(db, person, found.employee.id, st.session_state.get("dossier_note", ""),
+                     private=st.session_state.get("dossier_note_private", False))
+    st.session_state["dossier_note"] = ""
 
 
 st.title(escape_markdown(tr("dossier.title", name=found.employee.name)))
 pdf_download(f"dossier_{found.employee.id}", tr("download.dossier"),
-             lambda: printing.dossier_pdf(db, person, found.employee.id, lang), f"dossier-{found.employee.username}.pdf")
+             lambda person: printing.dossier_pdf(db, person, found.employee.id, lang), f"dossier-{found.employee.username}.pdf")
 if not found.entries:
     st.info(tr("dossier.empty"))
 else:

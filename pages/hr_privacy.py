@@ -26,7 +26,7 @@ chosen = st.selectbox(tr("privacy.person"), list(everyone), format_func=everyone
 if chosen is not None:
     callbacks.download_button(tr("privacy.export_json"), lambda person: privacy.export_json(db, person, chosen),
                               file_name=f"devtalk-{chosen}.json", mime="application/json", key="privacy_json")
-    pdf_download(f"privacy_{chosen}", tr("privacy.export_pdf"), lambda: privacy.export_pdf(db, person, chosen),
+    pdf_download(f"privacy_{chosen}", tr("privacy.export_pdf"), lambda person: privacy.export_pdf(db, person, chosen),
                  f"devtalk-{chosen}.pdf")
     st.subheader(tr("privacy.erase_heading"))
     st.text_input(tr("privacy.confirm"), key="privacy_confirm")

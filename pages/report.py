@@ -81,7 +81,7 @@ if conversation.status == "ready":
 
 editing = is_manager and conversation.status == "held"
 pdf_download("report", tr("download.report"),
-             lambda: printing.conversation_report_pdf(db, person, conversation_id, lang),
+             lambda person: printing.conversation_report_pdf(db, person, conversation_id, lang),
              f"verslag-{conversation_id}.pdf")
 st.write(tr(f"status.{conversation.status}"))
 if conversation.held_at:

@@ -6,20 +6,19 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from devtalk.errors import DevtalkError
-from ui.session import language, tr
+from devtalk.models import Person
+from ui import callbacks
+from ui.session import tr
 from ui.text import escape_markdown
 
 
-def pdf_download(key: str, label: str, build: Callable[[], bytes], file_name: str) -> None:
-    """A button that builds the PDF (with the page's access rules, through the service) and then
-    offers it for download."""
+def pdf_download(key: str, label: str, build: Callable[[Person], bytes], file_name: str) -> None:
+    """A button that builds the PDF as ``build(person)`` for whoever is signed in when it is
+    pressed (the service applies the access rules) and then offers it for download."""
 
-    def make() -> None:
-        try:
-            st.session_state[f"{key}_pdf"] = build()
-        except DevtalkError as error:
-            st.session_state[f"{key}_error"] = error.render(language())
+    @callbacks.signed_in(f"{key}_error")
+    def make(person: Person) -> None:
+        st.session_state[f"{key}_pdf"] = build(person)
 
     if f"{key}_pdf" in st.session_state:
         st.download_button(tr("download.save", what=label), st.session_state[f"{key}_pdf"], file_name=file_name,

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from db import audit, conversations, people
 from devtalk.errors import NotAllowed
 from devtalk.i18n import t
-from devtalk.services import hr_people, reports
+from devtalk.services import dossier, hr_people, reports
 from tests.app.conftest import ROOT, open_page, page_run_directly, sign_in, texts
 from tests.app.test_comparison_page import submit_both
 from ui import callbacks, session
@@ -130,3 +130,24 @@ def test_the_sign_in_page_says_why_a_click_did_nothing(firm_db):
     app.run()
     assert SIGNED_OUT in texts(app) and app.text_input(key="login_username")
     assert session.SIGNED_OUT not in app.session_state  # said once
+
+
+def test_an_open_dossier_makes_no_pdf_once_the_manager_is_deactivated(firm_db):
+    database, firm = firm_db
+    app = open_page(sign_in("manager"), "pages/dossier.py", person=firm.employee.id)
+    people.update_person(database, firm.manager.id, active=False)
+    app.button(key=f"dossier_{firm.employee.id}_make").click().run()
+    assert not app.exception
+    assert f"dossier_{firm.employee.id}_pdf" not in app.session_state
+    assert SIGNED_OUT in texts(app)
+
+
+def test_an_open_dossier_adds_no_note_once_the_managers_session_timed_out(firm_db, monkeypatch):
+    database, firm = firm_db
+    app = open_page(sign_in("manager"), "pages/dossier.py", person=firm.employee.id)
+    app.text_area(key="dossier_note").input("Na de time-out geschreven")
+    monkeypatch.setenv("DEVTALK_IDLE_MINUTES", "0")
+    app.button(key="dossier_add_note").click().run()
+    assert not app.exception
+    assert dossier.overview(database, firm.hr, firm.employee.id)[0].notes == []
+    assert SIGNED_OUT in texts(app)
