@@ -1,4 +1,5 @@
-"""Invitation codes (stored only as hashes) and the sign-in attempts that rate-limit them."""
+"""Invitation codes (stored only as hashes), their wrong PINs, and the wrong code guesses that
+limit guessing."""
 
 from __future__ import annotations
 
@@ -18,11 +19,15 @@ class Invitation:
     expires_at: datetime
     revoked_at: datetime | None
     last_used_at: datetime | None
+    failed_pins: int = 0
+
+    def is_live(self, at: datetime) -> bool:
+        return self.revoked_at is None and self.expires_at > at
 
 
 def _invitation(row: dict) -> Invitation:
     return Invitation(row["id"], row["person_id"], to_datetime(row["created_at"]), to_datetime(row["expires_at"]),
-                      to_datetime(row["revoked_at"]), to_datetime(row["last_used_at"]))
+                      to_datetime(row["revoked_at"]), to_datetime(row["last_used_at"]), row["failed_pins"])
 
 
 def add_invitation(db: sqlite_utils.Database, person_id: int, code_hash: str, expires_at: datetime, created_by: int | None) -> None:
@@ -32,6 +37,15 @@ def add_invitation(db: sqlite_utils.Database, person_id: int, code_hash: str, ex
 
 def revoke_invitations(db: sqlite_utils.Database, person_id: int) -> None:
     db.execute("UPDATE invitations SET revoked_at = ? WHERE person_id = ? AND revoked_at IS NULL", [now(), person_id])
+
+
+def revoke_invitation(db: sqlite_utils.Database, invitation_id: int) -> None:
+    db.execute("UPDATE invitations SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", [now(), invitation_id])
+
+
+def get_invitation(db: sqlite_utils.Database, invitation_id: int) -> Invitation | None:
+    rows = list(db.query("SELECT * FROM invitations WHERE id = ?", [invitation_id]))
+    return _invitation(rows[0]) if rows else None
 
 
 def invitation_by_hash(db: sqlite_utils.Database, code_hash: str) -> Invitation | None:
@@ -48,11 +62,33 @@ def mark_used(db: sqlite_utils.Database, invitation_id: int) -> None:
     db.execute("UPDATE invitations SET last_used_at = ? WHERE id = ?", [now(), invitation_id])
 
 
-def record_attempt(db: sqlite_utils.Database, client: str) -> None:
+def reserve_pin_attempt(db: sqlite_utils.Database, invitation_id: int, most: int) -> int | None:
+    """Count a PIN attempt on a card before its slow check, in one statement: the number this
+    attempt got, or None when the card is revoked or has had its ``most`` attempts."""
+    rows = db.execute(
+        "UPDATE invitations SET failed_pins = failed_pins + 1"
+        " WHERE id = ? AND revoked_at IS NULL AND failed_pins < ? RETURNING failed_pins",
+        [invitation_id, most],
+    ).fetchall()  # all of it, so the statement ends and its write lock goes at once
+    return rows[0][0] if rows else None
+
+
+def clear_failed_pins(db: sqlite_utils.Database, invitation_id: int) -> bool:
+    """After a right PIN; False if the card was revoked meanwhile."""
+    cursor = db.execute("UPDATE invitations SET failed_pins = 0 WHERE id = ? AND revoked_at IS NULL", [invitation_id])
+    return cursor.rowcount == 1
+
+
+def record_wrong_guess(db: sqlite_utils.Database, client: str, forget_before: datetime) -> None:
+    """One wrong code from this client; guesses older than ``forget_before`` count no more and go."""
+    db.execute("DELETE FROM sign_in_attempts WHERE at < ?", [forget_before.isoformat()])
     db["sign_in_attempts"].insert({"client": client, "at": now()})
 
 
-def attempts_since(db: sqlite_utils.Database, client: str, since: datetime) -> int:
+def wrong_guesses_since(db: sqlite_utils.Database, since: datetime, client: str | None = None) -> int:
+    """Wrong codes since then, from one client or (``client=None``) from everyone."""
+    if client is None:
+        return db.execute("SELECT count(*) FROM sign_in_attempts WHERE at >= ?", [since.isoformat()]).fetchone()[0]
     return db.execute(
         "SELECT count(*) FROM sign_in_attempts WHERE client = ? AND at >= ?", [client, since.isoformat()]
     ).fetchone()[0]

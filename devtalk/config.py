@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 
 DEFAULT_DB = Path("data") / "devtalk.db"
@@ -10,3 +11,10 @@ DEFAULT_DB = Path("data") / "devtalk.db"
 
 def database_path() -> Path:
     return Path(os.environ.get("DEVTALK_DB") or DEFAULT_DB)
+
+
+def trusted_proxies() -> tuple[IPv4Network | IPv6Network, ...]:
+    """DEVTALK_TRUSTED_PROXIES: the reverse proxies (addresses or networks, comma separated, e.g.
+    ``127.0.0.1,10.0.0.0/8``) whose X-Forwarded-For header names the real client. Unset: none."""
+    return tuple(ip_network(part.strip(), strict=False)
+                 for part in os.environ.get("DEVTALK_TRUSTED_PROXIES", "").split(",") if part.strip())

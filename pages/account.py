@@ -1,30 +1,35 @@
-"""My account: language, password, signing out."""
+"""My account: language, password, signing out. A card's session only picks its language."""
 
 import streamlit as st
 
 from devtalk.errors import DevtalkError
 from devtalk.i18n import LANGUAGES
 from devtalk.services import account, auth
-from ui import session
+from ui import callbacks, session
 from ui.session import tr
 
 person = session.require_person()
 db = session.database()
 
 
-def change_language() -> None:
+@callbacks.signed_in("account_error")
+def change_language(person) -> None:
+    """A card's session keeps the choice for itself: it changes nothing about the account."""
     chosen = st.session_state["account_language"]
-    account.set_language(db, person, chosen)
+    if not person.restricted:
+        account.set_language(db, person, chosen)
     st.session_state["lang"] = chosen
 
 
 def change_password() -> None:
+    state = st.session_state
     try:
-        auth.set_password(db, person, person.id, st.session_state.get("account_password", ""))
-        st.session_state["account_message"] = "account.password_changed"
+        auth.change_password(db, session.session_token(), state.get("account_current_password", ""),
+                             state.get("account_password", ""))
+        state["account_message"] = "account.password_changed"
     except DevtalkError as error:
-        st.session_state["account_error"] = error.render(session.language())
-    st.session_state["account_password"] = ""
+        state["account_error"] = error.render(session.language())
+    state["account_current_password"] = state["account_password"] = ""
 
 
 st.title(tr("account.title"))
@@ -32,9 +37,14 @@ session.seed("account_language", session.language())
 st.radio(tr("account.language"), LANGUAGES, key="account_language", horizontal=True,
          format_func=lambda code: tr(f"account.language_{code}"), on_change=change_language)
 
-st.subheader(tr("account.password"))
-st.text_input(tr("account.new_password"), type="password", key="account_password", autocomplete="new-password")
-st.button(tr("account.save_password"), key="account_save_password", on_click=change_password)
+if person.restricted:
+    st.caption(tr("account.card_session"))
+else:
+    st.subheader(tr("account.password"))
+    st.text_input(tr("account.current_password"), type="password", key="account_current_password",
+                  autocomplete="current-password")
+    st.text_input(tr("account.new_password"), type="password", key="account_password", autocomplete="new-password")
+    st.button(tr("account.save_password"), key="account_save_password", on_click=change_password)
 session.show_pending("account_error")
 if "account_message" in st.session_state:
     st.success(tr(st.session_state.pop("account_message")))

@@ -22,7 +22,19 @@ def make_cards(person) -> None:
 def revoke(person) -> None:
     for person_id in st.session_state.get("cards_people", []):
         invitations.revoke_codes(db, person, person_id)
-    st.session_state["cards_revoked"] = True
+    st.session_state["cards_done"] = "cards.revoked"
+
+
+@callbacks.signed_in("cards_error")
+def reset_pins(person) -> None:
+    for person_id in st.session_state.get("cards_people", []):
+        invitations.reset_pin(db, person, person_id)
+    st.session_state["cards_done"] = "cards.pins_reset"
+
+
+@callbacks.signed_in("cards_error")
+def switch_pin(person) -> None:
+    invitations.set_pin_required(db, person, st.session_state["cards_pin_required"])
 
 
 st.title(tr("cards.title"))
@@ -38,5 +50,10 @@ if "cards_pdf" in st.session_state:
 st.divider()
 st.caption(tr("cards.revoke_explained"))
 st.button(tr("cards.revoke"), key="cards_revoke", on_click=revoke)
-if st.session_state.pop("cards_revoked", False):
-    st.success(tr("cards.revoked"))
+st.caption(tr("cards.pin_reset_explained"))
+st.button(tr("cards.pin_reset"), key="cards_pin_reset", on_click=reset_pins)
+if "cards_done" in st.session_state:
+    st.success(tr(st.session_state.pop("cards_done")))
+st.divider()
+session.seed("cards_pin_required", invitations.pin_required(db))
+st.toggle(tr("cards.pin_required"), key="cards_pin_required", on_change=switch_pin, help=tr("cards.pin_required_help"))

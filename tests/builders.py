@@ -8,6 +8,7 @@ from db import accounts
 from db.people import add_person, save_function
 from devtalk.models import JobFunction, Person
 from devtalk.passwords import hash_password
+from devtalk.services.invitations import CHOOSE_PIN, sign_in_with_code
 from devtalk.services.questionnaires import store_questionnaire
 from devtalk.services.rounds import create_round
 
@@ -82,3 +83,15 @@ def make_firm(db, function_id: str = "plaatwerker", password: str = "geheim123")
         "SELECT id FROM conversations WHERE round_id = ? AND employee_id = ?", [created.round.id, employee.id]
     ).fetchone()[0]
     return Firm(hr, manager, employee, other, outsider, conversation_id, version.id)
+
+
+CARD_PIN = "2468"
+
+
+def sign_in_by_card(db, code: str, client: str = "phone", pin: str = CARD_PIN) -> str:
+    """A card's session as its person gets one: choosing the PIN at the first use, typing it after."""
+    first = sign_in_with_code(db, code, client)
+    if first.token:
+        return first.token
+    again = pin if first.pin_step == CHOOSE_PIN else None
+    return sign_in_with_code(db, code, client, pin=pin, pin_again=again).token

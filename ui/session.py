@@ -11,14 +11,17 @@ import streamlit as st
 
 import db as storage
 from devtalk import config
+from devtalk.client_address import client_address
 from devtalk.errors import DevtalkError
 from devtalk.i18n import normalise_language, t
 from devtalk.models import Person
 from devtalk.services import auth, invitations
+from ui import served_files
 from ui.text import escape_markdown
 
 TOKEN = "session_token"
 COOKIE = "devtalk_session"
+PENDING_CARD = "pending_card"  # (code, PIN step) of a card waiting for its PIN
 SIGNED_OUT = "signed_out_notice"  # left by a callback that found its session gone; app.py shows it
 
 
@@ -71,9 +74,13 @@ def require_person() -> Person:
 
 
 def client() -> str:
-    """Who is knocking, for rate limits: the client's address where Streamlit knows it."""
-    address = st.context.ip_address
-    return address if isinstance(address, str) and address else "unknown"
+    """Who is knocking, for the code-guessing limits: the connection's address, or behind a
+    trusted proxy the client it forwarded for (devtalk.client_address says why and how)."""
+    # Streamlit gives None for a connection from this machine itself (the usual proxy's place);
+    # AppTest's stand-in runtime gives no strings at all.
+    peer = st.context.ip_address if isinstance(st.context.ip_address, str) else "127.0.0.1"
+    forwarded = [header for header in st.context.headers.get_all("X-Forwarded-For") if isinstance(header, str)]
+    return client_address(peer, forwarded, config.trusted_proxies())
 
 
 def sign_in_from_link() -> None:
@@ -83,10 +90,28 @@ def sign_in_from_link() -> None:
     if not code:
         return
     del st.query_params["code"]
+    sign_in_with_card(code)
+
+
+def sign_in_with_card(code: str, pin: str | None = None, pin_again: str | None = None) -> None:
+    """Sign in with a card's code, or keep the card for the PIN step it still needs.
+
+    The waiting card lives in session state only, which stays on the server, and no session
+    exists before the PIN is right; a refusal is left under ``code_error`` for the next run.
+    """
     try:
-        start(invitations.sign_in_with_code(database(), code, client()))
+        outcome = invitations.sign_in_with_code(database(), code, client(), pin=pin, pin_again=pin_again)
+    except invitations.CodeRefused as error:
+        st.session_state.pop(PENDING_CARD, None)
+        st.session_state["code_error"] = error.render(language())
     except DevtalkError as error:
         st.session_state["code_error"] = error.render(language())
+    else:
+        if outcome.token is None:
+            st.session_state[PENDING_CARD] = (invitations.normalise(code), outcome.pin_step)
+        else:
+            st.session_state.pop(PENDING_CARD, None)
+            start(outcome.token)
 
 
 def require_hr() -> Person:
@@ -128,8 +153,10 @@ def start(token: str) -> None:
 
 
 def end() -> None:
-    """Sign out: the server forgets the session, the browser forgets the cookie."""
+    """Sign out: the server forgets the session, the browser forgets the cookie, and no file this
+    session downloaded can still be fetched."""
     auth.sign_out(database(), session_token())
+    served_files.remove_unshown()
     for key in list(st.session_state.keys()):
         if key not in ("_db", "_db_path"):
             del st.session_state[key]

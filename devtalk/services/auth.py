@@ -1,4 +1,4 @@
-"""Signing in and out, server-side sessions with an idle timeout, account lockout."""
+"""Signing in and out, server-side sessions with an idle timeout, account lockout, passwords."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from datetime import datetime, timedelta, timezone
 import sqlite_utils
 
 from db import accounts, people
+from db.connection import transaction
 from devtalk.errors import DevtalkError, InvalidInput, NotAllowed
 from devtalk.models import Person
 from devtalk.passwords import DUMMY_HASH, hash_password, verify_password
@@ -45,24 +46,36 @@ def _utcnow() -> datetime:
 def sign_in(db: sqlite_utils.Database, username: str, password: str) -> str:
     """A new session token for this person, or SignInFailed."""
     person = people.person_by_username(db, username or "")
-    account = accounts.get_account(db, person.id) if person else None
-    if person is None or account is None or not person.active:
-        verify_password(DUMMY_HASH, password)
+    active = person is not None and person.active
+    if not check_password(db, person.id if active else None, password):
         raise SignInFailed()
-    if account.locked_until and account.locked_until > _utcnow():
-        raise SignInFailed()
-    if not verify_password(account.password_hash, password):
-        locks = account.failed_attempts + 1 >= MAX_FAILED_ATTEMPTS
-        accounts.record_failed_attempt(db, person.id, _utcnow() + LOCKOUT if locks else None)
-        raise SignInFailed()
-    accounts.record_sign_in(db, person.id)
     return start_session(db, person.id)
 
 
-def start_session(db: sqlite_utils.Database, person_id: int, scope: str = "full") -> str:
+def check_password(db: sqlite_utils.Database, person_id: int | None, password: str) -> bool:
+    """Whether this is the person's password, counted against the lockout.
+
+    The attempt is counted before the slow hash check, so at most MAX_FAILED_ATTEMPTS guesses per
+    lockout can be in flight at once, however many arrive together. Every way of failing (nobody,
+    no password yet, locked) verifies against a dummy hash, so it takes as long as a real check
+    and timing does not tell which usernames exist or are locked.
+    """
+    account = accounts.get_account(db, person_id) if person_id is not None else None
+    now = _utcnow()
+    counted = account is not None and account.password_hash is not None and accounts.reserve_attempt(
+        db, person_id, now, MAX_FAILED_ATTEMPTS, now + LOCKOUT)
+    if not counted or counted > MAX_FAILED_ATTEMPTS:
+        verify_password(DUMMY_HASH, password)
+        return False
+    return verify_password(account.password_hash, password) and accounts.record_sign_in(
+        db, person_id, account.password_hash)
+
+
+def start_session(db: sqlite_utils.Database, person_id: int, scope: str = "full",
+                  invitation_id: int | None = None) -> str:
     """A new random session token; only its hash is stored."""
     token = secrets.token_urlsafe(32)
-    accounts.add_session(db, _token_hash(token), person_id, scope)
+    accounts.add_session(db, _token_hash(token), person_id, scope, invitation_id)
     return token
 
 
@@ -90,10 +103,36 @@ def sign_out(db: sqlite_utils.Database, token: str | None) -> None:
         accounts.delete_session(db, _token_hash(token))
 
 
-def set_password(db: sqlite_utils.Database, actor: Person, person_id: int, password: str) -> None:
-    """A person sets their own password; HR may set anyone's (e.g. for someone who forgot it)."""
-    if actor.id != person_id and not actor.is_hr:
+def change_password(db: sqlite_utils.Database, token: str | None, current: str, new: str) -> None:
+    """A person changes their own password, proving the current one; their other sessions end.
+
+    Only a session signed in with a password may: a card's session (whoever holds the card) can
+    neither create a password, for someone with only cards, nor change one.
+    """
+    person = current_person(db, token)
+    if person is None or person.restricted:
         raise NotAllowed()
-    if len(password) < MIN_PASSWORD_LENGTH:
+    _check_new_password(new)
+    if not check_password(db, person.id, current):
+        raise InvalidInput("auth.current_password_wrong", attempts=MAX_FAILED_ATTEMPTS)
+    with transaction(db):
+        accounts.set_password_hash(db, person.id, hash_password(new))
+        accounts.delete_sessions_of(db, person.id, keep_token_hash=_token_hash(token))
+
+
+def set_password(db: sqlite_utils.Database, actor: Person, person_id: int, password: str) -> None:
+    """HR sets someone else's password (e.g. for someone who forgot it); all their sessions end.
+    One's own password changes with the current one, through ``change_password``."""
+    if not actor.is_hr or actor.restricted:
+        raise NotAllowed()
+    if actor.id == person_id:
+        raise InvalidInput("auth.own_password_on_account_page")
+    _check_new_password(password)
+    with transaction(db):
+        accounts.set_password_hash(db, person_id, hash_password(password))
+        accounts.delete_sessions_of(db, person_id)
+
+
+def _check_new_password(password: str) -> None:
+    if len(password or "") < MIN_PASSWORD_LENGTH:
         raise InvalidInput("auth.password_too_short", minimum=MIN_PASSWORD_LENGTH)
-    accounts.set_password_hash(db, person_id, hash_password(password))

@@ -114,8 +114,6 @@ def set_password(db: sqlite_utils.Database, actor: Person, person_id: int, passw
     get_person(db, actor, person_id)
     with transaction(db):
         auth.set_password(db, actor, person_id, password)
-        if person_id != actor.id:
-            accounts.delete_sessions_of(db, person_id)
         audit.record_event(db, actor.id, "person.password", "person", person_id)
 
 

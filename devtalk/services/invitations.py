@@ -2,36 +2,60 @@
 
 A code is eight characters from an alphabet without look-alikes (no 0/O, 1/I/L), stored only
 as a hash, valid for one person, for a limited time, and only for that person's own
-conversations. Guessing is stopped by a limit on attempts per client.
+conversations. A card proves only "has the card"; unless the firm switched it off, a PIN the
+person chooses at the first sign-in proves "is the person", and a card stops working after
+MAX_WRONG_PINS wrong ones. Guessing codes is bounded as devtalk.code_guessing explains. Revoking
+or replacing a card ends the sessions it started.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import secrets
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 import sqlite_utils
 
-from db import audit, invitations, people, settings
+from db import accounts, audit, invitations, people, settings
 from db.connection import transaction
+from devtalk import code_guessing
+from devtalk.code_guessing import MAX_WRONG_PINS
 from devtalk.errors import DevtalkError, InvalidInput, NotAllowed, NotFound
 from devtalk.models import Person
+from devtalk.passwords import hash_password, verify_password
 from devtalk.pdf.invitation_cards import Card, invitation_cards
 from devtalk.services.auth import CODE_SCOPE, start_session
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 LENGTH = 8
 DEFAULT_DAYS = 30
-MAX_ATTEMPTS = 10
-ATTEMPT_WINDOW = timedelta(minutes=15)
+PIN = re.compile(r"[0-9]{4,6}")
+PIN_SETTING = "card_pin"
+CHOOSE_PIN = "choose"
+ENTER_PIN = "enter"
 
 
 class CodeRefused(DevtalkError):
     """One message for an unknown, expired or revoked code, and for too many attempts."""
 
     key = "invitation.refused"
+
+
+class PinRefused(DevtalkError):
+    """A wrong PIN for a right card; the card stops working after MAX_WRONG_PINS of them."""
+
+    key = "invitation.pin_wrong"
+
+
+@dataclass(frozen=True)
+class CardSignIn:
+    """Where a card's code got: a session, or the PIN step still between the card and one."""
+
+    token: str | None = None
+    pin_step: str | None = None  # CHOOSE_PIN or ENTER_PIN
 
 
 def _hash(code: str) -> str:
@@ -57,6 +81,7 @@ def issue_code(db: sqlite_utils.Database, actor: Person | None, person_id: int, 
     expires = datetime.now(timezone.utc) + timedelta(days=days)
     with transaction(db):
         invitations.revoke_invitations(db, person_id)
+        accounts.delete_card_sessions_of(db, person_id)
         invitations.add_invitation(db, person_id, _hash(code), expires, actor.id if actor else None)
         audit.record_event(db, actor.id if actor else None, "invitation.issue", "person", person_id)
     return code
@@ -85,25 +110,115 @@ def invitation_cards_pdf(db: sqlite_utils.Database, actor: Person, person_ids: l
 
 
 def revoke_codes(db: sqlite_utils.Database, actor: Person, person_id: int) -> None:
+    """Every card of this person stops working, and every session a card of theirs started ends."""
     if not actor.is_hr:
         raise NotAllowed()
     with transaction(db):
         invitations.revoke_invitations(db, person_id)
+        accounts.delete_card_sessions_of(db, person_id)
         audit.record_event(db, actor.id, "invitation.revoke", "person", person_id)
 
 
-def sign_in_with_code(db: sqlite_utils.Database, code: str, client: str) -> str:
-    """A session limited to the code's person and their own conversations, or CodeRefused."""
-    now = datetime.now(timezone.utc)
+def pin_required(db: sqlite_utils.Database) -> bool:
+    """The firm's setting: cards ask for the person's PIN (on unless HR switched it off)."""
+    return settings.get_setting(db, PIN_SETTING, "1") == "1"
+
+
+def set_pin_required(db: sqlite_utils.Database, actor: Person, required: bool) -> None:
+    if not actor.is_hr:
+        raise NotAllowed()
     with transaction(db):
-        if invitations.attempts_since(db, client, now - ATTEMPT_WINDOW) >= MAX_ATTEMPTS:
-            raise CodeRefused()
-        invitations.record_attempt(db, client)
+        settings.set_setting(db, PIN_SETTING, "1" if required else "0")
+        audit.record_event(db, actor.id, "settings.card_pin", "setting", PIN_SETTING, detail="on" if required else "off")
+
+
+def reset_pin(db: sqlite_utils.Database, actor: Person, person_id: int) -> None:
+    """The person chooses a new PIN at their next card sign-in; sessions their cards started end."""
+    if not actor.is_hr:
+        raise NotAllowed()
+    if people.get_person(db, person_id) is None:
+        raise NotFound()
+    with transaction(db):
+        accounts.clear_pin_hash(db, person_id)
+        accounts.delete_card_sessions_of(db, person_id)
+        audit.record_event(db, actor.id, "invitation.pin_reset", "person", person_id)
+
+
+def sign_in_with_code(db: sqlite_utils.Database, code: str, client: str, pin: str | None = None,
+                      pin_again: str | None = None) -> CardSignIn:
+    """A session limited to the code's person and their own conversations, once the PIN is right
+    or chosen (``pin`` twice, as ``pin_again``); without ``pin``, the PIN step it needs."""
+    invitation, pin_hash = _open_card(db, code, client)
+    if not pin_required(db):
+        return CardSignIn(token=_start(db, invitation))
+    if pin_hash is None:
+        return _choose_pin(db, invitation, pin, pin_again)
+    return _enter_pin(db, invitation, pin_hash, pin)
+
+
+def _open_card(db, code: str, client: str) -> tuple[invitations.Invitation, str | None]:
+    """The live card behind a code and its person's PIN hash, or CodeRefused; only wrong codes
+    count as guesses, and whether a right one may open is code_guessing's to say."""
+    now = datetime.now(timezone.utc)
+    since = now - code_guessing.WINDOW
     invitation = invitations.invitation_by_hash(db, _hash(code))
-    if invitation is None or invitation.revoked_at or invitation.expires_at <= now:
+    person = people.get_person(db, invitation.person_id) if invitation else None
+    if invitation is None or not invitation.is_live(now) or person is None or not person.active:
+        with transaction(db):
+            invitations.record_wrong_guess(db, client, forget_before=since)
         raise CodeRefused()
-    person = people.get_person(db, invitation.person_id)
-    if person is None or not person.active:
+    account = accounts.get_account(db, person.id)
+    pin_hash = account.pin_hash if account else None
+    has_pin = pin_hash is not None and pin_required(db)
+    if not code_guessing.card_may_open(has_pin, invitations.wrong_guesses_since(db, since, client),
+                                       invitations.wrong_guesses_since(db, since)):
         raise CodeRefused()
-    invitations.mark_used(db, invitation.id)
-    return start_session(db, person.id, CODE_SCOPE)
+    return invitation, pin_hash
+
+
+def _choose_pin(db, invitation: invitations.Invitation, pin: str | None, pin_again: str | None) -> CardSignIn:
+    if pin is None:
+        return CardSignIn(pin_step=CHOOSE_PIN)
+    if not PIN.fullmatch(pin):
+        raise InvalidInput("invitation.pin_format")
+    if pin != pin_again:
+        raise InvalidInput("invitation.pin_mismatch")
+    pin_hash = hash_password(pin)
+    with transaction(db):
+        if not accounts.choose_pin_hash(db, invitation.person_id, pin_hash):
+            return CardSignIn(pin_step=ENTER_PIN)  # chosen meanwhile, elsewhere: that one counts
+        return CardSignIn(token=_start(db, invitation))
+
+
+def _enter_pin(db, invitation: invitations.Invitation, pin_hash: str, pin: str | None) -> CardSignIn:
+    if pin is None:
+        return CardSignIn(pin_step=ENTER_PIN)
+    if not PIN.fullmatch(pin):
+        raise InvalidInput("invitation.pin_format")
+    # Counted before the slow check, so parallel tries cannot exceed the card's limit.
+    attempt = invitations.reserve_pin_attempt(db, invitation.id, MAX_WRONG_PINS)
+    if attempt is None:
+        raise CodeRefused()
+    if verify_password(pin_hash, pin):
+        with transaction(db):
+            if not invitations.clear_failed_pins(db, invitation.id):
+                raise CodeRefused()
+            return CardSignIn(token=_start(db, invitation))
+    if attempt < MAX_WRONG_PINS:
+        raise PinRefused(left=MAX_WRONG_PINS - attempt)
+    with transaction(db):
+        invitations.revoke_invitation(db, invitation.id)
+        accounts.delete_sessions_of_card(db, invitation.id)
+        audit.record_event(db, None, "invitation.pin_limit", "person", invitation.person_id)
+    raise CodeRefused("invitation.pin_card_stopped")
+
+
+def _start(db, invitation: invitations.Invitation) -> str:
+    """A session for the card's person, tied to the card; checked and started in one transaction,
+    so a revocation at the same moment cannot leave a session of a revoked card behind."""
+    with transaction(db):
+        current = invitations.get_invitation(db, invitation.id)
+        if current is None or not current.is_live(datetime.now(timezone.utc)):
+            raise CodeRefused()
+        invitations.mark_used(db, invitation.id)
+        return start_session(db, invitation.person_id, CODE_SCOPE, invitation.id)

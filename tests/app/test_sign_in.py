@@ -44,3 +44,17 @@ def test_switching_language_changes_the_texts(firm_db):
     app.radio(key="account_language").set_value("en").run()
     open_page(app, "pages/my_conversations.py")
     assert "My conversations" in texts(app)
+
+
+def test_changing_the_password_on_the_account_page_asks_for_the_current_one(firm_db):
+    app = open_page(sign_in("employee"), "pages/account.py")
+    app.text_input(key="account_current_password").input("fout")
+    app.text_input(key="account_password").input("nieuwwachtwoord")
+    app.button(key="account_save_password").click().run()
+    assert "Je huidige wachtwoord klopt niet" in texts(app)
+    app.text_input(key="account_current_password").input("geheim123")
+    app.text_input(key="account_password").input("nieuwwachtwoord")
+    app.button(key="account_save_password").click().run()
+    assert not app.exception
+    assert "Je wachtwoord is gewijzigd" in texts(app)
+    assert "Mijn gesprekken" in texts(sign_in("employee", "nieuwwachtwoord"))

@@ -6,7 +6,7 @@ from pypdf import PdfReader
 
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.services import auth, invitations
-from tests.builders import make_firm
+from tests.builders import make_firm, sign_in_by_card
 
 
 def decoded_links(pdf: bytes) -> list[str]:
@@ -29,8 +29,7 @@ def test_cards_carry_a_decodable_qr_that_signs_in_each_person(fresh_db, firm):
     pdf = invitations.invitation_cards_pdf(fresh_db, firm.hr, people, "nl")
     links = decoded_links(pdf)
     assert len(links) == 2 and all(link.startswith("https://devtalk.example.nl/?code=") for link in links)
-    signed_in = {auth.current_person(fresh_db, invitations.sign_in_with_code(fresh_db, link.split("=")[1], "t")).id
-                 for link in links}
+    signed_in = {auth.current_person(fresh_db, sign_in_by_card(fresh_db, link.split("=")[1])).id for link in links}
     assert signed_in == set(people)
 
 

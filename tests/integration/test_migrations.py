@@ -74,3 +74,24 @@ def test_stored_questionnaire_versions_cannot_be_changed(fresh_db):
     )
     with pytest.raises(sqlite3.IntegrityError):
         fresh_db.execute("UPDATE questionnaire_versions SET yaml = 'y'")
+
+
+def test_card_trust_step_ends_code_sessions_it_cannot_tie_to_a_card_and_keeps_the_rest(tmp_path):
+    database = storage.open_db(tmp_path / "v2.db")
+    storage.migrate(database, target=2)
+    firm = make_firm(database)
+    database["invitations"].insert({"person_id": firm.employee.id, "code_hash": "c", "created_at": "2026-01-01",
+                                    "expires_at": "2099-01-01"})
+    database["sessions"].insert_all([
+        {"token_hash": "full", "person_id": firm.employee.id, "created_at": "2026-01-01", "last_seen_at": "2026-01-01",
+         "scope": "full"},
+        {"token_hash": "card", "person_id": firm.employee.id, "created_at": "2026-01-01", "last_seen_at": "2026-01-01",
+         "scope": "code"},
+    ])
+    database["sign_in_attempts"].insert({"client": "phone", "at": "2026-01-01"})
+    storage.migrate(database, target=3)
+    assert [row[0] for row in database.execute("SELECT token_hash FROM sessions")] == ["full"]
+    assert database.execute("SELECT invitation_id FROM sessions").fetchone()[0] is None
+    assert database.execute("SELECT failed_pins FROM invitations").fetchone()[0] == 0
+    assert database.execute("SELECT count(*) FROM accounts WHERE pin_hash IS NULL").fetchone()[0] == 5
+    assert database.execute("SELECT count(*) FROM sign_in_attempts").fetchone()[0] == 1
