@@ -87,6 +87,14 @@ def delete_answer(db: sqlite_utils.Database, conversation_id: int, side: str, it
     )
 
 
+def answer_of(db: sqlite_utils.Database, conversation_id: int, side: str, item_id: str) -> Answer | None:
+    row = db.execute(
+        "SELECT value, not_applicable, text FROM answers WHERE conversation_id = ? AND side = ? AND item_id = ?",
+        [conversation_id, side, item_id],
+    ).fetchone()
+    return Answer(item_id, row[0], bool(row[1]), row[2]) if row else None
+
+
 def answers_of(db: sqlite_utils.Database, conversation_id: int, side: str) -> dict[str, Answer]:
     rows = db.execute(
         "SELECT item_id, value, not_applicable, text FROM answers WHERE conversation_id = ? AND side = ?",

@@ -1,4 +1,12 @@
-"""Filling in the questionnaire: one item per block, every answer saved the moment it is given."""
+"""Filling in the questionnaire: one item per block, every answer saved the moment it is given.
+
+Nothing typed is dropped without a word: each answer is stored expecting the answer this tab
+last read or saved, so a change from another tab is shown beside the item instead of being
+overwritten; and a value the browser brings that no callback stored (typed while the server
+restarted) is stored on the next run, or shown as not stored.
+"""
+
+import hashlib
 
 import streamlit as st
 
@@ -6,10 +14,11 @@ from devtalk.errors import DevtalkError
 from devtalk.formatting import format_datetime
 from devtalk.questionnaire import Item, Scale, localized
 from devtalk.services import conversations
-from devtalk.services.conversations import FillInForm, MissingAnswers
+from devtalk.models import Answer, Person
+from devtalk.services.conversations import AnswerChangedElsewhere, MissingAnswers
 from ui import callbacks, session
 from ui.session import tr
-from ui.text import escape_markdown
+from ui.text import escape_markdown, user_text
 
 NOT_APPLICABLE = "na"
 
@@ -24,6 +33,19 @@ except DevtalkError as error:
 frozen = form.frozen
 # Shown beside most of the sixty items: looked up once per run.
 OPTIONAL, SAVED = tr("fill.optional"), tr("fill.saved")
+SEEN = "seen"  # query parameter: digest of the answers this tab last read or saved
+
+
+def digest(answers) -> str:
+    """A short digest of answers for the address bar, which outlives a server restart (session
+    state does not): the new session can tell whether this tab had seen exactly what is stored."""
+    given = sorted((a.item_id, a.value, a.not_applicable, a.text or "") for a in answers if a is not None)
+    return hashlib.sha256(repr(given).encode()).hexdigest()[:16]
+
+
+# This tab saw what is stored now: any other value its browser brings is its own unsaved edit.
+in_step = st.query_params.get(SEEN) == digest(form.answers.values())
+recovered: list[Item] = []  # items whose unsaved value from the browser was stored this run
 
 
 def widget_key(item: Item) -> str:
@@ -31,19 +53,52 @@ def widget_key(item: Item) -> str:
 
 
 def save(item: Item) -> None:
-    """on_change of one answer: store it at once, remember a refusal to show beside the item."""
-    value = st.session_state.get(widget_key(item))
+    """on_change of one answer: store it at once, for whoever is signed in now."""
+    actor = callbacks.signed_in_now()
+    if actor is not None:
+        store(actor, item)
+
+
+def store(actor: Person, item: Item) -> None:
+    """Store what the item's widget holds, expecting what this tab last knew stored. A refusal
+    (changed in another tab, submitted, too long) is kept to show beside the item; the widget
+    keeps the person's text either way."""
+    key = widget_key(item)
+    value = st.session_state.get(key)
     arguments = {"text": value} if item.type == "open" else {
         "not_applicable": value == NOT_APPLICABLE,
         "value": None if value in (None, NOT_APPLICABLE) else int(value),
     }
-    refusal = f"error_{widget_key(item)}"
-    st.session_state.pop(refusal, None)  # an earlier refusal of this answer is moot now
-    callbacks.attempt(refusal, conversations.save_answer, form.conversation.id, item.id, **arguments)
+    for refusal in (f"error_{key}", f"conflict_{key}"):
+        st.session_state.pop(refusal, None)  # an earlier refusal of this answer is moot now
+    try:
+        saved = conversations.save_answer(session.database(), actor, form.conversation.id, item.id,
+                                          expected=st.session_state.get(f"known_{key}"), **arguments)
+    except AnswerChangedElsewhere as conflict:
+        st.session_state[f"conflict_{key}"] = conflict
+    except DevtalkError as error:
+        st.session_state[f"error_{key}"] = error.render(lang)
+    else:
+        st.session_state[f"known_{key}"] = saved if saved.is_given else None
 
 
-def stored_value(form: FillInForm, item: Item):
-    answer = form.answers.get(item.id)
+def use_stored(item: Item) -> None:
+    """The other tab's answer wins: it goes into the box and is what this tab knows stored."""
+    key = widget_key(item)
+    stored = st.session_state.pop(f"conflict_{key}").stored
+    st.session_state[key] = widget_value(item, stored)
+    st.session_state[f"known_{key}"] = stored
+
+
+def keep_mine(item: Item) -> None:
+    """This tab's answer wins, knowingly: stored over the other tab's."""
+    key = widget_key(item)
+    st.session_state[f"known_{key}"] = st.session_state.pop(f"conflict_{key}").stored
+    save(item)
+
+
+def widget_value(item: Item, answer: Answer | None):
+    """An answer as the item's widget holds it."""
     if answer is None:
         return None
     if item.type == "open":
@@ -51,9 +106,34 @@ def stored_value(form: FillInForm, item: Item):
     return NOT_APPLICABLE if answer.not_applicable else answer.value
 
 
+def blank(value):
+    return None if value in (None, "") else value
+
+
+def adopt(item: Item, stored: Answer | None, value) -> None:
+    """An item drawn afresh in this session knows the stored answer. A different value came from
+    the browser itself: typed while a new server process took over, so no callback stored it.
+    It is stored now if this tab had seen what is stored; otherwise it may be an old copy of
+    what another tab changed since, so it is shown as not stored, next to the stored answer."""
+    key = widget_key(item)
+    st.session_state[f"known_{key}"] = stored
+    if blank(value) == blank(widget_value(item, stored)) or frozen:
+        return
+    if in_step:
+        store(person, item)
+        recovered.append(item)
+    else:
+        st.session_state[f"conflict_{key}"] = AnswerChangedElsewhere(stored)
+
+
 def show_item(item: Item) -> None:
     key = widget_key(item)
-    session.seed(key, stored_value(form, item))
+    stored = form.answers.get(item.id)
+    # Drawn for the first time in this session (a first visit, or a new server process after a
+    # restart). Its widget starts from the stored answer unless the browser brings a value of its
+    # own; a value put in session state would override the browser's, so none is seeded.
+    fresh = key not in st.session_state
+    initial = widget_value(item, stored) if fresh else None
     with st.container(border=True, key=f"item_{item.id}"):
         wording = escape_markdown(item.wording(form.side, lang))
         st.markdown(f"**{wording}**" + ("" if item.required else f" · _{OPTIONAL}_"))
@@ -61,20 +141,37 @@ def show_item(item: Item) -> None:
             st.caption(escape_markdown(localized(item.help, lang)))
         if item.type == "likert":
             labels = labels_by_scale[item.scale]
-            st.pills(
-                wording, list(labels), key=key, on_change=save, args=(item,), disabled=frozen,
+            value = st.pills(
+                wording, list(labels), default=initial, key=key, on_change=save, args=(item,), disabled=frozen,
                 label_visibility="collapsed", format_func=labels.__getitem__,
             )
         else:
-            st.text_area(
-                wording, key=key, on_change=save, args=(item,), disabled=frozen,
+            value = st.text_area(
+                wording, value=initial, key=key, on_change=save, args=(item,), disabled=frozen,
                 max_chars=conversations.MAX_TEXT, label_visibility="collapsed", placeholder=tr("fill.open_placeholder"),
             )
-        error = st.session_state.get(f"error_{key}")
-        if error:
-            st.error(escape_markdown(error))
-        elif item.id in form.answers and not frozen:
-            st.caption(SAVED)
+        if fresh:
+            adopt(item, stored, value)
+        show_state(item)
+
+
+def show_state(item: Item) -> None:
+    """Beside the answer: saved, refused and why, or changed in another tab with both choices."""
+    key = widget_key(item)
+    error, conflict = st.session_state.get(f"error_{key}"), st.session_state.get(f"conflict_{key}")
+    if conflict is not None:
+        st.warning(escape_markdown(conflict.render(lang)))
+        st.caption(tr("fill.stored_elsewhere"))
+        stored = widget_value(item, conflict.stored)
+        user_text(stored if item.type == "open" or stored is None else labels_by_scale[item.scale][stored],
+                  empty=tr("fill.stored_nothing"))
+        use, keep = st.columns(2)
+        use.button(tr("fill.use_stored"), key=f"use_stored_{key}", on_click=use_stored, args=(item,), width="stretch")
+        keep.button(tr("fill.keep_mine"), key=f"keep_mine_{key}", on_click=keep_mine, args=(item,), width="stretch")
+    elif error:
+        st.error(escape_markdown(tr("fill.not_saved", reason=error)))
+    elif item.id in form.answers and not frozen:
+        st.caption(SAVED)
 
 
 def option_labels(scale: Scale) -> dict:
@@ -143,3 +240,9 @@ else:
     session.show_pending("submit_error")
     ready = st.checkbox(tr("fill.confirm"), key="confirm_submit")
     st.button(tr("fill.submit"), key="submit", type="primary", disabled=not ready, on_click=submit, width="stretch")
+
+seen = digest(st.session_state.get(f"known_{widget_key(item)}") for item in form.items)
+if st.query_params.get(SEEN) != seen:
+    st.query_params[SEEN] = seen
+if recovered:
+    st.rerun()  # draw progress and marks with the answers just stored

@@ -11,7 +11,7 @@ from db._rows import now
 from db.connection import transaction
 from devtalk import access
 from devtalk.comparison import Comparison, compare
-from devtalk.errors import InvalidInput, NotAllowed, NotFound
+from devtalk.errors import DevtalkError, InvalidInput, NotAllowed, NotFound
 from devtalk.models import Answer, Conversation, Person, Round
 from devtalk.questionnaire import Item, Questionnaire, Section
 from devtalk.services.questionnaires import get_version, parsed
@@ -28,6 +28,21 @@ class MissingAnswers(InvalidInput):
     def __init__(self, items: list[Item]):
         super().__init__(count=len(items))
         self.items = items
+
+
+class AnswerChangedElsewhere(DevtalkError):
+    """Save refused: the stored answer is no longer the one the caller last read or saved (another
+    tab or device changed it); ``stored`` is what is stored now, None when nothing is."""
+
+    key = "conversation.answer_changed_elsewhere"
+
+    def __init__(self, stored: Answer | None):
+        super().__init__()
+        self.stored = stored
+
+
+# save_answer's ``expected`` when the caller does not know what is stored (the CLI, the demo).
+UNCHECKED = object()
 
 
 class NotRevealed(NotAllowed):
@@ -168,11 +183,14 @@ def save_answer(
     value: int | None = None,
     not_applicable: bool = False,
     text: str | None = None,
+    expected: Answer | None | object = UNCHECKED,
 ) -> Answer:
     """Store one answer as it is given (autosave); an empty answer removes the stored one.
 
-    Checked and written in one write transaction: a submit from another tab cannot land between
-    "this side is still open" and the write.
+    ``expected`` is the answer as the caller last read or saved it (None: nothing stored then):
+    if the stored one differs now, another tab changed it and AnswerChangedElsewhere refuses,
+    so neither text is lost without the person knowing. Checked and written in one write
+    transaction: a submit or a save from another tab cannot land between the checks and the write.
     """
     with transaction(db):
         conversation = get_conversation(db, actor, conversation_id)
@@ -184,11 +202,19 @@ def save_answer(
         questionnaire, employee = _questionnaire_for(db, conversation)
         item = _asked_item(questionnaire, employee, item_id)
         answer = _checked_answer(questionnaire, item, value, not_applicable, text)
+        stored = conversations.answer_of(db, conversation_id, side, item_id)
+        if expected is not UNCHECKED and stored != expected and stored != _as_stored(answer):
+            raise AnswerChangedElsewhere(stored)
         if answer.is_given:
             conversations.save_answer(db, conversation_id, side, answer)
         else:
             conversations.delete_answer(db, conversation_id, side, item_id)
     return answer
+
+
+def _as_stored(answer: Answer) -> Answer | None:
+    """What storing ``answer`` leaves: the answer, or nothing for an empty one."""
+    return answer if answer.is_given else None
 
 
 def _asked_item(questionnaire: Questionnaire, employee: Person, item_id: str) -> Item:

@@ -69,3 +69,50 @@ def test_a_non_numeric_conversation_parameter_is_refused_cleanly(firm_db):
     app = open_page(sign_in("employee"), "pages/fill_in.py", conversation="1 OR 1=1")
     assert not app.exception
     assert "Dit mag je niet bekijken of wijzigen" in texts(app)
+
+
+def answer_key(firm, item_id: str) -> str:
+    return f"answer_{firm.conversation_id}_{item_id}"
+
+
+def test_a_second_tab_overwriting_the_first_is_told_and_keeps_its_text(firm_db):
+    database, firm = firm_db
+    first = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
+    second = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
+    first.text_area(key=answer_key(firm, "energie")).input("Van het eerste tabblad").run()
+    second.text_area(key=answer_key(firm, "energie")).input("Van het tweede tabblad").run()
+    assert not second.exception
+    assert "ergens anders gewijzigd" in texts(second)
+    assert "Van het eerste tabblad" in [element.value for element in second.text]
+    assert second.text_area(key=answer_key(firm, "energie")).value == "Van het tweede tabblad"
+    stored = conversations.open_form(database, firm.employee, firm.conversation_id).answers
+    assert stored["energie"].text == "Van het eerste tabblad"
+
+
+def test_keeping_mine_after_a_conflict_stores_this_tabs_text(firm_db):
+    database, firm = firm_db
+    first = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
+    second = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
+    first.text_area(key=answer_key(firm, "energie")).input("Van het eerste tabblad").run()
+    second.text_area(key=answer_key(firm, "energie")).input("Van het tweede tabblad").run()
+    second.button(key=f"keep_mine_{answer_key(firm, 'energie')}").click().run()
+    assert not second.exception
+    assert "ergens anders gewijzigd" not in texts(second) and "Opgeslagen" in texts(second)
+    stored = conversations.open_form(database, firm.employee, firm.conversation_id).answers
+    assert stored["energie"].text == "Van het tweede tabblad"
+
+
+def test_using_the_stored_answer_after_a_conflict_puts_it_in_the_box(firm_db):
+    database, firm = firm_db
+    first = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
+    second = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
+    first.pills(key=answer_key(firm, "tekening-lezen")).set_value(2).run()
+    second.pills(key=answer_key(firm, "tekening-lezen")).set_value(5).run()
+    assert "ergens anders gewijzigd" in texts(second)
+    second.button(key=f"use_stored_{answer_key(firm, 'tekening-lezen')}").click().run()
+    assert not second.exception
+    assert second.pills(key=answer_key(firm, "tekening-lezen")).value == 2
+    assert "ergens anders gewijzigd" not in texts(second)
+    # The tab now knows what is stored: its next change goes through.
+    second.pills(key=answer_key(firm, "tekening-lezen")).set_value(4).run()
+    assert conversations.open_form(database, firm.employee, firm.conversation_id).answers["tekening-lezen"].value == 4

@@ -7,7 +7,8 @@ import db as storage
 from devtalk import access
 from devtalk.errors import InvalidInput, NotAllowed, NotFound
 from devtalk.services import conversations, reports
-from devtalk.services.conversations import MissingAnswers, NotRevealed
+from devtalk.models import Answer
+from devtalk.services.conversations import AnswerChangedElsewhere, MissingAnswers, NotRevealed
 from devtalk.status import AlreadySubmitted, IllegalTransition
 from tests.builders import make_firm
 
@@ -96,6 +97,41 @@ def test_a_submitted_side_is_frozen(fresh_db, firm):
         conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, "tekening-lezen", value=1)
     with pytest.raises(AlreadySubmitted):
         conversations.submit(fresh_db, firm.employee, firm.conversation_id)
+
+
+def test_a_save_from_a_tab_that_read_an_older_answer_is_refused_with_the_stored_one(fresh_db, firm):
+    first_read = conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, "energie", text="lassen")
+    conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, "energie", text="van de andere tab",
+                              expected=first_read)
+    with pytest.raises(AnswerChangedElsewhere) as refused:
+        conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, "energie", text="van deze tab",
+                                  expected=first_read)
+    assert refused.value.stored == Answer("energie", text="van de andere tab")
+    assert conversations.open_form(fresh_db, firm.employee, firm.conversation_id).answers["energie"].text == "van de andere tab"
+
+
+@pytest.mark.parametrize(
+    "expected,kwargs",
+    [(None, {"value": 2}), (Answer("tekening-lezen", value=4), {"value": 3}), (Answer("tekening-lezen", value=4), {})],
+    ids=["a-first-answer-where-another-tab-gave-one", "changing-what-another-tab-changed", "clearing-what-another-tab-changed"],
+)
+def test_any_change_to_an_answer_changed_elsewhere_is_refused(fresh_db, firm, expected, kwargs):
+    conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, "tekening-lezen", value=5)
+    with pytest.raises(AnswerChangedElsewhere):
+        conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, "tekening-lezen", expected=expected, **kwargs)
+    assert conversations.open_form(fresh_db, firm.employee, firm.conversation_id).answers["tekening-lezen"].value == 5
+
+
+def test_a_save_that_knows_what_is_stored_goes_through(fresh_db, firm):
+    saved = conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, "energie", text="lassen", expected=None)
+    conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, "energie", text="slijpen", expected=saved)
+    assert conversations.open_form(fresh_db, firm.employee, firm.conversation_id).answers["energie"].text == "slijpen"
+
+
+def test_storing_what_another_tab_already_stored_is_no_conflict(fresh_db, firm):
+    conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, "energie", text="lassen")
+    conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, "energie", text="lassen ", expected=None)
+    assert conversations.open_form(fresh_db, firm.employee, firm.conversation_id).answers["energie"].text == "lassen"
 
 
 def in_another_tab(db, call, *args) -> threading.Thread:
