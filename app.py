@@ -3,7 +3,7 @@
 import streamlit as st
 
 from devtalk.services import setup
-from ui import navigation, session
+from ui import navigation, served_files, session
 from ui.session import tr
 from ui.text import escape_markdown
 
@@ -20,3 +20,4 @@ with st.sidebar:
         st.caption(escape_markdown(tr("app.signed_in_as", name=person.name)))
 session.show_pending(session.SIGNED_OUT, st.warning)
 page.run()
+served_files.remove_fetched()

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from devtalk.services import hr_people, invitations
-from ui import callbacks, session
+from ui import callbacks, downloads, session
 from ui.session import tr
 
 person = session.require_hr()
@@ -45,8 +45,9 @@ st.button(tr("cards.make"), key="cards_make", type="primary", on_click=make_card
 session.show_pending("cards_error")
 if "cards_pdf" in st.session_state:
     st.success(tr("cards.ready"))
-    st.download_button(tr("cards.download"), st.session_state["cards_pdf"], file_name="devtalk-kaartjes.pdf",
-                       mime="application/pdf", key="cards_download")
+    # The cards carry working codes in plain text: offered for this run only and served briefly.
+    downloads.offer_once(tr("cards.download"), st.session_state.pop("cards_pdf"), file_name="devtalk-kaartjes.pdf",
+                         mime="application/pdf", key="cards_download")
 st.divider()
 st.caption(tr("cards.revoke_explained"))
 st.button(tr("cards.revoke"), key="cards_revoke", on_click=revoke)

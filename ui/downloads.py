@@ -1,4 +1,11 @@
-"""PDF downloads that are built only when asked for, not on every rerun of the page."""
+"""Downloads with personal data: made when asked for, offered once, served briefly.
+
+A PDF is built by a button's callback (so a refusal is shown translated, and no rerun builds it
+again) and offered in the very next run only: whatever happens next on the page, or on another
+page, it is gone. So a download never carries another conversation's content, nor an older
+version of this one. The file itself exists on the server only from the click until this
+session's next run or sign-out (``ui.served_files``).
+"""
 
 from __future__ import annotations
 
@@ -7,23 +14,31 @@ from collections.abc import Callable
 import streamlit as st
 
 from devtalk.models import Person
-from ui import callbacks
-from ui.session import tr
-from ui.text import escape_markdown
+from ui import callbacks, served_files
+from ui.session import show_pending, tr
 
 
 def pdf_download(key: str, label: str, build: Callable[[Person], bytes], file_name: str) -> None:
-    """A button that builds the PDF as ``build(person)`` for whoever is signed in when it is
-    pressed (the service applies the access rules) and then offers it for download."""
-
-    @callbacks.signed_in(f"{key}_error")
-    def make(person: Person) -> None:
-        st.session_state[f"{key}_pdf"] = build(person)
-
-    if f"{key}_pdf" in st.session_state:
-        st.download_button(tr("download.save", what=label), st.session_state[f"{key}_pdf"], file_name=file_name,
-                           mime="application/pdf", key=f"{key}_download", icon=":material/download:")
+    """A button that makes the PDF with ``build(person)`` (the page's service, for whoever is
+    signed in then), then a button that saves it."""
+    made = st.session_state.pop(f"{key}_pdf", None)
+    if made is None:
+        st.button(label, key=f"{key}_make", on_click=_make, args=(key, build), icon=":material/picture_as_pdf:")
     else:
-        st.button(label, key=f"{key}_make", on_click=make, icon=":material/picture_as_pdf:")
-    if f"{key}_error" in st.session_state:
-        st.error(escape_markdown(st.session_state.pop(f"{key}_error")))
+        offer_once(tr("download.save", what=label), made, file_name=file_name, mime="application/pdf",
+                   key=f"{key}_download", icon=":material/download:")
+    show_pending(f"{key}_error")
+
+
+def _make(key: str, build: Callable[[Person], bytes]) -> None:
+    pdf = callbacks.signed_in(f"{key}_error")(build)()
+    if pdf is not None:
+        st.session_state[f"{key}_pdf"] = pdf
+
+
+def offer_once(label: str, data: bytes, *, file_name: str, mime: str, key: str, icon: str | None = None) -> None:
+    """A download of ``data`` made in this session, for this run's page only; the file is made at the
+    click, for whoever is still signed in, and no rerun follows (that rerun could remove the file
+    before the browser fetched it)."""
+    st.download_button(label, served_files.noted(callbacks.deferred(lambda person: data)), file_name=file_name,
+                       mime=mime, key=key, icon=icon, on_click="ignore")

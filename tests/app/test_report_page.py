@@ -3,6 +3,7 @@ from datetime import date, timedelta
 from devtalk.services import conversations, reports
 from tests.app.conftest import open_page, sign_in, texts
 from tests.app.test_comparison_page import submit_both
+from tests.app.test_open_pages_keep_no_old_identity import deferred_downloads, download  # noqa: F401 (fixture)
 
 
 def test_manager_records_the_meeting_writes_the_report_and_finalises(firm_db):
@@ -76,7 +77,7 @@ def test_manager_reorders_and_removes_agenda_points(firm_db):
     assert keys == ["gap:veilig-werken", "gap:tekening-lezen"]
 
 
-def test_final_report_can_be_downloaded_as_pdf(firm_db):
+def test_final_report_can_be_downloaded_as_pdf(firm_db, deferred_downloads):  # noqa: F811
     database, firm = firm_db
     submit_both(database, firm)
     reports.mark_held(database, firm.manager, firm.conversation_id)
@@ -85,4 +86,4 @@ def test_final_report_can_be_downloaded_as_pdf(firm_db):
     app = open_page(sign_in("employee"), "pages/report.py", conversation=firm.conversation_id)
     app.button(key="report_make").click().run()
     assert not app.exception
-    assert app.session_state["report_pdf"].startswith(b"%PDF")
+    assert download(app, "report_download", deferred_downloads).startswith(b"%PDF")
