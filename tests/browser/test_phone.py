@@ -1,4 +1,4 @@
-"""On a phone: sign in with the code from an invitation card, fill in everything, submit.
+"""On a phone: sign in with the code from an invitation card and its PIN, fill in everything, submit.
 
 390 x 844 is a common phone screen. Screenshots of each step land in test-artifacts/phone-*.png.
 """
@@ -14,11 +14,28 @@ from tests.browser.test_conversation_flow import SCALE_BLOCKS
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
+PIN = "2468"
 OPEN_BLOCKS = "[class*='st-key-item_']:has(textarea)"
 
 
 def no_horizontal_scroll(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1")
+
+
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    return context, page
+
+
+def choose_pin(page, pin: str = PIN) -> None:
+    """The first sign-in with a card: the person chooses their PIN, typing it twice."""
+    page.get_by_text("Kies je pincode").wait_for()
+    settle(page)
+    page.locator(".st-key-login_pin input").fill(pin)
+    page.locator(".st-key-login_pin_again input").fill(pin)
+    page.get_by_role("button", name="Verder").click()
 
 
 def test_code_sign_in_and_fill_in_on_a_phone_sized_screen(browser, server):
@@ -28,11 +45,10 @@ def test_code_sign_in_and_fill_in_on_a_phone_sized_screen(browser, server):
     sandra = person_by_username(database, "svisser")
     code = invitations.issue_code(database, None, sandra.id)
     conversation_id = conversations_of_employee(database, sandra.id)[0].id
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
+    context, page = phone(browser)
 
     page.goto(f"{server['url']}/?code={code}")
+    choose_pin(page)
     page.get_by_text("Mijn gesprekken").first.wait_for()
     settle(page)
     page.screenshot(path=str(ARTIFACTS / "phone-1-signed-in.png"))
@@ -69,3 +85,41 @@ def test_code_sign_in_and_fill_in_on_a_phone_sized_screen(browser, server):
     assert sum(1 for answer in stored.values() if answer.value is not None) == count
     assert sum(1 for answer in stored.values() if answer.text) == open_count
     context.close()
+
+
+def test_a_scanned_card_chooses_a_pin_stays_signed_in_and_asks_the_pin_next_time(browser, server):
+    database = storage.open_db(server["db"])
+    # Another person than the other browser tests use, so their order does not matter.
+    person = person_by_username(database, "tkuipers")
+    code = invitations.issue_code(database, None, person.id)
+    context, page = phone(browser)
+    page.goto(f"{server['url']}/?code={code}")
+    choose_pin(page)
+    page.get_by_text("Mijn gesprekken").first.wait_for()
+    assert "code=" not in page.url
+    settle(page)
+    page.screenshot(path=str(ARTIFACTS / "phone-pin-1-chosen.png"))
+
+    page.reload()
+    page.get_by_text("Mijn gesprekken").first.wait_for()
+    second_tab = context.new_page()
+    second_tab.goto(server["url"])
+    second_tab.get_by_text("Mijn gesprekken").first.wait_for()
+    assert second_tab.get_by_text("Kies je pincode").count() == 0
+    context.close()
+
+    later, page = phone(browser)  # another day, the cookie gone: the card again
+    page.goto(f"{server['url']}/?code={code}")
+    page.get_by_text("Je pincode").first.wait_for()
+    settle(page)
+    assert page.locator(".st-key-login_pin_again input").count() == 0
+    page.locator(".st-key-login_pin input").fill("1111")
+    page.get_by_role("button", name="Verder").click()
+    page.get_by_text("Deze pincode klopt niet").wait_for()
+    settle(page)
+    page.locator(".st-key-login_pin input").fill(PIN)
+    page.get_by_role("button", name="Verder").click()
+    page.get_by_text("Mijn gesprekken").first.wait_for()
+    assert no_horizontal_scroll(page)
+    page.screenshot(path=str(ARTIFACTS / "phone-pin-2-asked-again.png"))
+    later.close()
