@@ -113,3 +113,13 @@ def test_code_session_sees_no_password_fields_on_the_account_page(firm_db):
     app.radio(key="account_language").set_value("en").run()
     assert not app.exception and "My account" in texts(app)
     assert database.execute("SELECT language FROM people WHERE id = ?", [firm.employee.id]).fetchone()[0] == "nl"
+
+
+def test_a_revoked_card_signs_its_open_session_out_at_the_next_reload(firm_db):
+    database, firm = firm_db
+    app = give_pin(opened_from_qr(invitations.issue_code(database, firm.hr, firm.employee.id)))
+    assert "Mijn gesprekken" in texts(app)
+    invitations.revoke_codes(database, firm.hr, firm.employee.id)
+    app.run()
+    assert not app.exception
+    assert app.text_input(key="login_code") is not None and "Mijn gesprekken" not in texts(app)
