@@ -143,7 +143,7 @@ def show_item(item: Item) -> None:
             labels = labels_by_scale[item.scale]
             value = st.pills(
                 wording, list(labels), default=initial, key=key, on_change=save, args=(item,), disabled=frozen,
-                label_visibility="collapsed", format_func=labels.__getitem__,
+                label_visibility="collapsed", format_func=lambda point, labels=labels: escape_markdown(labels[point]),
             )
         else:
             value = st.text_area(

@@ -120,7 +120,7 @@ def show_preview_item(item: library.PreviewItem) -> None:
             options = list(labels) + ([NOT_APPLICABLE] if item.not_applicable else [])
             st.pills(wording, options, key=f"lib_preview_{item.id}", disabled=True, label_visibility="collapsed",
                      format_func=lambda o: tr("fill.not_applicable") if o == NOT_APPLICABLE
-                     else (f"{o} · {labels[o]}" if labels[o] else str(o)))
+                     else (f"{o} · {escape_markdown(labels[o])}" if labels[o] else str(o)))
         else:
             st.text_area(wording, key=f"lib_preview_{item.id}", disabled=True, label_visibility="collapsed",
                          placeholder=tr("fill.open_placeholder"))

@@ -72,8 +72,9 @@ def texts(app: AppTest) -> str:
 
 
 def _unescaped(markdown: str) -> str:
-    """Markdown source as the reader sees it: without the backslashes that keep user text literal."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+    """Markdown source as the reader sees it: without the backslashes that keep user text literal
+    and the invisible word joiners that keep an address from becoming a link."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
 def page_run_directly(username: str, page: str, **params) -> AppTest:
