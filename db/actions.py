@@ -113,7 +113,7 @@ def actions_overview(
 
     The team is the employee's current manager's."""
     return list(db.query(
-        f"""SELECT a.id, a.what, a.kind, a.status, a.due_date, a.helped, a.created_at,
+        f"""SELECT a.id, a.conversation_id, a.employee_id, a.what, a.kind, a.status, a.due_date, a.helped, a.created_at,
                    e.name AS employee, e.manager_id AS team_id, t.name AS team, o.name AS owner, r.name AS round,
                    (a.status IN ('open', 'in_progress') AND a.due_date < :today) AS overdue
             FROM actions a

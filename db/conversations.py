@@ -276,10 +276,10 @@ def export_conversations(db: sqlite_utils.Database) -> list[dict]:
 
 def export_answers(db: sqlite_utils.Database):
     """Every answer with its round, people and questionnaire version, as a cursor of tuples
-    (round, employee, manager, side, item id, version id, value, not applicable, text)."""
+    (round, employee, manager, side, item id, version id, value, not applicable, text, conversation id)."""
     return db.execute(
         """SELECT r.name, e.name, m.name, a.side, a.item_id, c.questionnaire_version_id,
-                  a.value, a.not_applicable, a.text
+                  a.value, a.not_applicable, a.text, c.id
            FROM answers a
              JOIN conversations c ON c.id = a.conversation_id
              JOIN rounds r ON r.id = c.round_id

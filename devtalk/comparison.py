@@ -114,9 +114,10 @@ def compare(
     employee: dict[str, Answer],
     manager: dict[str, Answer],
 ) -> Comparison:
-    """Both sides of every item the employee's job function is asked, section by section."""
+    """Both sides of every item both are asked about the employee's job function, section by section
+    (the employee-only learning climate is nobody else's to see per person, and has no second side)."""
     sections = []
-    for section in questionnaire.sections_for(function_id):
+    for section in questionnaire.sections_for(function_id, "manager"):
         likert, open_ = [], []
         for item in section.items:
             if item.type == "likert":

@@ -43,7 +43,8 @@ class Person:
 
     @property
     def is_hr(self) -> bool:
-        return "hr_admin" in self.roles
+        """Holds HR's rights now: a deactivated person holds none, even through a stale record."""
+        return self.active and "hr_admin" in self.roles
 
 
 @dataclass(frozen=True)

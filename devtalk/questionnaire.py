@@ -102,6 +102,13 @@ class Section:
         """Whether people in this job function get the section; a section without functions is for everyone."""
         return self.functions is None or function_id in self.functions
 
+    @property
+    def employee_only(self) -> bool:
+        """A learning-climate section (one that names a condition) asks how the employee experiences
+        the workplace: only the employee answers it, only they see their answers, and anyone else
+        sees them only as a group figure of at least three people (the team view)."""
+        return self.condition is not None
+
 
 @dataclass(frozen=True)
 class Questionnaire:
@@ -112,13 +119,23 @@ class Questionnaire:
     sections: tuple[Section, ...]
     intro: Mapping[str, str] | None = field(default=None, hash=False)
 
-    def sections_for(self, function_id: str | None) -> tuple[Section, ...]:
-        """The sections a person in this job function is asked."""
-        return tuple(section for section in self.sections if section.applies_to(function_id))
+    def sections_for(self, function_id: str | None, side: str = "employee") -> tuple[Section, ...]:
+        """The sections a conversation about a person in this job function asks on this side's form:
+        the manager's form leaves out the employee-only ones."""
+        return tuple(section for section in self.sections if section.applies_to(function_id)
+                     and (side == "employee" or not section.employee_only))
 
-    def items_for(self, function_id: str | None) -> tuple[Item, ...]:
-        """The items a person in this job function is asked, in questionnaire order."""
-        return tuple(item for section in self.sections_for(function_id) for item in section.items)
+    def items_for(self, function_id: str | None, side: str = "employee") -> tuple[Item, ...]:
+        """The items this side is asked about a person in this job function, in questionnaire order."""
+        return tuple(item for section in self.sections_for(function_id, side) for item in section.items)
+
+    def employee_only(self, item_id: str) -> bool:
+        """Whether the item is in an employee-only (learning-climate) section; False for an unknown id."""
+        return item_id in self._employee_only_ids
+
+    @cached_property
+    def _employee_only_ids(self) -> frozenset[str]:
+        return frozenset(item.id for section in self.sections if section.employee_only for item in section.items)
 
     def all_items(self) -> tuple[Item, ...]:
         """Every item of every section, in questionnaire order."""

@@ -46,6 +46,11 @@ def is_revealed(status: str) -> bool:
     return STATUSES.index(status) >= STATUSES.index("ready")
 
 
+def is_reported(status: str) -> bool:
+    """The report is final: from here on it and its actions are agreed, no longer the manager's draft."""
+    return STATUSES.index(status) >= STATUSES.index("reported")
+
+
 def next_status(status: str, event: str, side: str | None = None) -> str:
     """The status after ``event``; raises IllegalTransition when the event cannot happen now."""
     if status not in STATUSES or event not in EVENTS:

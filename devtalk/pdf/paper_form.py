@@ -37,7 +37,7 @@ def paper_form(firm: str, version: QuestionnaireVersion, questionnaire: Question
     if questionnaire.intro:
         doc.paragraph(localized(questionnaire.intro, lang), size=9.5)
     doc.paragraph(t("pdf.form_how", lang), size=9.5, bold=True)
-    for section in questionnaire.sections_for(function.id if function else None):
+    for section in questionnaire.sections_for(function.id if function else None, side):
         _section(doc, questionnaire, section, side, lang)
     return doc.to_bytes()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,6 +15,7 @@ from devtalk import access
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.models import ACTION_KINDS, ACTION_STATUSES, HELPED, Action, Conversation, Person, ProgressNote
 from devtalk.services.conversations import get_conversation
+from devtalk.status import is_reported
 
 MAX_WHAT = 500
 MAX_NOTE = 5000
@@ -79,7 +81,7 @@ def _action(db, actor: Person, action_id: int) -> Action:
     if action is None:
         raise NotAllowed()
     conversation = conversations.get_conversation(db, action.conversation_id)
-    if not access.can_follow_up_action(actor, action, conversation):
+    if not access.can_follow_up_action(actor, action, conversation, people.get_person(db, action.employee_id)):
         raise NotAllowed()
     return action
 
@@ -116,14 +118,36 @@ def rate(db: sqlite_utils.Database, actor: Person, action_id: int, helped: str) 
 
 
 def my_actions(db: sqlite_utils.Database, actor: Person) -> tuple[list[ActionRow], list[ActionRow]]:
-    """My own actions, and (as a manager) those of my team's conversations I lead or own."""
-    own = action_repo.actions_of_employee(db, actor.id)
-    led = [] if actor.restricted else [
+    """My own agreed actions, and (as a manager) those of the conversations I lead, drafts included."""
+    if not access.may_act(actor):
+        raise NotAllowed()
+    own = visible_actions(db, actor, actor, action_repo.actions_of_employee(db, actor.id))
+    led_conversations = [] if actor.restricted else conversations.conversations_led_by(db, actor.id)
+    employees = people.people_by_id(db, [c.employee_id for c in led_conversations])
+    led = [
         action
-        for conversation in conversations.conversations_led_by(db, actor.id)
+        for conversation in led_conversations
         for action in action_repo.actions_of_conversation(db, conversation.id)
+        if access.can_follow_up_action(actor, action, conversation, employees[conversation.employee_id])
     ]
     return _rows(db, own), _rows(db, led)
+
+
+def visible_actions(db: sqlite_utils.Database, actor: Person, employee: Person, found: list[Action]) -> list[Action]:
+    """Of ``found`` (actions of this employee), those this person may see: a draft action stays
+    with its draft report until that is final, whichever list, page or file asks."""
+    conversation_of = {c.id: c for c in conversations.conversations_of_employee(db, employee.id)} if found else {}
+    return [a for a in found if access.can_follow_up_action(actor, a, conversation_of[a.conversation_id], employee)]
+
+
+def without_hidden_drafts(db: sqlite_utils.Database, actor: Person, rows: Iterable[dict]) -> Iterator[dict]:
+    """Rows of HR's actions overview (``conversation_id`` in each) without the draft actions of
+    conversations the reader takes part in as the employee: HR reads drafts, but not their own."""
+    own = {c.id: c for c in conversations.conversations_of_employee(db, actor.id) + conversations.conversations_led_by(db, actor.id)}
+    for row in rows:
+        conversation = own.get(row["conversation_id"])
+        if conversation is None or access.can_read_report(actor, conversation, is_reported(conversation.status)):
+            yield row
 
 
 def _rows(db, found: list[Action]) -> list[ActionRow]:

@@ -126,6 +126,8 @@ def get_conversation(db: sqlite_utils.Database, actor: Person, conversation_id: 
 
 def my_conversations(db: sqlite_utils.Database, actor: Person) -> tuple[list[ConversationSummary], list[ConversationSummary]]:
     """My own conversations, and those I lead as a manager; newest first."""
+    if not access.may_act(actor):
+        raise NotAllowed()
     own = conversations.conversations_of_employee(db, actor.id)
     led = [] if actor.restricted else conversations.conversations_led_by(db, actor.id)
     return _summaries(db, actor, own), _summaries(db, actor, led)
@@ -153,7 +155,12 @@ def read_answers(db: sqlite_utils.Database, actor: Person, conversation_id: int,
 def _answers_of_side(db: sqlite_utils.Database, actor: Person, conversation: Conversation, side: str) -> dict[str, Answer]:
     if not access.can_read_side(actor, conversation, side):
         raise NotRevealed()
-    return conversations.answers_of(db, conversation.id, side)
+    answers = conversations.answers_of(db, conversation.id, side)
+    if actor.id == conversation.employee_id:
+        return answers
+    # The learning climate is the employee's own experience: nobody else reads it per person.
+    questionnaire = parsed(get_version(db, conversation.questionnaire_version_id))
+    return {item_id: answer for item_id, answer in answers.items() if not questionnaire.employee_only(item_id)}
 
 
 def open_form(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> FillInForm:
@@ -169,7 +176,7 @@ def open_form(db: sqlite_utils.Database, actor: Person, conversation_id: int) ->
         employee=employee,
         round=rounds.get_round(db, conversation.round_id),
         questionnaire=questionnaire,
-        sections=questionnaire.sections_for(employee.function_id),
+        sections=questionnaire.sections_for(employee.function_id, side),
         answers=conversations.answers_of(db, conversation_id, side),
     )
 
@@ -200,7 +207,7 @@ def save_answer(
         if not access.can_write_side(actor, conversation, side):
             raise AlreadySubmitted(side=side)
         questionnaire, employee = _questionnaire_for(db, conversation)
-        item = _asked_item(questionnaire, employee, item_id)
+        item = _asked_item(questionnaire, employee, side, item_id)
         answer = _checked_answer(questionnaire, item, value, not_applicable, text)
         stored = conversations.answer_of(db, conversation_id, side, item_id)
         if expected is not UNCHECKED and stored != expected and stored != _as_stored(answer):
@@ -217,8 +224,9 @@ def _as_stored(answer: Answer) -> Answer | None:
     return answer if answer.is_given else None
 
 
-def _asked_item(questionnaire: Questionnaire, employee: Person, item_id: str) -> Item:
-    for item in questionnaire.items_for(employee.function_id):
+def _asked_item(questionnaire: Questionnaire, employee: Person, side: str, item_id: str) -> Item:
+    """The item if this side's form asks it (the manager's form leaves out the learning climate)."""
+    for item in questionnaire.items_for(employee.function_id, side):
         if item.id == item_id:
             return item
     raise NotFound()

@@ -85,7 +85,7 @@ def _add_people(db: sqlite_utils.Database) -> dict[str, Person]:
 
 def _answers(rng, questionnaire: Questionnaire, skill, person: Person, side: str, growth: int) -> list[Answer]:
     given = []
-    for item in questionnaire.items_for(person.function_id):
+    for item in questionnaire.items_for(person.function_id, side):
         if item.type == "open":
             texts = demo_firm.OPEN_ANSWERS.get(item.tags[0] if item.tags else "other", demo_firm.OPEN_ANSWERS["other"])
             if side == "employee" or rng.random() < 0.4:

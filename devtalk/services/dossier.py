@@ -17,7 +17,7 @@ from devtalk.models import Action, Conversation, DossierNote, Person, Report, Ro
 from devtalk.questionnaire import Questionnaire
 from devtalk.services.conversations import comparison_view
 from devtalk.services.questionnaires import get_version, parsed
-from devtalk.status import is_revealed
+from devtalk.status import is_reported, is_revealed
 
 MAX_NOTE = 5000
 
@@ -46,7 +46,9 @@ def _employee(db, actor: Person, employee_id: int) -> Person:
     return employee
 
 
-def dossier_of(db: sqlite_utils.Database, actor: Person, employee_id: int) -> Dossier:
+def dossier_of(db: sqlite_utils.Database, actor: Person, employee_id: int, *, drafts: bool = True) -> Dossier:
+    """Everything of the employee's conversations this person may see; ``drafts=False`` leaves out
+    draft reports and their actions even for those who may read them (for a file handed to the employee)."""
     employee = _employee(db, actor, employee_id)
     found = conversations.conversations_of_employee(db, employee_id)
     round_of = rounds.rounds_by_id(db, [c.round_id for c in found])
@@ -57,8 +59,8 @@ def dossier_of(db: sqlite_utils.Database, actor: Person, employee_id: int) -> Do
             round=round_of[c.round_id],
             manager=managers[c.manager_id],
             comparison=comparison_view(db, actor, c.id).comparison if _may_compare(actor, c) else None,
-            report=_readable_report(db, actor, c),
-            actions=action_repo.actions_of_conversation(db, c.id),
+            report=_readable(actor, employee, c, reports.get_report(db, c.id), drafts),
+            actions=_visible(actor, employee, c, action_repo.actions_of_conversation(db, c.id), drafts),
         )
         for c in found
     ]
@@ -86,7 +88,7 @@ def overview(db: sqlite_utils.Database, actor: Person, employee_id: int) -> tupl
     actions_of = action_repo.actions_of_conversations(db, ids)
     entries = [
         DossierEntry(c, round_of[c.round_id], managers[c.manager_id], None,
-                     _readable(actor, c, report_of.get(c.id)), actions_of[c.id])
+                     _readable(actor, employee, c, report_of.get(c.id)), _visible(actor, employee, c, actions_of[c.id]))
         for c in found
     ]
     revealed = {c.id: c for c in found if _may_compare(actor, c)}
@@ -108,36 +110,43 @@ def _figures(db, revealed: dict[int, Conversation]) -> dict[int, YearFigures]:
 
 @lru_cache(maxsize=64)
 def _gap_thresholds(questionnaire: Questionnaire) -> dict[str, int]:
-    """Per Likert item, from which difference on a gap counts as large (once per version)."""
-    return {item.id: large_gap_threshold(questionnaire.scale_of(item)) for item in questionnaire.all_items() if item.scale}
+    """Per Likert item both sides answer, from which difference on a gap counts as large (once per
+    version); the employee-only learning climate never enters a per-person figure."""
+    return {item.id: large_gap_threshold(questionnaire.scale_of(item)) for item in questionnaire.all_items()
+            if item.scale and not questionnaire.employee_only(item.id)}
 
 
 def _notes(db, actor: Person, employee: Person) -> list[DossierNote]:
-    notes = dossier.dossier_notes_of(db, employee.id)
-    if not access.can_see_private_notes(actor, employee):
-        notes = [note for note in notes if not note.private]
-    return notes
+    return [note for note in dossier.dossier_notes_of(db, employee.id) if access.can_read_dossier_note(actor, employee, note)]
 
 
 def _may_compare(actor: Person, conversation: Conversation) -> bool:
     return is_revealed(conversation.status) and access.can_view_conversation(actor, conversation)
 
 
-def _readable_report(db, actor: Person, conversation: Conversation) -> Report | None:
-    return _readable(actor, conversation, reports.get_report(db, conversation.id))
-
-
-def _readable(actor: Person, conversation: Conversation, report: Report | None) -> Report | None:
-    """The report, if this person may read it (a draft is the manager's own work)."""
-    if report is None or not access.can_view_conversation(actor, conversation):
+def _readable(actor: Person, employee: Person, conversation: Conversation, report: Report | None,
+              drafts: bool = True) -> Report | None:
+    """The report, if this person may read it: a draft is the manager's own work; a final one the
+    employee's manager now reads too, also of a conversation held with someone before them."""
+    if report is None or not (drafts or report.finalised_at):
         return None
-    return report if access.can_read_report(actor, conversation, bool(report.finalised_at)) else None
+    if access.can_read_report(actor, conversation, bool(report.finalised_at)):
+        return report
+    return report if access.can_read_history(actor, employee, conversation) else None
+
+
+def _visible(actor: Person, employee: Person, conversation: Conversation, found: list[Action],
+             drafts: bool = True) -> list[Action]:
+    """The actions this person may see: draft ones go with the draft report."""
+    if not (drafts or is_reported(conversation.status)):
+        return []
+    return [action for action in found if access.can_follow_up_action(actor, action, conversation, employee)]
 
 
 def add_note(db: sqlite_utils.Database, actor: Person, employee_id: int, note: str, private: bool = False) -> DossierNote:
     """A dated note by the manager or HR; a private one stays out of the employee's view."""
     employee = _employee(db, actor, employee_id)
-    if not access.can_see_private_notes(actor, employee):
+    if not access.can_write_dossier_note(actor, employee):
         raise NotAllowed()
     note = (note or "").strip()
     if not note:
@@ -152,6 +161,8 @@ def add_note(db: sqlite_utils.Database, actor: Person, employee_id: int, note: s
 
 def viewable_people(db: sqlite_utils.Database, actor: Person) -> list[Person]:
     """Whose dossier this person may open: their own, their team's, or (HR) everyone's."""
+    if not access.may_act(actor):
+        raise NotAllowed()
     if actor.restricted:
         return [actor]
     if actor.is_hr:

@@ -22,12 +22,14 @@ from openpyxl.styles import Font
 from db import actions, audit, conversations, people
 from db._rows import to_datetime
 from db.connection import transaction
+from devtalk import access
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.formatting import TIMEZONE
 from devtalk.i18n import catalogue, t
 from devtalk.models import AuditEvent, Person
 from devtalk.people_export import people_table
 from devtalk.questionnaire import Questionnaire
+from devtalk.services.actions import without_hidden_drafts
 from devtalk.services.questionnaires import get_version, parsed
 from devtalk.spreadsheet import safe_cell
 
@@ -67,7 +69,7 @@ def export(db: sqlite_utils.Database, actor: Person, what: str, fmt: str, lang: 
         raise NotAllowed()
     if what not in EXPORTS or fmt not in FORMATS:
         raise InvalidInput()
-    header, rows = _TABLES[what](db, lang)
+    header, rows = _TABLES[what](db, actor, lang)
     counted = _Counted(rows)
     data = _xlsx(t(f"hr_exports.sheet_{what}", lang), header, counted) if fmt == "xlsx" else _csv(header, counted)
     with transaction(db):
@@ -88,12 +90,12 @@ def _headers(columns: tuple[str, ...], lang: str) -> list[str]:
     return [t(f"hr_exports.col_{column}", lang) for column in columns]
 
 
-def _people(db: sqlite_utils.Database, lang: str) -> Table:
+def _people(db: sqlite_utils.Database, actor: Person, lang: str) -> Table:
     header, *rows = people_table(people.list_people(db), lang)
     return header, rows
 
 
-def _rounds(db: sqlite_utils.Database, lang: str) -> Table:
+def _rounds(db: sqlite_utils.Database, actor: Person, lang: str) -> Table:
     rows = (
         [row["round"], row["fill_deadline"], row["meeting_deadline"], _moment(row["closed_at"]), row["employee"],
          row["manager"], t(f"status.{row['status']}", lang), _moment(row["employee_submitted_at"]),
@@ -103,39 +105,52 @@ def _rounds(db: sqlite_utils.Database, lang: str) -> Table:
     return _headers(ROUND_COLUMNS, lang), rows
 
 
-def _answers(db: sqlite_utils.Database, lang: str) -> Table:
+def _answers(db: sqlite_utils.Database, actor: Person, lang: str) -> Table:
+    """Every answer per person, under the blind rule for the reader's own conversations, and without
+    the learning climate: per person that is the employee's alone (the team view shows groups)."""
     versions: dict[int, Questionnaire] = {}
 
-    def wording(version_id: int, item_id: str, side: str) -> str:
+    def questionnaire(version_id: int) -> Questionnaire:
         if version_id not in versions:
             versions[version_id] = parsed(get_version(db, version_id))
+        return versions[version_id]
+
+    def wording(version_id: int, item_id: str, side: str) -> str:
         try:
-            return versions[version_id].item(item_id).wording(side, lang)
+            return questionnaire(version_id).item(item_id).wording(side, lang)
         except KeyError:  # an answer to an item its version no longer has cannot occur, but must not break an export
             return ""
+
+    own = {c.id: c for c in conversations.conversations_of_employee(db, actor.id) + conversations.conversations_led_by(db, actor.id)}
+
+    def shown(conversation_id: int, side: str, version_id: int, item_id: str) -> bool:
+        if questionnaire(version_id).employee_only(item_id):
+            return False
+        return conversation_id not in own or access.can_read_side(actor, own[conversation_id], side)
 
     yes = t("hr_exports.yes", lang)
     rows = (
         [round_name, employee, manager, t(f"hr_exports.side_{side}", lang), item_id, wording(version_id, item_id, side),
          value, yes if not_applicable else "", text or ""]
-        for round_name, employee, manager, side, item_id, version_id, value, not_applicable, text
+        for round_name, employee, manager, side, item_id, version_id, value, not_applicable, text, conversation_id
         in conversations.export_answers(db)
+        if shown(conversation_id, side, version_id, item_id)
     )
     return _headers(ANSWER_COLUMNS, lang), rows
 
 
-def _actions(db: sqlite_utils.Database, lang: str) -> Table:
+def _actions(db: sqlite_utils.Database, actor: Person, lang: str) -> Table:
     yes = t("hr_exports.yes", lang)
     rows = (
         [row["employee"], row["team"] or "", row["round"], row["what"], t(f"action.kind_{row['kind']}", lang),
          row["owner"] or "", row["due_date"] or "", t(f"action.status_{row['status']}", lang),
          t(f"report.helped_{row['helped']}", lang) if row["helped"] else "", yes if row["overdue"] else ""]
-        for row in actions.actions_overview(db, date.today().isoformat())
+        for row in without_hidden_drafts(db, actor, actions.actions_overview(db, date.today().isoformat()))
     )
     return _headers(ACTION_COLUMNS, lang), rows
 
 
-_TABLES: dict[str, Callable[[sqlite_utils.Database, str], Table]] = {
+_TABLES: dict[str, Callable[[sqlite_utils.Database, Person, str], Table]] = {
     "people": _people, "rounds": _rounds, "answers": _answers, "actions": _actions,
 }
 

@@ -152,7 +152,7 @@ def preview(
     sections = tuple(
         PreviewSection(section.id, localized(section.title, lang), localized(section.intro, lang),
                        tuple(_preview_item(questionnaire, item, side, lang) for item in section.items))
-        for section in questionnaire.sections_for(function_id)
+        for section in questionnaire.sections_for(function_id, side)
     )
     return Preview(localized(questionnaire.title, lang), localized(questionnaire.intro, lang), side, sections)
 

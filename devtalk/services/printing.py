@@ -63,9 +63,11 @@ def paper_form_pdf(db: sqlite_utils.Database, actor: Person, version_id: int, fu
     return paper_form(_firm(db), version, parsed(version), function, side, normalise_language(lang))
 
 
-def dossier_pdf(db: sqlite_utils.Database, actor: Person, employee_id: int, lang: str | None = None) -> bytes:
-    """Every conversation of one employee across the years, with the notes this reader may see."""
-    found = dossier_of(db, actor, employee_id)
+def dossier_pdf(db: sqlite_utils.Database, actor: Person, employee_id: int, lang: str | None = None, *,
+                drafts: bool = True) -> bytes:
+    """Every conversation of one employee across the years, with the notes this reader may see
+    (``drafts=False``: without draft reports and their actions, for a file handed to the employee)."""
+    found = dossier_of(db, actor, employee_id, drafts=drafts)
     every_action = [action for entry in found.entries for action in entry.actions]
     names = _names(db, [found.employee.id], (a.owner_id for a in every_action), (n.author_id for n in found.notes))
     firm = _firm(db)

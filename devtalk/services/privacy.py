@@ -6,12 +6,14 @@ import json
 
 import sqlite_utils
 
-from db import audit, people, privacy
+from db import audit, dossier, people, privacy
 from db._rows import now
 from db.connection import transaction
+from devtalk import access
 from devtalk.errors import InvalidInput, NotAllowed, NotFound
 from devtalk.models import Person
 from devtalk.services.printing import dossier_pdf
+from devtalk.status import is_reported, is_revealed
 
 
 def _person(db, actor: Person, person_id: int) -> Person:
@@ -25,16 +27,34 @@ def _person(db, actor: Person, person_id: int) -> Person:
 
 def export_json(db: sqlite_utils.Database, actor: Person, person_id: int) -> bytes:
     """Every stored row about the person, as JSON: what a request for access is owed."""
-    _person(db, actor, person_id)
-    data = privacy.rows_about(db, person_id)
+    person = _person(db, actor, person_id)
+    data = _owed(db, actor, person, privacy.rows_about(db, person_id))
     audit.record_event(db, actor.id, "privacy.export", "person", person_id)
     return json.dumps(data, ensure_ascii=False, indent=2, default=str).encode("utf-8")
 
 
 def export_pdf(db: sqlite_utils.Database, actor: Person, person_id: int) -> bytes:
-    """The whole dossier, printable, including private notes (HR sees those)."""
+    """The whole dossier, printable, with the private notes HR may pass on and without drafts (see _owed)."""
     _person(db, actor, person_id)
-    return dossier_pdf(db, actor, person_id)
+    return dossier_pdf(db, actor, person_id, drafts=False)
+
+
+def _owed(db, actor: Person, person: Person, data: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """The rows without what the person may not read yet, since the export is handed to them: the
+    manager's side of a conversation until both sides are in (the blind rule), a draft report and
+    its actions (the manager's own work until final), and private notes this reader may not pass on
+    (an HR person exporting their own data gets none)."""
+    status = {row["id"]: row["status"] for row in data["conversations"]}
+    data["answers"] = [row for row in data["answers"]
+                       if row["side"] == "employee" or is_revealed(status[row["conversation_id"]])]
+    data["reports"] = [row for row in data["reports"] if row["finalised_at"]]
+    data["actions"] = [row for row in data["actions"] if is_reported(status[row["conversation_id"]])]
+    agreed = {row["id"] for row in data["actions"]}
+    data["action_notes"] = [row for row in data["action_notes"] if row["action_id"] in agreed]
+    readable = {note.id for note in dossier.dossier_notes_of(db, person.id)
+                if access.can_read_dossier_note(actor, person, note)}
+    data["dossier_notes"] = [row for row in data["dossier_notes"] if row["id"] in readable]
+    return data
 
 
 def erase_person(db: sqlite_utils.Database, actor: Person, person_id: int, confirmation: str) -> None:

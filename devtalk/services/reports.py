@@ -14,7 +14,7 @@ from devtalk import access, agenda
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.models import Action, Conversation, Person, Report
 from devtalk.services.conversations import comparison_view, get_conversation
-from devtalk.status import next_status
+from devtalk.status import is_reported, next_status
 
 MAX_REPORT_TEXT = 20_000
 
@@ -32,8 +32,11 @@ class ReportView:
 
 
 def earlier_actions(db: sqlite_utils.Database, conversation: Conversation) -> list[Action]:
-    """Actions from the employee's previous conversations, to look back on in this one."""
-    return [a for a in action_repo.actions_of_employee(db, conversation.employee_id) if a.conversation_id < conversation.id]
+    """Actions agreed in the employee's previous conversations, to look back on in this one (a report
+    left in draft agreed nothing yet)."""
+    agreed = {c.id for c in conversations.conversations_of_employee(db, conversation.employee_id)
+              if c.id < conversation.id and is_reported(c.status)}
+    return [a for a in action_repo.actions_of_employee(db, conversation.employee_id) if a.conversation_id in agreed]
 
 
 def report_view(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> ReportView:

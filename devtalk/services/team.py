@@ -18,6 +18,7 @@ from db._rows import to_date
 from devtalk.errors import InvalidInput, NotAllowed, NotFound
 from devtalk.models import ACTION_KINDS, HELPED, JobFunction, Person, Round
 from devtalk.questionnaire import CONDITIONS, Item, Questionnaire
+from devtalk.services.actions import without_hidden_drafts
 from devtalk.services.questionnaires import get_version, parsed
 
 VIEWS = ("employee", "manager", "average")
@@ -123,7 +124,7 @@ def _round_questionnaire(db: sqlite_utils.Database, round_id: int) -> tuple[Roun
 def _skill_items(questionnaire: Questionnaire, function_id: str | None) -> tuple[Item, ...]:
     """The function's Likert items outside the learning climate: those answers are only ever shown
     for a group (see learning_climate), never per person or per small team."""
-    return tuple(item for section in questionnaire.sections_for(function_id) if not section.condition
+    return tuple(item for section in questionnaire.sections_for(function_id, "manager")
                  for item in section.items if item.type == "likert")
 
 
@@ -194,7 +195,7 @@ def actions_overview(
     lines = [
         ActionLine(row["id"], row["what"], row["kind"], row["status"], to_date(row["due_date"]), row["helped"],
                    row["employee"], row["team"], row["owner"], row["round"], bool(row["overdue"]))
-        for row in actions.actions_overview(db, today.isoformat(), kind, status, team_id)
+        for row in without_hidden_drafts(db, actor, actions.actions_overview(db, today.isoformat(), kind, status, team_id))
     ]
     ratings: dict[str, dict[str, int]] = {}
     for rated_kind, helped, count in actions.ratings_per_kind(db, team_id):

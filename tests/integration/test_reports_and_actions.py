@@ -1,14 +1,17 @@
+import json
 from datetime import date, timedelta
 
 import pytest
 
 from devtalk.errors import InvalidInput, NotAllowed
-from devtalk.services import actions, conversations, dossier, reports
+from devtalk.services import actions, conversations, dossier, hr_people, privacy, reports
+from devtalk.services.printing import dossier_pdf
 from devtalk.services.questionnaires import store_questionnaire
 from devtalk.services.rounds import create_round
 from devtalk.status import IllegalTransition
 from tests.builders import make_firm
 from tests.integration.test_conversations import fill_all
+from tests.integration.test_pdf_reports import flat, text_of
 
 
 @pytest.fixture
@@ -72,6 +75,8 @@ def test_action_lifecycle_from_agreement_to_done_with_notes(fresh_db, held):
         fresh_db, held.manager, held.conversation_id, what="Meelopen met Jan", kind="walk_along",
         owner_id=held.manager.id, due_date=date.today() + timedelta(days=30),
     )
+    reports.save_draft(fresh_db, held.manager, held.conversation_id, summary="Goed gesprek")
+    reports.finalise(fresh_db, held.manager, held.conversation_id)
     actions.set_status(fresh_db, held.employee, action.id, "in_progress")
     actions.add_note(fresh_db, held.employee, action.id, "Eerste dag gedaan")
     done = actions.set_status(fresh_db, held.manager, action.id, "done")
@@ -80,6 +85,40 @@ def test_action_lifecycle_from_agreement_to_done_with_notes(fresh_db, held):
     assert [row.action.id for row in own] == [action.id] and team == []
     own, team = actions.my_actions(fresh_db, held.manager)
     assert [row.action.id for row in team] == [action.id]
+
+
+def test_draft_actions_stay_with_the_draft_report_until_it_is_final(fresh_db, held):
+    action = actions.add_action(fresh_db, held.manager, held.conversation_id, what="Concept-actie", kind="course")
+    reports.save_draft(fresh_db, held.manager, held.conversation_id, summary="Conceptverslag")
+    employee = held.employee
+
+    assert actions.my_actions(fresh_db, employee)[0] == []
+    for found in (dossier.dossier_of(fresh_db, employee, employee.id), dossier.overview(fresh_db, employee, employee.id)[0]):
+        assert [(entry.report, entry.actions) for entry in found.entries] == [(None, [])]
+    assert "Concept" not in flat(text_of(dossier_pdf(fresh_db, employee, employee.id)))
+    for follow_up in (lambda: actions.set_status(fresh_db, employee, action.id, "dropped"),
+                      lambda: actions.add_note(fresh_db, employee, action.id, "niet nodig"),
+                      lambda: actions.rate(fresh_db, employee, action.id, "not")):
+        with pytest.raises(NotAllowed):
+            follow_up()
+    handed_over = json.loads(privacy.export_json(fresh_db, held.hr, employee.id))
+    assert handed_over["actions"] == [] and handed_over["reports"] == []
+    assert "Concept" not in flat(text_of(privacy.export_pdf(fresh_db, held.hr, employee.id)))
+    assert [row.action.id for row in actions.my_actions(fresh_db, held.manager)[1]] == [action.id]
+
+    reports.finalise(fresh_db, held.manager, held.conversation_id)
+    assert [row.action.id for row in actions.my_actions(fresh_db, employee)[0]] == [action.id]
+    assert dossier.dossier_of(fresh_db, employee, employee.id).entries[0].actions == [action]
+    assert "Concept-actie" in flat(text_of(dossier_pdf(fresh_db, employee, employee.id)))
+    assert actions.add_note(fresh_db, employee, action.id, "gestart").note == "gestart"
+    assert [row["what"] for row in json.loads(privacy.export_json(fresh_db, held.hr, employee.id))["actions"]] == ["Concept-actie"]
+
+
+def test_the_next_conversation_looks_back_only_on_agreed_actions(fresh_db, held):
+    actions.add_action(fresh_db, held.manager, held.conversation_id, what="Nooit afgesproken", kind="course")
+    later = create_round(fresh_db, held.hr, "Ronde 2027", held.version_id, employee_ids=[held.employee.id]).round.id
+    next_id = fresh_db.execute("SELECT id FROM conversations WHERE round_id = ?", [later]).fetchone()[0]
+    assert reports.earlier_actions(fresh_db, conversations.get_conversation(fresh_db, held.manager, next_id)) == []
 
 
 @pytest.mark.parametrize(
@@ -167,3 +206,51 @@ def test_dossier_overview_of_a_revealed_conversation_without_pairs_shows_no_numb
     fresh_db.execute("UPDATE answers SET value = NULL, not_applicable = 1 WHERE side = 'employee'")
     _, figures = dossier.overview(fresh_db, held.employee, held.employee.id)
     assert figures[held.conversation_id] == dossier.YearFigures(None, None, 0)
+
+
+def moved_to_a_new_manager(db, firm, final=True):
+    """Marco held and reported this year's conversation with Daan (one action, a public and a
+    private note); then Daan moves to Sandra's team."""
+    firm.action = actions.add_action(db, firm.manager, firm.conversation_id, what="Cursus kantbank", kind="course")
+    reports.save_draft(db, firm.manager, firm.conversation_id, summary="Verslag van Marco")
+    if final:
+        reports.finalise(db, firm.manager, firm.conversation_id)
+    dossier.add_note(db, firm.manager, firm.employee.id, "Openbaar van Marco")
+    dossier.add_note(db, firm.manager, firm.employee.id, "Privé van Marco", private=True)
+    firm.employee = hr_people.change_manager(db, firm.hr, firm.employee.id, firm.other_manager.id)
+    return firm.other_manager
+
+
+def test_a_new_manager_carries_on_from_earlier_final_reports_and_agreed_actions(fresh_db, held):
+    new_manager = moved_to_a_new_manager(fresh_db, held)
+    entry = dossier.dossier_of(fresh_db, new_manager, held.employee.id).entries[0]
+    assert entry.report.summary == "Verslag van Marco" and entry.actions == [held.action]
+    assert actions.add_note(fresh_db, new_manager, held.action.id, "Sandra pakt het op").note == "Sandra pakt het op"
+    assert actions.rate(fresh_db, new_manager, held.action.id, "helped").helped == "helped"
+    printed = flat(text_of(dossier_pdf(fresh_db, new_manager, held.employee.id)))
+    assert "Verslag van Marco" in printed and "Cursus kantbank" in printed
+
+
+def test_a_new_manager_sees_no_earlier_answers_comparison_or_private_notes(fresh_db, held):
+    new_manager = moved_to_a_new_manager(fresh_db, held)
+    found, figures = dossier.overview(fresh_db, new_manager, held.employee.id)
+    assert found.entries[0].comparison is None and figures == {}
+    assert dossier.dossier_of(fresh_db, new_manager, held.employee.id).entries[0].comparison is None
+    assert [note.note for note in found.notes] == ["Openbaar van Marco"]
+    for call in (lambda: conversations.comparison_view(fresh_db, new_manager, held.conversation_id),
+                 lambda: conversations.read_answers(fresh_db, new_manager, held.conversation_id, "employee"),
+                 lambda: reports.report_view(fresh_db, new_manager, held.conversation_id)):
+        with pytest.raises(NotAllowed):
+            call()
+    printed = flat(text_of(dossier_pdf(fresh_db, new_manager, held.employee.id)))
+    assert "Privé van Marco" not in printed and "tekst van employee" not in printed
+    assert {note.note for note in dossier.dossier_of(fresh_db, held.hr, held.employee.id).notes} == {
+        "Privé van Marco", "Openbaar van Marco"}
+
+
+def test_a_new_manager_sees_nothing_of_a_report_left_in_draft(fresh_db, held):
+    new_manager = moved_to_a_new_manager(fresh_db, held, final=False)
+    entry = dossier.dossier_of(fresh_db, new_manager, held.employee.id).entries[0]
+    assert (entry.report, entry.actions) == (None, [])
+    with pytest.raises(NotAllowed):
+        actions.add_note(fresh_db, new_manager, held.action.id, "x")
