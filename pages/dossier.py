@@ -42,7 +42,9 @@ def add_note(person) -> None:
 
 st.title(escape_markdown(tr("dossier.title", name=found.employee.name)))
 pdf_download(f"dossier_{found.employee.id}", tr("download.dossier"),
-             lambda person: printing.dossier_pdf(db, person, found.employee.id, lang), f"dossier-{found.employee.username}.pdf")
+             lambda person: printing.dossier_pdf(db, person, found.employee.id, lang), f"dossier-{found.employee.id}.pdf")
+if person.id == found.employee.id:
+    st.caption(tr("dossier.who_sees"))
 if not found.entries:
     st.info(tr("dossier.empty"))
 else:

@@ -1,5 +1,7 @@
+import re
+
 from devtalk.services import actions, reports
-from tests.app.conftest import open_page, sign_in, texts
+from tests.app.conftest import ROOT, open_page, sign_in, texts
 from tests.app.test_comparison_page import submit_both
 
 
@@ -63,3 +65,31 @@ def test_manager_adds_a_private_note_the_employee_does_not_see(firm_db):
 def test_my_conversations_shows_team_for_manager(firm_db):
     app = sign_in("manager")
     assert "Gesprekken met mijn team" in texts(app) and "Daan Medewerker" in texts(app)
+
+
+def test_the_employee_sees_no_draft_action_until_the_report_is_final(firm_db):
+    database, firm = firm_db
+    submit_both(database, firm)
+    reports.mark_held(database, firm.manager, firm.conversation_id)
+    actions.add_action(database, firm.manager, firm.conversation_id, what="Concept-actie", kind="course")
+    for page in ("pages/my_actions.py", "pages/dossier.py"):
+        app = open_page(sign_in("employee"), page)
+        assert not app.exception
+        assert "Concept-actie" not in texts(app)
+    assert "Concept-actie" in texts(open_page(sign_in("manager"), "pages/my_actions.py"))
+
+
+def test_the_employee_reads_on_their_dossier_who_sees_what_of_it(firm_db):
+    database, firm = firm_db
+    own = open_page(sign_in("employee"), "pages/dossier.py")
+    assert not own.exception and "Wie ziet wat van dit dossier?" in texts(own)
+    managers_view = open_page(sign_in("manager"), "pages/dossier.py", person=firm.employee.id)
+    assert not managers_view.exception and "Wie ziet wat van dit dossier?" not in texts(managers_view)
+
+
+def test_no_download_is_named_after_a_username():
+    """A file name travels (mail, shared folders, a browser's download list); a username is a
+    sign-in half and stays out of it."""
+    named = re.compile(r"""f["'][^"']*\{[^}]*username[^}]*\}[^"']*\.(pdf|json|csv|xlsx|yaml)["']""")
+    for source in sorted((ROOT / "pages").glob("*.py")) + sorted((ROOT / "ui").glob("*.py")):
+        assert not named.search(source.read_text(encoding="utf-8")), source.name
