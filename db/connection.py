@@ -25,13 +25,14 @@ class DatabaseTooNew(DevtalkError):
 
 
 def open_db(path: str | Path | None = None) -> sqlite_utils.Database:
-    """A connection with WAL, foreign keys and a busy timeout; ``None`` opens an in-memory database.
+    """A connection with WAL, foreign keys and a busy timeout; ``None`` (or SQLite's own
+    ``":memory:"``) opens an in-memory database, which leaves no file behind.
 
     Autocommit mode (isolation_level=None) so that every write goes through ``transaction``,
     which takes the write lock up front instead of upgrading a read lock halfway (the upgrade is
     what makes SQLite answer "database is locked" without waiting).
     """
-    if path is None:
+    if path is None or str(path) == ":memory:":
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False, factory=PlainTextConnection)
     else:
         private_file(Path(path))
