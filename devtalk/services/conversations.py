@@ -295,6 +295,10 @@ def reopen_side(db: sqlite_utils.Database, actor: Person, conversation_id: int, 
         raise InvalidInput("conversation.reason_required")
     with transaction(db):
         conversation = get_conversation(db, actor, conversation_id)
+        # Not in a conversation of their own: reopening their side after seeing the other would
+        # undo the blind rule, reopening the manager's would rewrite the other side of their own talk.
+        if not access.acts_as_hr(actor, conversation):
+            raise NotAllowed()
         status = next_status(conversation.status, "reopen", side)
         updated = conversations.update_conversation(db, conversation_id, status=status, **{f"{side}_submitted_at": None})
         audit.record_event(db, actor.id, "conversation.reopen", "conversation", conversation_id, f"{side}: {reason[:500]}")

@@ -205,9 +205,14 @@ def hr_as_employee(db):
     return firm
 
 
-def hr_draft(db):
+def hr_both_in(db):
     firm = hr_as_employee(db)
     conversations.submit(db, firm.hr, firm.hr_conversation_id)
+    return firm
+
+
+def hr_draft(db):
+    firm = hr_both_in(db)
     reports.mark_held(db, firm.manager, firm.hr_conversation_id)
     firm.action = actions.add_action(db, firm.manager, firm.hr_conversation_id, what=DRAFT_ACTION, kind="course")
     reports.save_draft(db, firm.manager, firm.hr_conversation_id, summary=DRAFT_SUMMARY)
@@ -262,6 +267,10 @@ HR_OWN = [
     ("own dossier PDF", hr_as_employee, hides(PRIVATE_NOTE), lambda db, f: dossier_pdf(db, f.hr, f.hr.id)),
     ("a dossier note on oneself", hr_as_employee, refused(NotAllowed),
      lambda db, f: dossier.add_note(db, f.hr, f.hr.id, "over mezelf")),
+    ("reopen their own side once they have seen the manager's", hr_both_in, refused(NotAllowed),
+     lambda db, f: conversations.reopen_side(db, f.hr, f.hr_conversation_id, "employee", "typfout")),
+    ("reopen the manager's side of their own conversation", hr_both_in, refused(NotAllowed),
+     lambda db, f: conversations.reopen_side(db, f.hr, f.hr_conversation_id, "manager", "graag hoger")),
     ("read the draft report", hr_draft, refused(NotAllowed), lambda db, f: reports.report_view(db, f.hr, f.hr_conversation_id)),
     ("print the draft report", hr_draft, refused(NotAllowed),
      lambda db, f: conversation_report_pdf(db, f.hr, f.hr_conversation_id)),
