@@ -13,9 +13,10 @@ if person is None:
     session.sign_in_from_link()
     person = session.current_person()
 session.write_cookie()
-page = st.navigation(navigation.pages_for(person, person is None and setup.needs_setup(session.database())),
-                     position="sidebar")
+pages = navigation.pages_for(person, person is None and setup.needs_setup(session.database()))
+page = st.navigation(pages, position="hidden")
 with st.sidebar:
+    navigation.show_menu(pages)
     if person is not None:
         st.caption(escape_markdown(tr("app.signed_in_as", name=person.name)))
 session.show_pending(session.SIGNED_OUT, st.warning)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from devtalk.models import Person
 from ui.session import tr
+from ui.text import escape_markdown
 
 SIGN_IN = "pages/sign_in.py"
 SETUP = "pages/setup.py"
@@ -35,6 +36,24 @@ def pages_for(person: Person | None, needs_setup: bool = False) -> list[st.Page]
     if not person.is_hr:
         return own
     return {tr("nav.section_own"): own, tr("nav.section_hr"): _hr_pages()}
+
+
+def show_menu(pages: list[st.Page] | dict[str, list[st.Page]]) -> None:
+    """The sidebar menu of the pages this person sees, drawn here and not by Streamlit.
+
+    Streamlit's own menu is off (``client.showSidebarNavigation`` in .streamlit/config.toml):
+    on the first run of a new server process, a reconnect after a restart, it lists every file
+    in pages/ (HR pages too) before app.py's st.navigation has run, even to a signed-out visitor.
+    """
+    sections = pages if isinstance(pages, dict) else {"": pages}
+    shown = {header: [page for page in section if page.visibility == "visible"] for header, section in sections.items()}
+    if sum(len(section) for section in shown.values()) < 2:
+        return  # one page (signing in, setting up) needs no menu
+    for header, section in shown.items():
+        if header:
+            st.markdown(f"**{escape_markdown(header)}**")
+        for page in section:
+            st.page_link(page)
 
 
 def _hr_pages() -> list[st.Page]:

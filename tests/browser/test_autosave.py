@@ -1,12 +1,18 @@
-"""An answer given and the tab closed is there when the person signs in again."""
+"""An answer given and the tab closed is there when the person signs in again; two tabs of one
+person never overwrite each other's text without saying so."""
+
+import time
 
 import pytest
 from playwright.sync_api import expect
 
+import db as storage
+from db.conversations import answer_of
 from tests.browser.conftest import settle
 from tests.browser.test_conversation_flow import SCALE_BLOCKS, current_conversation, sign_in
 
 pytestmark = pytest.mark.browser
+OPEN_BLOCKS = "[class*='st-key-item_']:has(textarea)"
 
 
 def test_answer_survives_closing_the_tab_and_signing_in_again(browser, server):
@@ -28,3 +34,47 @@ def test_answer_survives_closing_the_tab_and_signing_in_again(browser, server):
     again.locator(SCALE_BLOCKS).first.wait_for()
     expect(again.locator(SCALE_BLOCKS).nth(1).locator("button[role='radio']").nth(3)).to_have_attribute("aria-checked", "true")
     second.close()
+
+
+def stored_text(db_path, conversation_id: int, item_id: str) -> str | None:
+    database = storage.open_db(db_path)
+    try:
+        answer = answer_of(database, conversation_id, "employee", item_id)
+    finally:
+        database.conn.close()
+    return answer.text if answer else None
+
+
+def wait_until_stored(db_path, conversation_id: int, item_id: str, text: str) -> None:
+    deadline = time.monotonic() + 30
+    while stored_text(db_path, conversation_id, item_id) != text:
+        assert time.monotonic() < deadline, f"never stored: {text!r}"
+        time.sleep(0.2)
+
+
+def test_two_tabs_of_one_person_never_overwrite_each_other_silently(browser, server):
+    context = browser.new_context()
+    first, second = context.new_page(), context.new_page()
+    sign_in(first, server["url"], "hr")
+    conversation_id = current_conversation(server["db"], "hr").id
+    for tab in (first, second):
+        tab.goto(f"{server['url']}/fill_in?conversation={conversation_id}")
+        tab.locator(OPEN_BLOCKS).first.wait_for()
+        settle(tab)
+    item_id = first.locator(OPEN_BLOCKS).first.get_attribute("class").split("st-key-item_")[1].split()[0]
+    blocks = [tab.locator(f".st-key-item_{item_id}") for tab in (first, second)]
+
+    blocks[0].locator("textarea").fill("Geschreven in het eerste tabblad")
+    first.locator("h1").first.click()
+    wait_until_stored(server["db"], conversation_id, item_id, "Geschreven in het eerste tabblad")
+    blocks[1].locator("textarea").fill("Geschreven in het tweede tabblad")
+    second.locator("h1").first.click()
+    blocks[1].get_by_text("ergens anders gewijzigd").wait_for()
+    expect(blocks[1].locator("textarea")).to_have_value("Geschreven in het tweede tabblad")
+    expect(blocks[1].get_by_text("Geschreven in het eerste tabblad")).to_be_visible()
+    assert stored_text(server["db"], conversation_id, item_id) == "Geschreven in het eerste tabblad"
+
+    blocks[1].get_by_role("button", name="Bewaar mijn antwoord").click()
+    wait_until_stored(server["db"], conversation_id, item_id, "Geschreven in het tweede tabblad")
+    expect(blocks[1].get_by_text("ergens anders gewijzigd")).to_have_count(0)
+    context.close()

@@ -1,0 +1,171 @@
+"""A server restart while people are filling in: nothing they typed is dropped without a word,
+and nobody sees the list of page files while the browser reconnects.
+
+Each test starts a devtalk server of its own and kills or stops it, then starts a new one on
+the same port, so the open browser tab reconnects to a new process as it would in production.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from playwright.sync_api import expect
+
+import db as storage
+from db.conversations import answer_of
+from tests.browser.conftest import ROOT, _free_port, settle
+from tests.browser.test_conversation_flow import current_conversation, sign_in
+
+pytestmark = pytest.mark.browser
+OPEN_BLOCKS = "[class*='st-key-item_']:has(textarea)"
+HR_PAGE_WORDS = ("hr ", "hr_", "Mensen en functies", "Gespreksrondes", "Vragenlijsten", "Inlogkaartjes", "Teambeeld",
+                 "Exports", "Privacy", "Aan de slag", "setup", "sign in")
+# Every link that ever appears in the sidebar or a menu, collected as the page changes.
+COLLECT_LINKS = """() => { window.linksSeen = new Set();
+  const collect = () => document.querySelectorAll(
+      "[data-testid='stSidebar'] a, [data-testid='stSidebarNav'] a, [data-testid='stTopNavLink']")
+    .forEach(link => window.linksSeen.add(link.innerText.replace(/\\s+/g, ' ').trim()));
+  new MutationObserver(collect).observe(document.body, {subtree: true, childList: true, characterData: true});
+  collect(); }"""
+
+
+class Server:
+    """devtalk served by a streamlit process that a test may kill and start again on its port."""
+
+    def __init__(self, db_path, port: int):
+        self.env, self.port, self.process = {**os.environ, "DEVTALK_DB": str(db_path)}, port, None
+        self.url = f"http://127.0.0.1:{port}"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
+             "--server.address", "127.0.0.1", "--server.headless", "true"],
+            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1)
+                return
+            except OSError:
+                time.sleep(0.3)
+        pytest.fail("streamlit did not start")
+
+    def stop(self, how: signal.Signals) -> None:
+        self.process.send_signal(how)
+        self.process.wait(timeout=20)
+
+
+@pytest.fixture
+def server(tmp_path):
+    db_path = tmp_path / "demo.db"
+    subprocess.run([sys.executable, "-m", "devtalk", "demo"], cwd=ROOT, env={**os.environ, "DEVTALK_DB": str(db_path)},
+                   check=True, capture_output=True)
+    running = Server(db_path, _free_port())
+    running.start()
+    yield running
+    if running.process.poll() is None:
+        running.stop(signal.SIGTERM)
+
+
+def open_question(page, server):
+    """The employee's fill-in page and its first open question without an answer yet."""
+    conversation = current_conversation(server.env["DEVTALK_DB"])
+    sign_in(page, server.url, "employee")
+    page.goto(f"{server.url}/fill_in?conversation={conversation.id}")
+    block = page.locator(OPEN_BLOCKS).first
+    block.wait_for()
+    settle(page)
+    item_id = block.get_attribute("class").split("st-key-item_")[1].split()[0]
+    assert stored_text(server, conversation.id, item_id) is None
+    return conversation.id, item_id, page.locator(f".st-key-item_{item_id}")
+
+
+def stored_text(server, conversation_id: int, item_id: str) -> str | None:
+    database = storage.open_db(server.env["DEVTALK_DB"])
+    try:
+        answer = answer_of(database, conversation_id, "employee", item_id)
+    finally:
+        database.conn.close()
+    return answer.text if answer else None
+
+
+def reconnected(box) -> None:
+    """The tab talks to the new process: Streamlit disables every widget while it has no server."""
+    expect(box).to_be_enabled(timeout=90_000)
+
+
+def leave_the_field(page) -> None:
+    page.locator("h1").first.click()
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["killed", "stopped"])
+def test_text_typed_across_a_server_restart_is_stored_and_stays_in_the_box(page, server, how):
+    conversation_id, item_id, block = open_question(page, server)
+    box = block.locator("textarea")
+    box.click()
+    box.press_sequentially("Voor de herstart", delay=10)  # still in the field: nothing sent yet
+    server.stop(how)
+    expect(box).to_be_disabled()
+    server.start()
+    reconnected(box)
+    assert box.input_value() == "Voor de herstart"
+    box.click()
+    box.press("End")
+    box.press_sequentially(", en erna.", delay=10)
+    leave_the_field(page)
+    block.get_by_text("Opgeslagen").wait_for(timeout=90_000)
+    assert stored_text(server, conversation_id, item_id) == "Voor de herstart, en erna."
+    page.wait_for_timeout(1500)  # a late rerun must not put the old value back
+    assert box.input_value() == "Voor de herstart, en erna."
+
+
+def test_the_first_edit_after_a_clean_restart_is_stored_and_not_reverted(page, server):
+    conversation_id, item_id, block = open_question(page, server)
+    server.stop(signal.SIGTERM)
+    server.start()
+    box = block.locator("textarea")
+    reconnected(box)
+    box.fill("Eerste wijziging na de herstart")
+    leave_the_field(page)
+    block.get_by_text("Opgeslagen").wait_for(timeout=90_000)
+    assert stored_text(server, conversation_id, item_id) == "Eerste wijziging na de herstart"
+    page.wait_for_timeout(1500)
+    assert box.input_value() == "Eerste wijziging na de herstart"
+
+
+def test_nobody_sees_the_page_files_while_reconnecting_after_a_restart(browser, server):
+    signed_out = browser.new_context().new_page()
+    signed_out.goto(server.url)
+    signed_out.locator(".st-key-login_username input").wait_for()
+    employee = browser.new_context().new_page()
+    conversation_id, _, block = open_question(employee, server)
+    for tab in (signed_out, employee):
+        tab.evaluate(COLLECT_LINKS)
+    server.stop(signal.SIGKILL)
+    server.start()
+    # The new process's first run: a visitor without a session opens a link to a page.
+    visitor = browser.new_context().new_page()
+    visitor.add_init_script(f"({COLLECT_LINKS})()".replace("document.body", "document"))
+    visitor.goto(f"{server.url}/fill_in?conversation={conversation_id}")
+    visitor.get_by_text(re.compile("niet \\(meer\\) aangemeld|Aanmelden")).first.wait_for(timeout=60_000)
+    settle(visitor)
+    assert visitor.evaluate("[...window.linksSeen]") == []
+    reconnected(signed_out.locator(".st-key-login_username input"))
+    signed_out.locator(".st-key-login_username input").fill("iemand")
+    signed_out.locator(".st-key-login_username input").press("Tab")
+    reconnected(block.locator("textarea"))
+    block.locator("textarea").fill("Na de herstart")
+    leave_the_field(employee)
+    block.get_by_text("Opgeslagen").wait_for(timeout=90_000)
+    settle(signed_out)
+    assert signed_out.evaluate("[...window.linksSeen]") == []
+    seen_by_employee = employee.evaluate("[...window.linksSeen]")
+    assert seen_by_employee and not [link for link in seen_by_employee if any(word in link for word in HR_PAGE_WORDS)]
