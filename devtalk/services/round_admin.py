@@ -11,6 +11,7 @@ import sqlite_utils
 
 from db import audit, conversations, people, rounds
 from db.connection import transaction
+from devtalk import access
 from devtalk.errors import InvalidInput, NotAllowed, NotFound
 from devtalk.models import Conversation, Person, Round
 from devtalk.services import conversations as conversation_service
@@ -110,6 +111,9 @@ def reassign_manager(db: sqlite_utils.Database, actor: Person, conversation_id: 
     _require_hr(actor)
     with transaction(db):
         conversation = conversation_service.get_conversation(db, actor, conversation_id)
+        # Choosing who reads one's own answers would undo the blind rule from the HR side.
+        if not access.acts_as_hr(actor, conversation):
+            raise NotAllowed()
         manager = people.get_person(db, manager_id)
         if conversation.status not in REASSIGNABLE:
             raise InvalidInput("round_admin.not_reassignable")

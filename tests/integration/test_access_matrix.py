@@ -271,6 +271,8 @@ HR_OWN = [
      lambda db, f: conversations.reopen_side(db, f.hr, f.hr_conversation_id, "employee", "typfout")),
     ("reopen the manager's side of their own conversation", hr_both_in, refused(NotAllowed),
      lambda db, f: conversations.reopen_side(db, f.hr, f.hr_conversation_id, "manager", "graag hoger")),
+    ("give their own conversation another manager", hr_as_employee, refused(NotAllowed),
+     lambda db, f: round_admin.reassign_manager(db, f.hr, f.hr_conversation_id, f.other_manager.id)),
     ("read the draft report", hr_draft, refused(NotAllowed), lambda db, f: reports.report_view(db, f.hr, f.hr_conversation_id)),
     ("print the draft report", hr_draft, refused(NotAllowed),
      lambda db, f: conversation_report_pdf(db, f.hr, f.hr_conversation_id)),
