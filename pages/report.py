@@ -1,6 +1,12 @@
 """The conversation report: the manager writes it with agenda notes and follow-up actions;
-the employee reads it, may reply, and acknowledges it."""
+the employee reads it, may reply, and acknowledges it.
 
+Nothing the manager typed is dropped without a word: a text the browser brings that no callback
+stored (typed while the server restarted) is stored on the next run if this tab had seen what is
+stored, or else shown as not stored beside what is stored now.
+"""
+
+import hashlib
 from datetime import date
 
 import streamlit as st
@@ -30,18 +36,72 @@ except DevtalkError as error:
 conversation, report = view.conversation, view.report
 is_manager = person.id == conversation.manager_id
 earlier = {action.id: action for action in view.earlier_actions}
+FIELDS = ("agreements", "summary")
+NOTE = "agenda_note_"  # + the agenda point's key: the text box of its note
+SEEN = "seen"  # query parameter: digest of the report texts this tab last read or saved
+
+
+def digest(texts: dict[str, str]) -> str:
+    """A short digest of the report's texts for the address bar, which outlives a server restart
+    (session state does not): the new session can tell whether this tab had seen what is stored."""
+    return hashlib.sha256(repr(sorted(texts.items())).encode()).hexdigest()[:16]
+
+
+def saved(key: str, result) -> None:
+    """After a save of the text box ``key``: what this tab knows stored, if it went through."""
+    if result is not None:
+        st.session_state[f"known_{key}"] = st.session_state[key]
+        st.session_state.pop(f"elsewhere_{key}", None)
 
 
 def save_field(field: str) -> None:
-    callbacks.attempt("report_error", reports.save_draft, conversation_id, **{field: st.session_state[f"report_{field}"]})
+    key = f"report_{field}"
+    saved(key, callbacks.attempt("report_error", reports.save_draft, conversation_id, **{field: st.session_state[key]}))
 
 
-def save_agenda(points) -> None:
-    callbacks.attempt("report_error", reports.save_draft, conversation_id, agenda=points)
+def save_agenda(points) -> object:
+    return callbacks.attempt("report_error", reports.save_draft, conversation_id, agenda=points)
 
 
 def save_note(key: str) -> None:
-    save_agenda(agenda.with_note(view.report.agenda, key, st.session_state[f"agenda_note_{key}"]))
+    saved(NOTE + key, save_agenda(agenda.with_note(view.report.agenda, key, st.session_state[NOTE + key])))
+
+
+def text_box(label: str, key: str, on_change, args: tuple, **options) -> None:
+    """A report text that autosaves. Drawn for the first time in this session (a first visit, or
+    a new server process after a restart), it starts from the stored text unless the browser
+    brings one of its own; a value put in session state would override the browser's, so none is
+    seeded. A browser's own text is stored after the page is drawn, or, if this tab may be an old
+    copy, shown as not stored next to the stored text."""
+    stored = stored_texts[key]
+    fresh = key not in st.session_state
+    value = st.text_area(label, value=stored if fresh else None, key=key, on_change=on_change, args=args,
+                         max_chars=reports.MAX_REPORT_TEXT, **options)
+    if fresh:
+        st.session_state[f"known_{key}"] = stored
+        if (value or "") != stored:
+            if in_step:
+                recovered[key] = value
+            else:
+                st.session_state[f"elsewhere_{key}"] = stored
+    if f"elsewhere_{key}" in st.session_state:
+        st.warning(tr("report.not_stored_elsewhere"))
+        user_text(st.session_state[f"elsewhere_{key}"], empty=tr("report.stored_nothing"))
+
+
+def store_recovered() -> None:
+    """Store the texts the browser brought, in one save, then draw the page again with them."""
+    notes = report.agenda
+    for key, value in recovered.items():
+        if key.startswith(NOTE):
+            notes = agenda.with_note(notes, key.removeprefix(NOTE), value)
+    changes = {field: recovered[f"report_{field}"] for field in FIELDS if f"report_{field}" in recovered}
+    if notes != report.agenda:
+        changes["agenda"] = notes
+    if callbacks.attempt("report_error", reports.save_draft, conversation_id, **changes) is not None:
+        for key, value in recovered.items():
+            st.session_state[f"known_{key}"] = value
+    st.rerun()
 
 
 def add_point() -> None:
@@ -80,6 +140,11 @@ if conversation.status == "ready":
     st.stop()
 
 editing = is_manager and conversation.status == "held"
+stored_texts = {f"report_{field}": getattr(report, field) or "" for field in FIELDS} | {
+    f"{NOTE}{point.key}": point.note or "" for point in report.agenda}
+# This tab saw what is stored now: any other text its browser brings is its own unsaved edit.
+in_step = st.query_params.get(SEEN) == digest(stored_texts)
+recovered: dict[str, str] = {}  # text box -> the browser's text that no callback stored
 pdf_download("report", tr("download.report"),
              lambda person: printing.conversation_report_pdf(db, person, conversation_id, lang),
              f"verslag-{conversation_id}.pdf")
@@ -92,9 +157,7 @@ for index, point in enumerate(report.agenda):
     with st.container(border=True):
         show_agenda_point(point, compared.questionnaire, earlier, lang)
         if editing:
-            session.seed(f"agenda_note_{point.key}", point.note)
-            st.text_area(tr("report.point_note"), key=f"agenda_note_{point.key}",
-                         on_change=save_note, args=(point.key,), max_chars=reports.MAX_REPORT_TEXT)
+            text_box(tr("report.point_note"), NOTE + point.key, save_note, (point.key,))
             up, down, drop = st.columns(3)
             up.button("↑", key=f"agenda_up_{point.key}", help=tr("report.move_up"), disabled=index == 0,
                       on_click=save_agenda, args=(agenda.move(report.agenda, point.key, -1),))
@@ -117,11 +180,15 @@ if editing:
 for field in ("agreements", "summary"):
     st.header(tr(f"report.{field}"))
     if editing:
-        session.seed(f"report_{field}", getattr(report, field))
-        st.text_area(tr(f"report.{field}"), key=f"report_{field}", label_visibility="collapsed",
-                     on_change=save_field, args=(field,), max_chars=reports.MAX_REPORT_TEXT)
+        text_box(tr(f"report.{field}"), f"report_{field}", save_field, (field,), label_visibility="collapsed")
     else:
         user_text(getattr(report, field))
+if recovered:
+    store_recovered()
+if editing:
+    seen = digest({key: st.session_state.get(f"known_{key}", "") for key in stored_texts})
+    if st.query_params.get(SEEN) != seen:
+        st.query_params[SEEN] = seen
 
 st.header(tr("report.actions"))
 people_here = {compared.employee.id: compared.employee.name, compared.manager.id: compared.manager.name}

@@ -1,6 +1,11 @@
 from datetime import date, timedelta
 
+from streamlit.runtime.state.safe_session_state import SafeSessionState
+from streamlit.runtime.state.session_state import SessionState
+from streamlit.testing.v1.app_test import TESTING_KEY, _AppTestSessionState
+
 from devtalk.services import conversations, reports
+from ui import session
 from tests.app.conftest import open_page, sign_in, texts
 from tests.app.test_comparison_page import submit_both
 from tests.app.test_open_pages_keep_no_old_identity import deferred_downloads, download  # noqa: F401 (fixture)
@@ -87,3 +92,55 @@ def test_final_report_can_be_downloaded_as_pdf(firm_db, deferred_downloads):  # 
     app.button(key="report_make").click().run()
     assert not app.exception
     assert download(app, "report_download", deferred_downloads).startswith(b"%PDF")
+
+
+def after_a_server_restart(app):
+    """The tab's next run goes to a new server process: a new session without the old one's state
+    or callbacks, to which the browser brings its sign-in and the values its widgets hold now."""
+    browser_values = app._tree.get_widget_states()
+    fresh = SessionState()
+    for key in (TESTING_KEY, session.TOKEN, "lang"):
+        fresh[key] = app.session_state[key]
+    app._session_state = SafeSessionState(fresh, lambda: None)
+    app.session_state = _AppTestSessionState(app._session_state)
+    return app._run(browser_values)
+
+
+def test_a_summary_typed_while_the_server_restarted_is_stored_and_stays_in_the_box(firm_db):
+    database, firm = firm_db
+    submit_both(database, firm)
+    reports.mark_held(database, firm.manager, firm.conversation_id)
+    app = open_page(sign_in("manager"), "pages/report.py", conversation=firm.conversation_id)
+    app.text_area(key="report_summary").set_value("Getypt tijdens de herstart")
+    after_a_server_restart(app)
+    assert not app.exception
+    assert reports.report_view(database, firm.manager, firm.conversation_id).report.summary == "Getypt tijdens de herstart"
+    assert app.text_area(key="report_summary").value == "Getypt tijdens de herstart"
+    assert "Niet opgeslagen" not in texts(app)
+
+
+def test_a_stale_tabs_text_after_a_server_restart_is_shown_as_not_stored(firm_db):
+    database, firm = firm_db
+    submit_both(database, firm)
+    reports.mark_held(database, firm.manager, firm.conversation_id)
+    app = open_page(sign_in("manager"), "pages/report.py", conversation=firm.conversation_id)
+    app.text_area(key="report_summary").set_value("Oude kopie van dit tabblad")
+    reports.save_draft(database, firm.manager, firm.conversation_id, summary="Uit een ander tabblad")
+    after_a_server_restart(app)
+    assert not app.exception
+    assert reports.report_view(database, firm.manager, firm.conversation_id).report.summary == "Uit een ander tabblad"
+    assert app.text_area(key="report_summary").value == "Oude kopie van dit tabblad"
+    assert "Niet opgeslagen" in texts(app) and "Uit een ander tabblad" in [element.value for element in app.text]
+
+
+def test_a_final_report_stores_nothing_the_browser_brings_after_a_server_restart(firm_db):
+    database, firm = firm_db
+    submit_both(database, firm)
+    reports.mark_held(database, firm.manager, firm.conversation_id)
+    reports.save_draft(database, firm.manager, firm.conversation_id, summary="Samen besproken")
+    app = open_page(sign_in("manager"), "pages/report.py", conversation=firm.conversation_id)
+    app.text_area(key="report_agreements").set_value("Na het afronden getypt")
+    reports.finalise(database, firm.manager, firm.conversation_id)
+    after_a_server_restart(app)
+    assert not app.exception
+    assert reports.report_view(database, firm.manager, firm.conversation_id).report.agreements == ""
