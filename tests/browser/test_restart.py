@@ -20,6 +20,7 @@ from playwright.sync_api import expect
 
 import db as storage
 from db.conversations import answer_of
+from db.reports import get_report
 from tests.browser.conftest import ROOT, _free_port, settle
 from tests.browser.test_conversation_flow import current_conversation, sign_in
 
@@ -139,6 +140,46 @@ def test_the_first_edit_after_a_clean_restart_is_stored_and_not_reverted(page, s
     assert stored_text(server, conversation_id, item_id) == "Eerste wijziging na de herstart"
     page.wait_for_timeout(1500)
     assert box.input_value() == "Eerste wijziging na de herstart"
+
+
+
+def stored_summary(server, conversation_id: int) -> str:
+    database = storage.open_db(server.env["DEVTALK_DB"])
+    try:
+        return get_report(database, conversation_id).summary
+    finally:
+        database.conn.close()
+
+
+def test_a_report_summary_typed_across_a_server_restart_is_stored_and_stays_in_the_box(page, server):
+    # In the demo, Bram de Boer's conversation with his manager was held: its report is a draft.
+    conversation_id = current_conversation(server.env["DEVTALK_DB"], "bdeboer").id
+    sign_in(page, server.url, "manager")
+    page.goto(f"{server.url}/report?conversation={conversation_id}")
+    box = page.locator(".st-key-report_summary textarea")
+    box.wait_for()
+    settle(page)
+    assert stored_summary(server, conversation_id) == ""
+    box.click()
+    box.press_sequentially("Getypt voor de herstart", delay=10)  # still in the field: nothing sent yet
+    server.stop(signal.SIGKILL)
+    expect(box).to_be_disabled()
+    server.start()
+    reconnected(box)
+    # The browser keeps the text but no longer counts it as changed: the person goes on typing.
+    box.click()
+    box.press("End")
+    box.press_sequentially(", en erna.", delay=10)
+    box.press("Tab")  # leaving the field sends its text, now to the new process's first run
+    deadline = time.monotonic() + 90
+    while stored_summary(server, conversation_id) != "Getypt voor de herstart, en erna." and time.monotonic() < deadline:
+        time.sleep(0.3)
+    assert stored_summary(server, conversation_id) == "Getypt voor de herstart, en erna."
+    page.wait_for_timeout(1500)  # a late rerun must not put the old text back
+    assert box.input_value() == "Getypt voor de herstart, en erna."
+    page.reload()
+    box.wait_for()
+    expect(box).to_have_value("Getypt voor de herstart, en erna.")
 
 
 def test_nobody_sees_the_page_files_while_reconnecting_after_a_restart(browser, server):
