@@ -14,7 +14,7 @@ import streamlit as st
 from devtalk import agenda
 from devtalk.errors import DevtalkError
 from devtalk.formatting import format_date, format_datetime
-from devtalk.models import ACTION_KINDS, HELPED
+from devtalk.models import ACTION_KINDS, HELPED, Report
 from devtalk.services import actions, printing, reports
 from devtalk.services.conversations import comparison_view
 from ui import callbacks, session
@@ -59,7 +59,7 @@ def save_field(field: str) -> None:
     saved(key, callbacks.attempt("report_error", reports.save_draft, conversation_id, **{field: st.session_state[key]}))
 
 
-def save_agenda(points) -> object:
+def save_agenda(points) -> Report | None:
     return callbacks.attempt("report_error", reports.save_draft, conversation_id, agenda=points)
 
 
