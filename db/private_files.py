@@ -26,16 +26,22 @@ def private_directory(path: Path) -> None:
 
 def private_file(path: Path) -> None:
     """Create the file empty as 0600 when it is missing; tighten one we own that others can read
-    (written by an older devtalk), leaving its content as it is."""
+    (written by an older devtalk), leaving its content as it is.
+
+    An existing file is only looked at by its path, never opened: closing any descriptor of a
+    database file drops every POSIX lock this process holds on it, so the server's other SQLite
+    connections to it would lose theirs (SQLite then reports "disk I/O error" or worse).
+    """
     path = Path(path)
     private_directory(path.parent)
-    descriptor = os.open(path, os.O_RDONLY | os.O_CREAT, FILE_MODE)
     try:
-        found = os.fstat(descriptor)
-        if stat.S_IMODE(found.st_mode) != FILE_MODE and found.st_uid == os.getuid() and stat.S_ISREG(found.st_mode):
-            os.fchmod(descriptor, FILE_MODE)
-    finally:
-        os.close(descriptor)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+        return
+    except FileExistsError:
+        pass
+    found = os.stat(path)
+    if stat.S_IMODE(found.st_mode) != FILE_MODE and found.st_uid == os.getuid() and stat.S_ISREG(found.st_mode):
+        os.chmod(path, FILE_MODE)
 
 
 def write_private(path: Path, data: bytes) -> None:

@@ -102,3 +102,21 @@ def test_restore_refuses_to_overwrite_a_database_with_data(tmp_path):
     storage.open_db(tmp_path / "other.db")
     result = CliRunner().invoke(cli, ["restore", str(target), "--db", str(target)])
     assert result.exit_code == 1 and "bevat al gegevens" in result.output
+
+
+
+def test_opening_another_connection_leaves_the_first_ones_locks_alone(tmp_path):
+    """The server opens a connection per browser session in one process. Making the file private
+    must not open and close it: closing any descriptor of the file drops the process's locks, so
+    a connection another process closes thinks it is the last, removes the WAL under the server's
+    connections, and they fail with "disk I/O error"."""
+    path = tmp_path / "devtalk.db"
+    first = storage.open_db(path)
+    storage.migrate(first)
+    make_firm(first)
+    storage.open_db(path)  # a second browser session of the same server process
+    subprocess.run([sys.executable, "-c", f"import db; db.open_db({str(path)!r}).conn.close()"],
+                   cwd=Path(__file__).resolve().parents[2], check=True)
+    assert (tmp_path / "devtalk.db-wal").exists()
+    assert first.execute("SELECT count(*) FROM people").fetchone()[0] > 0
+    first["settings"].insert({"key": "still", "value": "writing"})
