@@ -3,7 +3,7 @@
 import streamlit as st
 
 from devtalk.services import setup
-from ui import navigation, served_files, session
+from ui import navigation, save_while_typing, served_files, session
 from ui.session import tr
 from ui.text import escape_markdown
 
@@ -17,6 +17,7 @@ pages = navigation.pages_for(person, person is None and setup.needs_setup(sessio
 page = st.navigation(pages, position="hidden")
 with st.sidebar:
     navigation.show_menu(pages)
+    save_while_typing.install()  # in the sidebar: it shows nothing, and takes no room above the page
     if person is not None:
         st.caption(escape_markdown(tr("app.signed_in_as", name=person.name)))
 session.show_pending(session.SIGNED_OUT, st.warning)

@@ -48,7 +48,7 @@ def stored_text(db_path, conversation_id: int, item_id: str) -> str | None:
 def wait_until_stored(db_path, conversation_id: int, item_id: str, text: str) -> None:
     deadline = time.monotonic() + 30
     while stored_text(db_path, conversation_id, item_id) != text:
-        assert time.monotonic() < deadline, f"never stored: {text!r}"
+        assert time.monotonic() < deadline, f"never stored: {text!r}, but {stored_text(db_path, conversation_id, item_id)!r}"
         time.sleep(0.2)
 
 
@@ -78,3 +78,51 @@ def test_two_tabs_of_one_person_never_overwrite_each_other_silently(browser, ser
     wait_until_stored(server["db"], conversation_id, item_id, "Geschreven in het tweede tabblad")
     expect(blocks[1].get_by_text("ergens anders gewijzigd")).to_have_count(0)
     context.close()
+
+
+def open_item(page, server, nth: int):
+    """hr's own fill-in page (hr signed in) and the id and block of its nth open question."""
+    conversation_id = current_conversation(server["db"], "hr").id
+    page.goto(f"{server['url']}/fill_in?conversation={conversation_id}")
+    page.locator(OPEN_BLOCKS).first.wait_for()
+    settle(page)
+    item_id = page.locator(OPEN_BLOCKS).nth(nth).get_attribute("class").split("st-key-item_")[1].split()[0]
+    return conversation_id, item_id, page.locator(f".st-key-item_{item_id}")
+
+
+def test_text_typed_without_leaving_the_field_is_stored_within_seconds_and_survives_closing_the_tab(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    sign_in(page, server["url"], "hr")
+    page.set_viewport_size({"width": 390, "height": 844})  # on a phone, from here on
+    conversation_id, item_id, block = open_item(page, server, 1)
+    box = block.locator("textarea")
+    box.click()
+    box.press_sequentially("Getypt op de telefoon", delay=20)
+    typed = time.monotonic()
+    while stored_text(server["db"], conversation_id, item_id) != "Getypt op de telefoon":
+        assert time.monotonic() - typed < 2.5, "not stored within about 2 seconds of the last keystroke"
+        time.sleep(0.1)
+    assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"  # never left the field
+    block.get_by_text("Opgeslagen").wait_for()
+    context.close()
+
+    again = browser.new_context().new_page()
+    sign_in(again, server["url"], "hr")
+    _, _, block = open_item(again, server, 1)
+    expect(block.locator("textarea")).to_have_value("Getypt op de telefoon")
+    again.context.close()
+
+
+def test_typing_on_while_the_text_is_being_saved_keeps_the_focus_and_every_letter(page, server):
+    sign_in(page, server["url"], "hr")
+    conversation_id, item_id, block = open_item(page, server, 2)
+    box = block.locator("textarea")
+    box.click()
+    box.press_sequentially("Eerst een begin", delay=50)
+    page.wait_for_timeout(1100)  # the begin is committed: the page reruns while typing goes on
+    rest = ", en dan typ ik gewoon verder terwijl de pagina het begin opslaat, zonder het veld te verlaten."
+    box.press_sequentially(rest, delay=50)
+    wait_until_stored(server["db"], conversation_id, item_id, "Eerst een begin" + rest)
+    expect(box).to_have_value("Eerst een begin" + rest)
+    assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"

@@ -128,6 +128,24 @@ def test_text_typed_across_a_server_restart_is_stored_and_stays_in_the_box(page,
     assert box.input_value() == "Voor de herstart, en erna."
 
 
+def test_text_typed_just_before_a_kill_is_stored_after_reconnect_without_typing_again(page, server):
+    conversation_id, item_id, block = open_question(page, server)
+    box = block.locator("textarea")
+    box.click()
+    box.press_sequentially("Net voor de crash", delay=10)
+    server.stop(signal.SIGKILL)  # within a second of the last keystroke: nothing was sent yet
+    expect(box).to_be_disabled()
+    server.start()
+    reconnected(box)  # and the person does nothing at all
+    deadline = time.monotonic() + 30
+    while stored_text(server, conversation_id, item_id) != "Net voor de crash":
+        assert time.monotonic() < deadline, "the text typed before the kill was never stored"
+        time.sleep(0.2)
+    block.get_by_text("Opgeslagen").wait_for()
+    page.wait_for_timeout(1500)  # a late rerun must not put the old value back
+    assert box.input_value() == "Net voor de crash"
+
+
 def test_the_first_edit_after_a_clean_restart_is_stored_and_not_reverted(page, server):
     conversation_id, item_id, block = open_question(page, server)
     server.stop(signal.SIGTERM)
