@@ -49,7 +49,7 @@ def test_code_sign_in_and_fill_in_on_a_phone_sized_screen(browser, server):
 
     page.goto(f"{server['url']}/?code={code}")
     choose_pin(page)
-    page.get_by_text("Mijn gesprekken").first.wait_for()
+    page.get_by_role("heading", name="Mijn gesprekken").wait_for()
     settle(page)
     page.screenshot(path=str(ARTIFACTS / "phone-1-signed-in.png"))
     assert no_horizontal_scroll(page)
@@ -95,16 +95,16 @@ def test_a_scanned_card_chooses_a_pin_stays_signed_in_and_asks_the_pin_next_time
     context, page = phone(browser)
     page.goto(f"{server['url']}/?code={code}")
     choose_pin(page)
-    page.get_by_text("Mijn gesprekken").first.wait_for()
+    page.get_by_role("heading", name="Mijn gesprekken").wait_for()
     assert "code=" not in page.url
     settle(page)
     page.screenshot(path=str(ARTIFACTS / "phone-pin-1-chosen.png"))
 
     page.reload()
-    page.get_by_text("Mijn gesprekken").first.wait_for()
+    page.get_by_role("heading", name="Mijn gesprekken").wait_for()
     second_tab = context.new_page()
     second_tab.goto(server["url"])
-    second_tab.get_by_text("Mijn gesprekken").first.wait_for()
+    second_tab.get_by_role("heading", name="Mijn gesprekken").wait_for()
     assert second_tab.get_by_text("Kies je pincode").count() == 0
     context.close()
 
@@ -119,7 +119,7 @@ def test_a_scanned_card_chooses_a_pin_stays_signed_in_and_asks_the_pin_next_time
     settle(page)
     page.locator(".st-key-login_pin input").fill(PIN)
     page.get_by_role("button", name="Verder").click()
-    page.get_by_text("Mijn gesprekken").first.wait_for()
+    page.get_by_role("heading", name="Mijn gesprekken").wait_for()
     assert no_horizontal_scroll(page)
     page.screenshot(path=str(ARTIFACTS / "phone-pin-2-asked-again.png"))
     later.close()
