@@ -47,24 +47,34 @@ def digest(texts: dict[str, str]) -> str:
     return hashlib.sha256(repr(sorted(texts.items())).encode()).hexdigest()[:16]
 
 
-def saved(key: str, result) -> None:
-    """After a save of the text box ``key``: what this tab knows stored, if it went through."""
-    if result is not None:
-        st.session_state[f"known_{key}"] = st.session_state[key]
-        st.session_state.pop(f"elsewhere_{key}", None)
+@callbacks.signed_in("report_error")
+def save_text(person, key: str, operation, **arguments) -> None:
+    """Autosave of the text box ``key``, expecting the text this tab last read or saved there: a
+    text changed in another tab meanwhile is shown beside this one instead of overwritten, and
+    this tab's text stays in the box (its next change is then stored knowingly)."""
+    try:
+        operation(db, person, conversation_id, **arguments)
+    except reports.ReportChangedElsewhere as conflict:
+        st.session_state[f"elsewhere_{key}"] = st.session_state[f"known_{key}"] = conflict.stored
+        return
+    st.session_state[f"known_{key}"] = st.session_state[key]
+    st.session_state.pop(f"elsewhere_{key}", None)
 
 
 def save_field(field: str) -> None:
     key = f"report_{field}"
-    saved(key, callbacks.attempt("report_error", reports.save_draft, conversation_id, **{field: st.session_state[key]}))
+    save_text(key, reports.save_draft, expected={field: st.session_state.get(f"known_{key}")},
+              **{field: st.session_state[key]})
 
 
 def save_agenda(points) -> Report | None:
     return callbacks.attempt("report_error", reports.save_draft, conversation_id, agenda=points)
 
 
-def save_note(key: str) -> None:
-    saved(NOTE + key, save_agenda(agenda.with_note(view.report.agenda, key, st.session_state[NOTE + key])))
+def save_note(point_key: str) -> None:
+    key = NOTE + point_key
+    save_text(key, reports.save_note, point_key=point_key, note=st.session_state[key],
+              expected=st.session_state.get(f"known_{key}"))
 
 
 def text_box(label: str, key: str, on_change, args: tuple, **options) -> None:

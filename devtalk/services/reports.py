@@ -11,7 +11,7 @@ from db import actions as action_repo
 from db import audit, conversations, reports
 from db.connection import transaction
 from devtalk import access, agenda
-from devtalk.errors import InvalidInput, NotAllowed
+from devtalk.errors import DevtalkError, InvalidInput, NotAllowed
 from devtalk.models import Action, Conversation, Person, Report
 from devtalk.services.conversations import comparison_view, get_conversation
 from devtalk.status import is_reported, next_status
@@ -81,8 +81,30 @@ def _draft(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> Re
     return report
 
 
-def save_draft(db: sqlite_utils.Database, actor: Person, conversation_id: int, **changes) -> Report:
-    """Autosave of the report while the manager writes: agenda, agreements and summary."""
+class ReportChangedElsewhere(DevtalkError):
+    """Save refused: the text is no longer the one the caller last read or saved (another tab or
+    device changed it); ``stored`` is the text stored now."""
+
+    key = "report.changed_elsewhere"
+
+    def __init__(self, stored: str):
+        super().__init__()
+        self.stored = stored
+
+
+def _check_unchanged(stored: str, expected: str | None, new: str) -> None:
+    """Storing over a text the caller has not seen is refused; storing what is already there is not."""
+    if expected is not None and stored != expected and stored != new:
+        raise ReportChangedElsewhere(stored)
+
+
+def save_draft(db: sqlite_utils.Database, actor: Person, conversation_id: int,
+               expected: dict[str, str] | None = None, **changes) -> Report:
+    """Autosave of the report while the manager writes: agenda, agreements and summary.
+
+    ``expected`` names, per text field, the text as the caller last read or saved it; a field
+    changed elsewhere since is refused with ReportChangedElsewhere instead of overwritten.
+    """
     unknown = set(changes) - {"agenda", "agreements", "summary"}
     if unknown:
         raise TypeError(f"not report fields: {sorted(unknown)}")
@@ -91,7 +113,24 @@ def save_draft(db: sqlite_utils.Database, actor: Person, conversation_id: int, *
             raise InvalidInput("report.text_too_long", maximum=MAX_REPORT_TEXT)
     with transaction(db):
         report = _draft(db, actor, conversation_id)
+        for field, known in (expected or {}).items():
+            _check_unchanged(getattr(report, field) or "", known, changes.get(field, ""))
         return reports.save_report(db, replace(report, **changes))
+
+
+def save_note(db: sqlite_utils.Database, actor: Person, conversation_id: int, point_key: str, note: str,
+              expected: str | None = None) -> Report:
+    """Autosave of one agenda point's note, on the stored agenda (so a reorder or another note
+    saved elsewhere meanwhile stays); ``expected`` as in save_draft."""
+    if len(note or "") > MAX_REPORT_TEXT:
+        raise InvalidInput("report.text_too_long", maximum=MAX_REPORT_TEXT)
+    with transaction(db):
+        report = _draft(db, actor, conversation_id)
+        point = next((point for point in report.agenda if point.key == point_key), None)
+        if point is None:
+            raise InvalidInput("report.point_gone")
+        _check_unchanged(point.note or "", expected, note or "")
+        return reports.save_report(db, replace(report, agenda=agenda.with_note(report.agenda, point_key, note)))
 
 
 def finalise(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> Report:

@@ -144,3 +144,22 @@ def test_a_final_report_stores_nothing_the_browser_brings_after_a_server_restart
     after_a_server_restart(app)
     assert not app.exception
     assert reports.report_view(database, firm.manager, firm.conversation_id).report.agreements == ""
+
+
+def test_a_second_tab_overwriting_the_summary_is_told_and_keeps_its_text(firm_db):
+    database, firm = firm_db
+    submit_both(database, firm)
+    reports.mark_held(database, firm.manager, firm.conversation_id)
+    first = open_page(sign_in("manager"), "pages/report.py", conversation=firm.conversation_id)
+    second = open_page(sign_in("manager"), "pages/report.py", conversation=firm.conversation_id)
+    first.text_area(key="report_summary").input("Geschreven in het eerste tabblad").run()
+    second.text_area(key="report_summary").input("Geschreven in het tweede tabblad").run()
+    assert not second.exception
+    assert reports.report_view(database, firm.manager, firm.conversation_id).report.summary == "Geschreven in het eerste tabblad"
+    assert second.text_area(key="report_summary").value == "Geschreven in het tweede tabblad"
+    assert "Niet opgeslagen" in texts(second) and "Geschreven in het eerste tabblad" in [e.value for e in second.text]
+
+    second.text_area(key="report_summary").input("Geschreven in het tweede tabblad, bewust").run()
+    assert reports.report_view(database, firm.manager, firm.conversation_id).report.summary == (
+        "Geschreven in het tweede tabblad, bewust")
+    assert "Niet opgeslagen" not in texts(second)

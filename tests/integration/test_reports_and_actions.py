@@ -254,3 +254,32 @@ def test_a_new_manager_sees_nothing_of_a_report_left_in_draft(fresh_db, held):
     assert (entry.report, entry.actions) == (None, [])
     with pytest.raises(NotAllowed):
         actions.add_note(fresh_db, new_manager, held.action.id, "x")
+
+
+def test_a_report_text_changed_in_another_tab_is_refused_with_the_stored_text(fresh_db, held):
+    reports.save_draft(fresh_db, held.manager, held.conversation_id, summary="Uit het andere tabblad")
+    with pytest.raises(reports.ReportChangedElsewhere) as refused:
+        reports.save_draft(fresh_db, held.manager, held.conversation_id, expected={"summary": ""}, summary="Van dit tabblad")
+    assert refused.value.stored == "Uit het andere tabblad"
+    assert reports.report_view(fresh_db, held.manager, held.conversation_id).report.summary == "Uit het andere tabblad"
+
+
+def test_a_report_text_saved_knowing_what_is_stored_goes_through(fresh_db, held):
+    reports.save_draft(fresh_db, held.manager, held.conversation_id, summary="Eerst")
+    reports.save_draft(fresh_db, held.manager, held.conversation_id, expected={"summary": "Eerst"}, summary="Daarna")
+    assert reports.report_view(fresh_db, held.manager, held.conversation_id).report.summary == "Daarna"
+
+
+def test_an_agenda_note_changed_in_another_tab_is_refused_and_a_reorder_meanwhile_is_kept(fresh_db, held):
+    points = reports.report_view(fresh_db, held.manager, held.conversation_id).report.agenda
+    first, second = points[0].key, points[1].key
+    reports.save_note(fresh_db, held.manager, held.conversation_id, first, "Notitie uit het andere tabblad")
+    with pytest.raises(reports.ReportChangedElsewhere):
+        reports.save_note(fresh_db, held.manager, held.conversation_id, first, "Van dit tabblad", expected="")
+    points = reports.report_view(fresh_db, held.manager, held.conversation_id).report.agenda
+    reports.save_draft(fresh_db, held.manager, held.conversation_id, agenda=tuple(reversed(points)))
+    reports.save_note(fresh_db, held.manager, held.conversation_id, second, "Tweede punt", expected="")
+    report = reports.report_view(fresh_db, held.manager, held.conversation_id).report
+    assert [point.key for point in report.agenda] == [point.key for point in reversed(points)]
+    notes = {point.key: point.note for point in report.agenda}
+    assert notes[first] == "Notitie uit het andere tabblad" and notes[second] == "Tweede punt"
