@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -38,32 +39,43 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+class Server:
+    """devtalk served by a streamlit process that a test may kill and start again on its port."""
+
+    def __init__(self, db_path, port: int):
+        self.env, self.port, self.process = {**os.environ, "DEVTALK_DB": str(db_path)}, port, None
+        self.url = f"http://127.0.0.1:{port}"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
+             "--server.address", "127.0.0.1", "--server.headless", "true"],
+            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1)
+                return
+            except OSError:
+                time.sleep(0.3)
+        pytest.fail(f"streamlit did not start on port {self.port}")
+
+    def stop(self, how: signal.Signals) -> None:
+        self.process.send_signal(how)
+        self.process.wait(timeout=20)
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     """devtalk with the demo firm, served by streamlit on 127.0.0.1."""
     db_path = tmp_path_factory.mktemp("browser") / "demo.db"
-    env = {**os.environ, "DEVTALK_DB": str(db_path)}
-    subprocess.run([sys.executable, "-m", "devtalk", "demo"], cwd=ROOT, env=env, check=True, capture_output=True)
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        process.kill()
-        pytest.fail("streamlit did not start: " + process.stdout.read().decode(errors="replace")[-2000:])
-    yield {"url": url, "db": db_path}
-    process.terminate()
-    process.wait(timeout=10)
+    subprocess.run([sys.executable, "-m", "devtalk", "demo"], cwd=ROOT, env={**os.environ, "DEVTALK_DB": str(db_path)},
+                   check=True, capture_output=True)
+    running = Server(db_path, _free_port())
+    running.start()
+    yield {"url": running.url, "db": db_path}
+    running.stop(signal.SIGTERM)
 
 
 @pytest.fixture(scope="session")

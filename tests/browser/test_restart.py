@@ -13,7 +13,6 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.request
 
 import pytest
 from playwright.sync_api import expect
@@ -21,7 +20,7 @@ from playwright.sync_api import expect
 import db as storage
 from db.conversations import answer_of
 from db.reports import get_report
-from tests.browser.conftest import ROOT, _free_port, settle
+from tests.browser.conftest import ROOT, Server, _free_port, settle
 from tests.browser.test_conversation_flow import current_conversation, sign_in
 
 pytestmark = pytest.mark.browser
@@ -35,33 +34,6 @@ COLLECT_LINKS = """() => { window.linksSeen = new Set();
     .forEach(link => window.linksSeen.add(link.innerText.replace(/\\s+/g, ' ').trim()));
   new MutationObserver(collect).observe(document.body, {subtree: true, childList: true, characterData: true});
   collect(); }"""
-
-
-class Server:
-    """devtalk served by a streamlit process that a test may kill and start again on its port."""
-
-    def __init__(self, db_path, port: int):
-        self.env, self.port, self.process = {**os.environ, "DEVTALK_DB": str(db_path)}, port, None
-        self.url = f"http://127.0.0.1:{port}"
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1)
-                return
-            except OSError:
-                time.sleep(0.3)
-        pytest.fail("streamlit did not start")
-
-    def stop(self, how: signal.Signals) -> None:
-        self.process.send_signal(how)
-        self.process.wait(timeout=20)
 
 
 @pytest.fixture
