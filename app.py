@@ -15,10 +15,11 @@ if person is None:
 session.write_cookie()
 pages = navigation.pages_for(person, person is None and setup.needs_setup(session.database()))
 page = st.navigation(pages, position="hidden")
-with st.sidebar:
-    navigation.show_menu(pages)
-    save_while_typing.install()  # in the sidebar: it shows nothing, and takes no room above the page
-    if person is not None:
+# Signed out there is nothing to list and nothing typed to save: no sidebar at all.
+if person is not None:
+    with st.sidebar:
+        navigation.show_menu(pages)
+        save_while_typing.install()  # in the sidebar: it shows nothing, and takes no room above the page
         st.caption(escape_markdown(tr("app.signed_in_as", name=person.name)))
 session.show_pending(session.SIGNED_OUT, st.warning)
 page.run()
