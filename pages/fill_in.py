@@ -6,8 +6,6 @@ overwritten; and a value the browser brings that no callback stored (typed while
 restarted) is stored on the next run, or shown as not stored.
 """
 
-import hashlib
-
 import streamlit as st
 
 from devtalk.errors import DevtalkError
@@ -16,7 +14,7 @@ from devtalk.questionnaire import Item, Scale, localized
 from devtalk.services import conversations
 from devtalk.models import Answer, Person
 from devtalk.services.conversations import AnswerChangedElsewhere, MissingAnswers
-from ui import callbacks, session
+from ui import callbacks, seen, session
 from ui.session import tr
 from ui.text import escape_markdown, user_text
 
@@ -33,18 +31,15 @@ except DevtalkError as error:
 frozen = form.frozen
 # Shown beside most of the sixty items: looked up once per run.
 OPTIONAL, SAVED = tr("fill.optional"), tr("fill.saved")
-SEEN = "seen"  # query parameter: digest of the answers this tab last read or saved
 
 
-def digest(answers) -> str:
-    """A short digest of answers for the address bar, which outlives a server restart (session
-    state does not): the new session can tell whether this tab had seen exactly what is stored."""
-    given = sorted((a.item_id, a.value, a.not_applicable, a.text or "") for a in answers if a is not None)
-    return hashlib.sha256(repr(given).encode()).hexdigest()[:16]
+def given(answers) -> list[tuple]:
+    """Answers as plain values, for the digest of what this tab saw."""
+    return [(a.item_id, a.value, a.not_applicable, a.text or "") for a in answers if a is not None]
 
 
 # This tab saw what is stored now: any other value its browser brings is its own unsaved edit.
-in_step = st.query_params.get(SEEN) == digest(form.answers.values())
+in_step = seen.tab_saw(given(form.answers.values()))
 recovered: list[Item] = []  # items whose unsaved value from the browser was stored this run
 
 
@@ -241,8 +236,6 @@ else:
     ready = st.checkbox(tr("fill.confirm"), key="confirm_submit")
     st.button(tr("fill.submit"), key="submit", type="primary", disabled=not ready, on_click=submit, width="stretch")
 
-seen = digest(st.session_state.get(f"known_{widget_key(item)}") for item in form.items)
-if st.query_params.get(SEEN) != seen:
-    st.query_params[SEEN] = seen
+seen.remember(given(st.session_state.get(f"known_{widget_key(item)}") for item in form.items))
 if recovered:
     st.rerun()  # draw progress and marks with the answers just stored

@@ -6,7 +6,6 @@ stored (typed while the server restarted) is stored on the next run if this tab 
 stored, or else shown as not stored beside what is stored now.
 """
 
-import hashlib
 from datetime import date
 
 import streamlit as st
@@ -17,7 +16,7 @@ from devtalk.formatting import format_date, format_datetime
 from devtalk.models import ACTION_KINDS, HELPED, Report
 from devtalk.services import actions, printing, reports
 from devtalk.services.conversations import comparison_view
-from ui import callbacks, session
+from ui import callbacks, seen, session
 from ui.agenda import show_agenda_point
 from ui.downloads import pdf_download
 from ui.session import tr
@@ -38,13 +37,6 @@ is_manager = person.id == conversation.manager_id
 earlier = {action.id: action for action in view.earlier_actions}
 FIELDS = ("agreements", "summary")
 NOTE = "agenda_note_"  # + the agenda point's key: the text box of its note
-SEEN = "seen"  # query parameter: digest of the report texts this tab last read or saved
-
-
-def digest(texts: dict[str, str]) -> str:
-    """A short digest of the report's texts for the address bar, which outlives a server restart
-    (session state does not): the new session can tell whether this tab had seen what is stored."""
-    return hashlib.sha256(repr(sorted(texts.items())).encode()).hexdigest()[:16]
 
 
 @callbacks.signed_in("report_error")
@@ -153,7 +145,7 @@ editing = is_manager and conversation.status == "held"
 stored_texts = {f"report_{field}": getattr(report, field) or "" for field in FIELDS} | {
     f"{NOTE}{point.key}": point.note or "" for point in report.agenda}
 # This tab saw what is stored now: any other text its browser brings is its own unsaved edit.
-in_step = st.query_params.get(SEEN) == digest(stored_texts)
+in_step = seen.tab_saw(stored_texts.items())
 recovered: dict[str, str] = {}  # text box -> the browser's text that no callback stored
 pdf_download("report", tr("download.report"),
              lambda person: printing.conversation_report_pdf(db, person, conversation_id, lang),
@@ -196,9 +188,7 @@ for field in ("agreements", "summary"):
 if recovered:
     store_recovered()
 if editing:
-    seen = digest({key: st.session_state.get(f"known_{key}", "") for key in stored_texts})
-    if st.query_params.get(SEEN) != seen:
-        st.query_params[SEEN] = seen
+    seen.remember((key, st.session_state.get(f"known_{key}", "")) for key in stored_texts)
 
 st.header(tr("report.actions"))
 people_here = {compared.employee.id: compared.employee.name, compared.manager.id: compared.manager.name}
