@@ -2,6 +2,11 @@ from devtalk.services import conversations
 from tests.app.conftest import open_page, sign_in, texts
 
 
+def two_tabs(firm):
+    """The employee's fill-in page open in two tabs (two sessions of one sign-in each)."""
+    return [open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id) for _ in range(2)]
+
+
 def test_employee_fills_in_and_each_answer_is_saved_at_once(firm_db):
     database, firm = firm_db
     app = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
@@ -77,8 +82,7 @@ def answer_key(firm, item_id: str) -> str:
 
 def test_a_second_tab_overwriting_the_first_is_told_and_keeps_its_text(firm_db):
     database, firm = firm_db
-    first = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
-    second = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
+    first, second = two_tabs(firm)
     first.text_area(key=answer_key(firm, "energie")).input("Van het eerste tabblad").run()
     second.text_area(key=answer_key(firm, "energie")).input("Van het tweede tabblad").run()
     assert not second.exception
@@ -91,8 +95,7 @@ def test_a_second_tab_overwriting_the_first_is_told_and_keeps_its_text(firm_db):
 
 def test_keeping_mine_after_a_conflict_stores_this_tabs_text(firm_db):
     database, firm = firm_db
-    first = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
-    second = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
+    first, second = two_tabs(firm)
     first.text_area(key=answer_key(firm, "energie")).input("Van het eerste tabblad").run()
     second.text_area(key=answer_key(firm, "energie")).input("Van het tweede tabblad").run()
     second.button(key=f"keep_mine_{answer_key(firm, 'energie')}").click().run()
@@ -104,8 +107,7 @@ def test_keeping_mine_after_a_conflict_stores_this_tabs_text(firm_db):
 
 def test_using_the_stored_answer_after_a_conflict_puts_it_in_the_box(firm_db):
     database, firm = firm_db
-    first = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
-    second = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
+    first, second = two_tabs(firm)
     first.pills(key=answer_key(firm, "tekening-lezen")).set_value(2).run()
     second.pills(key=answer_key(firm, "tekening-lezen")).set_value(5).run()
     assert "ergens anders gewijzigd" in texts(second)

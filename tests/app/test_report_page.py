@@ -11,6 +11,13 @@ from tests.app.test_comparison_page import submit_both
 from tests.app.test_open_pages_keep_no_old_identity import deferred_downloads, download  # noqa: F401 (fixture)
 
 
+def manager_on_the_held_report(database, firm):
+    """The manager's report page of a conversation both sides submitted and the manager held."""
+    submit_both(database, firm)
+    reports.mark_held(database, firm.manager, firm.conversation_id)
+    return open_page(sign_in("manager"), "pages/report.py", conversation=firm.conversation_id)
+
+
 def test_manager_records_the_meeting_writes_the_report_and_finalises(firm_db):
     database, firm = firm_db
     submit_both(database, firm)
@@ -35,9 +42,7 @@ def test_manager_records_the_meeting_writes_the_report_and_finalises(firm_db):
 
 def test_an_action_due_in_the_past_is_refused_and_the_text_kept(firm_db):
     database, firm = firm_db
-    submit_both(database, firm)
-    reports.mark_held(database, firm.manager, firm.conversation_id)
-    app = open_page(sign_in("manager"), "pages/report.py", conversation=firm.conversation_id)
+    app = manager_on_the_held_report(database, firm)
     app.text_input(key="action_what").input("   ").run()
     app.button(key="action_add").click().run()
     assert "Beschrijf wat de actie is" in texts(app)
@@ -71,9 +76,7 @@ def test_employee_cannot_open_the_draft_report(firm_db):
 
 def test_manager_reorders_and_removes_agenda_points(firm_db):
     database, firm = firm_db
-    submit_both(database, firm)
-    reports.mark_held(database, firm.manager, firm.conversation_id)
-    app = open_page(sign_in("manager"), "pages/report.py", conversation=firm.conversation_id)
+    app = manager_on_the_held_report(database, firm)
     app.button(key="agenda_down_gap:tekening-lezen").click().run()
     keys = [p.key for p in reports.report_view(database, firm.manager, firm.conversation_id).report.agenda]
     assert keys == ["gap:veilig-werken", "gap:tekening-lezen", "energy:energie"]
@@ -108,9 +111,7 @@ def after_a_server_restart(app):
 
 def test_a_summary_typed_while_the_server_restarted_is_stored_and_stays_in_the_box(firm_db):
     database, firm = firm_db
-    submit_both(database, firm)
-    reports.mark_held(database, firm.manager, firm.conversation_id)
-    app = open_page(sign_in("manager"), "pages/report.py", conversation=firm.conversation_id)
+    app = manager_on_the_held_report(database, firm)
     app.text_area(key="report_summary").set_value("Getypt tijdens de herstart")
     after_a_server_restart(app)
     assert not app.exception
@@ -121,9 +122,7 @@ def test_a_summary_typed_while_the_server_restarted_is_stored_and_stays_in_the_b
 
 def test_a_stale_tabs_text_after_a_server_restart_is_shown_as_not_stored(firm_db):
     database, firm = firm_db
-    submit_both(database, firm)
-    reports.mark_held(database, firm.manager, firm.conversation_id)
-    app = open_page(sign_in("manager"), "pages/report.py", conversation=firm.conversation_id)
+    app = manager_on_the_held_report(database, firm)
     app.text_area(key="report_summary").set_value("Oude kopie van dit tabblad")
     reports.save_draft(database, firm.manager, firm.conversation_id, summary="Uit een ander tabblad")
     after_a_server_restart(app)
