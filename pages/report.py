@@ -80,6 +80,9 @@ def text_box(label: str, key: str, on_change, args: tuple, **options) -> None:
     value = st.text_area(label, value=stored if fresh else None, key=key, on_change=on_change, args=args,
                          max_chars=reports.MAX_REPORT_TEXT, **options)
     if fresh:
+        # Drawn afresh, the box starts from what is stored now: a notice of a conflict from an
+        # earlier visit (of this report or another) no longer applies.
+        st.session_state.pop(f"elsewhere_{key}", None)
         st.session_state[f"known_{key}"] = stored
         if (value or "") != stored:
             if in_step:

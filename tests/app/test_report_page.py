@@ -162,3 +162,16 @@ def test_a_second_tab_overwriting_the_summary_is_told_and_keeps_its_text(firm_db
     assert reports.report_view(database, firm.manager, firm.conversation_id).report.summary == (
         "Geschreven in het tweede tabblad, bewust")
     assert "Niet opgeslagen" not in texts(second)
+
+
+def test_a_conflict_notice_is_gone_once_the_report_is_opened_again(firm_db):
+    database, firm = firm_db
+    app = manager_on_the_held_report(database, firm)
+    reports.save_draft(database, firm.manager, firm.conversation_id, summary="Uit een ander tabblad")
+    app.text_area(key="report_summary").input("Van dit tabblad").run()
+    assert "Niet opgeslagen" in texts(app)
+    open_page(app, "pages/my_conversations.py")
+    open_page(app, "pages/report.py", conversation=firm.conversation_id)
+    assert not app.exception
+    assert "Niet opgeslagen" not in texts(app)
+    assert app.text_area(key="report_summary").value == "Uit een ander tabblad"
