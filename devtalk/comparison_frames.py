@@ -13,6 +13,9 @@ from devtalk.i18n import t
 from devtalk.models import Answer
 
 EMPLOYEE_COLOUR, MANAGER_COLOUR = "#1f6f8b", "#e07a1f"
+# Where both give the same value one dot would hide the other, as if one side had not answered:
+# that dot gets a colour of its own and a legend entry saying both gave it.
+AGREE_COLOUR = "#2e8b57"
 
 
 def _shown(answer: Answer | None, lang: str) -> str:
@@ -73,17 +76,24 @@ CHART_COLUMNS = ("order", "item", "side", "value", "large_gap")
 
 
 def _chart_rows(comparison: Comparison, lang: str) -> list[dict]:
-    """Long format: one row per item and side that has a value."""
-    employee, manager = t("compare.col_employee", lang), t("compare.col_manager", lang)
+    """Long format: one row per item and side that has a value; one "both" row where the values agree."""
+    employee, manager, both = _sides(lang)
     rows = []
     for order, row in enumerate(comparison.likert):
         if row.flag == NA_BOTH:
             continue
-        for side, answer in ((employee, row.employee), (manager, row.manager)):
+        sides = ((employee, row.employee), (manager, row.manager))
+        if row.difference == 0:
+            sides = ((both, row.employee),)
+        for side, answer in sides:
             if answer is not None and answer.value is not None:
                 values = (order, _short(row.item.wording("employee", lang)), side, answer.value, row.flag == LARGE_GAP)
                 rows.append(dict(zip(CHART_COLUMNS, values)))
     return rows
+
+
+def _sides(lang: str) -> tuple[str, str, str]:
+    return t("compare.col_employee", lang), t("compare.col_manager", lang), t("compare.chart_agree", lang)
 
 
 def _short(text: str, limit: int = 48) -> str:
@@ -125,8 +135,7 @@ def _chart_template(scale_range: tuple[int, int], lang: str, width) -> str:
         # The domain pins each side to its colour; without it the colours follow the alphabet,
         # which in Dutch gives the manager the employee's colour.
         color=alt.Color("side:N", title=None, legend=alt.Legend(orient="top"), scale=alt.Scale(
-            domain=[t("compare.col_employee", lang), t("compare.col_manager", lang)],
-            range=[EMPLOYEE_COLOUR, MANAGER_COLOUR])),
+            domain=list(_sides(lang)), range=[EMPLOYEE_COLOUR, MANAGER_COLOUR, AGREE_COLOUR])),
         tooltip=["item:N", "side:N", "value:Q"],
     )
     return (rule + points).properties(width=width).to_json()
