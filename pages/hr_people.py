@@ -16,6 +16,7 @@ person = session.require_hr()
 db = session.database()
 lang = session.language()
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TABS = ("people", "functions", "import")  # the names a link uses in ?tab=
 functions = {f.id: f for f in hr_people.list_functions(db, person)}
 everyone = {p.id: p for p in hr_people.list_people(db, person)}
 
@@ -262,6 +263,20 @@ def show_import_preview(data: bytes, filename: str) -> None:
               disabled=not (plan.added or plan.changed), on_click=confirm_import, args=(data, filename))
 
 
+def open_asked_tab(labels: dict[str, str]) -> None:
+    """A link such as the checklist's "Functies beschrijven" names its tab as ``?tab=functions``.
+
+    The tab is chosen once and the parameter dropped, so the person's own clicks on the tabs count
+    after that; a value that names no tab is ignored.
+    """
+    asked = st.query_params.get("tab")
+    if asked is None:
+        return
+    if asked in labels:
+        st.session_state["hr_people_tab"] = labels[asked]
+    del st.query_params["tab"]
+
+
 def shown(value) -> str:
     if isinstance(value, tuple):
         return ", ".join(value)
@@ -272,9 +287,9 @@ st.title(tr("nav.hr_people"))
 session.show_pending("hr_people_error")
 session.show_pending("hr_people_done", st.success)
 # Tracked tabs (a key and on_change) stay on the chosen tab when a button there reruns the page.
-people_tab, functions_tab, import_tab = st.tabs(
-    [tr("hr_people.tab_people"), tr("hr_people.tab_functions"), tr("hr_people.tab_import")],
-    key="hr_people_tab", on_change="rerun")
+labels = {tab: tr(f"hr_people.tab_{tab}") for tab in TABS}
+open_asked_tab(labels)
+people_tab, functions_tab, import_tab = st.tabs(list(labels.values()), key="hr_people_tab", on_change="rerun")
 with people_tab:
     show_people_tab()
 with functions_tab:

@@ -12,8 +12,10 @@ from ui.text import escape_markdown
 person = session.require_hr()
 db = session.database()
 lang = session.language()
-PAGE_OF_STEP = {"functions": navigation.HR_PEOPLE, "people": navigation.HR_PEOPLE, "questionnaire": navigation.HR_LIBRARY,
-                "round": navigation.HR_ROUNDS, "cards": navigation.HR_INVITATIONS}
+# Each step's link: the page, and on the people page the tab where that step is done.
+LINK_OF_STEP = {"functions": (navigation.HR_PEOPLE, {"tab": "functions"}), "people": (navigation.HR_PEOPLE, {"tab": "people"}),
+                "questionnaire": (navigation.HR_LIBRARY, None), "round": (navigation.HR_ROUNDS, None),
+                "cards": (navigation.HR_INVITATIONS, None)}
 
 
 @callbacks.signed_in("start_error")
@@ -28,7 +30,8 @@ for number, step in enumerate(setup.checklist(db, person), 1):
     with st.container(border=True):
         label = f"{number}. {tr(f'start.step_{step.key}')}"
         st.markdown(f"**{label}**" + (f" · {tr('start.done')}" if step.done else ""))
-        st.page_link(PAGE_OF_STEP[step.key], label=tr(f"start.step_{step.key}"), icon=":material/arrow_forward:")
+        page, query_params = LINK_OF_STEP[step.key]
+        st.page_link(page, label=tr(f"start.step_{step.key}"), icon=":material/arrow_forward:", query_params=query_params)
         if step.key == "questionnaire":
             for path in bundled_templates():
                 title = localized(load_questionnaire_file(path).title, lang)

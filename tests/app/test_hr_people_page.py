@@ -9,7 +9,7 @@ import pytest
 
 from db import audit, people
 from devtalk.services import auth
-from tests.app.conftest import page_run_directly, texts
+from tests.app.conftest import open_page, page_run_directly, sign_in, texts
 
 PAGE = "pages/hr_people.py"
 HEADER = ["naam", "gebruikersnaam", "functie", "leidinggevende"]
@@ -157,3 +157,26 @@ def test_employees_and_managers_are_refused(firm_db, username):
     assert not app.exception
     assert "Dit mag je niet bekijken of wijzigen" in texts(app)
     assert not app.dataframe and not app.text_input
+
+
+@pytest.mark.parametrize("tab, label", [("functions", "Functies"), ("import", "Inlezen en uitvoeren"), ("people", "Mensen")],
+                         ids=["functions", "import", "people"])
+def test_a_link_with_a_tab_opens_the_people_page_on_that_tab(firm_db, tab, label):
+    app = page_run_directly("hr", PAGE, tab=tab)
+    assert not app.exception
+    assert app.session_state["hr_people_tab"] == label
+    assert "tab" not in app.query_params  # used once: the person's own tab clicks count after that
+
+
+def test_a_tab_parameter_that_names_no_tab_is_ignored(firm_db):
+    app = page_run_directly("hr", PAGE, tab="<script>")
+    assert not app.exception
+    assert app.session_state["hr_people_tab"] == "Mensen"
+
+
+def test_the_checklist_links_describing_functions_to_the_functions_tab(firm_db):
+    app = open_page(sign_in("hr"), "pages/hr_start.py")
+    assert not app.exception
+    links = {link.proto.label: link.proto.query_string for link in app.get("page_link")}
+    assert links["Functies beschrijven"] == "tab=functions"
+    assert links["Mensen invoeren (Excel-sjabloon of met de hand)"] == "tab=people"
