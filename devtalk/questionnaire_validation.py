@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from devtalk.i18n import LANGUAGES
 from devtalk.questionnaire import (
@@ -54,7 +54,7 @@ class _Checker(NodeReader):
         return value
 
     def translated(self, node: Node, path: str) -> MappingProxyType | None:
-        """A text in every language the file declares; a plain text only when it declares one."""
+        """A text in every language of the file; a plain text only when it has one."""
         if isinstance(node, MappingNode):
             return self.translations(node, path)
         if isinstance(node, ScalarNode) and node.tag != NULL and len(self.languages) > 1:
@@ -62,6 +62,13 @@ class _Checker(NodeReader):
             return None
         value = self.text(node, path)
         return None if value is None else MappingProxyType({self.languages[0]: value})
+
+    def name(self, node: Node, path: str) -> MappingProxyType | None:
+        """The questionnaire's title: translated, or one plain text that is its name in every language."""
+        if isinstance(node, MappingNode):
+            return self.translations(node, path)
+        value = self.text(node, path)
+        return None if value is None else MappingProxyType(dict.fromkeys(self.languages, value))
 
     def translations(self, node: MappingNode, path: str) -> MappingProxyType | None:
         texts = {}
@@ -71,7 +78,8 @@ class _Checker(NodeReader):
             if lang not in LANGUAGES:
                 self.note(key_node, where, "unknown_language", value=lang, options=", ".join(LANGUAGES))
             elif lang not in self.languages:
-                self.note(key_node, where, "undeclared_language", language=lang, declared=", ".join(self.languages))
+                self.note(key_node, where, "undeclared_language", language=lang, declared=", ".join(self.languages),
+                          extended=", ".join((*self.languages, lang)))
             elif (value := self.text(value_node, where)) is not None:
                 texts[lang] = value
         given = {lang for lang, _, _ in entries}
@@ -86,11 +94,11 @@ class _Checker(NodeReader):
         top = self.fields(root, "", TOP_KEYS, ("id", "title", "sections"))
         if top is None:
             return None
-        self.languages = self.declared_languages(top)
+        self.languages = self.file_languages(root, top)
         scales = self.optional(top, "scales", "", self.scales)
         questionnaire = Questionnaire(
             id=self.optional(top, "id", "", self.slug),
-            title=self.optional(top, "title", "", self.translated),
+            title=self.optional(top, "title", "", self.name),
             intro=self.optional(top, "intro", "", self.translated),
             languages=self.languages,
             scales=MappingProxyType(scales or {}),
@@ -100,18 +108,14 @@ class _Checker(NodeReader):
             self.note(root, "", "missing_key", name="scales")
         return questionnaire
 
-    def declared_languages(self, top: dict[str, Node]) -> tuple[str, ...]:
-        """The declared languages; when missing or broken, the languages of the title."""
+    def file_languages(self, root: Node, top: dict[str, Node]) -> tuple[str, ...]:
+        """The declared languages; when missing or broken, the languages the file's texts give."""
         noted = len(self.problems)
         declared = self.optional(top, "languages", "", lambda node, path: self.listed(node, path, self.language))
         # A broken list is noted once; checking every text against half of it would note more.
         if len(self.problems) > noted:
             declared = None
-        title = top.get("title")
-        if not declared and isinstance(title, MappingNode):
-            keys = (key.value for key, _ in title.value if isinstance(key, ScalarNode))
-            declared = tuple(dict.fromkeys(key for key in keys if key in LANGUAGES))
-        return declared or ("nl",)
+        return declared or text_languages(root) or ("nl",)
 
     def scales(self, node: Node, path: str) -> dict[str, Scale | None] | None:
         entries = self.entries(node, path)
@@ -223,3 +227,30 @@ class _Checker(NodeReader):
             self.unknown(fields["scale"], join(path, "scale"), "unknown_scale", name, scales)
             return None
         return name
+
+
+TEXT_KEYS = ("title", "intro", "text", "text_manager", "help")
+
+
+def text_languages(node: Node) -> tuple[str, ...]:
+    """The known languages the texts anywhere in the file are given in, in the catalogue's order (Dutch first).
+
+    Every text is one of the ``TEXT_KEYS`` fields or a scale label; a text in the wrong place is
+    noted as an unknown key by the checker itself, so counting it here does no harm.
+    """
+    found: set[str] = set()
+
+    def walk(node: Node, parent_key: str | None) -> None:
+        if isinstance(node, SequenceNode):
+            for entry in node.value:
+                walk(entry, None)
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                name = key.value if isinstance(key, ScalarNode) else None
+                if isinstance(value, MappingNode) and (name in TEXT_KEYS or parent_key == "labels"):
+                    found.update(k.value for k, _ in value.value if isinstance(k, ScalarNode))
+                else:
+                    walk(value, name)
+
+    walk(node, None)
+    return tuple(lang for lang in LANGUAGES if lang in found)

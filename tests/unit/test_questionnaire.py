@@ -130,7 +130,7 @@ def test_optional_parts_have_plain_defaults():
     assert only.items[0].tags == () and only.items[0].help is None
 
 
-def test_languages_default_to_those_of_the_title():
+def test_languages_default_to_those_the_texts_give():
     assert make_questionnaire().languages == ("nl", "en")
     english = parse_questionnaire(
         "id: en\ntitle: {en: Talk}\nsections:\n  - id: a\n    title: {en: A}\n    items:\n"

@@ -174,3 +174,10 @@ def test_a_valid_questionnaire_with_one_part_replaced_by_junk_never_crashes(docu
 @given(questionnaires())
 def test_a_valid_questionnaire_reads_back_exactly_as_written(document):
     assert as_data(parse_questionnaire(dumped(document))) == document
+
+
+@FUZZ_WHOLE
+@given(questionnaires())
+def test_a_valid_questionnaire_without_its_languages_key_has_the_languages_its_texts_give_dutch_first(document):
+    languages = document.pop("languages")
+    assert parse_questionnaire(dumped(document)).languages == tuple(sorted(languages, key=["nl", "en"].index))

@@ -197,6 +197,32 @@ def test_all_problems_are_reported_at_once_in_file_order():
     ]
 
 
+# The contract's own example: no 'languages', a plain (Dutch) title, nl and en everywhere else.
+AS_THE_CONTRACT_SHOWS = edited("title: {nl: Ontwikkelgesprek werkplaats, en: Workshop development conversation}\nlanguages: [nl, en]\n",
+                               "title: Ontwikkelgesprek werkplaats\n")
+
+
+def test_a_bilingual_file_written_as_the_contract_shows_is_valid_in_both_languages():
+    questionnaire = parse_questionnaire(AS_THE_CONTRACT_SHOWS)
+    assert questionnaire.languages == ("nl", "en")
+    assert questionnaire.title == {"nl": "Ontwikkelgesprek werkplaats", "en": "Ontwikkelgesprek werkplaats"}
+    assert questionnaire.item("energie").wording("employee", "en") == "What gives you energy?"
+
+
+def test_without_declared_languages_a_text_lacking_one_the_others_give_is_the_only_problem():
+    text = edited("title: {nl: Willen, en: Want}", "title: {nl: Willen}", AS_THE_CONTRACT_SHOWS)
+    [problem] = problems_of(text)
+    assert (problem.message.key, problem.path) == ("questionnaire.missing_translation", "sections[2].title")
+    assert problem.render("en").endswith("The translation 'en' is missing: add 'en: ...' to this text.")
+
+
+def test_a_text_in_a_language_the_file_does_not_declare_says_how_to_declare_it():
+    text = edited("text: Waar krijg jij energie van?", 'text: {nl: "Waar krijg jij energie van?", en: "What gives you energy?"}', ONE_LANGUAGE)
+    [problem] = problems_of(text)
+    assert "add it there (languages: [nl, en]) or remove this text" in problem.render("en")
+    assert "zet hem erbij (languages: [nl, en])" in problem.render("nl")
+
+
 def test_a_problem_renders_as_file_line_path_message_in_dutch_and_english():
     text = edited("        scale: beheersing\n        text: {nl: Ik kan een", "        scale: beheersng\n        text: {nl: Ik kan een")
     [problem] = problems_of(text)
