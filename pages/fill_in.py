@@ -60,6 +60,12 @@ def store(actor: Person, item: Item) -> None:
     keeps the person's text either way."""
     key = widget_key(item)
     value = st.session_state.get(key)
+    known = st.session_state.get(f"known_{key}")
+    if item.type == "likert" and value is None and known is not None:
+        # Pills let go of the chosen value on a second tap: a thumb's slip must not clear a
+        # given answer, so the box takes the stored answer back and nothing changes.
+        st.session_state[key] = widget_value(item, known)
+        return
     arguments = {"text": value} if item.type == "open" else {
         "not_applicable": value == NOT_APPLICABLE,
         "value": None if value in (None, NOT_APPLICABLE) else int(value),
@@ -68,7 +74,7 @@ def store(actor: Person, item: Item) -> None:
         st.session_state.pop(refusal, None)  # an earlier refusal of this answer is moot now
     try:
         saved = conversations.save_answer(session.database(), actor, form.conversation.id, item.id,
-                                          expected=st.session_state.get(f"known_{key}"), **arguments)
+                                          expected=known, **arguments)
     except AnswerChangedElsewhere as conflict:
         st.session_state[f"conflict_{key}"] = conflict
     except DevtalkError as error:

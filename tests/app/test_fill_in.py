@@ -18,6 +18,17 @@ def test_employee_fills_in_and_each_answer_is_saved_at_once(firm_db):
     assert "1 van 2 verplichte vragen beantwoord" in texts(app)
 
 
+def test_tapping_the_chosen_value_again_keeps_the_answer(firm_db):
+    database, firm = firm_db
+    app = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
+    app.pills(key=answer_key(firm, "tekening-lezen")).set_value(4).run()
+    app.pills(key=answer_key(firm, "tekening-lezen")).set_value(None).run()  # what a second tap sends
+    assert not app.exception
+    assert app.pills(key=answer_key(firm, "tekening-lezen")).value == 4
+    assert conversations.open_form(database, firm.employee, firm.conversation_id).answers["tekening-lezen"].value == 4
+    assert "1 van 2 verplichte vragen beantwoord" in texts(app) and "Opgeslagen" in texts(app)
+
+
 def test_answers_survive_a_new_session(firm_db):
     database, firm = firm_db
     app = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)

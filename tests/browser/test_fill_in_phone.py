@@ -1,0 +1,50 @@
+"""The fill-in page on a 390 x 844 phone, as a thumb uses it: what the first screen shows, a second
+tap on a chosen answer, and the list of what is still missing.
+
+hr's own open conversation, signed in with the password: the other browser tests that use it
+only answer its second scale question and its open ones, and never submit it.
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import settle
+from tests.browser.test_conversation_flow import SCALE_BLOCKS, current_conversation, sign_in
+from tests.browser.test_phone import phone
+
+pytestmark = pytest.mark.browser
+
+
+def fill_in_on_a_phone(browser, server):
+    """hr's fill-in page on a phone, drawn and settled."""
+    context, page = phone(browser)
+    sign_in(page, server["url"], "hr")
+    page.goto(f"{server['url']}/fill_in?conversation={current_conversation(server['db'], 'hr').id}")
+    page.locator(SCALE_BLOCKS).first.wait_for()
+    settle(page)
+    return context, page
+
+
+def progress_text(page) -> str:
+    return page.get_by_text("verplichte vragen beantwoord").inner_text()
+
+
+def test_tapping_the_chosen_answer_again_keeps_it(browser, server):
+    context, page = fill_in_on_a_phone(browser, server)
+    block = page.locator(SCALE_BLOCKS).nth(3)
+    choice = block.locator("button[role='radio']").nth(1)
+    choice.tap()
+    block.get_by_text("Opgeslagen").wait_for()
+    settle(page)
+    answered = progress_text(page)
+    choice.tap()  # the same value again, as a thumb does by accident
+    settle(page)
+    expect(choice).to_have_attribute("aria-checked", "true")
+    expect(block.get_by_text("Opgeslagen")).to_be_visible()
+    assert progress_text(page) == answered
+
+    page.reload()
+    page.locator(SCALE_BLOCKS).first.wait_for()
+    settle(page)
+    expect(page.locator(SCALE_BLOCKS).nth(3).locator("button[role='radio']").nth(1)).to_have_attribute("aria-checked", "true")
+    context.close()
