@@ -15,6 +15,8 @@ if person is None:
 session.write_cookie()
 pages = navigation.pages_for(person, person is None and setup.needs_setup(session.database()))
 page = st.navigation(pages, position="hidden")
+if person is not None and session.LAND_ON in st.session_state:
+    st.switch_page(st.session_state.pop(session.LAND_ON))
 # Signed out there is nothing to list and nothing typed to save: no sidebar at all.
 if person is not None:
     with st.sidebar:

@@ -92,3 +92,12 @@ def wrong_guesses_since(db: sqlite_utils.Database, since: datetime, client: str 
     return db.execute(
         "SELECT count(*) FROM sign_in_attempts WHERE client = ? AND at >= ?", [client, since.isoformat()]
     ).fetchone()[0]
+
+
+def count_live_among(db: sqlite_utils.Database, person_ids: list[int], at: datetime) -> int:
+    """How many of these people have a card that still works at that moment."""
+    marks = ",".join("?" * len(person_ids))
+    return db.execute(
+        f"SELECT count(DISTINCT person_id) FROM invitations WHERE person_id IN ({marks})"
+        " AND revoked_at IS NULL AND expires_at > ?", [*person_ids, at.isoformat()],
+    ).fetchone()[0]

@@ -1,4 +1,4 @@
-"""Firm-wide settings as key/value pairs (firm name, language, demo marker)."""
+"""Firm-wide settings as key/value pairs (firm name, language, demo marker, public address)."""
 
 from __future__ import annotations
 
@@ -12,3 +12,7 @@ def get_setting(db: sqlite_utils.Database, key: str, default: str | None = None)
 
 def set_setting(db: sqlite_utils.Database, key: str, value: str) -> None:
     db["settings"].upsert({"key": key, "value": value}, pk="key")
+
+
+def delete_setting(db: sqlite_utils.Database, key: str) -> None:
+    db.execute("DELETE FROM settings WHERE key = ?", [key])

@@ -29,6 +29,13 @@ class NotFound(DevtalkError):
 
 
 class InvalidInput(DevtalkError):
-    """A form field or argument that cannot be accepted; nothing was changed."""
+    """A form field or argument that cannot be accepted; nothing was changed.
+
+    ``field`` names the field at fault (``"username"``), so a form can show the message beside it.
+    """
 
     key = "error.invalid_input"
+
+    def __init__(self, key: str | None = None, *, field: str | None = None, **params: object):
+        super().__init__(key, **params)
+        self.field = field

@@ -2,32 +2,72 @@
 
 import streamlit as st
 
-from devtalk.services import hr_people, invitations
+from devtalk.services import address as public_address
+from devtalk.services import invitations
 from ui import callbacks, downloads, session
 from ui.session import tr
+from ui.text import escape_markdown
+
+EVERYONE, PICK = "everyone", "pick"
 
 person = session.require_hr()
 db = session.database()
 lang = session.language()
-everyone = {p.id: p.name for p in hr_people.list_people(db, person, active_only=True)}
+# The address this browser reached devtalk at: what the cards carry unless one is set.
+seen = st.context.url
+groups = invitations.card_groups(db, person)
+everyone = groups[0].people
+teams = {group.manager.id: group for group in groups[1:]}
+
+
+def chosen() -> list[int]:
+    """Who the buttons below act on: everyone, one team, or the people ticked one by one."""
+    scope = st.session_state.get("cards_scope")
+    if scope == EVERYONE:
+        return [p.id for p in everyone]
+    if scope == PICK:
+        return [p.id for p in everyone if st.session_state.get(f"cards_pick_{p.id}")]
+    return [p.id for p in teams[scope].people] if scope in teams else []
+
+
+def scope_label(scope) -> str:
+    if scope == EVERYONE:
+        return tr("cards.scope_everyone", count=len(everyone))
+    if scope == PICK:
+        return tr("cards.scope_pick")
+    return escape_markdown(tr("cards.scope_team", name=teams[scope].manager.name, count=len(teams[scope].people)))
+
+
+def forget_question() -> None:
+    """Another choice of people: a question about replacing the last choice's cards no longer applies."""
+    st.session_state.pop("cards_confirm", None)
 
 
 @callbacks.signed_in("cards_error")
-def make_cards(person) -> None:
-    st.session_state["cards_pdf"] = invitations.invitation_cards_pdf(
-        db, person, st.session_state.get("cards_people", []), lang)
+def make_cards(person, replace_valid: bool = False) -> None:
+    forget_question()
+    try:
+        st.session_state["cards_pdf"] = invitations.invitation_cards_pdf(db, person, chosen(), lang, seen, replace_valid)
+    except invitations.ReplacesValidCards as question:
+        st.session_state["cards_confirm"] = question.render(lang)
+
+
+@callbacks.signed_in("cards_error")
+def save_address(person) -> None:
+    public_address.set_public_address(db, person, st.session_state.get("cards_address", ""))
+    st.session_state["cards_address_saved"] = True
 
 
 @callbacks.signed_in("cards_error")
 def revoke(person) -> None:
-    for person_id in st.session_state.get("cards_people", []):
+    for person_id in chosen():
         invitations.revoke_codes(db, person, person_id)
     st.session_state["cards_done"] = "cards.revoked"
 
 
 @callbacks.signed_in("cards_error")
 def reset_pins(person) -> None:
-    for person_id in st.session_state.get("cards_people", []):
+    for person_id in chosen():
         invitations.reset_pin(db, person, person_id)
     st.session_state["cards_done"] = "cards.pins_reset"
 
@@ -38,11 +78,39 @@ def switch_pin(person) -> None:
 
 
 st.title(tr("cards.title"))
-st.write(tr("cards.intro", address=invitations.public_address()))
-st.multiselect(tr("cards.people"), list(everyone), format_func=everyone.get, key="cards_people",
-               placeholder=tr("hr_rounds.choose_people"))
+address = public_address.public_address(db, seen)
+st.write(tr("cards.intro", address=escape_markdown(address.url)))
+if address.local:
+    st.warning(tr("cards.address_local_env" if address.source == public_address.ENVIRONMENT else "cards.address_local",
+                  address=escape_markdown(address.url)))
+if address.source == public_address.ENVIRONMENT:
+    st.caption(tr("cards.address_from_env"))
+else:
+    session.seed("cards_address", address.url if address.source == public_address.STORED else "")
+    with st.expander(tr("cards.address_heading"), expanded=address.local):
+        st.text_input(tr("cards.address"), key="cards_address", max_chars=200, placeholder=address.url,
+                      help=tr("cards.address_help"))
+        st.button(tr("cards.address_save"), key="cards_address_save", on_click=save_address)
+        if st.session_state.pop("cards_address_saved", False):
+            st.success(tr("cards.address_saved"))
+
+# A radio and a bounded list of boxes: nothing unfolds over the button below, so the first
+# click on it is never spent closing a dropdown.
+st.radio(tr("cards.people"), [EVERYONE, *teams, PICK], index=None, key="cards_scope", format_func=scope_label,
+         on_change=forget_question)
+if st.session_state.get("cards_scope") == PICK:
+    with st.container(height=280):
+        for someone in everyone:
+            st.checkbox(escape_markdown(someone.name), key=f"cards_pick_{someone.id}", on_change=forget_question)
+st.caption(tr("cards.chosen", count=len(chosen())))
 st.button(tr("cards.make"), key="cards_make", type="primary", on_click=make_cards)
 session.show_pending("cards_error")
+if "cards_confirm" in st.session_state:
+    st.warning(escape_markdown(st.session_state["cards_confirm"]))
+    left, right = st.columns(2)
+    left.button(tr("cards.replace"), key="cards_replace", type="primary", on_click=make_cards,
+                kwargs={"replace_valid": True})
+    right.button(tr("cards.keep"), key="cards_keep", on_click=forget_question)
 if "cards_pdf" in st.session_state:
     st.success(tr("cards.ready"))
     # The cards carry working codes in plain text: offered for this run only and served briefly.

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from devtalk.errors import InvalidInput
 from devtalk.i18n import LANGUAGES
 from devtalk.models import ROLES
 from devtalk.people_import import ImportFailed
@@ -17,6 +18,9 @@ db = session.database()
 lang = session.language()
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TABS = ("people", "functions", "import")  # the names a link uses in ?tab=
+# The fields of the two add forms, as the services name them in InvalidInput.field.
+PERSON_FIELDS = ("name", "username", "email", "function", "roles", "language", "manager")
+FUNCTION_FIELDS = ("id", "name", "description")
 functions = {f.id: f for f in hr_people.list_functions(db, person)}
 everyone = {p.id: p for p in hr_people.list_people(db, person)}
 
@@ -39,10 +43,31 @@ def person_fields(prefix: str) -> dict:
                 roles=state.get(f"{prefix}roles", ["employee"]), language=state.get(f"{prefix}language", "nl"))
 
 
+def answer_in_form(form: str, text: str, field: str | None = None, success: bool = False) -> None:
+    """What an add form's click gave, for the next run to show inside that form: a refusal beside
+    the field at fault, anything else at the form's foot; the form stays open either way."""
+    st.session_state[f"{form}open"] = True
+    st.session_state[f"{form}answer"] = (field, text, success)
+
+
+def refuse_in_form(form: str, error: InvalidInput, fields: tuple[str, ...]) -> None:
+    answer_in_form(form, error.render(lang), error.field if error.field in fields else None)
+
+
+def beside(answer, field: str | None) -> None:
+    """An add form's answer, drawn where it belongs: under ``field``, or at the foot for None."""
+    if answer is not None and answer[0] == field:
+        (st.success if answer[2] else st.error)(escape_markdown(answer[1]))
+
+
 @callbacks.signed_in("hr_people_error")
 def add_person(person) -> None:
-    added = hr_people.add_person(db, person, **person_fields("new_"), manager_id=st.session_state.get("new_manager"))
-    done("hr_people.added")
+    try:
+        added = hr_people.add_person(db, person, **person_fields("new_"), manager_id=st.session_state.get("new_manager"))
+    except InvalidInput as error:
+        refuse_in_form("new_", error, PERSON_FIELDS)
+        return
+    answer_in_form("new_", tr("hr_people.added"), success=True)
     for field in ("name", "username", "email"):
         st.session_state[f"new_{field}"] = ""
     st.session_state["people_selected"] = added.id
@@ -62,9 +87,13 @@ def reset_password(person, person_id: int) -> None:
 @callbacks.signed_in("hr_people_error")
 def add_function(person) -> None:
     state = st.session_state
-    hr_people.add_function(db, person, state.get("function_new_id", ""), state.get("function_new_name", ""),
-                           state.get("function_new_description", ""))
-    done("hr_people.function_added")
+    try:
+        added = hr_people.add_function(db, person, state.get("function_new_id", ""), state.get("function_new_name", ""),
+                                       state.get("function_new_description", ""))
+    except InvalidInput as error:
+        refuse_in_form("function_new_", error, FUNCTION_FIELDS)
+        return
+    answer_in_form("function_new_", tr("hr_people.function_added", code=added.id), success=True)
     for field in ("id", "name", "description"):
         state[f"function_new_{field}"] = ""
 
@@ -99,17 +128,23 @@ def show_person_list() -> None:
     st.caption(tr("hr_people.count", count=len(found)))
 
 
-def person_form(prefix: str) -> None:
-    """The fields a person has, under keys starting with ``prefix``."""
+def person_form(prefix: str, answer=None) -> None:
+    """The fields a person has, under keys starting with ``prefix``; ``answer`` beside its field."""
     st.text_input(tr("hr_people.col_name"), key=f"{prefix}name", max_chars=200)
+    beside(answer, "name")
     st.text_input(tr("hr_people.col_username"), key=f"{prefix}username", max_chars=200)
+    beside(answer, "username")
     st.text_input(tr("hr_people.col_email"), key=f"{prefix}email", max_chars=200)
+    beside(answer, "email")
     offered = [None] + [f for f in functions if functions[f].active or st.session_state.get(f"{prefix}function") == f]
     st.selectbox(tr("hr_people.col_function"), offered, key=f"{prefix}function", format_func=function_name)
+    beside(answer, "function")
     st.multiselect(tr("hr_people.col_roles"), ROLES, key=f"{prefix}roles", placeholder=tr("hr_people.choose_placeholder"),
                    format_func=lambda role: tr(f"hr_people.role_{role}"))
+    beside(answer, "roles")
     st.selectbox(tr("hr_people.col_language"), LANGUAGES, key=f"{prefix}language",
                  format_func=lambda code: tr(f"people.language_name_{code}"))
+    beside(answer, "language")
 
 
 def show_person_editor(chosen) -> None:
@@ -146,12 +181,16 @@ def show_person_editor(chosen) -> None:
 
 def show_people_tab() -> None:
     show_person_list()
-    with st.expander(tr("hr_people.add_heading")):
+    answer = st.session_state.pop("new_answer", None)
+    # Keyed and tracked, so a message elsewhere on the page cannot fold it; a click leaves it open.
+    with st.expander(tr("hr_people.add_heading"), key="new_open", on_change="rerun"):
         session.seed("new_roles", ["employee"])
-        person_form("new_")
+        person_form("new_", answer)
         st.selectbox(tr("hr_people.col_manager"), [None] + [i for i, p in everyone.items() if p.active],
                      key="new_manager", format_func=name_of)
+        beside(answer, "manager")
         st.button(tr("hr_people.add"), key="person_add", type="primary", on_click=add_person)
+        beside(answer, None)
     st.subheader(tr("hr_people.edit_heading"))
     session.seed("people_selected", None)
     st.selectbox(tr("hr_people.choose"), list(everyone), key="people_selected", format_func=name_of,
@@ -183,12 +222,20 @@ def show_functions_tab() -> None:
     if any(not f.description for f in shown):
         st.info(tr("hr_people.describe_functions"))
     show_function_editor()
-    with st.expander(tr("hr_people.function_add_heading")):
-        st.text_input(tr("hr_people.col_code"), key="function_new_id", max_chars=64, help=tr("hr_people.code_help"))
+    answer = st.session_state.pop("function_new_answer", None)
+    with st.expander(tr("hr_people.function_add_heading"), key="function_new_open", on_change="rerun"):
+        typed = st.text_input(tr("hr_people.col_code"), key="function_new_id", max_chars=64, help=tr("hr_people.code_help"))
+        code = hr_people.function_code(typed)
+        if code and code != typed:
+            st.caption(escape_markdown(tr("hr_people.code_becomes", code=code)))
+        beside(answer, "id")
         st.text_input(tr("hr_people.col_function"), key="function_new_name", max_chars=200)
+        beside(answer, "name")
         st.text_area(tr("hr_people.col_description"), key="function_new_description",
                      max_chars=hr_people.MAX_DESCRIPTION)
+        beside(answer, "description")
         st.button(tr("hr_people.add"), key="function_add", type="primary", on_click=add_function)
+        beside(answer, None)
 
 
 def version_label(version) -> str:

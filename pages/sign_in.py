@@ -72,6 +72,7 @@ def password_and_code_forms() -> None:
 
 
 st.title(tr("sign_in.title"))
+session.show_pending(session.LINK_ERROR)
 if session.PENDING_CARD in st.session_state:
     pin_step(st.session_state[session.PENDING_CARD][1])
 else:

@@ -23,6 +23,8 @@ TOKEN = "session_token"
 COOKIE = "devtalk_session"
 PENDING_CARD = "pending_card"  # (code, PIN step) of a card waiting for its PIN
 SIGNED_OUT = "signed_out_notice"  # left by a callback that found its session gone; app.py shows it
+LAND_ON = "land_on"  # a page a callback wants the next run to open (app.py switches to it)
+LINK_ERROR = "link_error"  # why a card's QR link did not sign in; the sign-in page shows it on top
 
 
 def database() -> sqlite_utils.Database:
@@ -91,6 +93,9 @@ def sign_in_from_link() -> None:
         return
     del st.query_params["code"]
     sign_in_with_card(code)
+    # Whoever scanned a card is looking at the top of the page, not at the code form further down.
+    if "code_error" in st.session_state:
+        st.session_state[LINK_ERROR] = st.session_state.pop("code_error")
 
 
 def sign_in_with_card(code: str, pin: str | None = None, pin_again: str | None = None) -> None:

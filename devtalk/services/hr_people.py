@@ -6,7 +6,9 @@ a new manager leads the next conversations while the past ones keep the manager 
 
 from __future__ import annotations
 
+import re
 import secrets
+import unicodedata
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -130,14 +132,23 @@ def list_functions(db: sqlite_utils.Database, actor: Person, search: str = "") -
     return [f for f in people.list_functions(db) if text in f"{f.id} {f.name} {f.description}".casefold()]
 
 
+def function_code(typed: str) -> str:
+    """The code HR meant by what they typed: ``Spuiter`` is ``spuiter``, ``Auto spuiter`` is
+    ``auto-spuiter``, ``Lakverwerker é`` is ``lakverwerker-e``; other punctuation stays, to be refused."""
+    text = unicodedata.normalize("NFKD", (typed or "").strip().casefold())
+    return re.sub(r"\s+", "-", "".join(c for c in text if not unicodedata.combining(c)))
+
+
 def add_function(db: sqlite_utils.Database, actor: Person, function_id: str, name: str, description: str = "") -> JobFunction:
-    """A new job function; its id is what questionnaire sections name in ``functions``."""
+    """A new job function under ``function_code(function_id)``: what questionnaire sections name in ``functions``."""
     _require_hr(actor)
-    function_id = (function_id or "").strip()
+    typed, function_id = (function_id or "").strip(), function_code(function_id)
+    if not function_id:
+        raise InvalidInput("hr_people.function_id_empty", field="id")
     if not SLUG.fullmatch(function_id):
-        raise InvalidInput("hr_people.function_id_invalid", value=function_id)
+        raise InvalidInput("hr_people.function_id_invalid", field="id", value=typed)
     if people.get_function(db, function_id) is not None:
-        raise InvalidInput("hr_people.function_exists", value=function_id)
+        raise InvalidInput("hr_people.function_exists", field="id", value=function_id)
     return _save_function(db, actor, JobFunction(function_id, *_function_texts(name, description)), "function.add")
 
 
@@ -190,9 +201,10 @@ def _function(db, actor: Person, function_id: str) -> JobFunction:
 def _function_texts(name: str, description: str) -> tuple[str, str]:
     name, description = (name or "").strip(), (description or "").strip()
     if not name:
-        raise InvalidInput("hr_people.function_name_required")
+        raise InvalidInput("hr_people.function_name_required", field="name")
     if len(name) > MAX_LENGTH or len(description) > MAX_DESCRIPTION:
-        raise InvalidInput("hr_people.function_too_long", name=MAX_LENGTH, description=MAX_DESCRIPTION)
+        field = "name" if len(name) > MAX_LENGTH else "description"
+        raise InvalidInput("hr_people.function_too_long", field=field, name=MAX_LENGTH, description=MAX_DESCRIPTION)
     return name, description
 
 
@@ -207,29 +219,29 @@ def _checked(db, person: Person | None, name, username, email, function_id, role
     """The person's fields as stored, or InvalidInput naming the first field that is wrong."""
     name, username, email = (name or "").strip(), (username or "").strip(), (email or "").strip() or None
     if not name:
-        raise InvalidInput("people.name_empty")
-    for value in (name, username, email or ""):
+        raise InvalidInput("people.name_empty", field="name")
+    for field, value in (("name", name), ("username", username), ("email", email or "")):
         if len(value) > MAX_LENGTH:
-            raise InvalidInput("people.too_long", length=len(value), max=MAX_LENGTH)
+            raise InvalidInput("people.too_long", field=field, length=len(value), max=MAX_LENGTH)
     _check_username(db, person, username)
     if email and not EMAIL.fullmatch(email):
-        raise InvalidInput("people.email_invalid", value=email)
+        raise InvalidInput("people.email_invalid", field="email", value=email)
     if function_id and not _function_allowed(db, person, function_id):
-        raise InvalidInput("hr_people.function_unknown", value=function_id)
+        raise InvalidInput("hr_people.function_unknown", field="function", value=function_id)
     if language not in LANGUAGES:
-        raise InvalidInput("people.language_unknown", value=language)
+        raise InvalidInput("people.language_unknown", field="language", value=language)
     return dict(name=name, username=username, email=email, function_id=function_id or None,
                 roles=_checked_roles(roles), language=language)
 
 
 def _check_username(db, person: Person | None, username: str) -> None:
     if not username:
-        raise InvalidInput("people.username_empty")
+        raise InvalidInput("people.username_empty", field="username")
     if not USERNAME.fullmatch(username):
-        raise InvalidInput("people.username_invalid", value=username)
+        raise InvalidInput("people.username_invalid", field="username", value=username)
     holder = people.person_by_username(db, username)
     if holder is not None and (person is None or holder.id != person.id):
-        raise InvalidInput("hr_people.username_taken", value=username)
+        raise InvalidInput("hr_people.username_taken", field="username", value=username)
 
 
 def _checked_roles(roles) -> tuple[str, ...]:
@@ -237,7 +249,7 @@ def _checked_roles(roles) -> tuple[str, ...]:
     given = set(roles or ())
     unknown = given - set(ROLES)
     if unknown:
-        raise InvalidInput("people.role_unknown", value=", ".join(sorted(unknown)))
+        raise InvalidInput("people.role_unknown", field="roles", value=", ".join(sorted(unknown)))
     return tuple(role for role in ROLES if role in given) or ("employee",)
 
 
@@ -251,14 +263,14 @@ def _check_manager(db, person: Person, manager_id: int) -> None:
     """The new manager exists, may lead (active), and is not the person or one of their own reports."""
     manager = people.get_person(db, manager_id)
     if manager is None or not may_lead(manager, person.manager_id):
-        raise InvalidInput("hr_people.manager_unknown")
+        raise InvalidInput("hr_people.manager_unknown", field="manager")
     if manager.id == person.id:
-        raise InvalidInput("people.manager_self")
+        raise InvalidInput("people.manager_self", field="manager")
     everyone = {p.id: p for p in people.list_people(db)}
     chain, current = [person.name, manager.name], manager
     while current.manager_id is not None and current.manager_id in everyone:
         if current.manager_id == person.id:
-            raise InvalidInput("people.manager_cycle", chain=" → ".join([*chain, person.name]))
+            raise InvalidInput("people.manager_cycle", field="manager", chain=" → ".join([*chain, person.name]))
         current = everyone[current.manager_id]
         chain.append(current.name)
         if len(chain) > len(everyone) + 1:

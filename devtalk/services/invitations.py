@@ -11,27 +11,32 @@ or replacing a card ends the sessions it started.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 import sqlite_utils
 
-from db import accounts, audit, invitations, people, settings
+from db import accounts, audit, invitations, people, rounds, settings
 from db.connection import transaction
 from devtalk import code_guessing
 from devtalk.code_guessing import MAX_WRONG_PINS
 from devtalk.errors import DevtalkError, InvalidInput, NotAllowed, NotFound
+from devtalk.formatting import TIMEZONE
 from devtalk.models import Person
 from devtalk.passwords import hash_password, verify_password
 from devtalk.pdf.invitation_cards import Card, invitation_cards
+from devtalk.services.address import public_address
 from devtalk.services.auth import CODE_SCOPE, start_session
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 LENGTH = 8
 DEFAULT_DAYS = 30
+# A card is needed until the end: after a round's last deadline (the meeting) the manager writes
+# the report and the employee reads and acknowledges it, with the same card. Sixty days gives a
+# month for the report and a month to acknowledge it; a card made before that runs out.
+ACKNOWLEDGE_DAYS = 60
 PIN = re.compile(r"[0-9]{4,6}")
 PIN_SETTING = "card_pin"
 CHOOSE_PIN = "choose"
@@ -44,10 +49,24 @@ class CodeRefused(DevtalkError):
     key = "invitation.refused"
 
 
+class ReplacesValidCards(DevtalkError):
+    """New codes for people whose printed cards still work would stop those cards: HR confirms first."""
+
+    key = "invitation.replaces_valid_cards"
+
+
 class PinRefused(DevtalkError):
     """A wrong PIN for a right card; the card stops working after MAX_WRONG_PINS of them."""
 
     key = "invitation.pin_wrong"
+
+
+@dataclass(frozen=True)
+class CardGroup:
+    """People HR can choose in one go: one manager's current team, or (manager None) everyone."""
+
+    manager: Person | None
+    people: tuple[Person, ...]
 
 
 @dataclass(frozen=True)
@@ -71,14 +90,31 @@ def new_code() -> str:
     return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
 
 
-def issue_code(db: sqlite_utils.Database, actor: Person | None, person_id: int, days: int = DEFAULT_DAYS) -> str:
-    """A fresh code for one person; earlier codes of that person stop working."""
+def card_valid_until(db: sqlite_utils.Database, today: date | None = None) -> date:
+    """The last day a card made today works: DEFAULT_DAYS from now, and at least ACKNOWLEDGE_DAYS
+    past the last deadline of any round still open."""
+    today = today or datetime.now(TIMEZONE).date()
+    deadlines = [deadline for found in rounds.list_rounds(db) if found.closed_at is None
+                 for deadline in (found.fill_deadline, found.meeting_deadline) if deadline]
+    at_least = today + timedelta(days=DEFAULT_DAYS)
+    return max(at_least, max(deadlines) + timedelta(days=ACKNOWLEDGE_DAYS)) if deadlines else at_least
+
+
+def _end_of(day: date) -> datetime:
+    """The moment the printed day ends in the firm's time zone: the card works all of that day."""
+    return datetime.combine(day + timedelta(days=1), time(), tzinfo=TIMEZONE).astimezone(timezone.utc)
+
+
+def issue_code(db: sqlite_utils.Database, actor: Person | None, person_id: int,
+               valid_until: date | None = None) -> str:
+    """A fresh code for one person, working through ``valid_until`` (default: card_valid_until);
+    earlier codes of that person stop working."""
     if actor is not None and not actor.is_hr:
         raise NotAllowed()
     if people.get_person(db, person_id) is None:
         raise NotFound()
     code = new_code()
-    expires = datetime.now(timezone.utc) + timedelta(days=days)
+    expires = _end_of(valid_until or card_valid_until(db))
     with transaction(db):
         invitations.revoke_invitations(db, person_id)
         accounts.delete_card_sessions_of(db, person_id)
@@ -87,26 +123,47 @@ def issue_code(db: sqlite_utils.Database, actor: Person | None, person_id: int, 
     return code
 
 
-def public_address() -> str:
-    """Where people reach devtalk, printed on the cards (the QR link starts with it)."""
-    return os.environ.get("DEVTALK_PUBLIC_URL", "http://localhost:8501").rstrip("/")
+def card_groups(db: sqlite_utils.Database, actor: Person) -> list[CardGroup]:
+    """Everyone active first, then each manager's active team by the manager's name."""
+    if not actor.is_hr:
+        raise NotAllowed()
+    everyone = people.list_people(db, active_only=True)
+    by_id = {person.id: person for person in everyone}
+    teams: dict[int, list[Person]] = {}
+    for person in everyone:
+        if person.manager_id in by_id:
+            teams.setdefault(person.manager_id, []).append(person)
+    ordered = sorted(teams, key=lambda manager_id: by_id[manager_id].name.casefold())
+    return [CardGroup(None, tuple(everyone))] + [CardGroup(by_id[m], tuple(teams[m])) for m in ordered]
 
 
 def invitation_cards_pdf(db: sqlite_utils.Database, actor: Person, person_ids: list[int], lang: str,
-                         days: int = DEFAULT_DAYS) -> bytes:
-    """New codes for these people, printed on cards; the codes exist only on the cards afterwards."""
+                         seen_address: str | None = None, replace_valid: bool = False) -> bytes:
+    """New codes for these people, printed on cards; the codes exist only on the cards afterwards.
+
+    ``seen_address`` is the address HR's browser uses (see devtalk.services.address). Cards that
+    still work stop working with new ones, so unless ``replace_valid`` that is ReplacesValidCards.
+    """
     if not actor.is_hr:
         raise NotAllowed()
     chosen = [person for person in people.list_people(db, active_only=True) if person.id in set(person_ids)]
     if not chosen:
         raise InvalidInput("invitation.nobody_chosen")
-    address = public_address()
-    valid_until = (datetime.now(timezone.utc) + timedelta(days=days)).date()
+    still_valid = invitations.count_live_among(db, [person.id for person in chosen], datetime.now(timezone.utc))
+    if still_valid and not replace_valid:
+        raise ReplacesValidCards(count=still_valid, people=len(chosen))
+    address = public_address(db, seen_address).url
+    valid_until = card_valid_until(db)
     cards = []
     for person in chosen:
-        code = issue_code(db, actor, person.id, days)
-        cards.append(Card(person.name, code, f"{address}/?code={code}", valid_until))
+        code = issue_code(db, actor, person.id, valid_until)
+        cards.append(Card(person.name, code, card_link(address, code), valid_until))
     return invitation_cards(settings.get_setting(db, "firm_name", "") or "", cards, address, lang)
+
+
+def card_link(address: str, code: str) -> str:
+    """What a card's QR code opens: devtalk at ``address``, signing in with ``code``."""
+    return f"{address}/?code={code}"
 
 
 def revoke_codes(db: sqlite_utils.Database, actor: Person, person_id: int) -> None:

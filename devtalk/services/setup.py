@@ -17,6 +17,8 @@ from devtalk.errors import DevtalkError, InvalidInput, NotAllowed
 from devtalk.i18n import LANGUAGES
 from devtalk.models import Person
 from devtalk.passwords import hash_password
+from devtalk.public_address import normalise_address
+from devtalk.services import address
 from devtalk.services.auth import MIN_PASSWORD_LENGTH
 
 STEPS = ("functions", "people", "questionnaire", "round", "cards")
@@ -39,8 +41,9 @@ def needs_setup(db: sqlite_utils.Database) -> bool:
 
 
 def create_firm(db: sqlite_utils.Database, *, firm_name: str, language: str, name: str, username: str,
-                password: str) -> Person:
-    """The firm's name and language and its first HR account, on an empty database only."""
+                password: str, public_address: str = "") -> Person:
+    """The firm's name and language, the address people reach devtalk at (devtalk.services.address;
+    empty: none stored) and its first HR account, on an empty database only."""
     if not needs_setup(db):
         raise AlreadySetUp()
     firm_name, name, username = (firm_name or "").strip(), (name or "").strip(), (username or "").strip()
@@ -50,11 +53,13 @@ def create_firm(db: sqlite_utils.Database, *, firm_name: str, language: str, nam
         raise InvalidInput("account.unknown_language", language=language)
     if len(password or "") < MIN_PASSWORD_LENGTH:
         raise InvalidInput("auth.password_too_short", minimum=MIN_PASSWORD_LENGTH)
+    public_address = normalise_address(public_address) if (public_address or "").strip() else ""
     with transaction(db):
         if not needs_setup(db):
             raise AlreadySetUp()
         settings.set_setting(db, "firm_name", firm_name)
         settings.set_setting(db, "language", language)
+        address.store(db, public_address)
         hr = people.add_person(db, name=name, username=username, roles=("employee", "hr_admin"), language=language)
         accounts.set_password_hash(db, hr.id, hash_password(password))
         audit.record_event(db, hr.id, "setup.firm", "settings", "firm_name")

@@ -180,3 +180,54 @@ def test_the_checklist_links_describing_functions_to_the_functions_tab(firm_db):
     links = {link.proto.label: link.proto.query_string for link in app.get("page_link")}
     assert links["Functies beschrijven"] == "tab=functions"
     assert links["Mensen invoeren (Excel-sjabloon of met de hand)"] == "tab=people"
+
+
+def add_form(app, label: str):
+    return next(expander for expander in app.expander if expander.label == label)
+
+
+def right_after(form, key: str):
+    """The element drawn right after the widget with this key, inside the form."""
+    children = list(form.children.values())
+    [index] = [i for i, child in enumerate(children) if getattr(child, "key", None) == key]
+    return children[index + 1]
+
+
+def test_a_function_without_code_is_refused_beside_the_code_and_the_form_stays_open(firm_db):
+    database, _ = firm_db
+    app = hr_page()
+    app.text_input(key="function_new_name").input("Spuiter")
+    app.button(key="function_add").click().run()
+    assert not app.exception
+    form = add_form(app, "Functie toevoegen")
+    assert right_after(form, "function_new_id").value.startswith("Vul een code in")
+    assert app.session_state["function_new_open"] is True
+    assert app.text_input(key="function_new_name").value == "Spuiter"
+    assert [error.value for error in app.error] == [error.value for error in form.error]  # none at the top
+    assert people.get_function(database, "spuiter") is None
+
+
+def test_a_function_code_typed_with_a_capital_is_added_in_lower_case_and_hr_sees_it(firm_db):
+    database, _ = firm_db
+    app = hr_page()
+    app.text_input(key="function_new_id").input("Spuiter")
+    app.text_input(key="function_new_name").input("Spuiter").run()
+    assert "De code wordt: spuiter" in texts(app)
+    app.button(key="function_add").click().run()
+    assert not app.exception
+    assert people.get_function(database, "spuiter").name == "Spuiter"
+    assert "Functie toegevoegd met de code spuiter." in texts(app)
+    assert any("spuiter" in success.value for success in add_form(app, "Functie toevoegen").success)
+
+
+def test_a_wrong_username_is_shown_beside_it_in_the_open_form(firm_db):
+    app = hr_page()
+    app.text_input(key="new_name").input("Nina")
+    app.text_input(key="new_username").input("nina nieuw")
+    app.button(key="person_add").click().run()
+    assert not app.exception
+    form = add_form(app, "Iemand toevoegen")
+    assert "'nina nieuw' kan geen gebruikersnaam zijn" in right_after(form, "new_username").value
+    assert app.session_state["new_open"] is True
+    assert app.text_input(key="new_name").value == "Nina"
+    assert [error.value for error in app.error] == [error.value for error in form.error]

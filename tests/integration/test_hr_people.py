@@ -166,15 +166,30 @@ def test_hr_describes_a_new_job_function_and_edits_it(fresh_db, firm):
     assert [f.id for f in hr_people.list_functions(fresh_db, firm.hr, "herstelt")] == ["spuiter"]
 
 
-@pytest.mark.parametrize("code, name, key", [
-    ("Spuiter!", "Spuiter", "hr_people.function_id_invalid"),
-    ("lasser", "Lasser", "hr_people.function_exists"),
-    ("spuiter", " ", "hr_people.function_name_required"),
-], ids=["code with capitals and punctuation", "code exists", "no name"])
-def test_a_wrong_job_function_is_refused(fresh_db, firm, code, name, key):
+@pytest.mark.parametrize("code, name, key, field", [
+    ("Spuiter!", "Spuiter", "hr_people.function_id_invalid", "id"),
+    ("  ", "Spuiter", "hr_people.function_id_empty", "id"),
+    ("Lasser", "Lasser", "hr_people.function_exists", "id"),
+    ("spuiter", " ", "hr_people.function_name_required", "name"),
+], ids=["code with punctuation", "no code", "code exists in other capitals", "no name"])
+def test_a_wrong_job_function_is_refused_naming_the_field(fresh_db, firm, code, name, key, field):
     with pytest.raises(InvalidInput) as refused:
         hr_people.add_function(fresh_db, firm.hr, code, name)
-    assert refused.value.message.key == key
+    assert (refused.value.message.key, refused.value.field) == (key, field)
+    assert people.get_function(fresh_db, "spuiter") is None
+
+
+@pytest.mark.parametrize("typed, code", [("Spuiter", "spuiter"), (" Auto spuiter ", "auto-spuiter"), ("Lakspuiter é", "lakspuiter-e")],
+                         ids=["capital", "spaces", "accent"])
+def test_a_function_code_typed_as_a_word_is_stored_as_the_code_it_means(fresh_db, firm, typed, code):
+    assert hr_people.add_function(fresh_db, firm.hr, typed, "Spuiter").id == code
+    assert people.get_function(fresh_db, code).name == "Spuiter"
+
+
+def test_a_refused_person_names_the_field_at_fault(fresh_db, firm):
+    with pytest.raises(InvalidInput) as refused:
+        add(fresh_db, firm.hr, username="nina nieuw")
+    assert refused.value.field == "username"
 
 
 def test_a_deactivated_function_is_not_given_to_new_people_but_its_holders_keep_it(fresh_db, firm):

@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -48,7 +48,7 @@ def test_code_is_stored_only_as_a_hash(fresh_db, firm):
 
 
 def test_expired_code_is_refused(fresh_db, firm):
-    code = card_of(fresh_db, firm, days=0)
+    code = card_of(fresh_db, firm, valid_until=date.today() - timedelta(days=2))
     with pytest.raises(CodeRefused):
         invitations.sign_in_with_code(fresh_db, code, "phone")
 
