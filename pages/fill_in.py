@@ -29,6 +29,9 @@ except DevtalkError as error:
     session.show_error(error)
     st.stop()
 frozen = form.frozen
+# A questionnaire's intros and help texts speak to the employee ("bij jouw werk"): the manager's
+# form has the manager's wording of each question and its own intro instead.
+explains = form.side == "employee"
 # Shown beside most of the sixty items: looked up once per run.
 OPTIONAL, SAVED = tr("fill.optional"), tr("fill.saved")
 
@@ -138,7 +141,7 @@ def show_item(item: Item) -> None:
     with st.container(border=True, key=f"item_{item.id}"):
         wording = escape_markdown(item.wording(form.side, lang))
         st.markdown(f"**{wording}**" + ("" if item.required else f" · _{OPTIONAL}_"))
-        if item.help:
+        if item.help and explains:
             st.caption(escape_markdown(localized(item.help, lang)))
         if item.type == "likert":
             labels = labels_by_scale[item.scale]
@@ -199,15 +202,23 @@ def submit(person) -> None:
         st.session_state["missing"] = [item.id for item in error.items]
 
 
-employee_name = escape_markdown(form.employee.name)
+def intro() -> str:
+    """One intro, so the first question fits on a phone's first screen: for the employee the
+    questionnaire's own (or ours) and how the page works; the manager's in the manager's words."""
+    if form.side == "manager":
+        return tr("fill.intro_manager", name=escape_markdown(form.employee.name))
+    if not form.questionnaire.intro:
+        return tr("fill.intro_employee")
+    return f"{escape_markdown(localized(form.questionnaire.intro, lang))} {tr('fill.blind_employee')}"
+
+
+# On a phone Streamlit's room above the page and its large title leave no room for the first
+# question: both smaller on narrow screens. Our own fixed style, no user text in it.
+st.html("<style>@media (max-width: 640px) {"
+        ".stMainBlockContainer {padding-top: 3.5rem} .stMainBlockContainer h1 {font-size: 2rem} .stMainBlockContainer h3 {font-size: 1.3rem}}</style>")
 st.title(tr("fill.title"))
 st.caption(escape_markdown(form.round.name))
-if form.side == "employee":
-    st.info(tr("fill.intro_employee"))
-else:
-    st.info(tr("fill.intro_manager", name=employee_name))
-if form.questionnaire.intro:
-    st.write(escape_markdown(localized(form.questionnaire.intro, lang)))
+st.info(intro())
 
 progress = form.progress
 submitted_note = tr("fill.submitted_on", date=format_datetime(form.conversation.submitted_at(form.side), lang)) if frozen else ""
@@ -219,8 +230,8 @@ if frozen:
     st.success(submitted_note)
 
 for section in form.sections:
-    st.header(escape_markdown(localized(section.title, lang)))
-    if section.intro:
+    st.subheader(escape_markdown(localized(section.title, lang)))
+    if section.intro and explains:
         st.caption(escape_markdown(localized(section.intro, lang)))
     for item in section.items:
         show_item(item)

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import settle
 from tests.browser.test_conversation_flow import SCALE_BLOCKS, current_conversation, sign_in
-from tests.browser.test_phone import phone
+from tests.browser.test_phone import PHONE, phone
 
 pytestmark = pytest.mark.browser
 
@@ -47,4 +47,15 @@ def test_tapping_the_chosen_answer_again_keeps_it(browser, server):
     page.locator(SCALE_BLOCKS).first.wait_for()
     settle(page)
     expect(page.locator(SCALE_BLOCKS).nth(3).locator("button[role='radio']").nth(1)).to_have_attribute("aria-checked", "true")
+    context.close()
+
+
+def test_the_first_screen_shows_one_intro_and_the_first_question(browser, server):
+    context, page = fill_in_on_a_phone(browser, server)
+    assert page.locator("[data-testid='stAlertContentInfo']").count() == 1
+    assert page.get_by_text("Dit is geen beoordeling").count() == 1
+    first = page.locator(SCALE_BLOCKS).first
+    for part in (first.locator("p").first, first.locator("button[role='radio']").first):
+        box = part.bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], "not on the first screen"
     context.close()
