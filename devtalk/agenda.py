@@ -73,7 +73,10 @@ def agenda_title(point: AgendaPoint, questionnaire: Questionnaire, actions: dict
         return point.ref
     if point.kind == "action_review":
         action = actions.get(int(point.ref))
-        return action.what if action else "?"
+        if action is None:
+            return "?"
+        # A person may agree the same action in two years (a course that fell through): the year tells them apart.
+        return f"{action.what} ({action.created_at.year})" if action.created_at else action.what
     try:
         return questionnaire.item(point.ref).wording("employee", lang)
     except KeyError:

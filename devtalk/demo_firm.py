@@ -54,51 +54,224 @@ CURRENT_STATES = {
     "hr": "open",
 }
 
+# Each open question's demo answers, by item id and side, so every answer is one a person would
+# give to that very question. A pool under job function codes is for people in that function
+# (None: people without one). The look back on last year's agreements is written from the
+# person's own earlier actions instead (LOOKING_BACK).
 OPEN_ANSWERS = {
-    "energy": (
-        "Als een lastige klus in één keer goed past. Dan ben ik echt tevreden.",
-        "Samen met de jongens een opbouw afmaken en zien dat de klant blij is.",
-        "Nieuwe dingen uitzoeken, zoals het aluminium lassen vorig jaar.",
-        "Rustig kunnen doorwerken zonder dat er steeds iets tussendoor komt.",
-        "Jonge collega's iets leren. Dat geeft me energie.",
-    ),
-    "learning_wish": (
-        "Beter worden in TIG-lassen van rvs, vooral dunne plaat.",
-        "Ik wil leren programmeren op de kantbank.",
-        "Meer weten van hydrauliek en storingen zoeken.",
-        "Kleur mengen en kleurverschil beter kunnen beoordelen.",
-        "Tekeningen in 3D kunnen lezen op de computer.",
-    ),
-    "learning_style": (
-        "Door het te doen, met iemand naast me die het kan.",
-        "Eerst kijken hoe een ervaren collega het doet, dan zelf proberen.",
-        "Een korte cursus en daarna veel oefenen in de werkplaats.",
-    ),
-    "support_needed": (
-        "Tijd om te oefenen, ook als het druk is.",
-        "Dat je af en toe vraagt hoe het gaat.",
-        "Duidelijkheid over de planning van de week.",
-    ),
-    "other": (
-        "Het gereedschap in hal 2 is aan vervanging toe.",
-        "Goed dat we dit gesprek elk jaar hebben.",
-        "Ik zou graag een keer meelopen met de werkvoorbereiding.",
-    ),
+    "terugblik-trots": {
+        "employee": {
+            "plaatwerker": ("De kipperbak voor Van Dam: alles paste in één keer.",
+                            "Het zetwerk voor de nieuwe laadbakken, zonder één afgekeurd deel.",
+                            "Dat ik de uitslag van de trechter zelf heb uitgerekend."),
+            "lasser": ("Het aluminium frame van de bakwagen; geen enkele las afgekeurd.",
+                       "De rvs-tank voor de melkwagen, mooi strak gelast.",
+                       "Dat de nieuwe jongen nu zelf kan hechten."),
+            "spuiter": ("De oldtimerbus in de originele kleur; de klant zag geen verschil.",
+                        "Minder overspray sinds ik het pistool anders instel.",
+                        "Het herstelwerk aan de koelwagen, op tijd klaar."),
+            "monteur": ("De laadklep van de bakwagen in één dag gemonteerd en afgesteld.",
+                        "Dat ik de storing in de EBS zelf heb gevonden.",
+                        "De eerste trekker met oplegger helemaal wegklaar afgeleverd."),
+            None: ("Dat de gespreksronde dit jaar op tijd rond was.",
+                   "Het inwerkprogramma voor nieuwe collega's."),
+        },
+        "manager": ("Het werk is netjes en op tijd; daar kunnen we op bouwen.",
+                    "Dat er zelf wordt nagedacht als iets niet klopt.",
+                    "De hulp aan nieuwe collega's."),
+    },
+    "energie": {
+        "employee": ("Als een lastige klus in één keer goed past. Dan ben ik echt tevreden.",
+                     "Samen met de jongens een opbouw afmaken en zien dat de klant blij is.",
+                     "Nieuwe dingen uitzoeken, zoals een techniek die ik nog niet ken.",
+                     "Jonge collega's iets leren.",
+                     "Een klus van begin tot eind zelf doen."),
+        "manager": ("Van lastige klussen waar nagedacht moet worden.",
+                    "Van een klus van begin tot eind zelf doen.",
+                    "Van anderen iets uitleggen."),
+    },
+    "energie-genoeg": {
+        "employee": ("Ja, meestal wel.",
+                     "Niet genoeg: het is nu vooral seriewerk.",
+                     "Soms. Als het druk is, blijft er weinig van over.",
+                     "Ja, sinds ik meer eigen klussen krijg."),
+        "manager": ("Redelijk; in drukke weken minder.",
+                    "Te weinig; daar wil ik iets aan doen.",
+                    "Ja, volgens mij wel."),
+    },
+    "energie-kost": {
+        "employee": ("Steeds onderbroken worden voor spoedklussen.",
+                     "Zoeken naar gereedschap dat niet op zijn plek ligt.",
+                     "Onduidelijke tekeningen waar ik steeds over moet bellen.",
+                     "Lang achter elkaar hetzelfde werk."),
+        "manager": ("De spoedklussen tussendoor.",
+                    "Wachten op materiaal of op een tekening.",
+                    "Veel hetzelfde werk achter elkaar."),
+    },
+    "leerwens": {
+        "employee": {
+            "plaatwerker": ("Ik wil leren programmeren op de kantbank.",
+                            "Tekeningen in 3D kunnen lezen op de computer.",
+                            "Beter worden in het walsen van dikke plaat."),
+            "lasser": ("Beter worden in TIG-lassen van rvs, vooral dunne plaat.",
+                       "Aluminium lassen zonder vervorming.",
+                       "Mijn lascertificaat halen."),
+            "spuiter": ("Kleur mengen en kleurverschil beter kunnen beoordelen.",
+                        "Werken met waterbasislak.",
+                        "Kleine schades bijwerken zonder het hele paneel over te spuiten."),
+            "monteur": ("Meer weten van hydrauliek en storingen zoeken.",
+                        "De elektrische schema's van de nieuwe trailers lezen.",
+                        "EBS-remsystemen uitlezen en afstellen."),
+            None: ("Meer weten over het arbeidsrecht bij ziekte.",
+                   "Beter leren werken met de planning in Excel."),
+        },
+        "manager": {
+            "plaatwerker": ("Het programmeren van de kantbank.", "3D-tekeningen lezen."),
+            "lasser": ("TIG-lassen van rvs.", "Het lascertificaat aluminium."),
+            "spuiter": ("Kleur mengen en kleurmeting.", "Spot repair."),
+            "monteur": ("Storingen zoeken in hydrauliek.", "Voertuigelektra."),
+            None: ("Het verzuim beter bijhouden.",),
+        },
+    },
+    "hoe-leren": {
+        "employee": ("Door het te doen, met iemand naast me die het kan.",
+                     "Eerst kijken hoe een ervaren collega het doet, dan zelf proberen.",
+                     "Een korte cursus en daarna veel oefenen in de werkplaats.",
+                     "Als iemand het één keer goed uitlegt, en dan zelf doen."),
+        "manager": ("Door het zelf te doen, met een ervaren collega erbij.",
+                    "Met een korte cursus en oefenen in de werkplaats."),
+    },
+    "nodig-van-leidinggevende": {
+        "employee": ("Tijd om te oefenen, ook als het druk is.",
+                     "Dat je af en toe vraagt hoe het gaat.",
+                     "Duidelijkheid over de planning van de week.",
+                     "Dat ik een keer mee mag naar een klant."),
+        "manager": ("Tijd inplannen om te oefenen.",
+                    "Elke maand even vragen hoe het gaat.",
+                    "Een ervaren collega als maatje regelen."),
+    },
+    "meelopen-rouleren": {
+        "employee": ("Ik zou graag een keer meelopen met de werkvoorbereiding.",
+                     "Ja, een paar dagen in de spuiterij lijkt me leerzaam.",
+                     "Ik wil best een nieuwe collega inwerken.",
+                     "Nee, ik zit goed op mijn plek."),
+        "manager": ("Meelopen met de werkvoorbereiding zou goed passen.",
+                    "Een nieuwe collega inwerken, dat kan goed."),
+    },
+    "over-een-paar-jaar": {
+        "employee": ("Hetzelfde werk, maar met meer eigen klussen.",
+                     "Misschien voorman van de hal.",
+                     "In de werkvoorbereiding.",
+                     "Nog steeds hier, met een certificaat op zak."),
+        "manager": ("Een vaste kracht die anderen kan inwerken.",
+                    "Doorgroeien naar voorman zit erin."),
+    },
+    "verder-nog": {
+        "employee": ("Het gereedschap in hal 2 is aan vervanging toe.",
+                     "Goed dat we dit gesprek elk jaar hebben.",
+                     "De kantine mag wel een opknapbeurt."),
+        "manager": ("Fijn dat het zo goed loopt.",
+                    "Laten we over een half jaar even bijpraten."),
+    },
 }
 
-ACTIONS = (
-    ("walk_along", "Twee dagen meelopen met Jan bij het aluminium lassen"),
-    ("course", "Cursus TIG-lassen rvs (2 dagen, opleidingsfonds)"),
-    ("on_the_job", "Instructie kantbank-programma door de leverancier"),
-    ("mentor", "Bram koppelen aan een ervaren plaatwerker als maatje"),
-    ("job_rotation", "Een maand in de spuiterij meedraaien"),
-    ("reading", "Vakblad Metaal & Techniek bijhouden, elke maand één artikel bespreken"),
-    ("coaching", "Maandelijks kort gesprek over planning en werkdruk"),
-    ("task_enrichment", "Zelf de eindcontrole doen van eigen opbouwen"),
-)
+# "What came of last year's agreements?": one line per action agreed last year, by its status.
+LOOKING_BACK_ITEM = "terugblik-afspraken"
+LOOKING_BACK = {
+    "open": "{what}: daar ben ik nog niet aan toegekomen.",
+    "in_progress": "{what}: daar ben ik nog mee bezig.",
+    "done": "{what}: gedaan, en dat hielp.",
+    "dropped": "{what}: is er niet van gekomen, het was te druk.",
+}
 
-REPORT_SUMMARIES = (
-    "Goed gesprek. We zien allebei dat het vakwerk sterk is; de groei zit in het zelfstandig oplossen van problemen.",
-    "Open gesprek over energie en werkdruk. Afgesproken om leren meer in de gewone werkweek in te plannen.",
-    "We verschilden van mening over het lezen van tekeningen; na doorpraten blijkt het vooral om 3D-tekeningen te gaan.",
+# How an action looked back on is rated in that conversation, so the rating says what the person wrote.
+HELPED_BY_STATUS = {"done": "helped", "in_progress": "partly"}
+
+
+def open_answers(item_id: str, side: str, function_id: str | None) -> tuple[str, ...]:
+    """The answers a person in this job function could give to this open question on this side."""
+    pool = OPEN_ANSWERS.get(item_id, {}).get(side, ())
+    return pool.get(function_id, pool.get(None, ())) if isinstance(pool, dict) else pool
+
+
+# Each person's own follow-up actions: (kind, what, status) by how many years ago they were agreed
+# (0: the current round, for the conversations reported in it; those are still open). No two people
+# share an action; Kees agreed his TIG course again after it fell through.
+ACTIONS = {
+    "hr": {2: (("course", "Cursus verzuimbegeleiding (1 dag)", "done"),
+               ("peer_consultation", "Intervisie met HR-collega's uit de regio, vier keer per jaar", "in_progress")),
+           1: (("reading", "Nieuwsbrief arbeidsrecht bijhouden en het personeelshandboek bijwerken", "done"),
+               ("task_enrichment", "Het inwerkprogramma voor nieuwe collega's opzetten", "done"))},
+    "manager": {2: (("course", "Training leidinggeven aan een team in de werkplaats", "done"),
+                    ("coaching", "Elk kwartaal een gesprek met Henk over de planning van de hal", "done")),
+                1: (("mentor", "Een leidinggevende van een andere carrosseriebouwer als klankbord", "in_progress"),
+                    ("task_enrichment", "Zelf de weekplanning van de lasafdeling maken", "done"))},
+    "svisser": {2: (("course", "Cursus werken met waterbasislak", "done"),
+                    ("on_the_job", "Instructie van de nieuwe spuitcabine door de leverancier", "done")),
+                1: (("peer_consultation", "Met de spuiterij van een collega-bedrijf overleggen over kleurmeting", "dropped"),
+                    ("coaching", "Maandelijks kort gesprek met Henk over de werkdruk in de spuiterij", "in_progress"))},
+    "employee": {2: (("walk_along", "Twee dagen meelopen met Jan bij het aluminium lassen", "done"),
+                     ("on_the_job", "Uitleg van Bram over het walsen van dikke plaat", "done")),
+                 1: (("course", "Cursus 3D-tekeningen lezen (2 dagen, opleidingsfonds)", "in_progress"),
+                     ("task_enrichment", "Zelf de maten van eigen plaatwerk controleren met het meetrapport", "done"))},
+    "kmulder": {2: (("course", "Cursus TIG-lassen rvs (2 dagen, opleidingsfonds)", "dropped"),
+                    ("reading", "De lasmethodebeschrijvingen van nieuwe opdrachten doorlezen", "done")),
+                1: (("course", "Cursus TIG-lassen rvs (2 dagen, opleidingsfonds)", "done"),
+                    ("walk_along", "Een dag meelopen met de werkvoorbereiding", "in_progress"))},
+    "ayilmaz": {2: (("on_the_job", "Instructie van het nieuwe lasapparaat door de leverancier", "done"),
+                    ("task_enrichment", "Zelf de lasnaden visueel keuren voor de eindcontrole", "done")),
+                1: (("course", "Lascertificaat aluminium halen", "in_progress"),
+                    ("mentor", "Maatje zijn van de nieuwe leerling-lasser", "done"))},
+    "pnowak": {2: (("course", "Cursus Nederlands op de werkvloer", "done"),
+                   ("walk_along", "Meelopen met Daan aan de kantbank", "done")),
+               1: (("on_the_job", "Instructie kantbank-programma door de leverancier", "done"),
+                   ("task_enrichment", "De werkinstructies van de kantbank in het Engels zetten", "in_progress"))},
+    "bdeboer": {2: (("mentor", "Daan als maatje in het eerste jaar", "done"),
+                    ("on_the_job", "Leren werken met de kantbank, met uitleg van Piotr", "done")),
+                1: (("job_rotation", "Een maand in de spuiterij meedraaien", "dropped"),
+                    ("course", "Cursus plaatwerk tekenen en uitslagen", "done"))},
+    "jhendriks": {2: (("course", "Cursus lasinspectie niveau 1", "done"),
+                      ("task_enrichment", "Lasmethodebeschrijvingen voor aluminium opstellen", "done")),
+                  1: (("mentor", "Leermeester van de nieuwe leerling-lasser", "in_progress"),
+                      ("reading", "Vakblad Lastechniek bijhouden, elke maand één artikel bespreken", "done")),
+                  0: (("course", "Cursus robotlassen (3 dagen)", "open"),)},
+    "lmeijer": {2: (("course", "Cursus kleur mengen en kleurmeting", "done"),
+                    ("walk_along", "Een dag meelopen bij de lakleverancier", "done")),
+                1: (("on_the_job", "Kleine schades bijwerken oefenen met Ruud", "in_progress"),
+                    ("task_enrichment", "Zelf de kleurstalen van nieuwe klanten beheren", "done")),
+                0: (("course", "Cursus spot repair (2 dagen)", "open"),)},
+    "rbos": {2: (("coaching", "Maandelijks kort gesprek over planning en werkdruk", "done"),
+                 ("on_the_job", "Uitleg van Sandra over het instellen van het HVLP-pistool", "done")),
+             1: (("course", "Cursus veilig werken met 2K-producten", "done"),
+                 ("job_rotation", "Twee weken meedraaien bij de montage", "dropped"))},
+    "felamrani": {2: (("course", "Cursus hydrauliek (basis)", "done"),
+                      ("walk_along", "Meelopen met Wim bij het afleveren", "done")),
+                  1: (("course", "Cursus hydrauliek: storingen zoeken", "in_progress"),
+                      ("on_the_job", "Instructie van de EBS-uitleessoftware door de leverancier", "done"))},
+    "tkuipers": {2: (("on_the_job", "Uitleg van Wim over het aansluiten van laadkleppen", "done"),
+                     ("reading", "De montagehandleidingen van de nieuwe laadkleppen doornemen", "done")),
+                 1: (("course", "Cursus voertuigelektra 24 volt", "done"),
+                     ("task_enrichment", "Zelf de eindcontrole doen van eigen opbouwen", "in_progress"))},
+    "wvandijk": {2: (("mentor", "Tom inwerken bij de montage", "done"),
+                     ("course", "Cursus RDW-keuringseisen voor opbouwen", "done")),
+                 1: (("peer_consultation", "Met de montagechefs van twee dealers de afleverfouten bespreken", "done"),
+                     ("task_enrichment", "De afleverchecklist voor wegklare voertuigen opstellen", "done")),
+                 0: (("walk_along", "Een week meelopen met de werkvoorbereiding", "open"),)},
+}
+
+# A report's summary: an opening, then a sentence on the subjects of its first agenda points (in
+# quotes), grouped by kind, so a summary only ever talks about what was on its agenda.
+SUMMARY_OPENINGS = (
+    "Goed en open gesprek.",
+    "Goed gesprek over het afgelopen jaar en wat er komt.",
+    "Fijn gesprek, met tijd voor de punten die ertoe doen.",
 )
+SUMMARY_SENTENCES = {
+    "gap": "Bij {subjects} zagen we het verschillend; na doorpraten is duidelijk waar dat zit.",
+    "na_one_side": "Of {subjects} bij het werk hoort, zagen we verschillend; dat is nu duidelijk.",
+    "both_low": "Bij {subjects} zien we allebei nog ruimte om te groeien.",
+    "energy": "Over {subjects} hebben we lang doorgepraat.",
+    "learning_wish": "Bij {subjects} hebben we onze antwoorden naast elkaar gelegd.",
+    "action_review": "We keken terug op {subjects}.",
+}
+SUMMARY_POINTS = 3

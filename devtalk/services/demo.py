@@ -11,10 +11,10 @@ from db import accounts, actions, conversations, people, reports, rounds, settin
 from db.connection import transaction
 from db.dossier import add_dossier_note
 from devtalk import demo_firm
-from devtalk.agenda import propose_agenda
+from devtalk.agenda import agenda_title, propose_agenda
 from devtalk.comparison import compare
 from devtalk.errors import DevtalkError
-from devtalk.models import HELPED, Answer, JobFunction, Person, Report
+from devtalk.models import Action, AgendaPoint, Answer, JobFunction, Person, Report
 from devtalk.passwords import hash_password
 from devtalk.questionnaire import Questionnaire
 from devtalk.services.questionnaires import BUNDLED, parsed, store_bundled
@@ -83,13 +83,13 @@ def _add_people(db: sqlite_utils.Database) -> dict[str, Person]:
     return staff
 
 
-def _answers(rng, questionnaire: Questionnaire, skill, person: Person, side: str, growth: int) -> list[Answer]:
+def _answers(rng, questionnaire: Questionnaire, skill, person: Person, side: str, growth: int, earlier: list[Action]) -> list[Answer]:
     given = []
     for item in questionnaire.items_for(person.function_id, side):
         if item.type == "open":
-            texts = demo_firm.OPEN_ANSWERS.get(item.tags[0] if item.tags else "other", demo_firm.OPEN_ANSWERS["other"])
-            if side == "employee" or rng.random() < 0.4:
-                given.append(Answer(item.id, text=rng.choice(texts)))
+            text = _open_answer(rng, item.id, side, person, earlier)
+            if text and (side == "employee" or rng.random() < 0.4):
+                given.append(Answer(item.id, text=text))
             continue
         scale = questionnaire.scale_of(item)
         if scale.not_applicable and rng.random() < 0.04:
@@ -101,6 +101,14 @@ def _answers(rng, questionnaire: Questionnaire, skill, person: Person, side: str
     return given
 
 
+def _open_answer(rng, item_id: str, side: str, person: Person, earlier: list[Action]) -> str:
+    """An answer written for this very question; "" when there is nothing to say (no earlier agreements)."""
+    if item_id == demo_firm.LOOKING_BACK_ITEM:
+        return "\n".join(demo_firm.LOOKING_BACK[action.status].format(what=action.what) for action in earlier)
+    texts = demo_firm.open_answers(item_id, side, person.function_id)
+    return rng.choice(texts) if texts else ""
+
+
 def _store_answers(db, conversation_id: int, side: str, answers: list[Answer], stamp: str) -> None:
     conversations.insert_answers(
         db, [(conversation_id, side, a.item_id, a.value, int(a.not_applicable), a.text, stamp) for a in answers]
@@ -110,44 +118,58 @@ def _store_answers(db, conversation_id: int, side: str, answers: list[Answer], s
 def _past_conversation(db, rng, questionnaire, skill, round_id, person, years_ago, today) -> None:
     when = datetime(today.year - years_ago, 3, 10, 9, tzinfo=timezone.utc)
     conversation = conversations.add_conversation(db, round_id, person.id, person.manager_id, _version_of(db, round_id))
+    earlier = _last_years_actions(db, person, conversation.id)
     # Skills grow a little every year, so the dossier and the trends have something to show.
-    _fill_both(db, rng, questionnaire, skill, conversation.id, person, growth=1 - years_ago, stamp=when.isoformat())
+    _fill_both(db, rng, questionnaire, skill, conversation.id, person, 1 - years_ago, when.isoformat(), earlier)
     status = "acknowledged" if rng.random() < 0.85 else "reported"
     conversations.update_conversation(
         db, conversation.id, status=status, employee_submitted_at=when.isoformat(),
         manager_submitted_at=when.isoformat(), held_at=(when + timedelta(days=20)).isoformat(),
     )
-    _write_report(db, rng, questionnaire, conversation.id, person, when + timedelta(days=21), acknowledged=status == "acknowledged")
-    for kind, what in rng.sample(demo_firm.ACTIONS, 2):
+    _write_report(db, rng, questionnaire, conversation.id, person, when + timedelta(days=21), status == "acknowledged", earlier)
+    for kind, what, action_status in demo_firm.ACTIONS[person.username][years_ago]:
         action = actions.add_action(
             db, conversation.id, person.id, what=what, kind=kind, owner_id=person.manager_id,
             due_date=date(today.year - years_ago, 10, 1), created_at=(when + timedelta(days=21)).isoformat(),
-            status=rng.choice(("done", "done", "in_progress", "dropped")),
+            status=action_status,
         )
         actions.add_progress_note(db, action.id, person.manager_id, "Afgesproken en ingepland.", (when + timedelta(days=40)).isoformat())
-        if years_ago == 2:
-            actions.update_action(db, action.id, helped=rng.choice(HELPED))
+
+
+def _last_years_actions(db, person: Person, conversation_id: int) -> list[Action]:
+    """The actions of the person's previous conversation: what this one looks back on."""
+    previous = [c.id for c in conversations.conversations_of_employee(db, person.id) if c.id < conversation_id]
+    return actions.actions_of_conversation(db, max(previous)) if previous else []
 
 
 def _version_of(db, round_id: int) -> int:
     return rounds.get_round(db, round_id).questionnaire_version_id
 
 
-def _fill_both(db, rng, questionnaire, skill, conversation_id, person, growth: int, stamp: str, sides=("employee", "manager")) -> None:
+def _fill_both(db, rng, questionnaire, skill, conversation_id, person, growth: int, stamp: str, earlier: list[Action],
+               sides=("employee", "manager")) -> None:
     for side in sides:
-        _store_answers(db, conversation_id, side, _answers(rng, questionnaire, skill, person, side, growth), stamp)
+        _store_answers(db, conversation_id, side, _answers(rng, questionnaire, skill, person, side, growth, earlier), stamp)
 
 
-def _write_report(db, rng, questionnaire, conversation_id, person, when: datetime, acknowledged: bool, final: bool = True) -> None:
+def _write_report(db, rng, questionnaire, conversation_id, person, when: datetime, acknowledged: bool, earlier: list[Action],
+                  final: bool = True) -> None:
+    """A report on the comparison's first points and last year's actions; a final one's summary
+    speaks of its first agenda points only, and rates the actions it looked back on."""
     both = {side: conversations.answers_of(db, conversation_id, side) for side in ("employee", "manager")}
-    agenda = propose_agenda(compare(questionnaire, person.function_id, both["employee"], both["manager"]))[:5]
+    proposed = propose_agenda(compare(questionnaire, person.function_id, both["employee"], both["manager"]), earlier)
+    agenda = tuple(p for p in proposed if p.kind != "action_review")[:4] + tuple(p for p in proposed if p.kind == "action_review")
+    if final:
+        for action in earlier:
+            if action.status in demo_firm.HELPED_BY_STATUS:
+                actions.update_action(db, action.id, helped=demo_firm.HELPED_BY_STATUS[action.status])
     reports.save_report(
         db,
         Report(
             conversation_id,
             agenda=agenda,
             agreements="Afspraken staan hieronder als acties. Over een half jaar kort bijpraten.",
-            summary=rng.choice(demo_firm.REPORT_SUMMARIES) if final else "",
+            summary=_summary(rng, questionnaire, agenda, earlier) if final else "",
             employee_comment="Duidelijk verslag, zo hebben we het besproken." if acknowledged else "",
             finalised_at=when if final else None,
             acknowledged_at=when + timedelta(days=3) if acknowledged else None,
@@ -155,19 +177,37 @@ def _write_report(db, rng, questionnaire, conversation_id, person, when: datetim
     )
 
 
+def _summary(rng, questionnaire: Questionnaire, agenda: tuple[AgendaPoint, ...], earlier: list[Action]) -> str:
+    reviewed = {action.id: action for action in earlier}
+    subjects: dict[str, list[str]] = {}
+    for point in agenda[:demo_firm.SUMMARY_POINTS]:
+        # Quoted mid-sentence, an item's closing full stop would end the sentence early.
+        subject = agenda_title(point, questionnaire, reviewed, "nl").rstrip(".")
+        subjects.setdefault(point.kind, []).append(f'"{subject}"')
+    sentences = [demo_firm.SUMMARY_SENTENCES[kind].format(subjects=_listed(quoted)) for kind, quoted in subjects.items()]
+    return " ".join([rng.choice(demo_firm.SUMMARY_OPENINGS), *sentences])
+
+
+def _listed(texts: list[str]) -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    return " en ".join([", ".join(texts[:-1]), texts[-1]]) if len(texts) > 1 else texts[0]
+
+
 def _current_conversation(db, rng, questionnaire, skill, round_id, person, status, today) -> None:
     conversation = conversations.add_conversation(db, round_id, person.id, person.manager_id, _version_of(db, round_id))
     stamp = datetime.now(timezone.utc).isoformat()
     reached = STATUSES.index(status)
     sides = {"open": (), "employee_submitted": ("employee",), "manager_submitted": ("manager",)}.get(status, ("employee", "manager"))
-    _fill_both(db, rng, questionnaire, skill, conversation.id, person, growth=1, stamp=stamp, sides=sides)
+    earlier = _last_years_actions(db, person, conversation.id)
+    _fill_both(db, rng, questionnaire, skill, conversation.id, person, 1, stamp, earlier, sides=sides)
     fields = {f"{side}_submitted_at": stamp for side in sides}
     if reached >= STATUSES.index("held"):
         fields["held_at"] = stamp
         moment = datetime.now(timezone.utc)
-        _write_report(db, rng, questionnaire, conversation.id, person, moment, status == "acknowledged", final=reached >= STATUSES.index("reported"))
+        _write_report(db, rng, questionnaire, conversation.id, person, moment, status == "acknowledged", earlier,
+                      final=reached >= STATUSES.index("reported"))
     if reached >= STATUSES.index("reported"):
-        kind, what = rng.choice(demo_firm.ACTIONS)
-        actions.add_action(db, conversation.id, person.id, what=what, kind=kind, owner_id=person.manager_id,
-                           due_date=today + timedelta(days=120))
+        for kind, what, action_status in demo_firm.ACTIONS[person.username][0]:
+            actions.add_action(db, conversation.id, person.id, what=what, kind=kind, owner_id=person.manager_id,
+                               due_date=today + timedelta(days=120), status=action_status)
     conversations.update_conversation(db, conversation.id, status=status, **fields)

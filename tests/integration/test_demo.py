@@ -1,8 +1,16 @@
+import re
+
 import pytest
 
+from db import actions as action_repo
+from db import questionnaires as versions
 from db.people import add_person, list_people
+from db.reports import get_report
+from devtalk import demo_firm
+from devtalk.agenda import agenda_title
 from devtalk.services import auth, conversations
 from devtalk.services.demo import NotADemoDatabase, load_demo
+from devtalk.services.questionnaires import parsed
 from devtalk.status import STATUSES
 
 
@@ -59,3 +67,63 @@ def test_demo_refuses_a_database_with_real_data(fresh_db):
     with pytest.raises(NotADemoDatabase):
         load_demo(fresh_db)
     assert [p.username for p in list_people(fresh_db)] == ["echt"]
+
+
+def demo_questionnaire(db):
+    [version_id] = {row[0] for row in db.execute("SELECT questionnaire_version_id FROM conversations")}
+    return parsed(versions.get_version(db, version_id))
+
+
+def test_every_demo_open_answer_pool_is_keyed_by_an_open_question_of_the_demo_questionnaire(demo_db):
+    questionnaire = demo_questionnaire(demo_db)
+    for item_id in [*demo_firm.OPEN_ANSWERS, demo_firm.LOOKING_BACK_ITEM]:
+        assert questionnaire.item(item_id).type == "open", item_id
+
+
+def test_every_demo_open_answer_was_written_for_its_question(demo_db):
+    """Answers come from the pool of their own item (and side and job function), or, for the look
+    back, from the person's own actions of the previous conversation: never from another question's."""
+    questionnaire = demo_questionnaire(demo_db)
+    rows = demo_db.execute(
+        "SELECT a.conversation_id, a.side, a.item_id, a.text, p.function_id, c.employee_id FROM answers a"
+        " JOIN conversations c ON c.id = a.conversation_id JOIN people p ON p.id = c.employee_id WHERE a.text IS NOT NULL"
+    ).fetchall()
+    assert len(rows) > 100
+    for conversation_id, side, item_id, text, function_id, employee_id in rows:
+        assert questionnaire.item(item_id).type == "open"
+        if item_id == demo_firm.LOOKING_BACK_ITEM:
+            previous = demo_db.execute("SELECT max(id) FROM conversations WHERE employee_id = ? AND id < ?",
+                                       [employee_id, conversation_id]).fetchone()[0]
+            agreed = [row[0] for row in demo_db.execute("SELECT what FROM actions WHERE conversation_id = ?", [previous])]
+            assert agreed and [line.split(": ")[0] for line in text.splitlines()] == agreed
+        else:
+            assert text in demo_firm.open_answers(item_id, side, function_id), (item_id, side, text)
+
+
+def test_every_demo_action_is_on_one_persons_list_only(demo_db):
+    rows = demo_db.execute(
+        "SELECT a.what, a.employee_id, c.employee_id FROM actions a JOIN conversations c ON c.id = a.conversation_id"
+    ).fetchall()
+    assert all(employee == conversation_employee for _, employee, conversation_employee in rows)
+    people_of = {}
+    for what, employee, _ in rows:
+        people_of.setdefault(what, set()).add(employee)
+    assert {what: len(people) for what, people in people_of.items() if len(people) > 1} == {}
+
+
+def test_each_demo_summary_mentions_only_points_on_its_agenda(demo_db):
+    questionnaire = demo_questionnaire(demo_db)
+    finals = [row[0] for row in demo_db.execute("SELECT conversation_id FROM reports WHERE finalised_at IS NOT NULL")]
+    assert len(finals) >= 20
+    for conversation_id in finals:
+        report = get_report(demo_db, conversation_id)
+        earlier = {a.id: a for a in action_repo.actions_of_employee(demo_db, demo_db.execute(
+            "SELECT employee_id FROM conversations WHERE id = ?", [conversation_id]).fetchone()[0])}
+        titles = {agenda_title(point, questionnaire, earlier, "nl").rstrip(".") for point in report.agenda}
+        mentioned = re.findall(r'"([^"]+)"', report.summary)
+        assert mentioned and set(mentioned) <= titles, (conversation_id, report.summary)
+
+
+def test_demo_actions_looked_back_on_are_rated_as_the_person_described_them(demo_db):
+    rated = demo_db.execute("SELECT status, helped FROM actions WHERE helped IS NOT NULL").fetchall()
+    assert rated and all(demo_firm.HELPED_BY_STATUS[status] == helped for status, helped in rated)

@@ -1,6 +1,8 @@
-from devtalk.agenda import add_custom, move, propose_agenda, remove, with_note
+from datetime import datetime, timezone
+
+from devtalk.agenda import add_custom, agenda_title, move, propose_agenda, remove, with_note
 from devtalk.comparison import AGREE, LARGE_GAP, MISSING, NA_BOTH, NA_ONE_SIDE, SMALL_GAP, compare
-from devtalk.models import Action, Answer
+from devtalk.models import Action, AgendaPoint, Answer
 from devtalk.questionnaire import parse_questionnaire
 from tests.builders import SMALL_QUESTIONNAIRE
 
@@ -77,6 +79,16 @@ def test_agenda_proposes_gaps_both_low_energy_and_earlier_actions():
     assert [p.key for p in propose_agenda(comparison, earlier)] == [
         "gap:tig-lassen", "both_low:tekening-lezen", "both_low:veilig-werken", "energy:energie", "action_review:7",
     ]
+
+
+def test_an_earlier_action_on_the_agenda_names_the_year_it_was_agreed():
+    same_course = {
+        id: Action(id, id, 1, "Cursus TIG-lassen", "course", None, None, created_at=datetime(year, 4, 1, tzinfo=timezone.utc))
+        for id, year in ((1, 2025), (2, 2026))
+    }
+    titles = [agenda_title(AgendaPoint(f"action_review:{id}", "action_review", str(id)), QUESTIONNAIRE, same_course, "nl")
+              for id in same_course]
+    assert titles == ["Cursus TIG-lassen (2025)", "Cursus TIG-lassen (2026)"]
 
 
 def test_manager_reorders_removes_adds_and_annotates_agenda_points():
