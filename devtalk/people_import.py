@@ -115,6 +115,15 @@ class ImportPlan:
     changed: tuple[PersonChange, ...]
     unchanged: int
 
+    def gaining(self, role: str) -> tuple[str, ...]:
+        """The usernames the file gives ``role`` that do not hold it yet: who becomes manager or HR."""
+        new = [record.username for record in self.added if role in record.roles]
+        for change in self.changed:
+            roles = next((c for c in change.changes if c.field == "roles"), None)
+            if roles is not None and role in roles.new and role not in (roles.old or ()):
+                new.append(change.username)
+        return tuple(new)
+
 
 @dataclass(frozen=True)
 class Columns:

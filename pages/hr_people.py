@@ -122,7 +122,7 @@ def show_person_list() -> None:
         tr("hr_people.col_name"): p.name, tr("hr_people.col_username"): p.username,
         tr("hr_people.col_email"): p.email or "", tr("hr_people.col_function"): function_name(p.function_id),
         tr("hr_people.col_manager"): name_of(p.manager_id),
-        tr("hr_people.col_roles"): ", ".join(tr(f"hr_people.role_{r}") for r in p.roles),
+        tr("hr_people.col_roles"): role_names(p.roles),
         tr("hr_people.col_active"): p.active,
     } for p in found], hide_index=True, width="stretch", key="people_table")
     st.caption(tr("hr_people.count", count=len(found)))
@@ -298,14 +298,19 @@ def show_import_preview(data: bytes, filename: str) -> None:
         st.dataframe([{
             tr("hr_people.col_row"): r.row, tr("hr_people.col_name"): r.name, tr("hr_people.col_username"): r.username,
             tr("hr_people.col_function"): function_name(r.function), tr("hr_people.col_manager"): r.manager or "",
+            tr("hr_people.col_roles"): role_names(r.roles),
         } for r in plan.added], hide_index=True, width="stretch", key="import_added")
     if plan.changed:
         st.subheader(tr("hr_people.import_changed"))
         st.dataframe([{
             tr("hr_people.col_row"): c.row, tr("hr_people.col_username"): c.username,
             tr("hr_people.col_field"): tr(f"hr_people.col_{change.field}"),
-            tr("hr_people.col_change"): f"{shown(change.old)} → {shown(change.new)}",
+            tr("hr_people.col_change"): f"{shown(change.field, change.old)} → {shown(change.field, change.new)}",
         } for c in plan.changed for change in c.changes], hide_index=True, width="stretch", key="import_changed")
+    # Roles give access: who would start leading a team or administering everything, said before confirming.
+    for role, show in (("manager", st.info), ("hr_admin", st.warning)):
+        if plan.gaining(role):
+            show(escape_markdown(tr(f"hr_people.import_becomes_{role}", people=", ".join(plan.gaining(role)))))
     st.button(tr("hr_people.import_confirm"), key="import_confirm", type="primary",
               disabled=not (plan.added or plan.changed), on_click=confirm_import, args=(data, filename))
 
@@ -324,9 +329,13 @@ def open_asked_tab(labels: dict[str, str]) -> None:
     del st.query_params["tab"]
 
 
-def shown(value) -> str:
-    if isinstance(value, tuple):
-        return ", ".join(value)
+def role_names(roles) -> str:
+    return ", ".join(tr(f"hr_people.role_{role}") for role in roles)
+
+
+def shown(field: str, value) -> str:
+    if field == "roles":
+        return role_names(value or ())
     return "—" if value in (None, "") else str(value)
 
 

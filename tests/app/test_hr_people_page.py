@@ -231,3 +231,15 @@ def test_a_wrong_username_is_shown_beside_it_in_the_open_form(firm_db):
     assert app.session_state["new_open"] is True
     assert app.text_input(key="new_name").value == "Nina"
     assert [error.value for error in app.error] == [error.value for error in form.error]
+
+
+def test_the_import_preview_shows_each_new_persons_roles_and_who_becomes_manager_or_hr(firm_db):
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows([[*HEADER, "rollen"], ["Nina Nieuw", "nnieuw", "lasser", "manager", "medewerker, hr"],
+                                              ["Bas Baas", "bbaas", "lasser", "", "leidinggevende"]])
+    app = hr_page()
+    app.file_uploader(key="import_file").set_value(("mensen.csv", out.getvalue().encode("utf-8"), "text/csv")).run()
+    assert not app.exception
+    added = table(app, "Rij")
+    assert list(added["Rollen"]) == ["Medewerker, HR", "Leidinggevende"]
+    assert "Worden HR: nnieuw." in texts(app) and "Worden leidinggevende: bbaas." in texts(app)

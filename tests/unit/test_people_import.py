@@ -215,6 +215,16 @@ def test_roles_are_read_with_dutch_aliases(cell, roles):
     assert plan(csv_bytes([person_row(roles=cell)])).added[0].roles == roles
 
 
+def test_the_plan_names_who_the_file_makes_manager_or_hr():
+    stored = (stored_person(1, "piet", function_id="lasser"), stored_person(2, "kees", function_id="lasser", roles=("manager",)))
+    data = csv_bytes([person_row(username="piet", name="Piet", roles="medewerker, hr"),
+                      person_row(username="kees", name="Kees", roles="leidinggevende, hr"),
+                      person_row(username="nina", roles="leidinggevende"), person_row(username="otto")])
+    result = plan(data, stored=stored)
+    assert result.gaining("hr_admin") == ("piet", "kees")
+    assert result.gaining("manager") == ("nina",)  # kees already leads
+
+
 def test_language_is_read_ignoring_case():
     assert plan(csv_bytes([person_row(language="EN")])).added[0].language == "en"
 
