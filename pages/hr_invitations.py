@@ -5,6 +5,7 @@ import streamlit as st
 from devtalk.services import address as public_address
 from devtalk.services import invitations
 from ui import callbacks, downloads, session
+from ui.browser_address import seen_address
 from ui.session import tr
 from ui.text import escape_markdown
 
@@ -14,7 +15,7 @@ person = session.require_hr()
 db = session.database()
 lang = session.language()
 # The address this browser reached devtalk at: what the cards carry unless one is set.
-seen = st.context.url
+seen = seen_address()
 groups = invitations.card_groups(db, person)
 everyone = groups[0].people
 teams = {group.manager.id: group for group in groups[1:]}

@@ -6,6 +6,7 @@ from devtalk.errors import DevtalkError
 from devtalk.i18n import LANGUAGES
 from devtalk.services import address, auth, setup
 from ui import navigation, session
+from ui.browser_address import seen_address
 from ui.session import tr
 
 
@@ -25,7 +26,7 @@ def create() -> None:
 st.title(tr("setup.title"))
 st.write(tr("setup.intro"))
 # Prefilled with the address this browser reached devtalk at, which is often the one to print.
-seen = address.public_address(session.database(), st.context.url)
+seen = address.public_address(session.database(), seen_address())
 with st.form(key="setup"):
     st.text_input(tr("setup.firm_name"), key="setup_firm", max_chars=120)
     st.radio(tr("setup.language"), LANGUAGES, key="setup_language", horizontal=True,
