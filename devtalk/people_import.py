@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 from devtalk.errors import InvalidInput
@@ -34,6 +34,10 @@ EMPTY = {"name": "people.name_empty", "username": "people.username_empty"}  # th
 MAX_LENGTH = 200
 USERNAME = re.compile(r"[A-Za-z0-9._-]+")  # ASCII only: SQLite's NOCASE folds ASCII letters only
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+# A letter replaced in the file: Excel's plain "CSV" writes "?" for a letter its Windows code page
+# lacks ("Ömer Aydın" becomes "Ömer Ayd?n"), other tools write U+FFFD for a byte they could not read.
+# Nobody's name, username or function has a "?" against a letter, so such a cell lost a letter.
+WRONG_ENCODING = re.compile(r"\ufffd|(?<=[^\W\d_])\?|\?(?=[^\W\d_])")
 ROLE_ALIASES = {
     "employee": "employee", "medewerker": "employee",
     "manager": "manager", "leidinggevende": "manager",
@@ -53,9 +57,10 @@ class ImportFailed(InvalidInput):
 
     key = "people.import_failed"
 
-    def __init__(self, problems: Sequence[Problem]):
+    def __init__(self, problems: Sequence[Problem], wrong_encoding: Sequence[Problem] = ()):
         super().__init__(count=len(problems))
         self.problems = tuple(problems)
+        self.wrong_encoding = tuple(wrong_encoding)  # a hint beside the problems, see ImportPlan
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,9 @@ class ImportPlan:
     added: tuple[PersonRecord, ...]
     changed: tuple[PersonChange, ...]
     unchanged: int
+    # Cells that lost a letter to a wrong encoding: a warning for the preview, not a refusal, as
+    # the file may still be what HR wants.
+    wrong_encoding: tuple[Problem, ...] = ()
 
     def gaining(self, role: str) -> tuple[str, ...]:
         """The usernames the file gives ``role`` that do not hold it yet: who becomes manager or HR."""
@@ -164,9 +172,19 @@ def plan_people(rows: Sequence[Row], stored: Sequence[Person], functions: Sequen
         problems += row_problems
     problems += _cross_problems(records, columns, stored)
     problems += _inactive_function_problems(records, columns, stored, functions)
+    wrong_encoding = _wrong_encoding(data, columns)
     if problems:
-        raise ImportFailed(sorted(problems, key=lambda problem: problem.row or 0))
-    return _plan(records, columns, stored)
+        raise ImportFailed(sorted(problems, key=lambda problem: problem.row or 0), wrong_encoding)
+    return replace(_plan(records, columns, stored), wrong_encoding=wrong_encoding)
+
+
+def _wrong_encoding(data: Sequence[Row], columns: Columns) -> tuple[Problem, ...]:
+    """Each read cell in which a letter was replaced by ``?`` or U+FFFD, with its row and column."""
+    return tuple(
+        Problem(number, columns.header[field], Message("people.cell_wrong_encoding", value=cells[position]))
+        for number, cells in data for field, position in columns.position.items()
+        if position < len(cells) and WRONG_ENCODING.search(cells[position])
+    )
 
 
 def recognise_header(row: int, cells: Sequence[str]) -> tuple[Columns, list[Problem]]:

@@ -288,11 +288,11 @@ def show_import_preview(data: bytes, filename: str) -> None:
         plan = people_service.plan_import(db, person, data, filename)
     except ImportFailed as error:
         st.error(escape_markdown(error.render(lang)))
-        st.dataframe([{tr("hr_people.col_row"): p.row, tr("hr_people.col_column"): p.column or "",
-                       tr("hr_people.col_problem"): p.message.render(lang)} for p in error.problems],
-                     hide_index=True, width="stretch", key="import_problems")
+        show_problems(error.problems, "import_problems")
+        show_wrong_encoding(error.wrong_encoding)
         return
     st.success(tr("hr_people.import_preview", added=len(plan.added), changed=len(plan.changed), unchanged=plan.unchanged))
+    show_wrong_encoding(plan.wrong_encoding)
     if plan.added:
         st.subheader(tr("hr_people.import_added"))
         st.dataframe([{
@@ -313,6 +313,19 @@ def show_import_preview(data: bytes, filename: str) -> None:
             show(escape_markdown(tr(f"hr_people.import_becomes_{role}", people=", ".join(plan.gaining(role)))))
     st.button(tr("hr_people.import_confirm"), key="import_confirm", type="primary",
               disabled=not (plan.added or plan.changed), on_click=confirm_import, args=(data, filename))
+
+
+def show_problems(problems, key: str) -> None:
+    st.dataframe([{tr("hr_people.col_row"): p.row, tr("hr_people.col_column"): p.column or "",
+                   tr("hr_people.col_problem"): p.message.render(lang)} for p in problems],
+                 hide_index=True, width="stretch", key=key)
+
+
+def show_wrong_encoding(cells) -> None:
+    """A warning, not a refusal: the cells where the file lost a letter, and how to save it instead."""
+    if cells:
+        st.warning(escape_markdown(tr("people.wrong_encoding", count=len(cells))))
+        show_problems(cells, "import_wrong_encoding")
 
 
 def open_asked_tab(labels: dict[str, str]) -> None:

@@ -243,3 +243,16 @@ def test_the_import_preview_shows_each_new_persons_roles_and_who_becomes_manager
     added = table(app, "Rij")
     assert list(added["Rollen"]) == ["Medewerker, HR", "Leidinggevende"]
     assert "Worden HR: nnieuw." in texts(app) and "Worden leidinggevende: bbaas." in texts(app)
+
+
+def test_a_name_excel_saved_in_the_wrong_encoding_is_warned_about_but_may_still_be_imported(firm_db):
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows([HEADER, ["Ömer Ayd?n", "oaydin", "lasser", "manager"]])
+    app = hr_page()
+    # What Dutch Excel's plain "CSV" writes: Windows-1252, where the Turkish ı has no place and becomes "?".
+    app.file_uploader(key="import_file").set_value(("mensen.csv", out.getvalue().encode("cp1252"), "text/csv")).run()
+    assert not app.exception
+    assert "waarschijnlijk in de verkeerde tekenset opgeslagen: in 1 cel" in texts(app)
+    assert "CSV UTF-8" in texts(app) and "Excel-werkmap (.xlsx)" in texts(app)
+    assert list(table(app, "Wat er niet klopt")["Rij"]) == [2]
+    assert not app.button(key="import_confirm").disabled

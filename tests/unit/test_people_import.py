@@ -318,3 +318,19 @@ def test_someone_already_under_a_deactivated_manager_reads_back_in_unchanged():
     stored = (stored_person(1, "anna", manager_id=2), stored_person(2, "bert", active=False))
     found = plan(csv_bytes([person_row(name="Anna", username="anna", manager="bert")]), stored=stored)
     assert found.added == () and [change.field for change in found.changed[0].changes] == ["function"]
+
+
+@pytest.mark.parametrize("name", ["Ömer Ayd?n", "?ahin Y?lmaz", "Ömer Ayd\ufffdn"], ids=["excel-question-mark", "at-word-start", "replacement-character"])
+def test_a_letter_lost_to_a_wrong_encoding_is_a_warning_with_row_and_column_not_a_refusal(name):
+    result = plan(csv_bytes([person_row(), person_row(name=name, username="oaydin")], encoding="utf-8"))
+    assert [record.name for record in result.added] == ["Piet Jansen", name]
+    assert [(cell.row, cell.column, cell.message.key) for cell in result.wrong_encoding] == [(3, "naam", "people.cell_wrong_encoding")]
+
+
+def test_a_question_mark_that_replaced_a_letter_in_a_refused_file_is_still_pointed_out():
+    refused = failure(csv_bytes([person_row(name="Ömer Ayd?n", username="ayd?n")]))
+    assert [(cell.row, cell.column) for cell in refused.wrong_encoding] == [(2, "naam"), (2, "gebruikersnaam")]
+
+
+def test_accents_and_a_question_mark_away_from_letters_give_no_encoding_warning():
+    assert plan(csv_bytes([person_row(name="Zoë d'Ancona-Çelik (?)", email="x@y.nl")])).wrong_encoding == ()
