@@ -44,8 +44,8 @@ def show_audit_log() -> None:
         tr("hr_exports.col_when"): format_datetime(line.event.at, lang),
         tr("hr_exports.col_who"): line.actor.name if line.actor else tr("hr_exports.system"),
         tr("hr_exports.col_what"): line.what(lang),
-        tr("hr_exports.col_record"): f"{line.event.record_type} {line.event.record_id}",
-        tr("hr_exports.col_detail"): line.event.detail,
+        tr("hr_exports.col_record"): line.record(lang),
+        tr("hr_exports.col_detail"): line.detail(lang),
     } for line in lines]), hide_index=True, width="stretch", key="audit_table")
 
 

@@ -19,10 +19,10 @@ import sqlite_utils
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from db import actions, audit, conversations, people
+from db import actions, audit, conversations, people, questionnaires, rounds
 from db._rows import to_datetime
 from db.connection import transaction
-from devtalk import access
+from devtalk import access, audit_words
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.formatting import TIMEZONE
 from devtalk.i18n import catalogue, t
@@ -55,12 +55,20 @@ class ExportFile:
 class AuditLine:
     event: AuditEvent
     actor: Person | None  # None: the command line, or someone since removed
+    names: audit_words.Names
 
     def what(self, lang: str) -> str:
         """What happened, in words; an action an older version recorded under a name this
         version no longer knows shows as it was recorded."""
         key = f"audit.{self.event.action}"
         return t(key, lang) if key in catalogue() else self.event.action
+
+    def record(self, lang: str) -> str:
+        """What it happened to: a person's name, "gesprek van ...", "export van acties"."""
+        return audit_words.record_words(self.event, self.names, lang)
+
+    def detail(self, lang: str) -> str:
+        return audit_words.detail_words(self.event, self.names, lang)
 
 
 def export(db: sqlite_utils.Database, actor: Person, what: str, fmt: str, lang: str = "nl") -> ExportFile:
@@ -73,7 +81,7 @@ def export(db: sqlite_utils.Database, actor: Person, what: str, fmt: str, lang: 
     counted = _Counted(rows)
     data = _xlsx(t(f"hr_exports.sheet_{what}", lang), header, counted) if fmt == "xlsx" else _csv(header, counted)
     with transaction(db):
-        audit.record_event(db, actor.id, f"export.{what}", "export", what, detail=f"{fmt}, {counted.count} rows")
+        audit.record_event(db, actor.id, f"export.{what}", "export", what, detail={"format": fmt, "rows": counted.count})
     return ExportFile(f"devtalk-{what}-{date.today().isoformat()}.{fmt}", MIME[fmt], data)
 
 
@@ -82,8 +90,36 @@ def audit_log(db: sqlite_utils.Database, actor: Person, limit: int = 500) -> lis
     if not actor.is_hr:
         raise NotAllowed()
     events = audit.list_events(db, limit)
+    names = _audit_names(db, events)
     named = people.people_by_id(db, [event.actor_id for event in events if event.actor_id is not None])
-    return [AuditLine(event, named.get(event.actor_id)) for event in events]
+    return [AuditLine(event, named.get(event.actor_id), names) for event in events]
+
+
+def _audit_names(db: sqlite_utils.Database, events: list[AuditEvent]) -> audit_words.Names:
+    """What the ids in these events stand for now: a few batched look-ups for the whole page."""
+    subjects = audit.record_subjects(db, events)
+    person_ids = set(subjects.values())
+    for event in events:
+        person_ids.add(event.actor_id)
+        if event.record_type == "person" and event.record_id.isdigit():
+            person_ids.add(int(event.record_id))
+        values = audit_words.details(event) or {}
+        person_ids.update(value for name in ("from", "to") if isinstance(value := values.get(name), int))
+        if isinstance(values.get("people"), list):
+            person_ids.update(value for value in values["people"] if isinstance(value, int))
+
+    def ids_of(kind: str) -> set[int]:
+        return {int(e.record_id) for e in events if e.record_type == kind and e.record_id.isdigit()}
+
+    # A library holds a handful of versions; each is looked up on its own.
+    versions = (questionnaires.get_version(db, version_id) for version_id in ids_of("questionnaire"))
+    return audit_words.Names(
+        people={p.id: p.name for p in people.people_by_id(db, person_ids - {None}).values()},
+        rounds={r.id: r.name for r in rounds.rounds_by_id(db, ids_of("round")).values()},
+        functions={f.id: f.name for f in people.list_functions(db)},
+        questionnaires={v.id: (v.questionnaire_id, v.version) for v in versions if v is not None},
+        subjects=subjects,
+    )
 
 
 def _headers(columns: tuple[str, ...], lang: str) -> list[str]:

@@ -92,7 +92,8 @@ def test_each_export_is_audit_logged_without_its_content(firm):
     assert made.file_name.startswith("devtalk-answers-") and made.file_name.endswith(".csv")
     event = exports.audit_log(database, found.hr)[0]
     assert (event.event.action, event.actor.id, event.event.record_id) == ("export.answers", found.hr.id, "answers")
-    assert event.event.detail == "csv, 4 rows"
+    assert (event.detail("nl"), event.detail("en")) == ("CSV, 4 rijen", "CSV, 4 rows")
+    assert (event.record("nl"), event.record("en")) == ("export van antwoorden", "export of answers")
     assert "bellen" not in event.event.detail and "HYPERLINK" not in event.event.detail
 
 
