@@ -102,11 +102,17 @@ def import_people(file, db_path, lang) -> None:
 @cli.command("export-people")
 @click.argument("file", default="-")
 @db_option
-def export_people(file, db_path) -> None:
-    """Write all people as CSV (the import's columns) to FILE, or to standard output with -."""
+@lang_option
+def export_people(file, db_path, lang) -> None:
+    """Write all people in the import's columns to FILE: XLSX for .xlsx, CSV for .csv or - (standard output)."""
+    from devtalk.people_export import format_for
     from devtalk.services import people as people_service
 
-    data = people_service.export_people(_open(db_path), None, "csv")
+    try:
+        fmt = format_for(file)  # before the database is opened: a refused name writes nothing at all
+        data = people_service.export_people(_open(db_path), None, fmt, lang)
+    except DevtalkError as error:
+        _fail(error, lang)
     if file == "-":
         sys.stdout.buffer.write(data)
     else:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import PurePath
 from typing import Sequence
 
 import openpyxl
 from openpyxl.styles import Font
 
+from devtalk.errors import InvalidInput
 from devtalk.i18n import LANGUAGES, t
 from devtalk.models import ROLES, JobFunction, Person
 from devtalk.people_import import FIELDS, ROLE_ALIASES, header
@@ -17,6 +19,18 @@ from devtalk.spreadsheet import safe_cell
 INSTRUCTIONS = ("people.template_intro", "people.template_rows", "people.template_update", "people.template_csv")
 PEOPLE_WIDTHS = (28, 18, 28, 16, 18, 22, 8)
 INSTRUCTION_WIDTHS = (20, 100)
+FORMAT_OF_SUFFIX = {".csv": "csv", ".xlsx": "xlsx"}
+
+
+def format_for(filename: str) -> str:
+    """``csv`` or ``xlsx``, as the file's name ends (``-``, standard output, is CSV); any other
+    name is refused, so ``people.xls`` never silently holds CSV that Excel then calls damaged."""
+    if filename == "-":
+        return "csv"
+    suffix = PurePath(filename).suffix.lower()
+    if suffix not in FORMAT_OF_SUFFIX:
+        raise InvalidInput("people.export_suffix_unknown", suffix=suffix or filename)
+    return FORMAT_OF_SUFFIX[suffix]
 
 
 def people_table(people: Sequence[Person], lang: str = "nl") -> list[list[str]]:

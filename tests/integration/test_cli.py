@@ -124,3 +124,25 @@ def test_files_the_command_line_writes_are_readable_by_their_owner_only(run, tmp
     written = ["verslag.pdf", "mensen.csv", "backup.db", "restored/devtalk.db"]
     assert {name: stat.S_IMODE((out / name).stat().st_mode) for name in written} == dict.fromkeys(written, 0o600)
     assert stat.S_IMODE(out.stat().st_mode) == stat.S_IMODE((out / "restored").stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize("name, starts", [("mensen.xlsx", b"PK\x03\x04"), ("MENSEN.CSV", "\ufeffnaam;".encode())],
+                         ids=["xlsx", "csv-in-capitals"])
+def test_export_people_writes_the_format_its_file_name_names(run, tmp_path, name, starts):
+    run("init")
+    result = run("export-people", str(tmp_path / name))
+    assert result.exit_code == 0
+    assert (tmp_path / name).read_bytes().startswith(starts)
+
+
+@pytest.mark.parametrize("name", ["mensen.xls", "mensen.txt", "mensen"], ids=["old-excel", "txt", "no-suffix"])
+def test_export_people_refuses_a_file_name_of_another_type_and_writes_nothing(run, tmp_path, name):
+    result = run("export-people", str(tmp_path / name))
+    assert result.exit_code == 1
+    assert "Er is niets geschreven" in result.output and ".xlsx (Excel) of .csv" in result.output
+    assert not (tmp_path / name).exists() and not run.db_path.exists()
+
+
+def test_export_people_says_why_it_refuses_in_english_when_asked(run, tmp_path):
+    result = run("export-people", str(tmp_path / "people.ods"), "--lang", "en")
+    assert result.exit_code == 1 and "'.ods' is not a file type for the export" in result.output
