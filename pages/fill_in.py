@@ -139,6 +139,10 @@ def show_item(item: Item) -> None:
     fresh = key not in st.session_state
     initial = widget_value(item, stored) if fresh else None
     with st.container(border=True, key=f"item_{item.id}"):
+        if item in missing:
+            # Where the link under "Klaar?" jumps to, below Streamlit's header. Our own fixed
+            # markup: the id is the item's number on the form, never text from the questionnaire.
+            st.html(f'<span id="{anchor(item)}" style="scroll-margin-top: 5rem"></span>')
         wording = escape_markdown(item.wording(form.side, lang))
         st.markdown(f"**{wording}**" + ("" if item.required else f" · _{OPTIONAL}_"))
         if item.help and explains:
@@ -199,7 +203,11 @@ def submit(person) -> None:
         conversations.submit(session.database(), person, form.conversation.id)
         st.session_state["submitted_message"] = True
     except MissingAnswers as error:
-        st.session_state["missing"] = [item.id for item in error.items]
+        st.session_state[MISSING] = [item.id for item in error.items]
+
+
+def anchor(item: Item) -> str:
+    return f"vraag-{number[item.id]}"
 
 
 def intro() -> str:
@@ -229,6 +237,10 @@ st.progress(
 if frozen:
     st.success(submitted_note)
 
+# After a refused submit: the required items still open, each with a link to it under "Klaar?".
+MISSING = f"missing_{form.conversation.id}"
+missing = [] if frozen else [item for item in form.missing_required() if item.id in st.session_state.get(MISSING, ())]
+number = {item.id: position for position, item in enumerate(form.items, 1)}
 for section in form.sections:
     st.subheader(escape_markdown(localized(section.title, lang)))
     if section.intro and explains:
@@ -243,12 +255,10 @@ else:
     st.divider()
     st.subheader(tr("fill.submit_heading"))
     st.write(tr("fill.submit_explained"))
-    missing = [form.questionnaire.item(item_id) for item_id in st.session_state.get("missing", [])]
-    missing = [item for item in missing if item in form.missing_required()]
     if missing:
         st.warning(tr("fill.missing", count=len(missing)))
-        for item in missing:
-            st.markdown(f"- {escape_markdown(item.wording(form.side, lang))}")
+        # The label is the question escaped to literal text; the target is fixed text of ours.
+        st.markdown("\n".join(f"- [{escape_markdown(item.wording(form.side, lang))}](#{anchor(item)})" for item in missing))
     session.show_pending("submit_error")
     ready = st.checkbox(tr("fill.confirm"), key="confirm_submit")
     st.button(tr("fill.submit"), key="submit", type="primary", disabled=not ready, on_click=submit, width="stretch")

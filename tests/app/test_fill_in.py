@@ -56,7 +56,7 @@ def test_submit_with_missing_items_lists_what_is_missing(firm_db):
     app.pills(key=f"answer_{firm.conversation_id}_tekening-lezen").set_value(3).run()
     app.checkbox(key="confirm_submit").check().run()
     app.button(key="submit").click().run()
-    assert "Nog 1 verplichte vraag/vragen open" in texts(app)
+    assert "Nog 1 verplichte vraag open" in texts(app)
     assert "Ik werk veilig" in texts(app)
 
 

@@ -5,6 +5,8 @@ hr's own open conversation, signed in with the password: the other browser tests
 only answer its second scale question and its open ones, and never submit it.
 """
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -20,7 +22,7 @@ def fill_in_on_a_phone(browser, server):
     context, page = phone(browser)
     sign_in(page, server["url"], "hr")
     page.goto(f"{server['url']}/fill_in?conversation={current_conversation(server['db'], 'hr').id}")
-    page.locator(SCALE_BLOCKS).first.wait_for()
+    page.locator(SCALE_BLOCKS).first.wait_for(timeout=90_000)  # sixty items, on a busy test machine
     settle(page)
     return context, page
 
@@ -58,4 +60,27 @@ def test_the_first_screen_shows_one_intro_and_the_first_question(browser, server
     for part in (first.locator("p").first, first.locator("button[role='radio']").first):
         box = part.bounding_box()
         assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], "not on the first screen"
+    context.close()
+
+
+def test_each_missing_answer_after_submit_is_a_link_that_jumps_to_its_question(browser, server):
+    context, page = fill_in_on_a_phone(browser, server)
+    page.locator(".st-key-confirm_submit label").tap()
+    settle(page)
+    page.locator(".st-key-submit button").tap()
+    warning = page.get_by_text(re.compile(r"Nog \d+ verplichte vragen open:"))
+    warning.wait_for()
+    settle(page)
+    links = page.locator("[data-testid='stMarkdownContainer'] li a[href^='#vraag-']")
+    assert links.count() == int(re.search(r"\d+", warning.inner_text()).group())
+    last = links.last
+    target = page.locator(f"[id='{last.get_attribute('href')[1:]}']")
+    question = last.inner_text()
+    last.tap()
+    page.wait_for_timeout(500)
+    assert len(context.pages) == 1  # the same page, not a new tab
+    expect(target).to_be_in_viewport()
+    wording = page.locator("[class*='st-key-item_']").filter(has=target).locator("strong").first
+    expect(wording).to_have_text(question)
+    expect(wording).to_be_in_viewport()
     context.close()
