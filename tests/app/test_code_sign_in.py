@@ -123,3 +123,12 @@ def test_a_revoked_card_signs_its_open_session_out_at_the_next_reload(firm_db):
     app.run()
     assert not app.exception
     assert app.text_input(key="login_code") is not None and "Mijn gesprekken" not in texts(app)
+
+
+def test_a_wrong_qr_code_says_so_at_the_top_and_to_ask_hr_for_a_new_card(firm_db):
+    app = opened_from_qr("ABCDEFGH")
+    assert not app.exception
+    shown = [element.type for element in app.main if element.type in ("title", "error", "markdown", "form")]
+    assert shown[:3] == ["title", "error", "markdown"]  # right under the title, above the sign-in forms
+    assert "Vraag HR om een nieuw kaartje" in texts(app)
+    assert len(app.error) == 1  # not again beside the code form further down
