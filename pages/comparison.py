@@ -11,7 +11,7 @@ from ui import navigation, session
 from ui.agenda import show_agenda_point
 from ui.downloads import pdf_download
 from ui.session import tr
-from ui.text import escape_markdown, user_text
+from ui.text import escape_markdown, plain_table, user_text
 
 person = session.require_person()
 lang = session.language()
@@ -42,7 +42,7 @@ with table_tab:
         st.subheader(escape_markdown(localized(section.title, lang)))
         for frame in (likert, opens):
             if frame is not None:
-                st.dataframe(frame, hide_index=True, width="stretch")
+                plain_table(frame)
 
 with chart_tab:
     st.caption(tr("compare.chart_explained"))

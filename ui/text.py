@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import streamlit as st
 
 from devtalk.plain_text import readable
@@ -37,3 +38,17 @@ def user_text(text: str | None, *, empty: str = "—") -> None:
 
 def bold(text: str | None) -> None:
     st.markdown(f"**{escape_markdown(text)}**")
+
+
+# A long word (Dutch compounds: "veiligheidsvoorschriften") in a cell would widen its column past a
+# phone's screen: cells may break inside a word, headers not, so each column is at least as wide
+# as its header and the table no wider than the screen. Our own fixed rule, no user text in it.
+# (The markdown inside each cell sets its own overflow-wrap, hence `td *` and !important.)
+_TABLE_STYLE = "<style>[data-testid='stTable'] td * { overflow-wrap: anywhere !important; }</style>"
+
+
+def plain_table(frame: pd.DataFrame) -> None:
+    """A table whose cells wrap and show literally. st.dataframe cuts every cell to one line and a
+    wide table to the screen; st.table wraps, but reads every cell (and header) as markdown."""
+    st.html(_TABLE_STYLE)
+    st.table(frame.rename(columns=escape_markdown).map(escape_markdown), hide_index=True)

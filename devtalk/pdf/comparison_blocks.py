@@ -11,8 +11,8 @@ from devtalk.pdf.content import ConversationContent
 from devtalk.pdf.document import GREY, Document
 from devtalk.questionnaire import localized
 
-# Item, employee, manager, difference, marker.
-LIKERT_ALIGN = ("LEFT", "CENTER", "CENTER", "CENTER", "LEFT")
+# Item, employee, manager, difference with its marker.
+LIKERT_ALIGN = ("LEFT", "CENTER", "CENTER", "LEFT")
 CHART_CAPTION = 32  # mm above a chart for its heading, explanation and part number
 
 
@@ -32,7 +32,7 @@ def facts(doc: Document, content: ConversationContent, lang: str) -> None:
 
 
 def comparison_tables(doc: Document, comparison: Comparison, lang: str) -> None:
-    """Per section both answers, the difference and a marker; large gaps printed bold."""
+    """Per section both answers and the difference with its marker; large gaps printed bold."""
     if not comparison.likert:
         return
     doc.heading(t("compare.title", lang))
