@@ -9,6 +9,7 @@ from devtalk.models import SIDES
 from devtalk.questionnaire import localized
 from devtalk.services import completion, hr_people, questionnaires, round_admin, rounds
 from ui import callbacks, session
+from ui.browser_address import seen_address
 from ui.session import tr
 from ui.text import escape_markdown
 
@@ -71,7 +72,7 @@ def close(person, round_id: int) -> None:
 
 @callbacks.signed_in("rounds_error")
 def send_reminders(person, round_id: int) -> None:
-    sent = completion.send_reminders(db, person, round_id)
+    sent = completion.send_reminders(db, person, round_id, seen_address=seen_address())
     done("hr_rounds.reminders_sent", count=len(sent.sent))
     if sent.without_email:
         st.session_state["rounds_warning"] = tr(

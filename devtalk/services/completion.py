@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from email.message import EmailMessage
+from email.utils import formatdate
 from functools import lru_cache
 
 import sqlite_utils
@@ -22,6 +23,7 @@ from devtalk.errors import DevtalkError, InvalidInput, NotAllowed, NotFound
 from devtalk.formatting import format_date
 from devtalk.i18n import normalise_language, t
 from devtalk.models import Person, Round
+from devtalk.services.address import public_address
 from devtalk.status import STATUSES
 
 STATUS_GROUPS = ("open", "one_side", "ready", "held", "reported", "acknowledged")
@@ -178,8 +180,9 @@ def smtp_settings(environ: Mapping[str, str] | None = None) -> SmtpSettings | No
 
 
 def send_reminders(db: sqlite_utils.Database, actor: Person, round_id: int, today: date | None = None,
-                   settings: SmtpSettings | None = None) -> Sent:
-    """One e-mail per late person with an address, in their own language; the others are listed."""
+                   settings: SmtpSettings | None = None, seen_address: str | None = None) -> Sent:
+    """One e-mail per late person with an address, in their own language, with a link to devtalk
+    (devtalk.services.address; ``seen_address`` is HR's browser's); the others are listed."""
     report = completion(db, actor, round_id, today)
     settings = settings or smtp_settings()
     if settings is None:
@@ -189,20 +192,27 @@ def send_reminders(db: sqlite_utils.Database, actor: Person, round_id: int, toda
         tasks.setdefault(entry.person.id, []).append(entry)
     owners = [entries[0].person for entries in tasks.values()]
     reachable = [person for person in owners if person.email]
+    address = public_address(db, seen_address)
+    # An address that only works on the server would open the reader's own computer: no link then.
+    link = None if address.local else f"{address.url}/"
     if reachable:
-        _send(settings, [_message(settings, person, tasks[person.id], report.round) for person in reachable])
+        _send(settings, [_message(settings, person, tasks[person.id], report.round, link) for person in reachable])
     audit.record_event(db, actor.id, "round.remind", "round", round_id, detail=f"sent {len(reachable)}")
     return Sent(reachable, [person for person in owners if not person.email])
 
 
-def _message(settings: SmtpSettings, person: Person, entries: list[Late], found: Round) -> EmailMessage:
+def _message(settings: SmtpSettings, person: Person, entries: list[Late], found: Round, link: str | None) -> EmailMessage:
     lang = normalise_language(person.language)
     message = EmailMessage()
     message["From"] = settings.sender
     message["To"] = person.email
     message["Subject"] = t("completion.mail_subject", lang, round=found.name)
+    # Mail servers add a missing Date, but not all do, and spam filters count its absence.
+    message["Date"] = formatdate(localtime=True)
     lines = [t("completion.mail_greeting", lang, name=person.name), ""]
     lines += [f"- {task_text(entry, found, lang)}" for entry in entries]
+    if link:
+        lines += ["", t("completion.mail_link", lang, link=link)]
     message.set_content("\n".join([*lines, "", t("completion.mail_closing", lang)]))
     return message
 
