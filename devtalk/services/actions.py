@@ -92,7 +92,7 @@ def set_status(db: sqlite_utils.Database, actor: Person, action_id: int, status:
         raise InvalidInput("action.unknown_status", status=status)
     with transaction(db):
         updated = action_repo.update_action(db, action_id, status=status)
-        audit.record_event(db, actor.id, "action.status", "action", action_id, detail=status)
+        audit.record_event(db, actor.id, "action.status", "action", action_id, detail={"status": status})
     return updated
 
 

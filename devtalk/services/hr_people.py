@@ -82,7 +82,7 @@ def edit_person(db: sqlite_utils.Database, actor: Person, person_id: int, *, nam
     changed = sorted(field for field, value in fields.items() if getattr(person, field) != value)
     with transaction(db):
         updated = people.update_person(db, person_id, **fields)
-        audit.record_event(db, actor.id, "person.edit", "person", person_id, detail=", ".join(changed))
+        audit.record_event(db, actor.id, "person.edit", "person", person_id, detail={"fields": changed})
     return updated
 
 
@@ -106,7 +106,7 @@ def change_manager(db: sqlite_utils.Database, actor: Person, person_id: int, man
         if manager_id is not None:
             _check_manager(db, person, manager_id)
         updated = people.update_person(db, person_id, manager_id=manager_id)
-        detail = f"{person.manager_id or '-'} -> {manager_id or '-'}"
+        detail = {"from": person.manager_id, "to": manager_id}
         audit.record_event(db, actor.id, "person.manager", "person", person_id, detail=detail)
     return updated
 

@@ -186,7 +186,7 @@ def set_pin_required(db: sqlite_utils.Database, actor: Person, required: bool) -
         raise NotAllowed()
     with transaction(db):
         settings.set_setting(db, PIN_SETTING, "1" if required else "0")
-        audit.record_event(db, actor.id, "settings.card_pin", "setting", PIN_SETTING, detail="on" if required else "off")
+        audit.record_event(db, actor.id, "settings.card_pin", "setting", PIN_SETTING, detail={"on": bool(required)})
 
 
 def reset_pin(db: sqlite_utils.Database, actor: Person, person_id: int) -> None:

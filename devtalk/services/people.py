@@ -29,7 +29,7 @@ def import_people(db: sqlite_utils.Database, actor: Person | None, data: bytes, 
         # Planned again under the write lock: what is stored may have changed since the preview.
         plan = plan_people(rows, people.list_people(db), people.list_functions(db))
         _apply(db, plan)
-        detail = f"added {len(plan.added)}, changed {len(plan.changed)}"
+        detail = {"added": len(plan.added), "changed": len(plan.changed)}
         audit.record_event(db, actor.id if actor else None, "people.import", "people", "*", detail=detail)
     return plan
 
@@ -43,7 +43,7 @@ def export_people(db: sqlite_utils.Database, actor: Person | None, fmt: str, lan
     everyone = people.list_people(db)
     data = EXPORTERS[fmt](everyone, lang)
     with transaction(db):
-        audit.record_event(db, actor.id if actor else None, "people.export", "people", "*", detail=f"{fmt}, {len(everyone)} rows")
+        audit.record_event(db, actor.id if actor else None, "people.export", "people", "*", detail={"format": fmt, "rows": len(everyone)})
     return data
 
 

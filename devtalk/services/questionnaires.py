@@ -55,7 +55,7 @@ def store_questionnaire(
         version = questionnaires.add_version(db, questionnaire.id, text, digest, actor.id if actor else None)
         audit.record_event(
             db, actor.id if actor else None, "questionnaire.store", "questionnaire", version.id,
-            detail=f"{questionnaire.id} v{version.version}",
+            detail={"questionnaire": questionnaire.id, "version": version.version},
         )
     return version
 

@@ -98,7 +98,7 @@ def add_late_joiners(db: sqlite_utils.Database, actor: Person, round_id: int, em
         for person in joining:
             conversations.add_conversation(db, round_id, person.id, person.manager_id, found.questionnaire_version_id)
         if joining:
-            detail = ", ".join(str(person.id) for person in joining)
+            detail = {"people": [person.id for person in joining]}
             audit.record_event(db, actor.id, "round.add_people", "round", round_id, detail=detail)
     return JoinersAdded(len(joining), [p for p in chosen if p.manager_id is None])
 
@@ -120,7 +120,7 @@ def reassign_manager(db: sqlite_utils.Database, actor: Person, conversation_id: 
         if manager is None or not manager.active or manager.id == conversation.employee_id:
             raise InvalidInput("round_admin.manager_invalid")
         updated = conversations.update_conversation(db, conversation_id, manager_id=manager_id)
-        detail = f"{conversation.manager_id} -> {manager_id}"
+        detail = {"from": conversation.manager_id, "to": manager_id}
         audit.record_event(db, actor.id, "conversation.reassign", "conversation", conversation_id, detail=detail)
     return updated
 

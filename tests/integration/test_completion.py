@@ -14,6 +14,7 @@ from aiosmtpd.controller import Controller
 
 from db import audit, people, rounds
 from devtalk import demo_firm
+from devtalk.audit_words import details
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.services import completion, hr_people, round_admin
 from devtalk.services.demo import load_demo
@@ -168,7 +169,8 @@ def test_reminders_are_mailed_to_late_people_with_an_address_in_their_own_langua
     marco = mails["marco@devries.example"].get_content()
     assert "Beste Marco Jansen" in marco and "het gesprek met Piotr Nowak voeren" in marco
     assert mails["marco@devries.example"]["From"] == "hr@devries.example"
-    assert (audit.list_events(fresh_db)[0].action, audit.list_events(fresh_db)[0].detail) == ("round.remind", "sent 2")
+    [event] = audit.list_events(fresh_db)[:1]
+    assert (event.action, details(event)) == ("round.remind", {"sent": 2})
 
 
 def test_e_mail_is_off_without_smtp_settings(fresh_db, monkeypatch):

@@ -1,4 +1,5 @@
 import contextlib
+import json
 import threading
 
 import pytest
@@ -257,7 +258,7 @@ def test_hr_reopens_a_side_with_a_reason_that_is_audited(fresh_db, firm):
     reopened = conversations.reopen_side(fresh_db, firm.hr, firm.conversation_id, "employee", "typfout in antwoord")
     assert reopened.status == "open" and reopened.employee_submitted_at is None
     event = fresh_db.execute("SELECT action, detail FROM audit_events WHERE action = 'conversation.reopen'").fetchone()
-    assert event == ("conversation.reopen", "employee: typfout in antwoord")
+    assert (event[0], json.loads(event[1])) == ("conversation.reopen", {"side": "employee", "reason": "typfout in antwoord"})
 
 
 def test_reopen_after_the_meeting_is_refused(fresh_db, firm):

@@ -6,6 +6,7 @@ import pytest
 
 from db import audit, people
 from db.conversations import conversations_in_round, conversations_of_employee
+from devtalk.audit_words import details
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.people_import import ImportFailed
 from devtalk.services import auth, hr_people
@@ -62,7 +63,7 @@ def test_hr_edits_a_persons_details(fresh_db, firm):
     stored = people.get_person(fresh_db, firm.employee.id)
     assert (stored.name, stored.username, stored.function_id, stored.language) == ("Daan de Vries", "ddevries", "lasser", "en")
     assert stored.manager_id == firm.manager.id
-    assert audit.list_events(fresh_db)[0].detail == "function_id, language, name, username"
+    assert details(audit.list_events(fresh_db)[0]) == {"fields": ["function_id", "language", "name", "username"]}
 
 
 def test_editing_keeps_ones_own_username_but_refuses_someone_elses(fresh_db, firm):
@@ -103,7 +104,7 @@ def test_a_new_manager_leads_the_next_round_while_the_past_conversation_keeps_th
     managers = {c.round_id: c.manager_id for c in conversations_of_employee(fresh_db, firm.employee.id)}
     assert managers == {1: firm.manager.id, created.round.id: firm.other_manager.id}
     event = audit.list_events(fresh_db)[1]
-    assert (event.action, event.detail) == ("person.manager", f"{firm.manager.id} -> {firm.other_manager.id}")
+    assert (event.action, details(event)) == ("person.manager", {"from": firm.manager.id, "to": firm.other_manager.id})
 
 
 @pytest.mark.parametrize("who, key", [("self", "people.manager_self"), ("report", "people.manager_cycle")],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import openpyxl
 import pytest
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 import db as storage
 from db import audit
 from db.people import add_person, list_people, person_by_username, save_function
+from devtalk.audit_words import details
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.models import JobFunction
 from devtalk.people_import import ImportFailed
@@ -56,8 +58,8 @@ def test_import_adds_everyone_with_their_managers_and_records_one_audit_event(fr
     assert (len(plan.added), len(plan.changed), plan.unchanged) == (3, 0, 0)
     assert (jurgen.name, jurgen.manager_id, jurgen.function_id, boss.roles) == ("Jürgen Müller", boss.id, "lasser", ("employee", "manager"))
     [event] = audit.list_events(fresh_db)
-    assert (event.actor_id, event.action, event.record_type, event.record_id, event.detail) == (
-        hr.id, "people.import", "people", "*", "added 3, changed 0")
+    assert (event.actor_id, event.action, event.record_type, event.record_id, details(event)) == (
+        hr.id, "people.import", "people", "*", {"added": 3, "changed": 0})
 
 
 def test_nothing_is_written_when_any_row_is_wrong(fresh_db):
@@ -220,4 +222,5 @@ def test_every_people_export_is_in_the_audit_log_with_who_and_how_many(fresh_db)
     people_service.export_people(fresh_db, hr, "xlsx")
     people_service.export_people(fresh_db, None, "csv")  # the command line
     events = fresh_db.execute("SELECT actor_id, action, detail FROM audit_events WHERE action = 'people.export' ORDER BY id").fetchall()
-    assert events == [(hr.id, "people.export", "xlsx, 1 rows"), (None, "people.export", "csv, 1 rows")]
+    assert [(actor, action, json.loads(detail)) for actor, action, detail in events] == [
+        (hr.id, "people.export", {"format": "xlsx", "rows": 1}), (None, "people.export", {"format": "csv", "rows": 1})]

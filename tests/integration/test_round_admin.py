@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from db import audit, conversations, people
+from devtalk.audit_words import details
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.services import conversations as conversation_service
 from devtalk.services import reports, round_admin
@@ -43,7 +44,8 @@ def test_a_late_joiner_gets_a_conversation_with_their_current_manager(fresh_db, 
     assert (added.added, added.without_manager) == (1, [])
     [joined] = [c for c in conversations.conversations_in_round(fresh_db, round_id) if c.employee_id == nina.id]
     assert (joined.manager_id, joined.questionnaire_version_id, joined.status) == (firm.other_manager.id, firm.version_id, "open")
-    assert (audit.list_events(fresh_db)[0].action, audit.list_events(fresh_db)[0].detail) == ("round.add_people", str(nina.id))
+    [event] = audit.list_events(fresh_db)[:1]
+    assert (event.action, details(event)) == ("round.add_people", {"people": [nina.id]})
 
 
 def test_a_late_joiner_without_a_manager_is_reported_back_and_not_added(fresh_db, firm):
@@ -61,7 +63,7 @@ def test_hr_gives_a_conversation_another_manager_who_then_fills_in_the_managers_
     with pytest.raises(NotAllowed):
         conversation_service.open_form(fresh_db, firm.manager, firm.conversation_id)
     event = audit.list_events(fresh_db)[0]
-    assert (event.action, event.detail) == ("conversation.reassign", f"{firm.manager.id} -> {firm.other_manager.id}")
+    assert (event.action, details(event)) == ("conversation.reassign", {"from": firm.manager.id, "to": firm.other_manager.id})
 
 
 def test_a_held_conversation_keeps_the_manager_who_held_it(fresh_db, firm):
@@ -85,7 +87,7 @@ def test_hr_reopens_a_submitted_side_with_a_reason_in_the_audit_log(fresh_db, fi
     reopened = round_admin.reopen_side(fresh_db, firm.hr, firm.conversation_id, "employee", "Verkeerd begrepen")
     assert reopened.status == "manager_submitted" and reopened.employee_submitted_at is None
     event = audit.list_events(fresh_db)[0]
-    assert (event.action, event.detail) == ("conversation.reopen", "employee: Verkeerd begrepen")
+    assert (event.action, details(event)) == ("conversation.reopen", {"side": "employee", "reason": "Verkeerd begrepen"})
 
 
 def test_reopening_needs_a_reason_and_a_submitted_side(fresh_db, firm):
