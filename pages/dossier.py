@@ -67,7 +67,9 @@ else:
         st.caption(tr("dossier.no_comparison"))
     if entry.report is not None:
         for label, text in ((tr("report.summary"), entry.report.summary), (tr("report.agreements"), entry.report.agreements),
-                            (tr("report.comment"), entry.report.employee_comment)):
+                            (tr("report.comment") if person.id == found.employee.id
+                             else escape_markdown(tr("report.comment_of", name=found.employee.name)),
+                             entry.report.employee_comment)):
             if text:
                 st.markdown(f"**{label}**")
                 user_text(text)

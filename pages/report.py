@@ -237,5 +237,7 @@ if conversation.status == "reported" and person.id == conversation.employee_id:
 elif report.acknowledged_at:
     st.success(tr("report.acknowledged_on", date=format_datetime(report.acknowledged_at, lang)))
     if report.employee_comment:
-        st.subheader(tr("report.comment"))
+        # "Mijn reactie" only to the one who wrote it: the manager and HR read whose it is.
+        own = person.id == conversation.employee_id
+        st.subheader(tr("report.comment") if own else escape_markdown(tr("report.comment_of", name=compared.employee.name)))
         user_text(report.employee_comment)

@@ -175,3 +175,20 @@ def test_a_conflict_notice_is_gone_once_the_report_is_opened_again(firm_db):
     assert not app.exception
     assert "Niet opgeslagen" not in texts(app)
     assert app.text_area(key="report_summary").value == "Uit een ander tabblad"
+
+
+def test_the_manager_reads_the_employees_comment_under_the_employees_name(firm_db):
+    """"Mijn reactie" above Daan's words told Marco they were his own."""
+    database, firm = firm_db
+    submit_both(database, firm)
+    reports.mark_held(database, firm.manager, firm.conversation_id)
+    reports.save_draft(database, firm.manager, firm.conversation_id, summary="Samen besproken")
+    reports.finalise(database, firm.manager, firm.conversation_id)
+    reports.acknowledge(database, firm.employee, firm.conversation_id, "Ik mis de cursus")
+    for page, params in (("pages/report.py", {"conversation": firm.conversation_id}),
+                         ("pages/dossier.py", {"person": firm.employee.id})):
+        managers = open_page(sign_in("manager"), page, **params)
+        assert not managers.exception
+        assert "Reactie van Daan Medewerker" in texts(managers) and "Mijn reactie" not in texts(managers)
+        own = open_page(sign_in("employee"), page, **params)
+        assert "Mijn reactie" in texts(own) and "Reactie van" not in texts(own)
