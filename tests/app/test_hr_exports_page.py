@@ -1,5 +1,6 @@
 import pytest
 
+from db import audit
 from devtalk.i18n import t
 from devtalk.services import exports
 from tests.app.conftest import page_run_directly, texts
@@ -20,6 +21,17 @@ def test_hr_makes_an_export_in_both_formats_and_finds_it_in_the_audit_log(firm_d
     log = audit_table(app)
     assert list(log["Wat"][:2]) == [t(f"audit.export.{what}", "nl")] * 2
     assert set(log["Wie"][:2]) == {"Ingrid HR"}
+    assert not app.exception
+
+
+def test_the_audit_log_says_what_and_how_much_in_dutch_words_also_for_rows_an_older_version_wrote(firm_db):
+    database, firm = firm_db
+    audit.record_event(database, firm.hr.id, "people.import", "people", "*", detail="added 3, changed 1")  # as stored before
+    app = page_run_directly("hr", PAGE)
+    app.button(key="export_actions_csv_make").click().run()
+    log = audit_table(app)
+    assert list(log["Waarop"][:2]) == ["export van acties", "de mensenlijst"]
+    assert list(log["Toelichting"][:2]) == ["CSV, 0 rijen", "3 toegevoegd, 1 gewijzigd"]
     assert not app.exception
 
 
