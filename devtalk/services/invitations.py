@@ -1,10 +1,10 @@
 """Invitation codes: signing in without e-mail, with a card HR hands out on the shop floor.
 
 A code is eight characters from an alphabet without look-alikes (no 0/O, 1/I/L), stored only
-as a hash, valid for one person, for a limited time, and only for that person's own
-conversations. A card proves only "has the card"; unless the firm switched it off, a PIN the
-person chooses at the first sign-in proves "is the person", and a card stops working after
-MAX_WRONG_PINS wrong ones. Guessing codes is bounded as devtalk.code_guessing explains. Revoking
+as a hash, valid for one person, until a while after the open rounds end (card_valid_until),
+and only for that person's own conversations. A card proves only "has the card"; unless the
+firm switched it off, a PIN the person chooses at the first sign-in proves "is the person",
+and a card stops working after MAX_WRONG_PINS wrong ones. Guessing codes is bounded as devtalk.code_guessing explains. Revoking
 or replacing a card ends the sessions it started.
 """
 
