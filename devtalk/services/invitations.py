@@ -4,8 +4,8 @@ A code is eight characters from an alphabet without look-alikes (no 0/O, 1/I/L),
 as a hash, valid for one person, until a while after the open rounds end (card_valid_until),
 and only for that person's own conversations. A card proves only "has the card"; unless the
 firm switched it off, a PIN the person chooses at the first sign-in proves "is the person",
-and a card stops working after MAX_WRONG_PINS wrong ones. Guessing codes is bounded as devtalk.code_guessing explains. Revoking
-or replacing a card ends the sessions it started.
+and a card stops working after MAX_WRONG_PINS wrong ones. Guessing codes is bounded as
+devtalk.code_guessing explains. Revoking or replacing a card ends the sessions it started.
 """
 
 from __future__ import annotations
