@@ -7,14 +7,16 @@ they want to learn, and how the actions agreed last time worked out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from devtalk.comparison import NA_ONE_SIDE, Comparison
+from devtalk.comparison import NA_ONE_SIDE, Comparison, shown_answer
+from devtalk.i18n import t
 from devtalk.models import Action, AgendaPoint
 from devtalk.questionnaire import Questionnaire
 
 KINDS = ("gap", "na_one_side", "both_low", "energy", "learning_wish", "action_review", "custom")
 _OPEN_TAGS = ("energy", "learning_wish")
+_SCALE_KINDS = ("gap", "na_one_side", "both_low")  # points about one scale item, whose answers they recall
 
 
 def propose_agenda(comparison: Comparison, earlier_actions: Iterable[Action] = ()) -> tuple[AgendaPoint, ...]:
@@ -81,3 +83,28 @@ def agenda_title(point: AgendaPoint, questionnaire: Questionnaire, actions: dict
         return questionnaire.item(point.ref).wording("employee", lang)
     except KeyError:
         return point.ref
+
+
+def agenda_scores(point: AgendaPoint, comparison: Comparison | None, lang: str) -> str | None:
+    """Both sides' answers to the scale item a point is about, as one line (plain text); None for
+    a point about something else."""
+    row = comparison.likert_row(point.ref) if comparison is not None and point.kind in _SCALE_KINDS else None
+    if row is None:
+        return None
+    return t("compare.both_values", lang, employee=shown_answer(row.employee, lang), manager=shown_answer(row.manager, lang))
+
+
+def discussed(points: Iterable[AgendaPoint], earlier: Mapping[int, Action]) -> tuple[AgendaPoint, ...]:
+    """The points the meeting left a trace of: the manager's own points, any point with a note,
+    a look back on an earlier action that says whether it helped. A proposed point nobody wrote
+    anything about says nothing in a report."""
+    return tuple(point for point in points
+                 if point.kind == "custom" or point.note.strip() or action_helped(point, earlier))
+
+
+def action_helped(point: AgendaPoint, earlier: Mapping[int, Action]) -> str | None:
+    """For a look back on an earlier action: whether it helped, once someone said so."""
+    if point.kind != "action_review" or not point.ref.isdigit():
+        return None
+    action = earlier.get(int(point.ref))
+    return action.helped if action else None

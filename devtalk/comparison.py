@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 from functools import cached_property
 
+from devtalk.i18n import t
 from devtalk.models import Answer
 from devtalk.questionnaire import Item, Questionnaire, Scale
 
@@ -98,6 +99,14 @@ class Comparison:
     def open(self) -> tuple[OpenComparison, ...]:
         return tuple(row for section in self.sections for row in section.open)
 
+    @cached_property
+    def _likert_by_item(self) -> dict[str, ItemComparison]:
+        return {row.item.id: row for row in self.likert}
+
+    def likert_row(self, item_id: str) -> ItemComparison | None:
+        """Both answers to one scale item, or None when the comparison has no such item."""
+        return self._likert_by_item.get(item_id)
+
     def by_gap(self) -> list[ItemComparison]:
         """Largest gaps first; an item only one side found applicable comes right after them,
         because "this is not part of my job" versus a score is itself worth a question."""
@@ -127,6 +136,15 @@ def compare(
                 open_.append(OpenComparison(section.id, item, _text(employee.get(item.id)), _text(manager.get(item.id))))
         sections.append(SectionComparison(section.id, dict(section.title), tuple(likert), tuple(open_)))
     return Comparison(tuple(sections))
+
+
+def shown_answer(answer: Answer | None, lang: str) -> str:
+    """One side's answer to a scale item as a reader sees it: the value, "n.v.t." or a dash."""
+    if answer is None:
+        return "—"
+    if answer.not_applicable:
+        return t("fill.not_applicable", lang)
+    return "—" if answer.value is None else str(answer.value)
 
 
 def _text(answer: Answer | None) -> str:

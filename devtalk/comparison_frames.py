@@ -8,22 +8,14 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
-from devtalk.comparison import LARGE_GAP, NA_BOTH, NA_ONE_SIDE, Comparison, ItemComparison, SectionComparison
+from devtalk.comparison import (LARGE_GAP, NA_BOTH, NA_ONE_SIDE, Comparison, ItemComparison, SectionComparison,
+                                shown_answer)
 from devtalk.i18n import t
-from devtalk.models import Answer
 
 EMPLOYEE_COLOUR, MANAGER_COLOUR = "#1f6f8b", "#e07a1f"
 # Where both give the same value one dot would hide the other, as if one side had not answered:
 # that dot gets a colour of its own and a legend entry saying both gave it.
 AGREE_COLOUR = "#2e8b57"
-
-
-def _shown(answer: Answer | None, lang: str) -> str:
-    if answer is None:
-        return "—"
-    if answer.not_applicable:
-        return t("fill.not_applicable", lang)
-    return "—" if answer.value is None else str(answer.value)
 
 
 def _marker(row: ItemComparison, lang: str) -> str:
@@ -49,8 +41,8 @@ def likert_frame(comparison: Comparison, lang: str) -> pd.DataFrame:
     # Column by column: pandas builds a frame from lists several times faster than from row dicts.
     return pd.DataFrame({
         t("compare.col_item", lang): [row.item.wording("employee", lang) for row in rows],
-        t("compare.col_employee", lang): [_shown(row.employee, lang) for row in rows],
-        t("compare.col_manager", lang): [_shown(row.manager, lang) for row in rows],
+        t("compare.col_employee", lang): [shown_answer(row.employee, lang) for row in rows],
+        t("compare.col_manager", lang): [shown_answer(row.manager, lang) for row in rows],
         t("compare.col_difference", lang): [_difference(row, lang) for row in rows],
     })
 

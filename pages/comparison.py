@@ -67,7 +67,7 @@ with can_want_tab:
 with agenda_tab:
     earlier = reports.earlier_actions(db, view.conversation)
     for point in propose_agenda(comparison, earlier):
-        show_agenda_point(point, view.questionnaire, {a.id: a for a in earlier}, lang)
+        show_agenda_point(point, view.questionnaire, comparison, {a.id: a for a in earlier}, lang)
 
 if view.conversation.status in printing.PREPARATION_STATUSES:
     pdf_download("preparation", tr("download.preparation"),

@@ -160,7 +160,7 @@ if conversation.held_at:
 st.header(tr("report.agenda"))
 for index, point in enumerate(report.agenda):
     with st.container(border=True):
-        show_agenda_point(point, compared.questionnaire, earlier, lang)
+        show_agenda_point(point, compared.questionnaire, compared.comparison, earlier, lang)
         if editing:
             text_box(tr("report.point_note"), NOTE + point.key, save_note, (point.key,))
             up, down, drop = st.columns(3)

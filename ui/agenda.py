@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from devtalk.agenda import agenda_title
+from devtalk.agenda import agenda_scores, agenda_title
+from devtalk.comparison import Comparison
 from devtalk.i18n import t
 from devtalk.models import Action, AgendaPoint
 from devtalk.questionnaire import Questionnaire
 from ui.text import escape_markdown
 
 
-def show_agenda_point(point: AgendaPoint, questionnaire: Questionnaire, actions: dict[int, Action], lang: str) -> None:
+def show_agenda_point(point: AgendaPoint, questionnaire: Questionnaire, comparison: Comparison,
+                      actions: dict[int, Action], lang: str) -> None:
+    """Its kind and subject, and for a point about a scale item both sides' answers: whoever
+    writes the note should not have to look them up in another tab."""
     title = escape_markdown(agenda_title(point, questionnaire, actions, lang))
     st.markdown(f"**{t(f'agenda.kind_{point.kind}', lang)}** · {title}")
+    scores = agenda_scores(point, comparison, lang)
+    if scores:
+        st.caption(escape_markdown(scores))

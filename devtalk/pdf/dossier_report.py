@@ -56,8 +56,8 @@ def _conversation(doc: Document, entry: ConversationContent, lang: str) -> None:
         doc.heading(t("report.title", lang))
         doc.paragraph(t("pdf.no_report", lang), colour=GREY)
     else:
-        report_blocks.agenda(doc, t("report.agenda", lang), entry.report.agenda, entry.questionnaire,
-                             entry.earlier_actions, lang)
+        report_blocks.discussed_agenda(doc, entry.report.agenda, entry.questionnaire, entry.comparison,
+                                       entry.earlier_actions, lang)
         report_blocks.report_text(doc, entry.report, lang)
     report_blocks.actions_table(doc, entry.actions, entry.names, lang)
     if entry.report is not None and entry.report.finalised_at:

@@ -16,7 +16,7 @@ def preparation_sheet(content: ConversationContent, lang: str) -> bytes:
     comparison_blocks.facts(doc, content, lang)
     doc.paragraph(t("pdf.preparation_explained", lang), size=9, colour=GREY)
     report_blocks.agenda(doc, t("compare.tab_agenda", lang), content.proposed_agenda, content.questionnaire,
-                         content.earlier_actions, lang)
+                         content.comparison, content.earlier_actions, lang)
     comparison_blocks.comparison_tables(doc, content.comparison, lang)
     comparison_blocks.chart(doc, content.comparison, lang)
     comparison_blocks.open_answers(doc, content.comparison, lang)

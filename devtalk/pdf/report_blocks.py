@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from devtalk.agenda import agenda_title
+from devtalk.agenda import action_helped, agenda_scores, agenda_title, discussed
+from devtalk.comparison import Comparison
 from devtalk.formatting import format_date
 from devtalk.i18n import t
 from devtalk.models import Action, AgendaPoint, Person, Report
@@ -13,8 +14,9 @@ from devtalk.questionnaire import Questionnaire
 
 
 def agenda(doc: Document, title: str, points: Sequence[AgendaPoint], questionnaire: Questionnaire,
-           earlier: Mapping[int, Action], lang: str) -> None:
-    """Numbered points, each with what kind of point it is and the manager's note on it."""
+           comparison: Comparison | None, earlier: Mapping[int, Action], lang: str) -> None:
+    """Numbered points, each with what kind of point it is, both answers it is about and the
+    manager's note on it."""
     doc.heading(title)
     if not points:
         doc.paragraph(t("pdf.no_agenda", lang), colour=GREY)
@@ -22,7 +24,10 @@ def agenda(doc: Document, title: str, points: Sequence[AgendaPoint], questionnai
         doc.room_for(3 * LINE)
         subject = agenda_title(point, questionnaire, earlier, lang)
         doc.paragraph(f"{number}. {t(f'agenda.kind_{point.kind}', lang)} · {subject}", bold=True)
-        helped = _helped(point, earlier)
+        scores = agenda_scores(point, comparison, lang)
+        if scores:
+            doc.paragraph(scores, size=9, colour=GREY, indent=5)
+        helped = action_helped(point, earlier)
         if helped:
             doc.paragraph(f"{t('report.did_it_help', lang)} {t(f'report.helped_{helped}', lang)}", size=9, indent=5)
         if point.note.strip():
@@ -30,19 +35,22 @@ def agenda(doc: Document, title: str, points: Sequence[AgendaPoint], questionnai
         doc.ln(1)
 
 
-def _helped(point: AgendaPoint, earlier: Mapping[int, Action]) -> str | None:
-    if point.kind != "action_review" or not point.ref.isdigit():
-        return None
-    action = earlier.get(int(point.ref))
-    return action.helped if action else None
+def discussed_agenda(doc: Document, points: Sequence[AgendaPoint], questionnaire: Questionnaire,
+                     comparison: Comparison | None, earlier: Mapping[int, Action], lang: str) -> None:
+    """The report's agenda: only the points the meeting wrote something about, and how many
+    proposed points were left out for want of a note."""
+    noted = discussed(points, earlier)
+    agenda(doc, t("report.agenda", lang), noted, questionnaire, comparison, earlier, lang)
+    if len(noted) < len(points):
+        doc.paragraph(t("pdf.points_left_out", lang, count=len(points) - len(noted)), size=9, colour=GREY)
 
 
 def report_text(doc: Document, report: Report, lang: str) -> None:
-    """Agreements and summary, and whether the report is final."""
-    doc.heading(t("report.agreements", lang))
-    doc.paragraph(report.agreements)
+    """Summary and agreements, and whether the report is final."""
     doc.heading(t("report.summary", lang))
     doc.paragraph(report.summary)
+    doc.heading(t("report.agreements", lang))
+    doc.paragraph(report.agreements)
     if report.finalised_at:
         doc.paragraph(t("report.finalised_on", lang, date=format_date(report.finalised_at, lang)), size=8.5, colour=GREY)
     else:

@@ -192,3 +192,12 @@ def test_the_manager_reads_the_employees_comment_under_the_employees_name(firm_d
         assert "Reactie van Daan Medewerker" in texts(managers) and "Mijn reactie" not in texts(managers)
         own = open_page(sign_in("employee"), page, **params)
         assert "Mijn reactie" in texts(own) and "Reactie van" not in texts(own)
+
+
+def test_the_agenda_editor_shows_both_answers_beside_each_point_about_a_scale_item(firm_db):
+    database, firm = firm_db
+    app = manager_on_the_held_report(database, firm)
+    assert not app.exception
+    captions = [caption.value for caption in app.caption]
+    # Two large gaps, each with both sides' answers; the energy point has no scale answers.
+    assert captions.count("Medewerker 5 · leidinggevende 2") == 2

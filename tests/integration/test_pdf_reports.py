@@ -41,10 +41,13 @@ def submit_both(db, firm) -> None:
 
 
 def write_report(db, firm, summary="Goed gesprek over tekeningen.", agreements="Cursus tekening lezen.",
-                 action="Cursus tekening lezen bij het ROC", final=True, comment=None) -> None:
-    """From both sides submitted to a report (final unless told), with one action."""
+                 action="Cursus tekening lezen bij het ROC", final=True, comment=None, notes=None) -> None:
+    """From both sides submitted to a report (final unless told), with one action and a note on
+    each agenda point ``notes`` names by key."""
     reports.mark_held(db, firm.manager, firm.conversation_id)
     reports.save_draft(db, firm.manager, firm.conversation_id, summary=summary, agreements=agreements)
+    for key, note in (notes or {}).items():
+        reports.save_note(db, firm.manager, firm.conversation_id, key, note)
     actions.add_action(db, firm.manager, firm.conversation_id, what=action, kind="course",
                        owner_id=firm.manager.id, due_date=date.today() + timedelta(days=60))
     if final:
@@ -96,13 +99,47 @@ def test_demo_reports_print_in_both_languages_with_names_and_page_numbers(demo_d
 
 
 def test_report_holds_items_both_answers_open_answers_agenda_and_actions(fresh_db):
-    firm = reported_firm(fresh_db, comment="Eens, op één punt na")
+    firm = reported_firm(fresh_db, comment="Eens, op één punt na", notes={"gap:veilig-werken": "Samen de VCA-regels doorlopen"})
     text = flat(text_of(conversation_report_pdf(fresh_db, firm.hr, firm.conversation_id)))
     for expected in ("Daan Medewerker", "Marco Manager", "Ronde 2026", "klein, versie 1",
                      "Ik kan een werktekening lezen", "5 2 -3", "tekst van employee", "tekst van manager",
-                     "Groot verschil · Ik werk veilig", "Cursus tekening lezen bij het ROC", "Cursus of training",
+                     "Groot verschil · Ik werk veilig", "Medewerker 5 · leidinggevende 2", "Samen de VCA-regels doorlopen",
+                     "Cursus tekening lezen bij het ROC", "Cursus of training",
                      "Goed gesprek over tekeningen.", "Eens, op één punt na", "Handtekening"):
         assert expected in text, expected
+
+
+def pages_text(pdf: bytes) -> list[str]:
+    return [flat(page.extract_text()) for page in PdfReader(BytesIO(pdf)).pages]
+
+
+def test_a_sixty_item_report_puts_its_outcome_on_three_pages_before_the_comparison(fresh_db):
+    """Agreements and actions on pages 6 and 7, behind sixty rows of scores, were what nobody read."""
+    firm = make_firm(fresh_db)
+    version = store_questionnaire(fresh_db, firm.hr, make_questionnaire(items=60), "groot.yaml")
+    created = create_round(fresh_db, firm.hr, "Grote ronde", version.id, employee_ids=[firm.employee.id])
+    firm.conversation_id = fresh_db.execute("SELECT id FROM conversations WHERE round_id = ?", [created.round.id]).fetchone()[0]
+    submit_both(fresh_db, firm)
+    summary = " ".join(["Een open gesprek over het werk van het afgelopen jaar en wat Daan wil leren."] * 8)
+    notes = {f"gap:item-{n}": f"Aantekening bij vaardigheid {n}: samen oefenen met een ervaren collega." for n in (3, 17, 42)}
+    write_report(fresh_db, firm, summary=summary, agreements="Daan volgt de cursus; Marco plant de oefenuren.",
+                 notes=notes, final=False)
+    actions.add_action(fresh_db, firm.manager, firm.conversation_id, what="Oefenuren inplannen", kind="other",
+                       owner_id=firm.manager.id)
+    reports.finalise(fresh_db, firm.manager, firm.conversation_id)
+    reports.acknowledge(fresh_db, firm.employee, firm.conversation_id, "Eens, op één punt na")
+    pdf = conversation_report_pdf(fresh_db, firm.hr, firm.conversation_id)
+    pages = pages_text(pdf)
+    appendix = next(number for number, text in enumerate(pages) if "Bijlage: de vergelijking" in text)
+    assert appendix <= 3, f"the report itself takes {appendix} pages"
+    report, comparison = " ".join(pages[:appendix]), " ".join(pages[appendix:])
+    order = [report.index(text) for text in ("Samenvatting", "Afspraken", "Cursus tekening lezen bij het ROC",
+                                             "Oefenuren inplannen", "Aantekening bij vaardigheid 3:", "Handtekeningen")]
+    assert order == sorted(order)
+    # Only the points with a note are in the report; the other 58 proposed ones are counted, not listed.
+    assert "Vaardigheid nummer 17 op de werkplaats" in report and "Vaardigheid nummer 18 op de werkplaats" not in report
+    assert "58 voorgestelde punten zonder aantekening zijn niet opgenomen." in report
+    assert all(f"Vaardigheid nummer {n} " in comparison for n in range(1, 61))
 
 
 def test_report_is_printed_in_the_employees_language_unless_asked_otherwise(fresh_db):
