@@ -128,10 +128,11 @@ def _past_conversation(db, rng, questionnaire, skill, round_id, person, years_ag
     )
     _write_report(db, rng, questionnaire, conversation.id, person, when + timedelta(days=21), status == "acknowledged", earlier)
     for kind, what, action_status in demo_firm.ACTIONS[person.username][years_ago]:
+        # One still under way has had its date moved on, as people do, so the demo is not all overdue warnings.
+        due = today + timedelta(days=60) if action_status == "in_progress" else date(today.year - years_ago, 10, 1)
         action = actions.add_action(
             db, conversation.id, person.id, what=what, kind=kind, owner_id=person.manager_id,
-            due_date=date(today.year - years_ago, 10, 1), created_at=(when + timedelta(days=21)).isoformat(),
-            status=action_status,
+            due_date=due, created_at=(when + timedelta(days=21)).isoformat(), status=action_status,
         )
         actions.add_progress_note(db, action.id, person.manager_id, "Afgesproken en ingepland.", (when + timedelta(days=40)).isoformat())
 
