@@ -158,7 +158,10 @@ if conversation.held_at:
     st.caption(tr("report.held_on", date=format_date(conversation.held_at, lang)))
 
 st.header(tr("report.agenda"))
-for index, point in enumerate(report.agenda):
+if editing:
+    st.caption(tr("report.agenda_explained"))
+# Read, the report holds what the PDF holds: the points the meeting wrote something about.
+for index, point in enumerate(report.agenda if editing else agenda.discussed(report.agenda, earlier)):
     with st.container(border=True):
         show_agenda_point(point, compared.questionnaire, compared.comparison, earlier, lang)
         if editing:

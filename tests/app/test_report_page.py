@@ -201,3 +201,16 @@ def test_the_agenda_editor_shows_both_answers_beside_each_point_about_a_scale_it
     captions = [caption.value for caption in app.caption]
     # Two large gaps, each with both sides' answers; the energy point has no scale answers.
     assert captions.count("Medewerker 5 · leidinggevende 2") == 2
+
+
+def test_the_final_report_shows_only_the_agenda_points_with_a_note(firm_db):
+    database, firm = firm_db
+    submit_both(database, firm)
+    reports.mark_held(database, firm.manager, firm.conversation_id)
+    reports.save_draft(database, firm.manager, firm.conversation_id, summary="Samen besproken")
+    reports.save_note(database, firm.manager, firm.conversation_id, "gap:veilig-werken", "VCA samen doorlopen")
+    reports.finalise(database, firm.manager, firm.conversation_id)
+    app = open_page(sign_in("employee"), "pages/report.py", conversation=firm.conversation_id)
+    assert not app.exception
+    assert "Ik werk veilig" in texts(app) and "VCA samen doorlopen" in texts(app)
+    assert "Ik kan een werktekening lezen" not in texts(app)
