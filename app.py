@@ -3,7 +3,7 @@
 import streamlit as st
 
 from devtalk.services import setup
-from ui import navigation, save_while_typing, served_files, session
+from ui import navigation, save_while_typing, served_files, session, widgets
 from ui.session import tr
 from ui.text import escape_markdown
 
@@ -22,7 +22,10 @@ if person is not None:
     with st.sidebar:
         navigation.show_menu(pages)
         save_while_typing.install()  # in the sidebar: it shows nothing, and takes no room above the page
+        widgets.install()
         st.caption(escape_markdown(tr("app.signed_in_as", name=person.name)))
+else:
+    widgets.install()  # the sign-in and setup pages are in the person's language too
 session.show_pending(session.SIGNED_OUT, st.warning)
 page.run()
 served_files.remove_fetched()

@@ -9,7 +9,7 @@ from devtalk.people_import import ImportFailed
 from devtalk.questionnaire import localized
 from devtalk.services import hr_people, questionnaires
 from devtalk.services import people as people_service
-from ui import callbacks, session
+from ui import callbacks, session, widgets
 from ui.session import tr
 from ui.text import escape_markdown
 
@@ -118,7 +118,7 @@ def show_person_list() -> None:
     search = st.text_input(tr("hr_people.search"), key="people_search")
     inactive_too = st.toggle(tr("hr_people.show_inactive"), key="people_show_inactive")
     found = hr_people.list_people(db, person, search, active_only=not inactive_too)
-    st.dataframe([{
+    widgets.table_or_nothing([{
         tr("hr_people.col_name"): p.name, tr("hr_people.col_username"): p.username,
         tr("hr_people.col_email"): p.email or "", tr("hr_people.col_function"): function_name(p.function_id),
         tr("hr_people.col_manager"): name_of(p.manager_id),
@@ -208,7 +208,7 @@ def show_functions_tab() -> None:
         format_func=lambda v: version_label(versions[v]) if v else tr("hr_people.newest_round_version"))
     applying = hr_people.sections_per_function(db, person, picked)
     shown = hr_people.list_functions(db, person, search)
-    st.dataframe([{
+    widgets.table_or_nothing([{
         tr("hr_people.col_function"): f.name, tr("hr_people.col_code"): f.id,
         tr("hr_people.col_sections"): section_titles(applying.per_function.get(f.id, ())) if applying else "",
         tr("hr_people.col_description"): f.description,

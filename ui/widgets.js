@@ -1,0 +1,67 @@
+// Streamlit's own words in devtalk's language, where no widget parameter reaches them.
+// ui/widgets.py fills in SETTINGS and says which texts the widget parameters cover instead.
+(() => {
+  const SETTINGS = __SETTINGS__;
+  const state = (window.devtalkWidgets ??= {});
+  state.settings = SETTINGS; // st.html runs this again when the language changes: take the new words
+  state.texts = SETTINGS.texts.map(([pattern, text, onTouch]) => [new RegExp(`^${pattern}$`), text, onTouch]);
+  // For the browser: hyphenation, spelling, screen readers, and the date fields' own reading.
+  document.documentElement.lang = SETTINGS.lang;
+
+  // Streamlit's calendar takes month and day names and the first weekday from navigator.language,
+  // which is the browser's language, not the person's. Streamlit reads it when it draws the page,
+  // and it drew this one before this script ran: when that changes the calendar, one run follows
+  // (Streamlit's own "r" shortcut), once its current run is over.
+  // A browser already in the person's language keeps its own variant of it (en-US, nl-BE).
+  const drawn = navigator.language;
+  state.browser ??= drawn;
+  state.locale = state.browser.split("-")[0] === SETTINGS.lang ? state.browser : SETTINGS.locale;
+  if (!state.installed) {
+    Object.defineProperty(Navigator.prototype, "language", { get: () => state.locale, configurable: true });
+    Object.defineProperty(Navigator.prototype, "languages", { get: () => [state.locale], configurable: true });
+  }
+  const redraw = () => {
+    if (document.querySelector("[data-test-script-state='running']")) return setTimeout(redraw, 200);
+    for (const type of ["keydown", "keyup"]) document.body.dispatchEvent(new KeyboardEvent(type, { key: "r", bubbles: true }));
+  };
+  if (drawn !== state.locale) setTimeout(redraw, 200);
+
+  // A phone has no Ctrl key: a hint to press one is hidden there rather than translated.
+  const touch = () => window.matchMedia("(pointer: coarse)").matches;
+  const translate = (node) => {
+    const shown = node.nodeValue.trim();
+    const parent = node.parentElement;
+    if (!shown || !parent) return;
+    if (parent.dataset.devtalkHidden !== undefined) { // React reused a hidden hint's span for other text
+      delete parent.dataset.devtalkHidden;
+      parent.hidden = false;
+    }
+    for (const [pattern, text, onTouch] of state.texts) {
+      if (!pattern.test(shown)) continue;
+      if (onTouch === null && touch()) {
+        parent.dataset.devtalkHidden = "";
+        parent.hidden = true;
+        return;
+      }
+      const translated = node.nodeValue.replace(shown, shown.replace(pattern, text));
+      if (translated !== node.nodeValue) node.nodeValue = translated; // never again: no endless loop
+      return;
+    }
+  };
+  const translateWithin = (root) => {
+    if (root.nodeType === Node.TEXT_NODE) return translate(root);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) translate(node);
+  };
+  // The Streamlit texts are in their own elements (a span, a button): they are matched whole.
+  if (!state.installed) {
+    new MutationObserver((records) => {
+      for (const record of records) {
+        if (record.type === "characterData") translate(record.target);
+        else record.addedNodes.forEach(translateWithin);
+      }
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  }
+  state.installed = true;
+  translateWithin(document.body);
+})();

@@ -1,0 +1,72 @@
+"""Streamlit's own words in the person's language: what its widgets say besides our labels.
+
+Where a widget takes a parameter the pages pass it from here (``CHOOSE``, ``DATE_FORMAT``, empty
+tables as ``table_or_nothing``). What no parameter reaches (the file uploader's instructions, the
+dropdown's "No results" and "Select all", the "Press Enter" hints, a failed download, the year in
+an empty date field, the calendar's month names) ``install`` translates in the page itself, and it
+sets the page's ``lang``. The texts that stay English are listed in README's "Languages".
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import streamlit as st
+
+from ui.session import language, tr
+
+# Streamlit's date_input knows only year, month and day orders; day first is how both our
+# languages write a date here.
+DATE_FORMAT = "DD-MM-YYYY"
+# The locale the calendar follows (month and day names, Monday first) in a browser set to
+# another language.
+LOCALES = {"nl": "nl-NL", "en": "en-GB"}
+# Streamlit 1.67's fixed English texts (a regular expression for the whole text of one element),
+# the catalogue key of ours, and whether a touch screen hides it instead (a hint to press Ctrl).
+_STREAMLIT_TEXTS = (
+    ("No results", "widgets.no_results", False),
+    ("No options to select\\.?", "widgets.no_options", False),
+    ("Select all", "widgets.select_all", False),
+    ("Select (\\d+) matches", "widgets.select_matches", False),
+    ("Drag and drop (?:a file|files) here", "widgets.drop_here", False),
+    ("(\\S+) per file", "widgets.per_file", False),
+    (".* files are not allowed\\.", "widgets.wrong_type", False),
+    ("Press Enter to apply", "widgets.enter_to_apply", False),
+    ("Press Enter to submit form", "widgets.enter_to_submit", False),
+    ("Press (?:Ctrl|⌘)\\+Enter to apply", "widgets.ctrl_enter_to_apply", True),
+    ("Press (?:Ctrl|⌘)\\+Enter to submit form", "widgets.ctrl_enter_to_submit", True),
+    ("Failed to generate file for download|Download failed", "widgets.download_failed", False),
+    ("yyyy", "widgets.year", False),
+    ("Choose date, (.+)", "widgets.choose_date", False),
+)
+_SCRIPT = Path(__file__).with_name("widgets.js").read_text(encoding="utf-8")
+
+
+def choose() -> str:
+    """The placeholder of a selectbox or multiselect with nothing chosen yet."""
+    return tr("widgets.choose")
+
+
+def table_or_nothing(rows: object, **options: object) -> None:
+    """``st.dataframe`` of ``rows``, or a translated line when there are none (an empty table says
+    "empty" in English, drawn on a canvas no translation reaches); a missing cell shows a dash."""
+    if len(rows) == 0:
+        st.caption(tr("widgets.no_rows"))
+    else:
+        st.dataframe(rows, placeholder="—", **options)
+
+
+def install() -> None:
+    """Translate Streamlit's own words in the page and set its language; app.py calls it on every
+    run, signed in or not (the script installs itself once and takes a new language on a change)."""
+    settings = {
+        "lang": language(),
+        "locale": LOCALES[language()],
+        # Our replacement for each text: "$1" stands for what the pattern's group found.
+        "texts": [[pattern, tr(key, size="$1", count="$1", month="$1"), None if on_touch_hide else True]
+                  for pattern, key, on_touch_hide in _STREAMLIT_TEXTS],
+    }
+    # Our own fixed script and catalogue texts, no user input; st.html is the way to run script in the page.
+    st.html(f"<script>{_SCRIPT.replace('__SETTINGS__', json.dumps(settings))}</script>",
+            unsafe_allow_javascript=True, width="content")
