@@ -16,7 +16,7 @@ from devtalk.formatting import format_date, format_datetime
 from devtalk.models import ACTION_KINDS, HELPED, Report
 from devtalk.services import actions, printing, reports
 from devtalk.services.conversations import comparison_view
-from ui import callbacks, seen, session
+from ui import callbacks, seen, session, widgets
 from ui.agenda import show_agenda_point
 from ui.downloads import pdf_download
 from ui.session import tr
@@ -216,7 +216,7 @@ if editing:
         st.text_input(tr("report.action_what"), key="action_what", max_chars=actions.MAX_WHAT)
         st.selectbox(tr("report.action_kind"), ACTION_KINDS, key="action_kind", format_func=lambda k: tr(f"action.kind_{k}"))
         st.selectbox(tr("report.action_owner"), list(people_here), key="action_owner", format_func=people_here.get)
-        st.date_input(tr("report.action_due"), key="action_due", value=None, min_value=date.today(), format="DD-MM-YYYY")
+        st.date_input(tr("report.action_due"), key="action_due", value=None, min_value=date.today(), format=widgets.DATE_FORMAT)
         session.show_pending("action_error")
         st.button(tr("report.add_action"), key="action_add", on_click=add_action)
 
