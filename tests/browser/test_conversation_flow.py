@@ -66,7 +66,7 @@ def test_employee_and_manager_fill_in_compare_and_write_a_report(browser, server
     manager_page.goto(f"{url}/comparison?conversation={conversation.id}")
     manager_page.get_by_text("Vergelijking").first.wait_for()
     manager_page.get_by_text("Voorstel agenda").first.wait_for()
-    manager_page.locator("[data-testid='stDataFrame']").first.wait_for()
+    manager_page.locator("[data-testid='stTable']").first.wait_for()
     manager_page.wait_for_timeout(1000)
     manager_page.screenshot(path=str(ARTIFACTS / "comparison.png"), full_page=True)
     manager_page.get_by_role("tab", name="Grafiek").click()
