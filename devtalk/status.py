@@ -41,6 +41,11 @@ def submitted_sides(status: str) -> frozenset[str]:
     return frozenset({"employee", "manager"})
 
 
+def still_to_fill_in(status: str, side: str | None) -> bool:
+    """Whether this side has yet to submit its answers (None: not a side of the conversation)."""
+    return side in ("employee", "manager") and status in _SUBMITTED_BY and side not in _SUBMITTED_BY[status]
+
+
 def is_revealed(status: str) -> bool:
     """Both sides are in: from here on each side may see the other's answers."""
     return STATUSES.index(status) >= STATUSES.index("ready")

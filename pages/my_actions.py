@@ -59,7 +59,20 @@ if not own:
 for row in own:
     show(row, with_employee=False)
 
+def team_filter(rows: list[ActionRow]) -> list[ActionRow]:
+    """The team's actions of one person and/or in one status, as the manager picks (all by default)."""
+    names = {row.employee.id: row.employee.name for row in rows}
+    who_column, status_column = st.columns(2)
+    who = who_column.selectbox(tr("actions.filter_person"), [None, *sorted(names, key=lambda i: names[i].casefold())],
+                               key="team_actions_person", format_func=lambda i: tr("actions.everyone") if i is None else names[i])
+    status = status_column.selectbox(tr("actions.status"), [None, *ACTION_STATUSES], key="team_actions_status",
+                                     format_func=lambda s: tr("actions.every_status") if s is None else tr(f"action.status_{s}"))
+    return [row for row in rows if who in (None, row.employee.id) and status in (None, row.action.status)]
+
+
 if team:
     st.subheader(tr("actions.team"))
-    for row in team:
+    shown = team_filter(team)
+    st.caption(tr("actions.shown", shown=len(shown), count=len(team)))
+    for row in shown:
         show(row, with_employee=True)

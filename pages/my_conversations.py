@@ -35,7 +35,7 @@ def card(summary: ConversationSummary, heading: str) -> None:
         st.markdown(f"**{escape_markdown(heading)}**")
         st.caption(escape_markdown(summary.round.name))
         st.write(tr("my.status", status=tr(f"status.{conversation.status}")))
-        if summary.round.fill_deadline:
+        if summary.to_fill_in and summary.round.fill_deadline:
             st.caption(tr("my.deadline", date=format_date(summary.round.fill_deadline, session.language())))
         step = next_step(summary)
         if step:
@@ -43,13 +43,45 @@ def card(summary: ConversationSummary, heading: str) -> None:
             st.page_link(page, label=tr(label), icon=":material/arrow_forward:", query_params={"conversation": conversation.id})
 
 
+def own_card(summary: ConversationSummary) -> None:
+    card(summary, tr("my.with_manager", name=summary.manager.name))
+
+
+def team_card(summary: ConversationSummary) -> None:
+    card(summary, summary.employee.name)
+
+
+def cards(summaries: list[ConversationSummary], show) -> None:
+    """This round's cards, earlier years' folded away."""
+    for summary in summaries:
+        if summary.current:
+            show(summary)
+    earlier = [summary for summary in summaries if not summary.current]
+    if earlier:
+        with st.expander(tr("my.earlier", count=len(earlier))):
+            for summary in earlier:
+                show(summary)
+
+
+def overdue_notices() -> None:
+    """What this person is late with, above everything else."""
+    lang = session.language()
+    for summary in own:
+        if summary.overdue:
+            st.warning(tr("my.overdue_own", date=format_date(summary.round.fill_deadline, lang),
+                          manager=escape_markdown(summary.manager.name)), icon=":material/schedule:")
+    late_team = [summary.employee.name for summary in led if summary.overdue]
+    if late_team:
+        names = ", ".join(escape_markdown(name) for name in late_team)
+        st.warning(tr("my.overdue_team", count=len(late_team), names=names), icon=":material/schedule:")
+
+
+overdue_notices()
 st.subheader(tr("my.own"))
 if not own:
     st.info(tr("my.none_own"))
-for summary in own:
-    card(summary, tr("my.with_manager", name=summary.manager.name))
+cards(own, own_card)
 
 if led:
     st.subheader(tr("my.team"))
-    for summary in led:
-        card(summary, summary.employee.name)
+    cards(led, team_card)

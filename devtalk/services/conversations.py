@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import sqlite_utils
 
@@ -15,7 +16,7 @@ from devtalk.errors import DevtalkError, InvalidInput, NotAllowed, NotFound
 from devtalk.models import Answer, Conversation, Person, Round
 from devtalk.questionnaire import Item, Questionnaire, Section
 from devtalk.services.questionnaires import get_version, parsed
-from devtalk.status import AlreadySubmitted, is_revealed, next_status
+from devtalk.status import STATUSES, AlreadySubmitted, is_revealed, next_status, still_to_fill_in
 
 MAX_TEXT = 5000
 
@@ -69,6 +70,9 @@ class ConversationSummary:
     manager: Person
     round: Round
     my_side: str | None
+    to_fill_in: bool = False  # my side still has to be filled in, in a round that is still running
+    overdue: bool = False  # ... and the round's fill-in deadline has passed
+    current: bool = True  # in the newest round of all my conversations (else an earlier year's)
 
 
 @dataclass(frozen=True)
@@ -124,22 +128,40 @@ def get_conversation(db: sqlite_utils.Database, actor: Person, conversation_id: 
     return conversation
 
 
-def my_conversations(db: sqlite_utils.Database, actor: Person) -> tuple[list[ConversationSummary], list[ConversationSummary]]:
-    """My own conversations, and those I lead as a manager; newest first."""
+def my_conversations(db: sqlite_utils.Database, actor: Person, today: date | None = None,
+                     ) -> tuple[list[ConversationSummary], list[ConversationSummary]]:
+    """My own conversations, newest first, and those I lead as a manager: newest round first,
+    within a round by status (the ones still to do first), then by name."""
     if not access.may_act(actor):
         raise NotAllowed()
     own = conversations.conversations_of_employee(db, actor.id)
     led = [] if actor.restricted else conversations.conversations_led_by(db, actor.id)
-    return _summaries(db, actor, own), _summaries(db, actor, led)
+    own, led = _summaries(db, actor, own, led, today=today or date.today())
+    return own, sorted(led, key=lambda summary: (
+        _newest_first(summary.round), STATUSES.index(summary.conversation.status), summary.employee.name.casefold()))
 
 
-def _summaries(db: sqlite_utils.Database, actor: Person, found: list[Conversation]) -> list[ConversationSummary]:
+def _summaries(db: sqlite_utils.Database, actor: Person, *lists: list[Conversation], today: date,
+               ) -> list[list[ConversationSummary]]:
+    found = [c for conversations_ in lists for c in conversations_]
     persons = people.people_by_id(db, [c.employee_id for c in found] + [c.manager_id for c in found])
     round_of = rounds.rounds_by_id(db, [c.round_id for c in found])
-    return [
-        ConversationSummary(c, persons[c.employee_id], persons[c.manager_id], round_of[c.round_id], c.side_of(actor.id))
-        for c in found
-    ]
+    newest = min(round_of.values(), key=_newest_first, default=None)
+
+    def summary(c: Conversation) -> ConversationSummary:
+        side, found_round = c.side_of(actor.id), round_of[c.round_id]
+        deadline = found_round.fill_deadline
+        to_fill_in = found_round.closed_at is None and still_to_fill_in(c.status, side)
+        # The same rule as the round's dashboard (completion): past the fill-in deadline.
+        overdue = to_fill_in and deadline is not None and deadline < today
+        return ConversationSummary(c, persons[c.employee_id], persons[c.manager_id], found_round, side,
+                                   to_fill_in=to_fill_in, overdue=overdue, current=found_round.id == newest.id)
+
+    return [[summary(c) for c in conversations_] for conversations_ in lists]
+
+
+def _newest_first(found: Round) -> tuple:
+    return -found.created_at.timestamp(), -found.id
 
 
 def _questionnaire_for(db: sqlite_utils.Database, conversation: Conversation) -> tuple[Questionnaire, Person]:

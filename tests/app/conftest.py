@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import db as storage
+from devtalk.services.demo import load_demo
 from tests.builders import make_firm
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,6 +24,18 @@ def firm_db(tmp_path, monkeypatch):
     storage.migrate(database)
     firm = make_firm(database)
     yield database, firm
+    database.conn.close()
+
+
+@pytest.fixture
+def demo_db(tmp_path, monkeypatch):
+    """The demo firm (every status in the current round, two earlier years, the bundled questionnaire)."""
+    path = tmp_path / "demo.db"
+    monkeypatch.setenv("DEVTALK_DB", str(path))
+    database = storage.open_db(path)
+    storage.migrate(database)
+    load_demo(database)
+    yield database
     database.conn.close()
 
 

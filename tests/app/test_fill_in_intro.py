@@ -1,26 +1,11 @@
 """The intro of the fill-in page on the bundled questionnaire (the demo firm's): one intro for the
 employee, and the manager's form in the manager's own words."""
 
-import pytest
-
-import db as storage
 from db.conversations import conversations_of_employee
 from db.people import person_by_username
-from devtalk.services.demo import load_demo
 from tests.app.conftest import open_page, sign_in, texts
 
 QUESTIONNAIRE_INTRO = "Jij en je leidinggevende vullen dezelfde lijst apart in"
-
-
-@pytest.fixture
-def demo_db(tmp_path, monkeypatch):
-    path = tmp_path / "demo.db"
-    monkeypatch.setenv("DEVTALK_DB", str(path))
-    database = storage.open_db(path)
-    storage.migrate(database)
-    load_demo(database)
-    yield database
-    database.conn.close()
 
 
 def daans_form(database, username: str):
