@@ -84,3 +84,15 @@ def test_each_missing_answer_after_submit_is_a_link_that_jumps_to_its_question(b
     expect(wording).to_have_text(question)
     expect(wording).to_be_in_viewport()
     context.close()
+
+
+def test_on_a_touch_phone_the_saved_mark_follows_typing_without_leaving_the_box(browser, server):
+    context, page = fill_in_on_a_phone(browser, server)
+    block = page.locator("[class*='st-key-item_']:has(textarea)").last
+    expect(block.get_by_text("Opgeslagen")).to_have_count(0)
+    block.locator("textarea").tap()
+    block.locator("textarea").press_sequentially("Met de duim getypt", delay=30)
+    block.get_by_text("Opgeslagen").wait_for(timeout=10_000)
+    assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"  # never left the box
+    expect(block.locator("textarea")).to_have_value("Met de duim getypt")
+    context.close()
