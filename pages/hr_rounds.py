@@ -88,7 +88,7 @@ def show_create_form() -> None:
     active = {p.id: p.name for p in hr_people.list_people(db, person, active_only=True)}
     with st.expander(tr("hr_rounds.create_heading"), expanded=not listed):
         st.text_input(tr("hr_rounds.name"), key="round_name", max_chars=200, placeholder=tr("hr_rounds.name_example"))
-        st.selectbox(tr("hr_rounds.version"), list(versions), key="round_version", placeholder=widgets.choose(),
+        st.selectbox(tr("hr_rounds.version"), list(versions), key="round_version",
                      format_func=lambda v: version_label(versions[v]))
         st.date_input(tr("hr_rounds.fill_deadline"), key="round_fill_deadline", value=None, format=widgets.DATE_FORMAT)
         st.date_input(tr("hr_rounds.meeting_deadline"), key="round_meeting_deadline", value=None, format=widgets.DATE_FORMAT)
@@ -157,18 +157,15 @@ def show_corrections(found) -> None:
               for row in rows}
     with st.expander(tr("hr_rounds.reopen_heading")):
         reopenable = [r.conversation.id for r in rows if r.conversation.status in ("employee_submitted", "manager_submitted", "ready")]
-        st.selectbox(tr("hr_rounds.conversation"), reopenable, key="reopen_conversation", format_func=labels.get,
-                     placeholder=widgets.choose())
+        st.selectbox(tr("hr_rounds.conversation"), reopenable, key="reopen_conversation", format_func=labels.get)
         st.selectbox(tr("hr_rounds.side"), SIDES, key="reopen_side", format_func=lambda side: tr(f"hr_rounds.side_{side}"))
         st.text_input(tr("hr_rounds.reason"), key="reopen_reason", max_chars=500)
         st.button(tr("hr_rounds.reopen"), key="reopen_submit", on_click=reopen, disabled=not reopenable)
     with st.expander(tr("hr_rounds.reassign_heading")):
         movable = [r.conversation.id for r in rows if r.conversation.status in round_admin.REASSIGNABLE]
         managers = {p.id: p.name for p in hr_people.list_people(db, person, active_only=True)}
-        st.selectbox(tr("hr_rounds.conversation"), movable, key="reassign_conversation", format_func=labels.get,
-                     placeholder=widgets.choose())
-        st.selectbox(tr("hr_rounds.new_manager"), list(managers), key="reassign_manager", format_func=managers.get,
-                     placeholder=widgets.choose())
+        st.selectbox(tr("hr_rounds.conversation"), movable, key="reassign_conversation", format_func=labels.get)
+        st.selectbox(tr("hr_rounds.new_manager"), list(managers), key="reassign_manager", format_func=managers.get)
         st.button(tr("hr_rounds.reassign"), key="reassign_submit", on_click=reassign, disabled=not movable)
     if found.closed_at:
         return

@@ -4,7 +4,7 @@
   const SETTINGS = __SETTINGS__;
   const state = (window.devtalkWidgets ??= {});
   state.settings = SETTINGS; // st.html runs this again when the language changes: take the new words
-  state.texts = SETTINGS.texts.map(([pattern, text, onTouch]) => [new RegExp(`^${pattern}$`), text, onTouch]);
+  state.texts = SETTINGS.texts.map(([pattern, text, onTouch]) => [new RegExp(`^(?:${pattern})$`), text, onTouch]);
   // For the browser: hyphenation, spelling, screen readers, and the date fields' own reading.
   document.documentElement.lang = SETTINGS.lang;
 
@@ -48,19 +48,30 @@
       return;
     }
   };
+  // A dropdown's placeholder is an attribute of its input, not text.
+  const translatePlaceholder = (element) => {
+    const shown = element.getAttribute("placeholder");
+    const found = state.texts.find(([pattern]) => pattern.test(shown));
+    if (found && shown.replace(found[0], found[1]) !== shown) element.setAttribute("placeholder", shown.replace(found[0], found[1]));
+  };
   const translateWithin = (root) => {
     if (root.nodeType === Node.TEXT_NODE) return translate(root);
+    if (root.nodeType !== Node.ELEMENT_NODE) return;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) translate(node);
+    if (root.hasAttribute("placeholder")) translatePlaceholder(root);
+    root.querySelectorAll("[placeholder]").forEach(translatePlaceholder);
   };
   // The Streamlit texts are in their own elements (a span, a button): they are matched whole.
   if (!state.installed) {
     new MutationObserver((records) => {
       for (const record of records) {
         if (record.type === "characterData") translate(record.target);
+        else if (record.type === "attributes") translatePlaceholder(record.target);
         else record.addedNodes.forEach(translateWithin);
       }
-    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true,
+      attributeFilter: ["placeholder"] });
   }
   state.installed = true;
   translateWithin(document.body);

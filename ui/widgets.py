@@ -1,10 +1,12 @@
 """Streamlit's own words in the person's language: what its widgets say besides our labels.
 
-Where a widget takes a parameter the pages pass it from here (``CHOOSE``, ``DATE_FORMAT``, empty
-tables as ``table_or_nothing``). What no parameter reaches (the file uploader's instructions, the
-dropdown's "No results" and "Select all", the "Press Enter" hints, a failed download, the year in
-an empty date field, the calendar's month names) ``install`` translates in the page itself, and it
-sets the page's ``lang``. The texts that stay English are listed in README's "Languages".
+The pages take the date format and tables that may be empty from here (``DATE_FORMAT``,
+``table_or_nothing``: an empty table's "empty" is drawn on a canvas). Every other fixed text of
+Streamlit's ``install`` translates in the page itself: the dropdowns' placeholder, "No results" and
+"Select all" (a page's own ``placeholder=`` still wins), the file uploader's instructions and refusal,
+the "Press Enter" hints, a failed download, the year in an empty date field and the calendar's month
+and day names; it also sets the page's ``lang``. One place for every widget, so a new selectbox
+needs nothing. The texts that stay English are listed in README's "Languages".
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ LOCALES = {"nl": "nl-NL", "en": "en-GB"}
 # Streamlit 1.67's fixed English texts (a regular expression for the whole text of one element),
 # the catalogue key of ours, and whether a touch screen hides it instead (a hint to press Ctrl).
 _STREAMLIT_TEXTS = (
+    ("Choose an option|Choose options", "widgets.choose", False),
     ("No results", "widgets.no_results", False),
     ("No options to select\\.?", "widgets.no_options", False),
     ("Select all", "widgets.select_all", False),
@@ -41,11 +44,6 @@ _STREAMLIT_TEXTS = (
     ("Choose date, (.+)", "widgets.choose_date", False),
 )
 _SCRIPT = Path(__file__).with_name("widgets.js").read_text(encoding="utf-8")
-
-
-def choose() -> str:
-    """The placeholder of a selectbox or multiselect with nothing chosen yet."""
-    return tr("widgets.choose")
 
 
 def table_or_nothing(rows: object, **options: object) -> None:
