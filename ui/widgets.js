@@ -22,7 +22,9 @@
   }
   const redraw = () => {
     if (document.querySelector("[data-test-script-state='running']")) return setTimeout(redraw, 200);
-    for (const type of ["keydown", "keyup"]) document.body.dispatchEvent(new KeyboardEvent(type, { key: "r", bubbles: true }));
+    for (const type of ["keydown", "keyup"]) {
+      document.body.dispatchEvent(new KeyboardEvent(type, { key: "r", bubbles: true }));
+    }
   };
   if (drawn !== state.locale) setTimeout(redraw, 200);
 
@@ -52,7 +54,8 @@
   const translatePlaceholder = (element) => {
     const shown = element.getAttribute("placeholder");
     const found = state.texts.find(([pattern]) => pattern.test(shown));
-    if (found && shown.replace(found[0], found[1]) !== shown) element.setAttribute("placeholder", shown.replace(found[0], found[1]));
+    const translated = found ? shown.replace(found[0], found[1]) : shown;
+    if (translated !== shown) element.setAttribute("placeholder", translated);
   };
   const translateWithin = (root) => {
     if (root.nodeType === Node.TEXT_NODE) return translate(root);

@@ -34,6 +34,8 @@ _STREAMLIT_TEXTS = (
     ("Select (\\d+) matches", "widgets.select_matches", False),
     ("Drag and drop (?:a file|files) here", "widgets.drop_here", False),
     ("(\\S+) per file", "widgets.per_file", False),
+    ("Upload", "widgets.upload", False),
+    ("Error:", "widgets.error", False),
     (".* files are not allowed\\.", "widgets.wrong_type", False),
     ("Press Enter to apply", "widgets.enter_to_apply", False),
     ("Press Enter to submit form", "widgets.enter_to_submit", False),

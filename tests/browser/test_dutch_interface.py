@@ -23,8 +23,8 @@ pytestmark = pytest.mark.browser
 # What Streamlit 1.67 says in English, in the words that give it away.
 ENGLISH = (
     "Choose an option", "Choose options", "No options to select", "Select all", "Select \\d+ matches",
-    "No results", "Drag and drop", "per file", "files are not allowed", "Press Enter", "Ctrl\\+Enter to",
-    "⌘\\+Enter", "Failed to generate file", "Download failed", "yyyy", "Choose date",
+    "No results", "Drag and drop", "Upload", "per file", "Error:", "files are not allowed", "Press Enter",
+    "Ctrl\\+Enter to", "⌘\\+Enter", "Failed to generate file", "Download failed", "yyyy", "Choose date",
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "Sunday", "Monday",
 )
@@ -86,7 +86,8 @@ def test_every_page_is_dutch_for_dutch_hr_in_an_american_browser(browser, server
     context, page = american(browser, viewport={"width": 1280, "height": 900})
     sign_in_as_hr(page, url)
     conversation = current_conversation(server["db"], "hr")
-    for path in (*HR_PAGES, *(f"{name}?conversation={conversation.id}" for name in ("fill_in", "comparison", "report"))):
+    own = (f"{name}?conversation={conversation.id}" for name in ("fill_in", "comparison", "report"))
+    for path in (*HR_PAGES, *own):
         open_page(page, url, path)
         assert_dutch(page, path or "home")
     context.close()
@@ -119,14 +120,14 @@ def test_the_hr_widgets_speak_dutch_when_opened(browser, server):
     page.locator(".st-key-round_fill_deadline [data-testid='stDateInputFieldsScroller']").click()
     page.get_by_role("grid").wait_for()
     # The calendar follows the person, not the browser: its month list says "januari".
-    page.wait_for_function("[...document.querySelectorAll('[role=dialog] option, option')].some((o) => o.textContent === 'januari')")
+    page.wait_for_function("[...document.querySelectorAll('option')].some((o) => o.textContent === 'januari')")
     assert_dutch(page, "the calendar")
     page.keyboard.press("Escape")
 
     open_page(page, url, "hr_people")
     page.get_by_role("tab", name="Inlezen en uitvoeren").click()
     uploader = page.locator(".st-key-import_file")
-    uploader.get_by_text("Sleep een bestand hierheen").wait_for()
+    uploader.get_by_text("Bestand kiezen").wait_for()
     assert_dutch(page, "the people import")
     uploader.locator("input[type='file']").set_input_files(
         files=[{"name": "mensen.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4"}])
