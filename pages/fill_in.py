@@ -212,7 +212,7 @@ def anchor(item: Item) -> str:
 
 def intro() -> str:
     """One intro, so the first question fits on a phone's first screen: for the employee the
-    questionnaire's own (or ours) and how the page works; the manager's in the manager's words."""
+    questionnaire's own (or ours) and that the manager sees nothing yet; the manager's own."""
     if form.side == "manager":
         return tr("fill.intro_manager", name=escape_markdown(form.employee.name))
     if not form.questionnaire.intro:
