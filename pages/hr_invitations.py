@@ -74,8 +74,8 @@ def reset_pins(person) -> None:
 
 
 @callbacks.signed_in("cards_error")
-def switch_pin(person) -> None:
-    invitations.set_pin_required(db, person, st.session_state["cards_pin_required"])
+def switch_pin(person, required: bool) -> None:
+    invitations.set_pin_required(db, person, required)
 
 
 st.title(tr("cards.title"))
@@ -125,5 +125,10 @@ st.button(tr("cards.pin_reset"), key="cards_pin_reset", on_click=reset_pins)
 if "cards_done" in st.session_state:
     st.success(tr(st.session_state.pop("cards_done")))
 st.divider()
-session.seed("cards_pin_required", invitations.pin_required(db))
-st.toggle(tr("cards.pin_required"), key="cards_pin_required", on_change=switch_pin, help=tr("cards.pin_required_help"))
+# A button, not a toggle: a toggle's on_change also fires on a widget value the browser sends back
+# stale (seen once in a browser test), and this switch must only ever move when HR presses it.
+# The button names the state it sets, so a second tab pressing it again changes nothing more.
+pin_required = invitations.pin_required(db)
+st.markdown(tr("cards.pin_is_on" if pin_required else "cards.pin_is_off"), help=tr("cards.pin_required_help"))
+st.button(tr("cards.pin_switch_off" if pin_required else "cards.pin_switch_on"), key="cards_pin_switch",
+          on_click=switch_pin, kwargs={"required": not pin_required})

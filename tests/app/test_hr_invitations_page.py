@@ -112,6 +112,19 @@ def test_hr_clears_a_pin_and_switches_the_pin_off(firm_db):
     assert not app.exception
     assert "De pincode is gewist" in texts(app)
     assert database.execute("SELECT pin_hash FROM accounts WHERE person_id = ?", [firm.employee.id]).fetchone()[0] is None
-    assert app.toggle(key="cards_pin_required").value is True
-    app.toggle(key="cards_pin_required").set_value(False).run()
+    assert "Kaartjes vragen om een pincode: aan." in texts(app)
+    app.button(key="cards_pin_switch").click().run()
     assert not app.exception and not invitations.pin_required(database)
+    assert "Kaartjes vragen om een pincode: uit." in texts(app)
+
+
+def test_the_pin_setting_moves_only_when_hr_presses_its_button(firm_db):
+    """The setting is no widget value: runs of the page and other buttons never switch it."""
+    database, firm = firm_db
+    app = pick(cards_page(), firm.employee)
+    app.button(key="cards_make").click().run()
+    app.run()
+    assert not app.exception and invitations.pin_required(database)
+    app.button(key="cards_pin_switch").click().run()
+    app.button(key="cards_pin_switch").click().run()
+    assert not app.exception and invitations.pin_required(database)
