@@ -1,10 +1,11 @@
-"""Shared resources for every test layer: a fresh database. Builders live in the test files."""
+"""Shared resources for every test layer: a fresh database, the demo firm. Builders live in the test files."""
 
 from __future__ import annotations
 
 import pytest
 
 import db as storage
+from devtalk.services.demo import load_demo
 
 
 @pytest.fixture
@@ -12,5 +13,16 @@ def fresh_db(tmp_path):
     """An empty, migrated database file of its own."""
     database = storage.open_db(tmp_path / "devtalk.db")
     storage.migrate(database)
+    yield database
+    database.conn.close()
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    """The demo firm in a database of its own, shared by one module's tests: they read it, or add
+    only what no other test of the module looks at."""
+    database = storage.open_db(tmp_path_factory.mktemp("demo") / "demo.db")
+    storage.migrate(database)
+    assert load_demo(database) is True
     yield database
     database.conn.close()

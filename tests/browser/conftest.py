@@ -66,12 +66,17 @@ class Server:
         self.process.wait(timeout=20)
 
 
+def demo_db(db_path: Path) -> Path:
+    """A new database file with the demo firm, made as `make run` makes it."""
+    subprocess.run([sys.executable, "-m", "devtalk", "demo"], cwd=ROOT, env={**os.environ, "DEVTALK_DB": str(db_path)},
+                   check=True, capture_output=True)
+    return db_path
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     """devtalk with the demo firm, served by streamlit on 127.0.0.1."""
-    db_path = tmp_path_factory.mktemp("browser") / "demo.db"
-    subprocess.run([sys.executable, "-m", "devtalk", "demo"], cwd=ROOT, env={**os.environ, "DEVTALK_DB": str(db_path)},
-                   check=True, capture_output=True)
+    db_path = demo_db(tmp_path_factory.mktemp("browser") / "demo.db")
     running = Server(db_path, _free_port())
     running.start()
     yield {"url": running.url, "db": db_path}

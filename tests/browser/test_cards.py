@@ -1,11 +1,8 @@
 """HR prints sign-in cards at 1280 px: a whole team is one choice, the first click on 'Codes maken'
 gives the cards, and the cards carry the address HR's browser uses."""
 
-import os
 import re
 import signal
-import subprocess
-import sys
 from io import BytesIO
 
 import pytest
@@ -14,7 +11,7 @@ from pypdf import PdfReader
 
 import db as storage
 from db.people import person_by_username
-from tests.browser.conftest import ROOT, Server, _free_port, settle
+from tests.browser.conftest import Server, _free_port, demo_db, settle
 from tests.browser.test_conversation_flow import sign_in
 
 pytestmark = pytest.mark.browser
@@ -24,8 +21,7 @@ pytestmark = pytest.mark.browser
 def own_server(tmp_path_factory):
     """A demo firm of its own: no other test has made cards for Marco's team here."""
     db_path = tmp_path_factory.mktemp("cards") / "demo.db"
-    subprocess.run([sys.executable, "-m", "devtalk", "demo"], cwd=ROOT, env={**os.environ, "DEVTALK_DB": str(db_path)},
-                   check=True, capture_output=True)
+    demo_db(db_path)
     running = Server(db_path, _free_port())
     running.env["DEVTALK_PUBLIC_URL"] = ""  # unset: the cards take the browser's address
     running.start()

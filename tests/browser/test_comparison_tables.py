@@ -1,10 +1,7 @@
 """The comparison's tables in a real browser: open answers wrap, and every column is in view on a
 1280 px screen and on a 390 px phone."""
 
-import os
 import signal
-import subprocess
-import sys
 
 import pytest
 
@@ -12,7 +9,7 @@ import db as storage
 from db.conversations import conversations_of_employee
 from db.people import person_by_username
 from devtalk.services import conversations
-from tests.browser.conftest import ARTIFACTS, ROOT, Server, _free_port, settle
+from tests.browser.conftest import ARTIFACTS, Server, _free_port, demo_db, settle
 
 pytestmark = pytest.mark.browser
 
@@ -27,8 +24,7 @@ def compared(tmp_path_factory):
     """A demo firm of its own, where Marco answers Kees's open questions at length and submits,
     so both sides of Kees's conversation are in (the shared demo server keeps Kees half done)."""
     db_path = tmp_path_factory.mktemp("comparison") / "demo.db"
-    subprocess.run([sys.executable, "-m", "devtalk", "demo"], cwd=ROOT, env={**os.environ, "DEVTALK_DB": str(db_path)},
-                   check=True, capture_output=True)
+    demo_db(db_path)
     database = storage.open_db(db_path)
     marco, kees = person_by_username(database, "manager"), person_by_username(database, "kmulder")
     conversation_id = conversations_of_employee(database, kees.id)[0].id

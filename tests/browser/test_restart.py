@@ -7,11 +7,8 @@ the same port, so the open browser tab reconnects to a new process as it would i
 
 from __future__ import annotations
 
-import os
 import re
 import signal
-import subprocess
-import sys
 import time
 
 import pytest
@@ -20,7 +17,7 @@ from playwright.sync_api import expect
 import db as storage
 from db.conversations import answer_of
 from db.reports import get_report
-from tests.browser.conftest import ROOT, Server, _free_port, settle
+from tests.browser.conftest import Server, _free_port, demo_db, settle
 from tests.browser.test_conversation_flow import current_conversation, sign_in
 
 pytestmark = pytest.mark.browser
@@ -39,8 +36,7 @@ COLLECT_LINKS = """() => { window.linksSeen = new Set();
 @pytest.fixture
 def server(tmp_path):
     db_path = tmp_path / "demo.db"
-    subprocess.run([sys.executable, "-m", "devtalk", "demo"], cwd=ROOT, env={**os.environ, "DEVTALK_DB": str(db_path)},
-                   check=True, capture_output=True)
+    demo_db(db_path)
     running = Server(db_path, _free_port())
     running.start()
     yield running

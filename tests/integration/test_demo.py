@@ -14,16 +14,6 @@ from devtalk.services.questionnaires import parsed
 from devtalk.status import STATUSES
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    import db as storage
-
-    database = storage.open_db(tmp_path_factory.mktemp("demo") / "demo.db")
-    storage.migrate(database)
-    assert load_demo(database) is True
-    return database
-
-
 def test_demo_firm_has_fifteen_people_in_four_functions_with_managers(demo_db):
     staff = list_people(demo_db)
     assert len(staff) == 15

@@ -8,22 +8,11 @@ from datetime import date, timedelta
 
 import pytest
 
-import db as storage
 from db.people import person_by_username
 from devtalk.services import conversations
-from devtalk.services.demo import load_demo
 from devtalk.status import STATUSES
 
 AFTER_THE_DEADLINE = date.today() + timedelta(days=30)
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    database = storage.open_db(tmp_path_factory.mktemp("demo") / "demo.db")
-    storage.migrate(database)
-    load_demo(database)
-    yield database
-    database.conn.close()
 
 
 def summaries_of(db, username: str, today: date | None = None):

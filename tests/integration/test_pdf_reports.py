@@ -12,7 +12,6 @@ import db as storage
 from db.people import update_person
 from devtalk.errors import InvalidInput, NotAllowed, NotFound
 from devtalk.services import actions, conversations, dossier, reports
-from devtalk.services.demo import load_demo
 from devtalk.services.printing import conversation_report_pdf, dossier_pdf, paper_form_pdf, preparation_sheet_pdf
 from devtalk.services.questionnaires import store_questionnaire
 from devtalk.services.rounds import create_round
@@ -61,15 +60,6 @@ def reported_firm(db, **report):
     submit_both(db, firm)
     write_report(db, firm, **report)
     return firm
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    database = storage.open_db(tmp_path_factory.mktemp("demo") / "demo.db")
-    storage.migrate(database)
-    load_demo(database)
-    yield database
-    database.conn.close()
 
 
 def demo_person(db, username):
