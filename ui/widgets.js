@@ -9,24 +9,16 @@
   document.documentElement.lang = SETTINGS.lang;
 
   // Streamlit's calendar takes month and day names and the first weekday from navigator.language,
-  // which is the browser's language, not the person's. Streamlit reads it when it draws the page,
-  // and it drew this one before this script ran: when that changes the calendar, one run follows
-  // (Streamlit's own "r" shortcut), once its current run is over.
+  // which is the browser's language, not the person's; it reads it when the calendar opens, so
+  // answering with the person's locale from here on is enough. No rerun to redraw the page: one
+  // would drop a message the page shows once (a wrong card's) and race a first tap or keystroke.
   // A browser already in the person's language keeps its own variant of it (en-US, nl-BE).
-  const drawn = navigator.language;
-  state.browser ??= drawn;
+  state.browser ??= navigator.language;
   state.locale = state.browser.split("-")[0] === SETTINGS.lang ? state.browser : SETTINGS.locale;
   if (!state.installed) {
     Object.defineProperty(Navigator.prototype, "language", { get: () => state.locale, configurable: true });
     Object.defineProperty(Navigator.prototype, "languages", { get: () => [state.locale], configurable: true });
   }
-  const redraw = () => {
-    if (document.querySelector("[data-test-script-state='running']")) return setTimeout(redraw, 200);
-    for (const type of ["keydown", "keyup"]) {
-      document.body.dispatchEvent(new KeyboardEvent(type, { key: "r", bubbles: true }));
-    }
-  };
-  if (drawn !== state.locale) setTimeout(redraw, 200);
 
   // A phone has no Ctrl key: a hint to press one is hidden there rather than translated.
   const touch = () => window.matchMedia("(pointer: coarse)").matches;
