@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from db._rows import from_date, now, to_date, to_datetime
-from devtalk.models import Action, ProgressNote
+from devtalk.domain.models import Action, ProgressNote
 
 
 def _note(row: dict) -> ProgressNote:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 import sqlite_utils
 
 from db._rows import now, to_datetime
-from devtalk.models import AuditEvent
+from devtalk.domain.models import AuditEvent
 
 # The records whose subject is a person the record itself does not name: (record type, table).
 _ABOUT_A_PERSON = (("conversation", "conversations"), ("action", "actions"))
@@ -19,7 +19,7 @@ def record_event(
     detail: Mapping[str, object] | str = "",
 ) -> None:
     """One line in the log. Details are plain values (ids, counts, codes), stored as JSON and put
-    into the reader's words when the log is read (devtalk.audit_words); a text is stored as given."""
+    into the reader's words when the log is read (devtalk.presentation.audit_words); a text is stored as given."""
     db["audit_events"].insert(
         {
             "at": now(),

@@ -11,8 +11,8 @@ from pathlib import Path
 import sqlite_utils
 
 from db.private_files import private_file
+from devtalk.domain.plain_text import without_controls
 from devtalk.errors import DevtalkError
-from devtalk.plain_text import without_controls
 
 BUSY_TIMEOUT_MS = 10_000
 RETRIES = 8

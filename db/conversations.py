@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import sqlite_utils
 
 from db._rows import now, to_datetime
-from devtalk.models import Answer, Conversation
+from devtalk.domain.models import Answer, Conversation
 
 
 def _conversation(row: dict) -> Conversation:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from db._rows import now, to_datetime
-from devtalk.models import DossierNote
+from devtalk.domain.models import DossierNote
 
 
 def add_dossier_note(

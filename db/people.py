@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from db._rows import now
-from devtalk.models import JobFunction, Person
+from devtalk.domain.models import JobFunction, Person
 
 _PERSON_FIELDS = ("name", "username", "email", "function_id", "manager_id", "roles", "language", "active")
 

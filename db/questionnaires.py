@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from db._rows import now, to_datetime
-from devtalk.models import QuestionnaireVersion
+from devtalk.domain.models import QuestionnaireVersion
 
 
 def _version(row: dict) -> QuestionnaireVersion:

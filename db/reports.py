@@ -7,7 +7,7 @@ import json
 import sqlite_utils
 
 from db._rows import now, to_datetime
-from devtalk.models import AgendaPoint, Report
+from devtalk.domain.models import AgendaPoint, Report
 
 
 def _report(row: dict) -> Report:

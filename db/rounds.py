@@ -7,7 +7,7 @@ from datetime import date
 import sqlite_utils
 
 from db._rows import from_date, now, to_date, to_datetime
-from devtalk.models import Round
+from devtalk.domain.models import Round
 
 
 def _round(row: dict) -> Round:

@@ -11,9 +11,9 @@ import db as storage
 from db.backup import backup_to, restore_from
 from db.private_files import write_private
 from devtalk import config
+from devtalk.domain.models import Person
 from devtalk.errors import DevtalkError
 from devtalk.i18n import LANGUAGES
-from devtalk.models import Person
 from devtalk.questionnaire import InvalidQuestionnaire, load_questionnaire_file
 from devtalk.services import demo
 
@@ -90,10 +90,10 @@ def validate(files, lang) -> None:
 @lang_option
 def import_people(file, db_path, lang) -> None:
     """Add or update people from a CSV or XLSX file; any error and nothing changes."""
-    from devtalk.services import people as people_service  # openpyxl is loaded only when needed
+    from devtalk.services import people_files  # openpyxl is loaded only when needed
 
     try:
-        plan = people_service.import_people(_open(db_path), None, file.read_bytes(), file.name)
+        plan = people_files.import_people(_open(db_path), None, file.read_bytes(), file.name)
     except DevtalkError as error:
         _fail(error, lang)
     click.echo(f"added {len(plan.added)}, changed {len(plan.changed)}, unchanged {plan.unchanged}")
@@ -105,12 +105,12 @@ def import_people(file, db_path, lang) -> None:
 @lang_option
 def export_people(file, db_path, lang) -> None:
     """Write all people in the import's columns to FILE: XLSX for .xlsx, CSV for .csv or - (standard output)."""
-    from devtalk.people_export import format_for
-    from devtalk.services import people as people_service
+    from devtalk.services import people_files
+    from devtalk.spreadsheets.people_export import format_for
 
     try:
         fmt = format_for(file)  # before the database is opened: a refused name writes nothing at all
-        data = people_service.export_people(_open(db_path), None, fmt, lang)
+        data = people_files.export_people(_open(db_path), None, fmt, lang)
     except DevtalkError as error:
         _fail(error, lang)
     if file == "-":
@@ -150,7 +150,7 @@ def restore(source, db_path, lang) -> None:
               help="Also write the figures as JSON to this file.")
 def bench(answers, repeat, json_path) -> None:
     """Measure page and service speed against a floor taken in the same run."""
-    from devtalk.bench.run import run_bench, table
+    from bench.run import run_bench, table
 
     click.echo(table(run_bench(answers, repeat, json_path)))
 

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from devtalk.agenda import propose_agenda
-from devtalk.comparison_frames import dumbbell_spec, section_frames
+from devtalk.domain.agenda import propose_agenda
 from devtalk.errors import DevtalkError
+from devtalk.presentation.comparison_frames import dumbbell_spec, section_frames
 from devtalk.questionnaire import localized
 from devtalk.services import conversations, printing, reports
 from ui import navigation, session

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from devtalk.comparison_frames import likert_frame, open_frame
-from devtalk.dossier_frames import overview_frame
 from devtalk.errors import DevtalkError
-from devtalk.formatting import format_date
+from devtalk.presentation.comparison_frames import likert_frame, open_frame
+from devtalk.presentation.dossier_frames import overview_frame
+from devtalk.presentation.formatting import format_date
 from devtalk.services import dossier, printing
 from devtalk.services.conversations import comparison_view
 from ui import callbacks, session

@@ -8,11 +8,11 @@ restarted) is stored on the next run, or shown as not stored.
 
 import streamlit as st
 
+from devtalk.domain.models import Answer, Person
 from devtalk.errors import DevtalkError
-from devtalk.formatting import format_datetime
+from devtalk.presentation.formatting import format_datetime
 from devtalk.questionnaire import Item, Scale, localized
 from devtalk.services import conversations
-from devtalk.models import Answer, Person
 from devtalk.services.conversations import AnswerChangedElsewhere, MissingAnswers
 from ui import callbacks, seen, session
 from ui.session import tr

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from devtalk.formatting import format_datetime
+from devtalk.presentation.formatting import format_datetime
 from devtalk.services import exports
 from ui import callbacks, session
 from ui.session import tr

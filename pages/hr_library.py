@@ -4,8 +4,8 @@ stored while the text is invalid), a preview per job function and side, download
 import pandas as pd
 import streamlit as st
 
-from devtalk.formatting import format_datetime
-from devtalk.models import SIDES
+from devtalk.domain.models import SIDES
+from devtalk.presentation.formatting import format_datetime
 from devtalk.questionnaire import InvalidQuestionnaire
 from devtalk.services import library
 from ui import callbacks, session

@@ -2,13 +2,12 @@
 
 import streamlit as st
 
+from devtalk.domain.models import ROLES
 from devtalk.errors import InvalidInput
 from devtalk.i18n import LANGUAGES
-from devtalk.models import ROLES
-from devtalk.people_import import ImportFailed
 from devtalk.questionnaire import localized
-from devtalk.services import hr_people, questionnaires
-from devtalk.services import people as people_service
+from devtalk.services import library, people, people_files
+from devtalk.spreadsheets.people_import import ImportFailed
 from ui import callbacks, session, widgets
 from ui.session import tr
 from ui.text import escape_markdown
@@ -21,8 +20,8 @@ TABS = ("people", "functions", "import")  # the names a link uses in ?tab=
 # The fields of the two add forms, as the services name them in InvalidInput.field.
 PERSON_FIELDS = ("name", "username", "email", "function", "roles", "language", "manager")
 FUNCTION_FIELDS = ("id", "name", "description")
-functions = {f.id: f for f in hr_people.list_functions(db, person)}
-everyone = {p.id: p for p in hr_people.list_people(db, person)}
+functions = {f.id: f for f in people.list_functions(db, person)}
+everyone = {p.id: p for p in people.list_people(db, person)}
 
 
 def done(key: str, **params) -> None:
@@ -63,7 +62,7 @@ def beside(answer, field: str | None) -> None:
 @callbacks.signed_in("hr_people_error")
 def add_person(person) -> None:
     try:
-        added = hr_people.add_person(db, person, **person_fields("new_"), manager_id=st.session_state.get("new_manager"))
+        added = people.add_person(db, person, **person_fields("new_"), manager_id=st.session_state.get("new_manager"))
     except InvalidInput as error:
         refuse_in_form("new_", error, PERSON_FIELDS)
         return
@@ -74,21 +73,21 @@ def add_person(person) -> None:
 
 
 def set_password(person_id: int) -> None:
-    change(hr_people.set_password, person_id, st.session_state.get("person_password", ""),
+    change(people.set_password, person_id, st.session_state.get("person_password", ""),
            saying="hr_people.password_set")
     st.session_state["person_password"] = ""
 
 
 @callbacks.signed_in("hr_people_error")
 def reset_password(person, person_id: int) -> None:
-    st.session_state["hr_people_new_password"] = hr_people.reset_password(db, person, person_id)
+    st.session_state["hr_people_new_password"] = people.reset_password(db, person, person_id)
 
 
 @callbacks.signed_in("hr_people_error")
 def add_function(person) -> None:
     state = st.session_state
     try:
-        added = hr_people.add_function(db, person, state.get("function_new_id", ""), state.get("function_new_name", ""),
+        added = people.add_function(db, person, state.get("function_new_id", ""), state.get("function_new_name", ""),
                                        state.get("function_new_description", ""))
     except InvalidInput as error:
         refuse_in_form("function_new_", error, FUNCTION_FIELDS)
@@ -100,7 +99,7 @@ def add_function(person) -> None:
 
 @callbacks.signed_in("hr_people_error")
 def confirm_import(person, data: bytes, filename: str) -> None:
-    plan = people_service.import_people(db, person, data, filename)
+    plan = people_files.import_people(db, person, data, filename)
     done("hr_people.imported", added=len(plan.added), changed=len(plan.changed))
     for key in [key for key in st.session_state if str(key).startswith("person_")]:
         del st.session_state[key]  # the edit form shows the imported values, not the old ones
@@ -117,7 +116,7 @@ def function_name(function_id) -> str:
 def show_person_list() -> None:
     search = st.text_input(tr("hr_people.search"), key="people_search")
     inactive_too = st.toggle(tr("hr_people.show_inactive"), key="people_show_inactive")
-    found = hr_people.list_people(db, person, search, active_only=not inactive_too)
+    found = people.list_people(db, person, search, active_only=not inactive_too)
     widgets.table_or_nothing([{
         tr("hr_people.col_name"): p.name, tr("hr_people.col_username"): p.username,
         tr("hr_people.col_email"): p.email or "", tr("hr_people.col_function"): function_name(p.function_id),
@@ -154,14 +153,14 @@ def show_person_editor(chosen) -> None:
         session.seed(prefix + field, value)
     person_form(prefix)
     st.button(tr("hr_people.save"), key="person_save", type="primary",
-              on_click=lambda: change(hr_people.edit_person, chosen.id, **person_fields(prefix), saying="hr_people.saved"))
+              on_click=lambda: change(people.edit_person, chosen.id, **person_fields(prefix), saying="hr_people.saved"))
     st.subheader(tr("hr_people.manager_heading"))
     st.caption(tr("hr_people.manager_explained"))
     managers = [None] + [i for i, p in everyone.items() if p.active and i != chosen.id]
     session.seed(f"person_manager_{chosen.id}", chosen.manager_id)
     st.selectbox(tr("hr_people.col_manager"), managers, key=f"person_manager_{chosen.id}", format_func=name_of)
     st.button(tr("hr_people.change_manager"), key="person_change_manager", on_click=lambda: change(
-        hr_people.change_manager, chosen.id, st.session_state[f"person_manager_{chosen.id}"], saying="hr_people.saved"))
+        people.change_manager, chosen.id, st.session_state[f"person_manager_{chosen.id}"], saying="hr_people.saved"))
     st.subheader(tr("hr_people.password_heading"))
     st.text_input(tr("hr_people.new_password"), type="password", key="person_password")
     st.button(tr("hr_people.set_password"), key="person_set_password", on_click=set_password, args=(chosen.id,))
@@ -173,10 +172,10 @@ def show_person_editor(chosen) -> None:
     st.caption(tr("hr_people.deactivate_explained"))
     if chosen.active:
         st.button(tr("hr_people.deactivate"), key="person_deactivate",
-                  on_click=lambda: change(hr_people.set_active, chosen.id, False, saying="hr_people.deactivated"))
+                  on_click=lambda: change(people.set_active, chosen.id, False, saying="hr_people.deactivated"))
     else:
         st.button(tr("hr_people.reactivate"), key="person_reactivate",
-                  on_click=lambda: change(hr_people.set_active, chosen.id, True, saying="hr_people.reactivated"))
+                  on_click=lambda: change(people.set_active, chosen.id, True, saying="hr_people.reactivated"))
 
 
 def show_people_tab() -> None:
@@ -202,12 +201,12 @@ def show_people_tab() -> None:
 
 def show_functions_tab() -> None:
     search = st.text_input(tr("hr_people.function_search"), key="functions_search")
-    versions = {v.id: v for v in questionnaires.list_versions(db, person)}
+    versions = {v.id: v for v in library.list_versions(db, person)}
     picked = st.selectbox(
         tr("hr_people.function_version"), [None, *versions], key="functions_version",
         format_func=lambda v: version_label(versions[v]) if v else tr("hr_people.newest_round_version"))
-    applying = hr_people.sections_per_function(db, person, picked)
-    shown = hr_people.list_functions(db, person, search)
+    applying = people.sections_per_function(db, person, picked)
+    shown = people.list_functions(db, person, search)
     widgets.table_or_nothing([{
         tr("hr_people.col_function"): f.name, tr("hr_people.col_code"): f.id,
         tr("hr_people.col_sections"): section_titles(applying.per_function.get(f.id, ())) if applying else "",
@@ -225,21 +224,21 @@ def show_functions_tab() -> None:
     answer = st.session_state.pop("function_new_answer", None)
     with st.expander(tr("hr_people.function_add_heading"), key="function_new_open", on_change="rerun"):
         typed = st.text_input(tr("hr_people.col_code"), key="function_new_id", max_chars=64, help=tr("hr_people.code_help"))
-        code = hr_people.function_code(typed)
+        code = people.function_code(typed)
         if code and code != typed:
             st.caption(escape_markdown(tr("hr_people.code_becomes", code=code)))
         beside(answer, "id")
         st.text_input(tr("hr_people.col_function"), key="function_new_name", max_chars=200)
         beside(answer, "name")
         st.text_area(tr("hr_people.col_description"), key="function_new_description",
-                     max_chars=hr_people.MAX_DESCRIPTION)
+                     max_chars=people.MAX_DESCRIPTION)
         beside(answer, "description")
         st.button(tr("hr_people.add"), key="function_add", type="primary", on_click=add_function)
         beside(answer, None)
 
 
 def version_label(version) -> str:
-    return f"{localized(questionnaires.parsed(version).title, lang)} · v{version.version}"
+    return f"{localized(library.parsed(version).title, lang)} · v{version.version}"
 
 
 def section_titles(sections) -> str:
@@ -256,36 +255,36 @@ def show_function_editor() -> None:
     session.seed(f"function_description_{chosen.id}", chosen.description)
     st.text_input(tr("hr_people.col_function"), key=f"function_name_{chosen.id}", max_chars=200)
     st.text_area(tr("hr_people.col_description"), key=f"function_description_{chosen.id}",
-                 max_chars=hr_people.MAX_DESCRIPTION)
+                 max_chars=people.MAX_DESCRIPTION)
     st.button(tr("hr_people.save"), key="function_save", type="primary", on_click=lambda: change(
-        hr_people.edit_function, chosen.id, st.session_state[f"function_name_{chosen.id}"],
+        people.edit_function, chosen.id, st.session_state[f"function_name_{chosen.id}"],
         st.session_state[f"function_description_{chosen.id}"], saying="hr_people.saved"))
     label, active = ("hr_people.deactivate", False) if chosen.active else ("hr_people.reactivate", True)
     st.button(tr(label), key="function_toggle_active",
-              on_click=lambda: change(hr_people.set_function_active, chosen.id, active, saying="hr_people.saved"))
+              on_click=lambda: change(people.set_function_active, chosen.id, active, saying="hr_people.saved"))
 
 
 def show_import_tab() -> None:
     # Files are made only when downloaded (deferred): the template alone takes ~150 ms, too much
     # for every rerun. The call runs on another thread; SQLite's serialized mode makes sharing safe.
     st.write(tr("hr_people.import_explained"))
-    callbacks.download_button(tr("hr_people.template"), lambda _signed_in: people_service.people_template_xlsx(lang, db),
+    callbacks.download_button(tr("hr_people.template"), lambda _signed_in: people_files.people_template_xlsx(lang, db),
                               file_name="devtalk-medewerkers-sjabloon.xlsx", key="import_template", mime=XLSX)
     upload = st.file_uploader(tr("hr_people.import_file"), type=["xlsx", "xlsm", "csv", "txt"], key="import_file")
     if upload is not None:
         show_import_preview(upload.getvalue(), upload.name)
     st.subheader(tr("hr_people.export_heading"))
     left, right = st.columns(2)
-    callbacks.download_button(tr("hr_people.export_xlsx"), lambda person: people_service.export_people(db, person, "xlsx", lang),
+    callbacks.download_button(tr("hr_people.export_xlsx"), lambda person: people_files.export_people(db, person, "xlsx", lang),
                               where=left, file_name="devtalk-medewerkers.xlsx", key="export_xlsx", mime=XLSX)
-    callbacks.download_button(tr("hr_people.export_csv"), lambda person: people_service.export_people(db, person, "csv", lang),
+    callbacks.download_button(tr("hr_people.export_csv"), lambda person: people_files.export_people(db, person, "csv", lang),
                               where=right, file_name="devtalk-medewerkers.csv", key="export_csv", mime="text/csv")
 
 
 def show_import_preview(data: bytes, filename: str) -> None:
     """What the file would change, or every error with row and column; nothing is stored yet."""
     try:
-        plan = people_service.plan_import(db, person, data, filename)
+        plan = people_files.plan_import(db, person, data, filename)
     except ImportFailed as error:
         st.error(escape_markdown(error.render(lang)))
         show_problems(error.problems, "import_problems")

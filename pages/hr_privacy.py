@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from devtalk.services import hr_people, privacy
+from devtalk.services import people, privacy
 from ui import callbacks, session
 from ui.downloads import pdf_download
 from ui.session import tr
@@ -10,7 +10,7 @@ from ui.session import tr
 person = session.require_hr()
 db = session.database()
 lang = session.language()
-everyone = {p.id: f"{p.name} ({p.username})" for p in hr_people.list_people(db, person)}
+everyone = {p.id: f"{p.name} ({p.username})" for p in people.list_people(db, person)}
 
 
 @callbacks.signed_in("privacy_error")

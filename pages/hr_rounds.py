@@ -4,10 +4,10 @@ and put things right: late joiners, another manager, a reopened side, closing th
 import pandas as pd
 import streamlit as st
 
-from devtalk.formatting import format_date
-from devtalk.models import SIDES
+from devtalk.domain.models import SIDES
+from devtalk.presentation.formatting import format_date
 from devtalk.questionnaire import localized
-from devtalk.services import completion, hr_people, questionnaires, round_admin, rounds
+from devtalk.services import completion, library, people, rounds
 from ui import callbacks, session, widgets
 from ui.browser_address import seen_address
 from ui.session import tr
@@ -42,7 +42,7 @@ def note_without_manager(people) -> None:
 
 @callbacks.signed_in("rounds_error")
 def add_joiners(person, round_id: int) -> None:
-    added = round_admin.add_late_joiners(db, person, round_id, list(st.session_state.get("joiners_people", [])))
+    added = rounds.add_late_joiners(db, person, round_id, list(st.session_state.get("joiners_people", [])))
     done("hr_rounds.joiners_added", count=added.added)
     note_without_manager(added.without_manager)
     st.session_state["joiners_people"] = []
@@ -51,7 +51,7 @@ def add_joiners(person, round_id: int) -> None:
 @callbacks.signed_in("rounds_error")
 def reopen(person) -> None:
     state = st.session_state
-    round_admin.reopen_side(db, person, state.get("reopen_conversation"), state.get("reopen_side"),
+    rounds.reopen_side(db, person, state.get("reopen_conversation"), state.get("reopen_side"),
                             state.get("reopen_reason", ""))
     done("hr_rounds.reopened")
     state["reopen_reason"] = ""
@@ -60,13 +60,13 @@ def reopen(person) -> None:
 @callbacks.signed_in("rounds_error")
 def reassign(person) -> None:
     state = st.session_state
-    round_admin.reassign_manager(db, person, state.get("reassign_conversation"), state.get("reassign_manager"))
+    rounds.reassign_manager(db, person, state.get("reassign_conversation"), state.get("reassign_manager"))
     done("hr_rounds.reassigned")
 
 
 @callbacks.signed_in("rounds_error")
 def close(person, round_id: int) -> None:
-    round_admin.close_round(db, person, round_id)
+    rounds.close_round(db, person, round_id)
     done("hr_rounds.closed")
 
 
@@ -80,12 +80,12 @@ def send_reminders(person, round_id: int) -> None:
 
 
 def version_label(version) -> str:
-    return f"{localized(questionnaires.parsed(version).title, lang)} · v{version.version}"
+    return f"{localized(library.parsed(version).title, lang)} · v{version.version}"
 
 
 def show_create_form() -> None:
-    versions = {v.id: v for v in questionnaires.list_versions(db, person)}
-    active = {p.id: p.name for p in hr_people.list_people(db, person, active_only=True)}
+    versions = {v.id: v for v in library.list_versions(db, person)}
+    active = {p.id: p.name for p in people.list_people(db, person, active_only=True)}
     with st.expander(tr("hr_rounds.create_heading"), expanded=not listed):
         st.text_input(tr("hr_rounds.name"), key="round_name", max_chars=200, placeholder=tr("hr_rounds.name_example"))
         st.selectbox(tr("hr_rounds.version"), list(versions), key="round_version",
@@ -152,7 +152,7 @@ def show_dashboard(found) -> None:
 
 
 def show_corrections(found) -> None:
-    rows = round_admin.round_conversations(db, person, found.id)
+    rows = rounds.round_conversations(db, person, found.id)
     labels = {row.conversation.id: f"{row.employee.name} · {row.manager.name} · {tr(f'status.{row.conversation.status}')}"
               for row in rows}
     with st.expander(tr("hr_rounds.reopen_heading")):
@@ -162,15 +162,15 @@ def show_corrections(found) -> None:
         st.text_input(tr("hr_rounds.reason"), key="reopen_reason", max_chars=500)
         st.button(tr("hr_rounds.reopen"), key="reopen_submit", on_click=reopen, disabled=not reopenable)
     with st.expander(tr("hr_rounds.reassign_heading")):
-        movable = [r.conversation.id for r in rows if r.conversation.status in round_admin.REASSIGNABLE]
-        managers = {p.id: p.name for p in hr_people.list_people(db, person, active_only=True)}
+        movable = [r.conversation.id for r in rows if r.conversation.status in rounds.REASSIGNABLE]
+        managers = {p.id: p.name for p in people.list_people(db, person, active_only=True)}
         st.selectbox(tr("hr_rounds.conversation"), movable, key="reassign_conversation", format_func=labels.get)
         st.selectbox(tr("hr_rounds.new_manager"), list(managers), key="reassign_manager", format_func=managers.get)
         st.button(tr("hr_rounds.reassign"), key="reassign_submit", on_click=reassign, disabled=not movable)
     if found.closed_at:
         return
     with st.expander(tr("hr_rounds.joiners_heading")):
-        waiting = {p.id: p.name for p in round_admin.late_joiner_candidates(db, person, found.id)}
+        waiting = {p.id: p.name for p in rounds.late_joiner_candidates(db, person, found.id)}
         st.multiselect(tr("hr_rounds.people"), list(waiting), key="joiners_people", format_func=waiting.get,
                        placeholder=tr("hr_rounds.choose_people"))
         st.button(tr("hr_rounds.add_joiners"), key="joiners_add", on_click=add_joiners, args=(found.id,), disabled=not waiting)
@@ -184,7 +184,7 @@ st.title(tr("nav.hr_rounds"))
 session.show_pending("rounds_error")
 session.show_pending("rounds_warning", st.warning)
 session.show_pending("rounds_done", st.success)
-listed = round_admin.list_rounds(db, person)
+listed = rounds.list_rounds(db, person)
 show_create_form()
 if not listed:
     st.info(tr("hr_rounds.no_rounds"))

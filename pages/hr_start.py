@@ -4,7 +4,7 @@ import streamlit as st
 
 from devtalk.questionnaire import load_questionnaire_file, localized
 from devtalk.services import setup
-from devtalk.services.questionnaires import bundled_templates, store_bundled
+from devtalk.services.library import bundled_templates, store_bundled
 from ui import callbacks, navigation, session
 from ui.session import tr
 from ui.text import escape_markdown

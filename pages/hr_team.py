@@ -4,11 +4,18 @@ years and how follow-up actions fare."""
 
 import streamlit as st
 
-from devtalk.formatting import format_number
-from devtalk.models import ACTION_KINDS, ACTION_STATUSES
+from devtalk.domain.models import ACTION_KINDS, ACTION_STATUSES
+from devtalk.presentation.formatting import format_number
+from devtalk.presentation.team_frames import (
+    actions_frame,
+    heatmap_chart,
+    heatmap_frame,
+    ratings_frame,
+    single_points_frame,
+    trend_chart,
+    trend_frame,
+)
 from devtalk.services import team
-from devtalk.team_frames import (actions_frame, heatmap_chart, heatmap_frame, ratings_frame, single_points_frame,
-                                 trend_chart, trend_frame)
 from ui import session
 from ui.session import tr
 

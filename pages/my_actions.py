@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from devtalk.formatting import format_date
-from devtalk.models import ACTION_STATUSES
+from devtalk.domain.models import ACTION_STATUSES
+from devtalk.presentation.formatting import format_date
 from devtalk.services import actions
 from devtalk.services.actions import ActionRow
 from ui import callbacks, session

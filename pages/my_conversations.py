@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from devtalk.formatting import format_date
+from devtalk.presentation.formatting import format_date
 from devtalk.services import conversations
 from devtalk.services.conversations import ConversationSummary
 from ui import navigation, session

@@ -10,10 +10,10 @@ from datetime import date
 
 import streamlit as st
 
-from devtalk import agenda
+from devtalk.domain import agenda
+from devtalk.domain.models import ACTION_KINDS, HELPED, Report
 from devtalk.errors import DevtalkError
-from devtalk.formatting import format_date, format_datetime
-from devtalk.models import ACTION_KINDS, HELPED, Report
+from devtalk.presentation.formatting import format_date, format_datetime
 from devtalk.services import actions, printing, reports
 from devtalk.services.conversations import comparison_view
 from ui import callbacks, seen, session, widgets

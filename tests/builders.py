@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from db import accounts
 from db.people import add_person, save_function
-from devtalk.models import JobFunction, Person
-from devtalk.passwords import hash_password
+from devtalk.domain.models import JobFunction, Person
+from devtalk.domain.passwords import hash_password
 from devtalk.services.invitations import CHOOSE_PIN, sign_in_with_code
-from devtalk.services.questionnaires import store_questionnaire
+from devtalk.services.library import store_questionnaire
 from devtalk.services.rounds import create_round
 
 SMALL_QUESTIONNAIRE = """\

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from devtalk.agenda import agenda_scores, agenda_title
-from devtalk.comparison import Comparison
+from devtalk.domain.agenda import agenda_scores, agenda_title
+from devtalk.domain.comparison import Comparison
+from devtalk.domain.models import Action, AgendaPoint
 from devtalk.i18n import t
-from devtalk.models import Action, AgendaPoint
 from devtalk.questionnaire import Questionnaire
 from ui.text import escape_markdown
 

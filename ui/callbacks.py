@@ -15,8 +15,8 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
+from devtalk.domain.models import Person
 from devtalk.errors import DevtalkError
-from devtalk.models import Person
 from devtalk.services import auth
 from ui import session
 

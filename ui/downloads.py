@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from devtalk.models import Person
+from devtalk.domain.models import Person
 from ui import callbacks, served_files
 from ui.session import show_pending, tr
 

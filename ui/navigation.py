@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from devtalk.models import Person
+from devtalk.domain.models import Person
 from ui.session import tr
 from ui.text import escape_markdown
 

@@ -11,10 +11,10 @@ import streamlit as st
 
 import db as storage
 from devtalk import config
-from devtalk.client_address import client_address
+from devtalk.domain.client_address import client_address
+from devtalk.domain.models import Person
 from devtalk.errors import DevtalkError
 from devtalk.i18n import normalise_language, t
-from devtalk.models import Person
 from devtalk.services import auth, invitations
 from ui import served_files
 from ui.text import escape_markdown
@@ -77,7 +77,7 @@ def require_person() -> Person:
 
 def client() -> str:
     """Who is knocking, for the code-guessing limits: the connection's address, or behind a
-    trusted proxy the client it forwarded for (devtalk.client_address says why and how)."""
+    trusted proxy the client it forwarded for (devtalk.domain.client_address says why and how)."""
     # Streamlit gives None for a connection from this machine itself (the usual proxy's place);
     # AppTest's stand-in runtime gives no strings at all.
     peer = st.context.ip_address if isinstance(st.context.ip_address, str) else "127.0.0.1"

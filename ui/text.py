@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from devtalk.plain_text import readable
+from devtalk.domain.plain_text import readable
 
 # Everything Streamlit's markdown gives meaning to: CommonMark punctuation, HTML brackets,
 # `$` for LaTeX and `:` for emoji shortcodes and colour directives.

@@ -9,9 +9,9 @@ from __future__ import annotations
 import sqlite_utils
 
 from db import people
+from devtalk.domain.models import Person
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.i18n import LANGUAGES
-from devtalk.models import Person
 
 
 def set_language(db: sqlite_utils.Database, actor: Person, language: str) -> Person:

@@ -11,11 +11,11 @@ import sqlite_utils
 from db import actions as action_repo
 from db import audit, conversations, people
 from db.connection import transaction
-from devtalk import access
+from devtalk.domain import access
+from devtalk.domain.models import ACTION_KINDS, ACTION_STATUSES, HELPED, Action, Conversation, Person, ProgressNote
+from devtalk.domain.status import is_reported
 from devtalk.errors import InvalidInput, NotAllowed
-from devtalk.models import ACTION_KINDS, ACTION_STATUSES, HELPED, Action, Conversation, Person, ProgressNote
 from devtalk.services.conversations import get_conversation
-from devtalk.status import is_reported
 
 MAX_WHAT = 500
 MAX_NOTE = 5000

@@ -15,9 +15,9 @@ import sqlite_utils
 from db import audit, settings
 from db.connection import transaction
 from devtalk import config
+from devtalk.domain.models import Person
+from devtalk.domain.public_address import is_local, normalise_address
 from devtalk.errors import InvalidInput, NotAllowed
-from devtalk.models import Person
-from devtalk.public_address import is_local, normalise_address
 
 SETTING = "public_url"
 # Streamlit's own address, for when nothing better is known (the command line, a test run).

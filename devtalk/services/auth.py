@@ -12,9 +12,9 @@ import sqlite_utils
 
 from db import accounts, people
 from db.connection import transaction
+from devtalk.domain.models import Person
+from devtalk.domain.passwords import DUMMY_HASH, hash_password, verify_password
 from devtalk.errors import DevtalkError, InvalidInput, NotAllowed
-from devtalk.models import Person
-from devtalk.passwords import DUMMY_HASH, hash_password, verify_password
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)

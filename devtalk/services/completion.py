@@ -19,12 +19,12 @@ from functools import lru_cache
 import sqlite_utils
 
 from db import audit, conversations, people, rounds
+from devtalk.domain.models import Person, Round
+from devtalk.domain.status import STATUSES
 from devtalk.errors import DevtalkError, InvalidInput, NotAllowed, NotFound
-from devtalk.formatting import format_date
 from devtalk.i18n import normalise_language, t
-from devtalk.models import Person, Round
+from devtalk.presentation.formatting import format_date
 from devtalk.services.address import public_address
-from devtalk.status import STATUSES
 
 STATUS_GROUPS = ("open", "one_side", "ready", "held", "reported", "acknowledged")
 GROUP_OF = {status: status for status in STATUSES} | {"employee_submitted": "one_side", "manager_submitted": "one_side"}

@@ -10,13 +10,13 @@ import sqlite_utils
 from db import audit, conversations, people, rounds
 from db._rows import now
 from db.connection import transaction
-from devtalk import access
-from devtalk.comparison import Comparison, compare
+from devtalk.domain import access
+from devtalk.domain.comparison import Comparison, compare
+from devtalk.domain.models import Answer, Conversation, Person, Round
+from devtalk.domain.status import STATUSES, AlreadySubmitted, is_revealed, next_status, still_to_fill_in
 from devtalk.errors import DevtalkError, InvalidInput, NotAllowed, NotFound
-from devtalk.models import Answer, Conversation, Person, Round
 from devtalk.questionnaire import Item, Questionnaire, Section
-from devtalk.services.questionnaires import get_version, parsed
-from devtalk.status import STATUSES, AlreadySubmitted, is_revealed, next_status, still_to_fill_in
+from devtalk.services.library import get_version, parsed
 
 MAX_TEXT = 5000
 

@@ -10,15 +10,15 @@ import sqlite_utils
 from db import accounts, actions, conversations, people, reports, rounds, settings
 from db.connection import transaction
 from db.dossier import add_dossier_note
-from devtalk import demo_firm
-from devtalk.agenda import agenda_title, propose_agenda
-from devtalk.comparison import compare
+from devtalk.domain.agenda import agenda_title, propose_agenda
+from devtalk.domain.comparison import compare
+from devtalk.domain.models import Action, AgendaPoint, Answer, JobFunction, Person, Report
+from devtalk.domain.passwords import hash_password
+from devtalk.domain.status import STATUSES
 from devtalk.errors import DevtalkError
-from devtalk.models import Action, AgendaPoint, Answer, JobFunction, Person, Report
-from devtalk.passwords import hash_password
 from devtalk.questionnaire import Questionnaire
-from devtalk.services.questionnaires import BUNDLED, parsed, store_bundled
-from devtalk.status import STATUSES
+from devtalk.services import demo_firm
+from devtalk.services.library import BUNDLED, parsed, store_bundled
 
 DEMO_QUESTIONNAIRE = BUNDLED / "techniek-carrosserie.yaml"
 

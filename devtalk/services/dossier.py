@@ -10,14 +10,14 @@ import sqlite_utils
 from db import actions as action_repo
 from db import audit, conversations, dossier, people, reports, rounds
 from db.connection import transaction
-from devtalk import access
-from devtalk.comparison import Comparison, large_gap_threshold
+from devtalk.domain import access
+from devtalk.domain.comparison import Comparison, large_gap_threshold
+from devtalk.domain.models import Action, Conversation, DossierNote, Person, Report, Round
+from devtalk.domain.status import is_reported, is_revealed
 from devtalk.errors import InvalidInput, NotAllowed
-from devtalk.models import Action, Conversation, DossierNote, Person, Report, Round
 from devtalk.questionnaire import Questionnaire
 from devtalk.services.conversations import comparison_view
-from devtalk.services.questionnaires import get_version, parsed
-from devtalk.status import is_reported, is_revealed
+from devtalk.services.library import get_version, parsed
 
 MAX_NOTE = 5000
 

@@ -22,16 +22,17 @@ from openpyxl.styles import Font
 from db import actions, audit, conversations, people, questionnaires, rounds
 from db._rows import to_datetime
 from db.connection import transaction
-from devtalk import access, audit_words
+from devtalk.domain import access
+from devtalk.domain.models import AuditEvent, Person
 from devtalk.errors import InvalidInput, NotAllowed
-from devtalk.formatting import TIMEZONE
 from devtalk.i18n import catalogue, t
-from devtalk.models import AuditEvent, Person
-from devtalk.people_export import people_table
+from devtalk.presentation import audit_words
+from devtalk.presentation.formatting import TIMEZONE
 from devtalk.questionnaire import Questionnaire
 from devtalk.services.actions import without_hidden_drafts
-from devtalk.services.questionnaires import get_version, parsed
-from devtalk.spreadsheet import safe_cell
+from devtalk.services.library import get_version, parsed
+from devtalk.spreadsheets.cells import safe_cell
+from devtalk.spreadsheets.people_export import people_table
 
 EXPORTS = ("people", "rounds", "answers", "actions")
 FORMATS = ("xlsx", "csv")

@@ -5,7 +5,7 @@ as a hash, valid for one person, until a while after the open rounds end (card_v
 and only for that person's own conversations. A card proves only "has the card"; unless the
 firm switched it off, a PIN the person chooses at the first sign-in proves "is the person",
 and a card stops working after MAX_WRONG_PINS wrong ones. Guessing codes is bounded as
-devtalk.code_guessing explains. Revoking or replacing a card ends the sessions it started.
+devtalk.domain.code_guessing explains. Revoking or replacing a card ends the sessions it started.
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ import sqlite_utils
 
 from db import accounts, audit, invitations, people, rounds, settings
 from db.connection import transaction
-from devtalk import code_guessing
-from devtalk.code_guessing import MAX_WRONG_PINS
+from devtalk.domain import code_guessing
+from devtalk.domain.code_guessing import MAX_WRONG_PINS
+from devtalk.domain.models import Person
+from devtalk.domain.passwords import hash_password, verify_password
 from devtalk.errors import DevtalkError, InvalidInput, NotAllowed, NotFound
-from devtalk.formatting import TIMEZONE
-from devtalk.models import Person
-from devtalk.passwords import hash_password, verify_password
-from devtalk.pdf.invitation_cards import Card, invitation_cards
+from devtalk.presentation.formatting import TIMEZONE
+from devtalk.presentation.pdf.invitation_cards import Card, invitation_cards
 from devtalk.services.address import public_address
 from devtalk.services.auth import CODE_SCOPE, start_session
 

@@ -12,18 +12,18 @@ from collections.abc import Iterable
 import sqlite_utils
 
 from db import people, settings
-from devtalk.agenda import propose_agenda
+from devtalk.domain.agenda import propose_agenda
+from devtalk.domain.models import Action, Person
 from devtalk.errors import InvalidInput, NotAllowed, NotFound
 from devtalk.i18n import normalise_language
-from devtalk.models import Action, Person
-from devtalk.pdf.content import ConversationContent
-from devtalk.pdf.conversation_report import conversation_report
-from devtalk.pdf.dossier_report import dossier_report
-from devtalk.pdf.paper_form import paper_form
-from devtalk.pdf.preparation_sheet import preparation_sheet
+from devtalk.presentation.pdf.content import ConversationContent
+from devtalk.presentation.pdf.conversation_report import conversation_report
+from devtalk.presentation.pdf.dossier_report import dossier_report
+from devtalk.presentation.pdf.paper_form import paper_form
+from devtalk.presentation.pdf.preparation_sheet import preparation_sheet
 from devtalk.services.conversations import ComparisonView, comparison_view
 from devtalk.services.dossier import dossier_of
-from devtalk.services.questionnaires import get_version, parsed
+from devtalk.services.library import get_version, parsed
 from devtalk.services.reports import earlier_actions, report_view
 
 PREPARATION_STATUSES = ("ready", "held")

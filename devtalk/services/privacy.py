@@ -9,11 +9,11 @@ import sqlite_utils
 from db import audit, dossier, people, privacy
 from db._rows import now
 from db.connection import transaction
-from devtalk import access
+from devtalk.domain import access
+from devtalk.domain.models import Person
+from devtalk.domain.status import is_reported, is_revealed
 from devtalk.errors import InvalidInput, NotAllowed, NotFound
-from devtalk.models import Person
 from devtalk.services.printing import dossier_pdf
-from devtalk.status import is_reported, is_revealed
 
 
 def _person(db, actor: Person, person_id: int) -> Person:

@@ -10,11 +10,11 @@ import sqlite_utils
 from db import actions as action_repo
 from db import audit, conversations, reports
 from db.connection import transaction
-from devtalk import access, agenda
+from devtalk.domain import access, agenda
+from devtalk.domain.models import Action, Conversation, Person, Report
+from devtalk.domain.status import is_reported, next_status
 from devtalk.errors import DevtalkError, InvalidInput, NotAllowed
-from devtalk.models import Action, Conversation, Person, Report
 from devtalk.services.conversations import comparison_view, get_conversation
-from devtalk.status import is_reported, next_status
 
 MAX_REPORT_TEXT = 20_000
 

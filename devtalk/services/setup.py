@@ -13,11 +13,11 @@ import sqlite_utils
 
 from db import accounts, audit, people, questionnaires, rounds, settings
 from db.connection import transaction
+from devtalk.domain.models import Person
+from devtalk.domain.passwords import hash_password
+from devtalk.domain.public_address import normalise_address
 from devtalk.errors import DevtalkError, InvalidInput, NotAllowed
 from devtalk.i18n import LANGUAGES
-from devtalk.models import Person
-from devtalk.passwords import hash_password
-from devtalk.public_address import normalise_address
 from devtalk.services import address
 from devtalk.services.auth import MIN_PASSWORD_LENGTH
 

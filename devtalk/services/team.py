@@ -15,11 +15,11 @@ import sqlite_utils
 
 from db import actions, conversations, people, rounds
 from db._rows import to_date
+from devtalk.domain.models import ACTION_KINDS, HELPED, JobFunction, Person, Round
 from devtalk.errors import InvalidInput, NotAllowed, NotFound
-from devtalk.models import ACTION_KINDS, HELPED, JobFunction, Person, Round
 from devtalk.questionnaire import CONDITIONS, Item, Questionnaire
 from devtalk.services.actions import without_hidden_drafts
-from devtalk.services.questionnaires import get_version, parsed
+from devtalk.services.library import get_version, parsed
 
 VIEWS = ("employee", "manager", "average")
 MASTERY = 4  # from this value on someone masters a skill well enough to pass it on

@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 from db import actions as action_repo
 from db.people import add_person
-from devtalk.services.questionnaires import store_questionnaire
+from devtalk.services.library import store_questionnaire
 from devtalk.services.rounds import create_round
 from tests.app.conftest import page_run_directly, texts
 from tests.integration.test_team import CLIMATE, T, V, answer_climate, fill

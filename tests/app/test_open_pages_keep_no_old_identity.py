@@ -10,10 +10,11 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from db import audit, conversations, people
+from db import audit, conversations
+from db import people as people_db
 from devtalk.errors import NotAllowed
 from devtalk.i18n import t
-from devtalk.services import dossier, hr_people, reports
+from devtalk.services import dossier, people, reports
 from tests.app.conftest import ROOT, open_page, page_run_directly, sign_in, texts
 from tests.app.test_comparison_page import submit_both
 from ui import callbacks, session
@@ -52,7 +53,7 @@ def exports_by(database, person_id: int) -> list[str]:
 def test_an_open_fill_in_page_stores_no_answer_once_the_employee_is_deactivated(firm_db):
     database, firm = firm_db
     app = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
-    hr_people.set_active(database, firm.hr, firm.employee.id, False)
+    people.set_active(database, firm.hr, firm.employee.id, False)
     app.pills(key=f"answer_{firm.conversation_id}_tekening-lezen").set_value(4).run()
     assert not app.exception
     assert conversations.answers_of(database, firm.conversation_id, "employee") == {}
@@ -75,10 +76,10 @@ def test_an_open_hr_page_changes_nobody_once_hr_is_deactivated(firm_db):
     database, firm = firm_db
     app = page_run_directly("hr", "pages/hr_people.py")
     app.selectbox(key="people_selected").set_value(firm.outsider.id).run()
-    people.update_person(database, firm.hr.id, active=False)
+    people_db.update_person(database, firm.hr.id, active=False)
     app.button(key="person_deactivate").click().run()
     assert not app.exception
-    assert people.get_person(database, firm.outsider.id).active
+    assert people_db.get_person(database, firm.outsider.id).active
     assert SIGNED_OUT in texts(app)
 
 
@@ -86,17 +87,17 @@ def test_an_hr_callback_is_refused_once_the_hr_role_is_taken_away(firm_db):
     database, firm = firm_db
     app = page_run_directly("hr", "pages/hr_people.py")
     app.selectbox(key="people_selected").set_value(firm.outsider.id).run()
-    people.update_person(database, firm.hr.id, roles=("employee",))
+    people_db.update_person(database, firm.hr.id, roles=("employee",))
     app.button(key="person_deactivate").click().run()
     assert not app.exception
-    assert people.get_person(database, firm.outsider.id).active
+    assert people_db.get_person(database, firm.outsider.id).active
 
 
 def test_the_people_csv_comes_while_hr_is_signed_in_and_not_after_deactivation(firm_db, deferred_downloads):
     database, firm = firm_db
     app = page_run_directly("hr", "pages/hr_people.py")
     assert "Otto Buiten" in download(app, "export_csv", deferred_downloads).decode("utf-8")
-    people.update_person(database, firm.hr.id, active=False)
+    people_db.update_person(database, firm.hr.id, active=False)
     with pytest.raises(callbacks.SignedOut):
         download(app, "export_csv", deferred_downloads)
     assert exports_by(database, firm.hr.id) == ["people.export"]  # the one made while signed in
@@ -118,7 +119,7 @@ def test_a_privacy_json_is_refused_once_the_hr_role_is_taken_away(firm_db, defer
     database, firm = firm_db
     app = open_page(sign_in("hr"), "pages/hr_privacy.py")
     app.selectbox(key="privacy_person").set_value(firm.outsider.id).run()
-    people.update_person(database, firm.hr.id, roles=("employee",))
+    people_db.update_person(database, firm.hr.id, roles=("employee",))
     with pytest.raises(NotAllowed):
         download(app, "privacy_json", deferred_downloads)
     assert exports_by(database, firm.hr.id) == []
@@ -135,7 +136,7 @@ def test_the_sign_in_page_says_why_a_click_did_nothing(firm_db):
 def test_an_open_dossier_makes_no_pdf_once_the_manager_is_deactivated(firm_db):
     database, firm = firm_db
     app = open_page(sign_in("manager"), "pages/dossier.py", person=firm.employee.id)
-    people.update_person(database, firm.manager.id, active=False)
+    people_db.update_person(database, firm.manager.id, active=False)
     app.button(key=f"dossier_{firm.employee.id}_make").click().run()
     assert not app.exception
     assert f"dossier_{firm.employee.id}_pdf" not in app.session_state

@@ -5,10 +5,10 @@ from streamlit.runtime.state.session_state import SessionState
 from streamlit.testing.v1.app_test import TESTING_KEY, _AppTestSessionState
 
 from devtalk.services import conversations, reports
-from ui import session
 from tests.app.conftest import open_page, sign_in, texts
 from tests.app.test_comparison_page import submit_both
 from tests.app.test_open_pages_keep_no_old_identity import deferred_downloads, download  # noqa: F401 (fixture)
+from ui import session
 
 
 def manager_on_the_held_report(database, firm):

@@ -13,7 +13,7 @@ import pytest
 import db as storage
 from db.conversations import conversations_of_employee
 from db.people import add_person, person_by_username
-from devtalk.services import invitations, round_admin
+from devtalk.services import invitations, rounds
 from tests.browser.conftest import ARTIFACTS, settle
 from tests.browser.test_conversation_flow import current_conversation
 from tests.browser.test_phone import PHONE, choose_pin
@@ -78,7 +78,7 @@ def join_the_current_round(database, name: str, username: str):
     daan, hr = person_by_username(database, "employee"), person_by_username(database, "hr")
     newcomer = add_person(database, name=name, username=username, function_id=daan.function_id,
                           manager_id=daan.manager_id)
-    round_admin.add_late_joiners(database, hr, round_admin.list_rounds(database, hr)[0].round.id, [newcomer.id])
+    rounds.add_late_joiners(database, hr, rounds.list_rounds(database, hr)[0].round.id, [newcomer.id])
     return newcomer
 
 

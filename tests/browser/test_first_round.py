@@ -26,7 +26,7 @@ import db as storage
 from db.actions import actions_of_conversation
 from db.conversations import conversations_of_employee
 from db.people import person_by_username
-from devtalk.formatting import format_date
+from devtalk.presentation.formatting import format_date
 from devtalk.services import invitations
 from tests.browser.conftest import ARTIFACTS, ROOT, Server, _free_port, settle
 

@@ -9,7 +9,7 @@ import db as storage
 from db.conversations import conversations_of_employee
 from db.people import person_by_username
 from devtalk.services import conversations
-from devtalk.services.questionnaires import store_questionnaire
+from devtalk.services.library import store_questionnaire
 from devtalk.services.rounds import create_round
 from tests.browser.conftest import ARTIFACTS, settle
 from tests.browser.test_conversation_flow import sign_in

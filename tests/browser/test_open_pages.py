@@ -7,7 +7,7 @@ import db as storage
 from db import audit
 from db.accounts import set_password_hash
 from db.people import add_person, update_person
-from devtalk.passwords import hash_password
+from devtalk.domain.passwords import hash_password
 from tests.browser.conftest import settle
 from tests.browser.test_conversation_flow import sign_in
 

@@ -10,15 +10,25 @@ from datetime import date, timedelta
 import pytest
 
 from db.people import update_person
+from devtalk.domain.status import AlreadySubmitted
 from devtalk.errors import NotAllowed
 from devtalk.services import (
-    actions, completion, conversations, dossier, exports, hr_people, invitations, library, privacy, reports, round_admin,
+    actions,
+    completion,
+    conversations,
+    dossier,
+    exports,
+    invitations,
+    library,
+    people,
+    privacy,
+    reports,
+    rounds,
     team,
 )
 from devtalk.services.conversations import NotRevealed
 from devtalk.services.printing import conversation_report_pdf, dossier_pdf, preparation_sheet_pdf
 from devtalk.services.rounds import create_round
-from devtalk.status import AlreadySubmitted
 from tests.builders import make_firm
 from tests.integration.test_conversations import fill_all
 from tests.integration.test_pdf_reports import text_of
@@ -128,9 +138,9 @@ def current_round(db, firm) -> int:
 
 # Everything behind the HR pages: only HR, whoever else asks.
 CALLS += [
-    ("list people", open_with_answers, lambda db, f, p: hr_people.list_people(db, p), HR_ONLY),
+    ("list people", open_with_answers, lambda db, f, p: people.list_people(db, p), HR_ONLY),
     ("completion dashboard", open_with_answers, lambda db, f, p: completion.completion(db, p, current_round(db, f)), HR_ONLY),
-    ("list rounds", open_with_answers, lambda db, f, p: round_admin.list_rounds(db, p), HR_ONLY),
+    ("list rounds", open_with_answers, lambda db, f, p: rounds.list_rounds(db, p), HR_ONLY),
     ("questionnaire library", open_with_answers, lambda db, f, p: library.library(db, p), HR_ONLY),
     ("team heatmap", open_with_answers, lambda db, f, p: team.heatmap(db, p, current_round(db, f), "plaatwerker"), HR_ONLY),
     ("export answers", open_with_answers, lambda db, f, p: exports.export(db, p, "answers", "csv"), HR_ONLY),
@@ -272,7 +282,7 @@ HR_OWN = [
     ("reopen the manager's side of their own conversation", hr_both_in, refused(NotAllowed),
      lambda db, f: conversations.reopen_side(db, f.hr, f.hr_conversation_id, "manager", "graag hoger")),
     ("give their own conversation another manager", hr_as_employee, refused(NotAllowed),
-     lambda db, f: round_admin.reassign_manager(db, f.hr, f.hr_conversation_id, f.other_manager.id)),
+     lambda db, f: rounds.reassign_manager(db, f.hr, f.hr_conversation_id, f.other_manager.id)),
     ("read the draft report", hr_draft, refused(NotAllowed), lambda db, f: reports.report_view(db, f.hr, f.hr_conversation_id)),
     ("print the draft report", hr_draft, refused(NotAllowed),
      lambda db, f: conversation_report_pdf(db, f.hr, f.hr_conversation_id)),

@@ -8,8 +8,8 @@ import pytest
 import db as storage
 from db import accounts
 from db.people import add_person, update_person
+from devtalk.domain.passwords import DUMMY_HASH, hash_password
 from devtalk.errors import InvalidInput, NotAllowed
-from devtalk.passwords import DUMMY_HASH, hash_password
 from devtalk.services import auth
 from devtalk.services.auth import SignInFailed
 

@@ -12,11 +12,12 @@ from email.policy import default
 import pytest
 from aiosmtpd.controller import Controller
 
-from db import audit, people, rounds
-from devtalk import demo_firm
-from devtalk.audit_words import details
+from db import audit
+from db import people as people_db
+from db import rounds as rounds_db
 from devtalk.errors import InvalidInput, NotAllowed
-from devtalk.services import completion, hr_people, round_admin
+from devtalk.presentation.audit_words import details
+from devtalk.services import completion, demo_firm, people, rounds
 from devtalk.services.demo import load_demo
 
 GROUP = {"employee_submitted": "one_side", "manager_submitted": "one_side"}
@@ -29,8 +30,8 @@ NAME_OF = {username: name for username, name, *_ in demo_firm.PEOPLE}
 def demo(db, days_ago: int = 0):
     """The demo firm as built ``days_ago`` days ago: its current round's deadlines lie that much earlier."""
     load_demo(db, today=date.today() - timedelta(days=days_ago))
-    hr = people.person_by_username(db, "hr")
-    return hr, rounds.list_rounds(db)[0]
+    hr = people_db.person_by_username(db, "hr")
+    return hr, rounds_db.list_rounds(db)[0]
 
 
 def by_hand(usernames) -> dict[str, int]:
@@ -59,9 +60,9 @@ def test_the_counts_per_manager_match_the_demo_firms_reporting_lines(fresh_db):
 
 def test_a_team_follows_the_reporting_line_now_while_the_conversation_keeps_its_manager(fresh_db):
     hr, current = demo(fresh_db)
-    kees = people.person_by_username(fresh_db, "kmulder")
-    sandra = people.person_by_username(fresh_db, "svisser")
-    hr_people.change_manager(fresh_db, hr, kees.id, sandra.id)
+    kees = people_db.person_by_username(fresh_db, "kmulder")
+    sandra = people_db.person_by_username(fresh_db, "svisser")
+    people.change_manager(fresh_db, hr, kees.id, sandra.id)
     report = completion.completion(fresh_db, hr, current.id)
     per_manager = {group.manager.name: group.figures.total for group in report.per_manager}
     per_team = {group.manager.name: group.figures.total for group in report.per_team}
@@ -104,7 +105,7 @@ def test_the_reminder_names_each_late_person_with_what_they_still_have_to_do(fre
 
 def test_a_closed_round_has_nobody_late(fresh_db):
     hr, current = demo(fresh_db, days_ago=60)
-    round_admin.close_round(fresh_db, hr, current.id)
+    rounds.close_round(fresh_db, hr, current.id)
     assert completion.completion(fresh_db, hr, current.id).late == []
 
 
@@ -123,7 +124,7 @@ def test_the_dashboard_reads_the_conversations_in_one_aggregate_query(fresh_db):
 def test_only_hr_sees_the_dashboard(fresh_db, username):
     _, current = demo(fresh_db)
     with pytest.raises(NotAllowed):
-        completion.completion(fresh_db, people.person_by_username(fresh_db, username), current.id)
+        completion.completion(fresh_db, people_db.person_by_username(fresh_db, username), current.id)
 
 
 class Inbox:
@@ -155,8 +156,8 @@ def smtp_server():
 def test_reminders_are_mailed_to_late_people_with_an_address_in_their_own_language(fresh_db, smtp_server):
     inbox, settings = smtp_server
     hr, current = demo(fresh_db, days_ago=60)
-    people.update_person(fresh_db, people.person_by_username(fresh_db, "manager").id, email="marco@devries.example")
-    people.update_person(fresh_db, people.person_by_username(fresh_db, "employee").id, email="daan@devries.example",
+    people_db.update_person(fresh_db, people_db.person_by_username(fresh_db, "manager").id, email="marco@devries.example")
+    people_db.update_person(fresh_db, people_db.person_by_username(fresh_db, "employee").id, email="daan@devries.example",
                          language="en")
     sent = completion.send_reminders(fresh_db, hr, current.id, settings=settings)
     assert sorted(p.name for p in sent.sent) == ["Daan Smit", "Marco Jansen"]
@@ -189,7 +190,7 @@ def test_smtp_settings_come_from_the_environment():
 
 def test_a_mail_server_that_cannot_be_reached_gives_a_clear_error(fresh_db):
     hr, current = demo(fresh_db, days_ago=60)
-    people.update_person(fresh_db, people.person_by_username(fresh_db, "manager").id, email="marco@devries.example")
+    people_db.update_person(fresh_db, people_db.person_by_username(fresh_db, "manager").id, email="marco@devries.example")
     unreachable = completion.SmtpSettings("127.0.0.1", free_port(), "", "", "hr@devries.example")
     with pytest.raises(completion.MailFailed) as failed:
         completion.send_reminders(fresh_db, hr, current.id, settings=unreachable)

@@ -5,12 +5,12 @@ import threading
 import pytest
 
 import db as storage
-from devtalk import access
+from devtalk.domain import access
+from devtalk.domain.models import Answer
+from devtalk.domain.status import AlreadySubmitted, IllegalTransition
 from devtalk.errors import InvalidInput, NotAllowed, NotFound
 from devtalk.services import conversations, reports
-from devtalk.models import Answer
 from devtalk.services.conversations import AnswerChangedElsewhere, MissingAnswers, NotRevealed
-from devtalk.status import AlreadySubmitted, IllegalTransition
 from tests.builders import make_firm
 
 

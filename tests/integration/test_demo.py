@@ -6,12 +6,11 @@ from db import actions as action_repo
 from db import questionnaires as versions
 from db.people import add_person, list_people
 from db.reports import get_report
-from devtalk import demo_firm
-from devtalk.agenda import agenda_title
-from devtalk.services import auth, conversations
+from devtalk.domain.agenda import agenda_title
+from devtalk.domain.status import STATUSES
+from devtalk.services import auth, conversations, demo_firm
 from devtalk.services.demo import NotADemoDatabase, load_demo
-from devtalk.services.questionnaires import parsed
-from devtalk.status import STATUSES
+from devtalk.services.library import parsed
 
 
 def test_demo_firm_has_fifteen_people_in_four_functions_with_managers(demo_db):

@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from db.rounds import add_round, close_round
 from devtalk.errors import InvalidInput, NotAllowed
-from devtalk.formatting import TIMEZONE, format_date
+from devtalk.presentation.formatting import TIMEZONE, format_date
 from devtalk.services import auth, invitations
 from tests.builders import make_firm, sign_in_by_card
 

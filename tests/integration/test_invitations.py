@@ -3,7 +3,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from db import accounts
-from devtalk import code_guessing
+from devtalk.domain import code_guessing
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.services import account, actions, auth, conversations, dossier, invitations
 from devtalk.services.invitations import CHOOSE_PIN, ENTER_PIN, CodeRefused, PinRefused

@@ -8,11 +8,11 @@ import json
 import pytest
 
 from db import conversations as conversation_repo
+from devtalk.domain.models import Answer
 from devtalk.errors import NotFound
-from devtalk.models import Answer
 from devtalk.services import conversations, dossier, exports, privacy, reports
+from devtalk.services.library import store_questionnaire
 from devtalk.services.printing import conversation_report_pdf, dossier_pdf, preparation_sheet_pdf
-from devtalk.services.questionnaires import store_questionnaire
 from devtalk.services.rounds import create_round
 from tests.builders import SMALL_QUESTIONNAIRE, make_firm
 from tests.integration.test_conversations import fill_all

@@ -6,7 +6,7 @@ from db import questionnaires as stored_versions
 from devtalk.errors import NotAllowed
 from devtalk.questionnaire import InvalidQuestionnaire
 from devtalk.services import conversations, library
-from devtalk.services.questionnaires import get_version
+from devtalk.services.library import get_version
 from tests.builders import SMALL_QUESTIONNAIRE, make_firm
 
 EDITED = SMALL_QUESTIONNAIRE.replace("Ik werk veilig", "Ik werk altijd veilig")

@@ -9,8 +9,8 @@ from datetime import date, timedelta
 import pytest
 
 from db.people import person_by_username
+from devtalk.domain.status import STATUSES
 from devtalk.services import conversations
-from devtalk.status import STATUSES
 
 AFTER_THE_DEADLINE = date.today() + timedelta(days=30)
 

@@ -12,8 +12,8 @@ import db as storage
 from db.people import update_person
 from devtalk.errors import InvalidInput, NotAllowed, NotFound
 from devtalk.services import actions, conversations, dossier, reports
+from devtalk.services.library import store_questionnaire
 from devtalk.services.printing import conversation_report_pdf, dossier_pdf, paper_form_pdf, preparation_sheet_pdf
-from devtalk.services.questionnaires import store_questionnaire
 from devtalk.services.rounds import create_round
 from tests.builders import make_firm
 from tests.integration.test_conversations import fill_all

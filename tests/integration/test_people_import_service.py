@@ -14,12 +14,11 @@ from hypothesis import strategies as st
 import db as storage
 from db import audit
 from db.people import add_person, list_people, person_by_username, save_function
-from devtalk.audit_words import details
+from devtalk.domain.models import JobFunction
 from devtalk.errors import InvalidInput, NotAllowed
-from devtalk.models import JobFunction
-from devtalk.people_import import ImportFailed
-from devtalk.services import hr_people
-from devtalk.services import people as people_service
+from devtalk.presentation.audit_words import details
+from devtalk.services import people, people_files
+from devtalk.spreadsheets.people_import import ImportFailed
 
 HEADER = ["naam", "gebruikersnaam", "e-mail", "functie", "leidinggevende", "rollen", "taal"]
 
@@ -53,7 +52,7 @@ def snapshot(database) -> tuple:
 
 def test_import_adds_everyone_with_their_managers_and_records_one_audit_event(fresh_db):
     hr = make_hr(fresh_db)
-    plan = people_service.import_people(fresh_db, hr, firm_file(), "mensen.csv")
+    plan = people_files.import_people(fresh_db, hr, firm_file(), "mensen.csv")
     jurgen, boss = person_by_username(fresh_db, "jmuller"), person_by_username(fresh_db, "sbaas")
     assert (len(plan.added), len(plan.changed), plan.unchanged) == (3, 0, 0)
     assert (jurgen.name, jurgen.manager_id, jurgen.function_id, boss.roles) == ("Jürgen Müller", boss.id, "lasser", ("employee", "manager"))
@@ -67,22 +66,22 @@ def test_nothing_is_written_when_any_row_is_wrong(fresh_db):
     before = snapshot(fresh_db)
     data = firm_file(["Kees", "kees", "", "lasser", "jdevries", "", ""])
     with pytest.raises(ImportFailed) as caught:
-        people_service.import_people(fresh_db, hr, data, "mensen.csv")
+        people_files.import_people(fresh_db, hr, data, "mensen.csv")
     assert [(problem.row, problem.column) for problem in caught.value.problems] == [(5, "leidinggevende")]
     assert snapshot(fresh_db) == before
 
 
 def test_the_import_refuses_a_deactivated_manager_as_change_manager_does(fresh_db):
     hr = make_hr(fresh_db)
-    people_service.import_people(fresh_db, hr, firm_file(), "mensen.csv")
+    people_files.import_people(fresh_db, hr, firm_file(), "mensen.csv")
     boss, jurgen = person_by_username(fresh_db, "sbaas"), person_by_username(fresh_db, "jmuller")
-    hr_people.set_active(fresh_db, hr, boss.id, False)
-    hr_people.change_manager(fresh_db, hr, jurgen.id, None)
+    people.set_active(fresh_db, hr, boss.id, False)
+    people.change_manager(fresh_db, hr, jurgen.id, None)
     before = snapshot(fresh_db)
     with pytest.raises(InvalidInput, match="manager_unknown"):
-        hr_people.change_manager(fresh_db, hr, jurgen.id, boss.id)
+        people.change_manager(fresh_db, hr, jurgen.id, boss.id)
     with pytest.raises(ImportFailed) as caught:
-        people_service.import_people(fresh_db, hr, csv_bytes([["Jürgen Müller", "jmuller", "", "lasser", "sbaas", "", ""]]),
+        people_files.import_people(fresh_db, hr, csv_bytes([["Jürgen Müller", "jmuller", "", "lasser", "sbaas", "", ""]]),
                                      "mensen.csv")
     assert [problem.message.key for problem in caught.value.problems] == ["people.manager_inactive"]
     assert snapshot(fresh_db) == before
@@ -95,31 +94,31 @@ def test_a_failure_halfway_through_writing_leaves_nothing_behind(fresh_db, monke
     def disk_full(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(people_service.people, "update_person", disk_full)
+    monkeypatch.setattr(people_files.people, "update_person", disk_full)
     with pytest.raises(OSError):
-        people_service.import_people(fresh_db, hr, firm_file(), "mensen.csv")
+        people_files.import_people(fresh_db, hr, firm_file(), "mensen.csv")
     assert snapshot(fresh_db) == before
 
 
 def test_planning_an_import_writes_nothing(fresh_db):
     hr = make_hr(fresh_db)
     before = snapshot(fresh_db)
-    assert len(people_service.plan_import(fresh_db, hr, firm_file(), "mensen.csv").added) == 3
+    assert len(people_files.plan_import(fresh_db, hr, firm_file(), "mensen.csv").added) == 3
     assert snapshot(fresh_db) == before
 
 
 def test_importing_the_same_file_again_adds_and_changes_nothing(fresh_db):
     hr = make_hr(fresh_db)
-    people_service.import_people(fresh_db, hr, firm_file(), "mensen.csv")
-    again = people_service.import_people(fresh_db, hr, firm_file(), "mensen.csv")
+    people_files.import_people(fresh_db, hr, firm_file(), "mensen.csv")
+    again = people_files.import_people(fresh_db, hr, firm_file(), "mensen.csv")
     assert (len(again.added), len(again.changed), again.unchanged) == (0, 0, 3)
 
 
 def test_reimport_updates_people_by_username_ignoring_case_and_leaves_the_rest_alone(fresh_db):
     hr = make_hr(fresh_db)
-    people_service.import_people(fresh_db, hr, firm_file(), "mensen.csv")
+    people_files.import_people(fresh_db, hr, firm_file(), "mensen.csv")
     update = csv_bytes([["Jürgen Müller-Smit", "JMULLER", "jurgen@firma.nl", "plaatwerker", "", "", "en"]])
-    plan = people_service.import_people(fresh_db, hr, update, "wijziging.csv")
+    plan = people_files.import_people(fresh_db, hr, update, "wijziging.csv")
     jurgen = person_by_username(fresh_db, "jmuller")
     assert [change.field for change in plan.changed[0].changes] == ["name", "email", "function", "manager", "language"]
     assert (jurgen.name, jurgen.email, jurgen.function_id, jurgen.manager_id, jurgen.language) == (
@@ -130,30 +129,30 @@ def test_reimport_updates_people_by_username_ignoring_case_and_leaves_the_rest_a
 @pytest.mark.parametrize("fmt, filename", [("csv", "export.csv"), ("xlsx", "export.xlsx")], ids=["csv", "xlsx"])
 def test_an_export_imports_back_without_changes(fresh_db, fmt, filename):
     hr = make_hr(fresh_db)
-    people_service.import_people(fresh_db, hr, firm_file(["=1+1", "formule", "", "", "", "hr", ""]), "mensen.csv")
-    plan = people_service.import_people(fresh_db, hr, people_service.export_people(fresh_db, hr, fmt), filename)
+    people_files.import_people(fresh_db, hr, firm_file(["=1+1", "formule", "", "", "", "hr", ""]), "mensen.csv")
+    plan = people_files.import_people(fresh_db, hr, people_files.export_people(fresh_db, hr, fmt), filename)
     assert (len(plan.added), len(plan.changed), plan.unchanged) == (0, 0, 5)
 
 
 def test_formula_cells_are_neutralised_when_exports_are_opened_back(fresh_db):
     hr = make_hr(fresh_db)
     add_person(fresh_db, name="=HYPERLINK(\"http://evil\")", username="evil", email="@x")
-    rows = list(csv.reader(io.StringIO(people_service.export_people(fresh_db, hr, "csv").decode("utf-8-sig")), delimiter=";"))
-    sheet = openpyxl.load_workbook(io.BytesIO(people_service.export_people(fresh_db, hr, "xlsx"))).active
+    rows = list(csv.reader(io.StringIO(people_files.export_people(fresh_db, hr, "csv").decode("utf-8-sig")), delimiter=";"))
+    sheet = openpyxl.load_workbook(io.BytesIO(people_files.export_people(fresh_db, hr, "xlsx"))).active
     assert (rows[1][0], rows[1][2]) == ("'=HYPERLINK(\"http://evil\")", "'@x")
     assert (sheet["A2"].value, sheet["A2"].data_type, sheet["C2"].value) == ("'=HYPERLINK(\"http://evil\")", "s", "'@x")
 
 
 def test_the_template_lists_the_stored_job_functions(fresh_db):
     make_hr(fresh_db)
-    sheet = openpyxl.load_workbook(io.BytesIO(people_service.people_template_xlsx("nl", fresh_db))).worksheets[1]
+    sheet = openpyxl.load_workbook(io.BytesIO(people_files.people_template_xlsx("nl", fresh_db))).worksheets[1]
     assert ("lasser", "Lasser") in list(sheet.iter_rows(values_only=True))
 
 
 @pytest.mark.parametrize("call", [
-    lambda database, actor: people_service.plan_import(database, actor, firm_file(), "mensen.csv"),
-    lambda database, actor: people_service.import_people(database, actor, firm_file(), "mensen.csv"),
-    lambda database, actor: people_service.export_people(database, actor, "csv"),
+    lambda database, actor: people_files.plan_import(database, actor, firm_file(), "mensen.csv"),
+    lambda database, actor: people_files.import_people(database, actor, firm_file(), "mensen.csv"),
+    lambda database, actor: people_files.export_people(database, actor, "csv"),
 ], ids=["plan", "import", "export"])
 def test_only_hr_may_import_or_export_people(fresh_db, call):
     make_hr(fresh_db)
@@ -166,7 +165,7 @@ def test_only_hr_may_import_or_export_people(fresh_db, call):
 
 def test_the_command_line_imports_without_an_acting_person(fresh_db):
     make_hr(fresh_db)
-    people_service.import_people(fresh_db, None, firm_file(), "mensen.csv")
+    people_files.import_people(fresh_db, None, firm_file(), "mensen.csv")
     assert audit.list_events(fresh_db)[0].actor_id is None
 
 
@@ -197,7 +196,7 @@ def test_random_rows_either_import_or_fail_without_writing_anything(rows, as_xls
     before = snapshot(database)
     data, filename = _random_file(rows, as_xlsx)
     try:
-        plan = people_service.import_people(database, hr, data, filename)
+        plan = people_files.import_people(database, hr, data, filename)
     except ImportFailed:
         assert snapshot(database) == before
     else:
@@ -219,8 +218,8 @@ def _random_file(rows, as_xlsx: bool) -> tuple[bytes, str]:
 
 def test_every_people_export_is_in_the_audit_log_with_who_and_how_many(fresh_db):
     hr = make_hr(fresh_db)
-    people_service.export_people(fresh_db, hr, "xlsx")
-    people_service.export_people(fresh_db, None, "csv")  # the command line
+    people_files.export_people(fresh_db, hr, "xlsx")
+    people_files.export_people(fresh_db, None, "csv")  # the command line
     events = fresh_db.execute("SELECT actor_id, action, detail FROM audit_events WHERE action = 'people.export' ORDER BY id").fetchall()
     assert [(actor, action, json.loads(detail)) for actor, action, detail in events] == [
         (hr.id, "people.export", {"format": "xlsx", "rows": 1}), (None, "people.export", {"format": "csv", "rows": 1})]

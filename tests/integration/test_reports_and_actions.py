@@ -3,12 +3,12 @@ from datetime import date, timedelta
 
 import pytest
 
+from devtalk.domain.status import IllegalTransition
 from devtalk.errors import InvalidInput, NotAllowed
-from devtalk.services import actions, conversations, dossier, hr_people, privacy, reports
+from devtalk.services import actions, conversations, dossier, people, privacy, reports
+from devtalk.services.library import store_questionnaire
 from devtalk.services.printing import dossier_pdf
-from devtalk.services.questionnaires import store_questionnaire
 from devtalk.services.rounds import create_round
-from devtalk.status import IllegalTransition
 from tests.builders import make_firm
 from tests.integration.test_conversations import fill_all
 from tests.integration.test_pdf_reports import flat, text_of
@@ -217,7 +217,7 @@ def moved_to_a_new_manager(db, firm, final=True):
         reports.finalise(db, firm.manager, firm.conversation_id)
     dossier.add_note(db, firm.manager, firm.employee.id, "Openbaar van Marco")
     dossier.add_note(db, firm.manager, firm.employee.id, "Privé van Marco", private=True)
-    firm.employee = hr_people.change_manager(db, firm.hr, firm.employee.id, firm.other_manager.id)
+    firm.employee = people.change_manager(db, firm.hr, firm.employee.id, firm.other_manager.id)
     return firm.other_manager
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from db import audit, conversations, people
-from devtalk.audit_words import details
+from devtalk.domain.status import IllegalTransition
 from devtalk.errors import InvalidInput, NotAllowed
+from devtalk.presentation.audit_words import details
 from devtalk.services import conversations as conversation_service
-from devtalk.services import reports, round_admin
-from devtalk.status import IllegalTransition
+from devtalk.services import reports, rounds
 from tests.builders import make_firm
 
 
@@ -31,7 +31,7 @@ def newcomer(db, manager_id=None, name="Nina Nieuw"):
 
 def test_rounds_are_listed_with_their_conversations_per_status(fresh_db, firm):
     submit(fresh_db, firm, firm.employee)
-    [row] = round_admin.list_rounds(fresh_db, firm.hr)
+    [row] = rounds.list_rounds(fresh_db, firm.hr)
     assert row.round.name == "Ronde 2026" and row.total == 2
     assert {status: n for status, n in row.counts.items() if n} == {"open": 1, "employee_submitted": 1}
 
@@ -39,8 +39,8 @@ def test_rounds_are_listed_with_their_conversations_per_status(fresh_db, firm):
 def test_a_late_joiner_gets_a_conversation_with_their_current_manager(fresh_db, firm):
     nina = newcomer(fresh_db, firm.other_manager.id)
     round_id = conversations.get_conversation(fresh_db, firm.conversation_id).round_id
-    assert nina.id in {p.id for p in round_admin.late_joiner_candidates(fresh_db, firm.hr, round_id)}
-    added = round_admin.add_late_joiners(fresh_db, firm.hr, round_id, [nina.id, firm.employee.id])
+    assert nina.id in {p.id for p in rounds.late_joiner_candidates(fresh_db, firm.hr, round_id)}
+    added = rounds.add_late_joiners(fresh_db, firm.hr, round_id, [nina.id, firm.employee.id])
     assert (added.added, added.without_manager) == (1, [])
     [joined] = [c for c in conversations.conversations_in_round(fresh_db, round_id) if c.employee_id == nina.id]
     assert (joined.manager_id, joined.questionnaire_version_id, joined.status) == (firm.other_manager.id, firm.version_id, "open")
@@ -51,13 +51,13 @@ def test_a_late_joiner_gets_a_conversation_with_their_current_manager(fresh_db, 
 def test_a_late_joiner_without_a_manager_is_reported_back_and_not_added(fresh_db, firm):
     nina = newcomer(fresh_db)
     round_id = conversations.get_conversation(fresh_db, firm.conversation_id).round_id
-    added = round_admin.add_late_joiners(fresh_db, firm.hr, round_id, [nina.id])
+    added = rounds.add_late_joiners(fresh_db, firm.hr, round_id, [nina.id])
     assert (added.added, [p.name for p in added.without_manager]) == (0, ["Nina Nieuw"])
     assert len(conversations.conversations_in_round(fresh_db, round_id)) == 2
 
 
 def test_hr_gives_a_conversation_another_manager_who_then_fills_in_the_managers_side(fresh_db, firm):
-    round_admin.reassign_manager(fresh_db, firm.hr, firm.conversation_id, firm.other_manager.id)
+    rounds.reassign_manager(fresh_db, firm.hr, firm.conversation_id, firm.other_manager.id)
     form = conversation_service.open_form(fresh_db, firm.other_manager, firm.conversation_id)
     assert form.side == "manager"
     with pytest.raises(NotAllowed):
@@ -70,7 +70,7 @@ def test_a_held_conversation_keeps_the_manager_who_held_it(fresh_db, firm):
     submit(fresh_db, firm, firm.employee, firm.manager)
     reports.mark_held(fresh_db, firm.manager, firm.conversation_id)
     with pytest.raises(InvalidInput, match="not_reassignable"):
-        round_admin.reassign_manager(fresh_db, firm.hr, firm.conversation_id, firm.other_manager.id)
+        rounds.reassign_manager(fresh_db, firm.hr, firm.conversation_id, firm.other_manager.id)
     assert conversations.get_conversation(fresh_db, firm.conversation_id).manager_id == firm.manager.id
 
 
@@ -79,12 +79,12 @@ def test_the_new_manager_must_be_someone_else_who_is_active(fresh_db, firm, who)
     manager_id = {"employee": firm.employee.id, "inactive": firm.other_manager.id, "unknown": 999}[who]
     people.update_person(fresh_db, firm.other_manager.id, active=False)
     with pytest.raises(InvalidInput, match="manager_invalid"):
-        round_admin.reassign_manager(fresh_db, firm.hr, firm.conversation_id, manager_id)
+        rounds.reassign_manager(fresh_db, firm.hr, firm.conversation_id, manager_id)
 
 
 def test_hr_reopens_a_submitted_side_with_a_reason_in_the_audit_log(fresh_db, firm):
     submit(fresh_db, firm, firm.employee, firm.manager)
-    reopened = round_admin.reopen_side(fresh_db, firm.hr, firm.conversation_id, "employee", "Verkeerd begrepen")
+    reopened = rounds.reopen_side(fresh_db, firm.hr, firm.conversation_id, "employee", "Verkeerd begrepen")
     assert reopened.status == "manager_submitted" and reopened.employee_submitted_at is None
     event = audit.list_events(fresh_db)[0]
     assert (event.action, details(event)) == ("conversation.reopen", {"side": "employee", "reason": "Verkeerd begrepen"})
@@ -93,37 +93,37 @@ def test_hr_reopens_a_submitted_side_with_a_reason_in_the_audit_log(fresh_db, fi
 def test_reopening_needs_a_reason_and_a_submitted_side(fresh_db, firm):
     submit(fresh_db, firm, firm.employee)
     with pytest.raises(InvalidInput, match="reason_required"):
-        round_admin.reopen_side(fresh_db, firm.hr, firm.conversation_id, "employee", "  ")
+        rounds.reopen_side(fresh_db, firm.hr, firm.conversation_id, "employee", "  ")
     with pytest.raises(IllegalTransition):
-        round_admin.reopen_side(fresh_db, firm.hr, firm.conversation_id, "manager", "Vergissing")
+        rounds.reopen_side(fresh_db, firm.hr, firm.conversation_id, "manager", "Vergissing")
     assert conversations.get_conversation(fresh_db, firm.conversation_id).status == "employee_submitted"
 
 
 def test_a_closed_round_takes_no_late_joiners(fresh_db, firm):
     round_id = conversations.get_conversation(fresh_db, firm.conversation_id).round_id
-    closed = round_admin.close_round(fresh_db, firm.hr, round_id)
+    closed = rounds.close_round(fresh_db, firm.hr, round_id)
     assert closed.closed_at is not None and audit.list_events(fresh_db)[0].action == "round.close"
     with pytest.raises(InvalidInput, match="round_closed"):
-        round_admin.add_late_joiners(fresh_db, firm.hr, round_id, [newcomer(fresh_db, firm.manager.id).id])
+        rounds.add_late_joiners(fresh_db, firm.hr, round_id, [newcomer(fresh_db, firm.manager.id).id])
     with pytest.raises(InvalidInput, match="round_closed"):
-        round_admin.close_round(fresh_db, firm.hr, round_id)
+        rounds.close_round(fresh_db, firm.hr, round_id)
 
 
 def test_the_round_conversations_come_with_both_people(fresh_db, firm):
     round_id = conversations.get_conversation(fresh_db, firm.conversation_id).round_id
-    rows = round_admin.round_conversations(fresh_db, firm.hr, round_id)
+    rows = rounds.round_conversations(fresh_db, firm.hr, round_id)
     assert [(r.employee.name, r.manager.name) for r in rows] == [("Daan Medewerker", "Marco Manager"),
                                                                  ("Otto Buiten", "Sandra Ander")]
 
 
 CALLS = {
-    "list_rounds": lambda db, actor, f: round_admin.list_rounds(db, actor),
-    "round_conversations": lambda db, actor, f: round_admin.round_conversations(db, actor, 1),
-    "late_joiner_candidates": lambda db, actor, f: round_admin.late_joiner_candidates(db, actor, 1),
-    "add_late_joiners": lambda db, actor, f: round_admin.add_late_joiners(db, actor, 1, [f.hr.id]),
-    "reassign_manager": lambda db, actor, f: round_admin.reassign_manager(db, actor, f.conversation_id, actor.id),
-    "reopen_side": lambda db, actor, f: round_admin.reopen_side(db, actor, f.conversation_id, "employee", "want"),
-    "close_round": lambda db, actor, f: round_admin.close_round(db, actor, 1),
+    "list_rounds": lambda db, actor, f: rounds.list_rounds(db, actor),
+    "round_conversations": lambda db, actor, f: rounds.round_conversations(db, actor, 1),
+    "late_joiner_candidates": lambda db, actor, f: rounds.late_joiner_candidates(db, actor, 1),
+    "add_late_joiners": lambda db, actor, f: rounds.add_late_joiners(db, actor, 1, [f.hr.id]),
+    "reassign_manager": lambda db, actor, f: rounds.reassign_manager(db, actor, f.conversation_id, actor.id),
+    "reopen_side": lambda db, actor, f: rounds.reopen_side(db, actor, f.conversation_id, "employee", "want"),
+    "close_round": lambda db, actor, f: rounds.close_round(db, actor, 1),
 }
 
 

@@ -5,16 +5,16 @@ from datetime import date, timedelta
 
 import pytest
 
+from bench.seed import questionnaire_yaml
 from db import actions as action_repo
 from db import conversations as conversation_repo
 from db.people import add_person, save_function
-from devtalk.bench.seed import questionnaire_yaml
+from devtalk.domain.models import Answer, JobFunction
 from devtalk.errors import NotAllowed
-from devtalk.models import Answer, JobFunction
+from devtalk.presentation.team_frames import heatmap_frame
 from devtalk.services import conversations, team
-from devtalk.services.questionnaires import store_questionnaire
+from devtalk.services.library import store_questionnaire
 from devtalk.services.rounds import create_round
-from devtalk.team_frames import heatmap_frame
 from tests.builders import SMALL_QUESTIONNAIRE, make_firm
 
 T, V = "tekening-lezen", "veilig-werken"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from devtalk.audit_words import Names, detail_words, record_words
+from devtalk.domain.models import AuditEvent
 from devtalk.i18n import catalogue
-from devtalk.models import AuditEvent
+from devtalk.presentation.audit_words import Names, detail_words, record_words
 from devtalk.services.exports import EXPORTS
 
 SERVICES = Path(__file__).resolve().parents[2] / "devtalk" / "services"

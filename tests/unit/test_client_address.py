@@ -5,7 +5,7 @@ from ipaddress import ip_network
 import pytest
 
 from devtalk import config
-from devtalk.client_address import client_address
+from devtalk.domain.client_address import client_address
 
 PROXY = (ip_network("127.0.0.1/32"),)
 TWO_PROXIES = (ip_network("127.0.0.1/32"), ip_network("10.0.0.0/8"))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from devtalk.code_guessing import EVERYONE, PER_CLIENT, card_may_open
+from devtalk.domain.code_guessing import EVERYONE, PER_CLIENT, card_may_open
 
 
 @pytest.mark.parametrize("has_pin,from_client,from_everyone,opens", [

@@ -1,8 +1,8 @@
 from datetime import datetime, timezone
 
-from devtalk.agenda import add_custom, agenda_title, move, propose_agenda, remove, with_note
-from devtalk.comparison import AGREE, LARGE_GAP, MISSING, NA_BOTH, NA_ONE_SIDE, SMALL_GAP, compare
-from devtalk.models import Action, AgendaPoint, Answer
+from devtalk.domain.agenda import add_custom, agenda_title, move, propose_agenda, remove, with_note
+from devtalk.domain.comparison import AGREE, LARGE_GAP, MISSING, NA_BOTH, NA_ONE_SIDE, SMALL_GAP, compare
+from devtalk.domain.models import Action, AgendaPoint, Answer
 from devtalk.questionnaire import parse_questionnaire
 from tests.builders import SMALL_QUESTIONNAIRE
 

@@ -1,6 +1,6 @@
-from devtalk.comparison import compare
-from devtalk.comparison_frames import AGREE_COLOUR, EMPLOYEE_COLOUR, MANAGER_COLOUR, dumbbell_spec
+from devtalk.domain.comparison import compare
 from devtalk.i18n import t
+from devtalk.presentation.comparison_frames import AGREE_COLOUR, EMPLOYEE_COLOUR, MANAGER_COLOUR, dumbbell_spec
 from devtalk.questionnaire import parse_questionnaire
 from tests.builders import SMALL_QUESTIONNAIRE
 from tests.unit.test_comparison import side

@@ -3,9 +3,9 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from devtalk.agenda import propose_agenda
-from devtalk.comparison import LARGE_GAP, compare
-from devtalk.models import Answer
+from devtalk.domain.agenda import propose_agenda
+from devtalk.domain.comparison import LARGE_GAP, compare
+from devtalk.domain.models import Answer
 from devtalk.questionnaire import parse_questionnaire
 from tests.builders import SMALL_QUESTIONNAIRE
 

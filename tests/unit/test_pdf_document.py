@@ -5,7 +5,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from devtalk.pdf.document import FONTS, Document, plain
+from devtalk.presentation.pdf.document import FONTS, Document, plain
 
 
 def pages_text(pdf: bytes) -> list[str]:

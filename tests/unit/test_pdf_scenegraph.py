@@ -5,8 +5,8 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from devtalk.pdf.document import Document
-from devtalk.pdf.scenegraph import paint
+from devtalk.presentation.pdf.document import Document
+from devtalk.presentation.pdf.scenegraph import paint
 
 
 def make_scene(*marks: dict) -> dict:

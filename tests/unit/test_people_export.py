@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from devtalk.models import JobFunction, Person
-from devtalk.people_export import people_csv, people_xlsx, template_xlsx
-from devtalk.plain_text import readable
-from devtalk.spreadsheet import restore_cell, safe_cell
+from devtalk.domain.models import JobFunction, Person
+from devtalk.domain.plain_text import readable
+from devtalk.spreadsheets.cells import restore_cell, safe_cell
+from devtalk.spreadsheets.people_export import people_csv, people_xlsx, template_xlsx
 
 FORMULAS = ["=HYPERLINK(\"http://evil\")", "+31 6 1234", "-2+3", "@SUM(A1)", "\tx", "\rx"]
 

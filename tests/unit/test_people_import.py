@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from devtalk.domain.models import JobFunction, Person
 from devtalk.errors import InvalidInput
-from devtalk.models import JobFunction, Person
-from devtalk.people_import import FieldChange, ImportFailed, plan_people, read_file
+from devtalk.spreadsheets.people_import import FieldChange, ImportFailed, plan_people, read_file
 
 HEADER = ["naam", "gebruikersnaam", "e-mail", "functie", "leidinggevende", "rollen", "taal"]
 FUNCTIONS = [JobFunction("lasser", "Lasser"), JobFunction("plaatwerker", "Plaatwerker MIG")]

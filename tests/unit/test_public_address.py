@@ -1,7 +1,7 @@
 import pytest
 
+from devtalk.domain.public_address import is_local, normalise_address
 from devtalk.errors import InvalidInput
-from devtalk.public_address import is_local, normalise_address
 
 
 @pytest.mark.parametrize("typed, stored", [

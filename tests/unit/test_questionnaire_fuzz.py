@@ -13,7 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from devtalk.questionnaire import (
-    CONDITIONS, TAGS, InvalidQuestionnaire, Questionnaire, parse_questionnaire,
+    CONDITIONS,
+    TAGS,
+    InvalidQuestionnaire,
+    Questionnaire,
+    parse_questionnaire,
 )
 
 FUZZ = settings(max_examples=200, deadline=None)

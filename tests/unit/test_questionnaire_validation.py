@@ -7,7 +7,7 @@ from typing import NamedTuple
 import pytest
 
 from devtalk.questionnaire import InvalidQuestionnaire, Problem, load_questionnaire_file, parse_questionnaire
-from devtalk.questionnaire_yaml import MAX_CHARACTERS
+from devtalk.questionnaire.yaml_reading import MAX_CHARACTERS
 
 VALID = """\
 id: werkplaats

@@ -1,6 +1,6 @@
 import pytest
 
-from devtalk.status import AlreadySubmitted, IllegalTransition, is_revealed, next_status, submitted_sides
+from devtalk.domain.status import AlreadySubmitted, IllegalTransition, is_revealed, next_status, submitted_sides
 
 LEGAL = [
     ("open", "submit", "employee", "employee_submitted"),

@@ -1,0 +1,310 @@
+"""Each benchmark figure: the real thing timed, its floor timed in the same run, and the target."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from bench import twins
+from bench.seed import PASSWORD, Seeded
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    unit: str
+    median: float
+    p95: float
+    floor: float | None
+    ratio: float | None
+    target: str
+    passed: bool
+
+    def as_json(self) -> dict:
+        data = asdict(self)
+        data["pass"] = data.pop("passed")
+        return data
+
+
+def milliseconds(operation) -> float:
+    started = time.perf_counter()
+    operation()
+    return (time.perf_counter() - started) * 1000
+
+
+def timed(operation, repeat: int) -> list[float]:
+    """Milliseconds per call, after one warm-up call."""
+    operation()
+    return [milliseconds(operation) for _ in range(repeat)]
+
+
+def interleaved(operations: dict[str, tuple], repeat: int) -> dict[str, list[float]]:
+    """Milliseconds of each named operation (the sum of its parts), taken turn about, so a
+    change in the machine's load during the run weighs on all of them alike."""
+    for parts in operations.values():
+        for part in parts:
+            part()
+    samples: dict[str, list[float]] = {name: [] for name in operations}
+    for _ in range(repeat):
+        for name, parts in operations.items():
+            samples[name].append(sum(milliseconds(part) for part in parts))
+    return samples
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+@contextmanager
+def compiled_once():
+    """AppTest compiles every script afresh on each run; the real server compiles a page once
+    per process and keeps the bytecode. While measuring, pages and twins share one cache, as
+    on the server, so compiling does not count against the bigger script."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test
+
+    shared = ScriptCache()
+    app_test.ScriptCache = lambda: shared
+    try:
+        yield
+    finally:
+        app_test.ScriptCache = ScriptCache
+
+
+def page_run(seeded: Seeded, page: str, person_id: int, **params):
+    """A run of a real page through AppTest, signed in as ``person_id`` through a real session."""
+    from streamlit.testing.v1 import AppTest
+
+    from db.people import get_person
+    from devtalk.services import auth
+
+    os.environ["DEVTALK_DB"] = str(seeded.path)
+    token = auth.sign_in(seeded.db, get_person(seeded.db, person_id).username, PASSWORD)
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    app.session_state["session_token"] = token
+    app.session_state["lang"] = "nl"
+    for name, value in params.items():
+        app.query_params[name] = str(value)
+    started(app.switch_page(page), page)
+
+    def run() -> None:
+        # The page opens the database the environment names; runs of pages on the small and
+        # the large database take turns.
+        os.environ["DEVTALK_DB"] = str(seeded.path)
+        app.run()
+
+    return run
+
+
+def started(app, name: str):
+    """The app after a first run; an error page renders fast, so a figure only counts if the
+    page showed what it should."""
+    app.run()
+    if app.exception or app.error:
+        raise RuntimeError(f"{name} failed in the benchmark: {[e.value for e in (*app.exception, *app.error)]}")
+    return app
+
+
+def twin_app(within: Path, function, *args):
+    """An AppTest of a static twin, run the way AppTest runs a real page (its files go in the
+    folder ``within``).
+
+    For a project with a pages/ folder AppTest builds a page object for every file in it
+    before each run (the real server does not: app.py's st.navigation replaces that). So the
+    twin gets a folder of its own with a pages/ folder of as many files as ours, and that
+    harness cost weighs on page and floor alike. Its constants wait in ``twins.ARGUMENTS``."""
+    import tempfile
+
+    from streamlit.testing.v1 import AppTest
+
+    folder = Path(tempfile.mkdtemp(prefix="twin-", dir=within))
+    (folder / "pages").mkdir()
+    for page in (ROOT / "pages").glob("*.py"):
+        (folder / "pages" / page.name).write_text("", encoding="utf-8")
+    twins.ARGUMENTS[folder.name] = args
+    script = folder / "twin.py"
+    script.write_text(f"from bench import twins\ntwins.{function.__name__}(*twins.ARGUMENTS[{folder.name!r}])\n",
+                      encoding="utf-8")
+    return started(AppTest.from_file(str(script), default_timeout=60), function.__name__)
+
+
+def ratio_figure(name: str, page_samples, floor_samples, limit: float, absolute_ms: float | None = None) -> Figure:
+    median, floor = statistics.median(page_samples), statistics.median(floor_samples)
+    ratio = median / floor
+    passed = ratio <= limit and (absolute_ms is None or median <= absolute_ms)
+    target = f"<={limit}x floor" + (f" and <={absolute_ms:g} ms" if absolute_ms else "")
+    return Figure(name, "ms", round(median, 2), round(p95(page_samples), 2), round(floor, 2), round(ratio, 2), target, passed)
+
+
+def seeding_figure(seeded: Seeded) -> Figure:
+    rate = seeded.answers / seeded.answer_seconds
+    return Figure("seeding speed", "answers/s", round(rate), round(rate), None, None, ">=100000 answers/s", rate >= 100_000)
+
+
+def autosave_figure(seeded: Seeded, repeat: int) -> Figure:
+    from db.people import get_person
+    from devtalk.services import conversations
+
+    employee = get_person(seeded.db, seeded.employee_id)
+    open_id = _open_conversation(seeded)
+    values = iter(range(10_000))
+    samples = timed(lambda: conversations.save_answer(seeded.db, employee, open_id, "item-3", value=1 + next(values) % 5), repeat)
+    worst = p95(samples)
+    return Figure("autosave of one answer", "ms", round(statistics.median(samples), 3), round(worst, 3), None, None,
+                  "p95 <=5 ms", worst <= 5)
+
+
+def _open_conversation(seeded: Seeded) -> int:
+    """The bench's last-round conversation, put back to open so it can be filled in."""
+    seeded.db.execute("UPDATE conversations SET status = 'open', employee_submitted_at = NULL, manager_submitted_at = NULL"
+                      " WHERE id = ?", [seeded.conversation_id])
+    return seeded.conversation_id
+
+
+def _reveal(seeded: Seeded) -> None:
+    seeded.db.execute("UPDATE conversations SET status = 'ready', employee_submitted_at = created_at,"
+                      " manager_submitted_at = created_at WHERE id = ?", [seeded.conversation_id])
+
+
+def comparison_page(seeded: Seeded) -> tuple:
+    """The comparison page, and its floor: the raw SQL of what it shows plus its static twin."""
+    from db.people import get_person
+    from devtalk.domain.agenda import propose_agenda
+    from devtalk.presentation.comparison_frames import dumbbell_spec, section_frames
+    from devtalk.services.conversations import comparison_view
+
+    _reveal(seeded)
+    page = page_run(seeded, "pages/comparison.py", seeded.manager_id, conversation=seeded.conversation_id)
+    view = comparison_view(seeded.db, get_person(seeded.db, seeded.manager_id), seeded.conversation_id)
+    tables = [frame.to_dict("list") for _, likert, opens in section_frames(view.comparison, "nl")
+              for frame in (likert, opens) if frame is not None]
+    shown = min(8, len(view.comparison.likert)) + len(view.comparison.open)
+    agenda = propose_agenda(view.comparison, [])
+    twin = twin_app(seeded.path.parent, twins.comparison_twin, len(view.comparison.sections), tables,
+                    dumbbell_spec(view.comparison, "nl"), shown, len(agenda))
+    return page, (twin.run, lambda: _comparison_sql(seeded))
+
+
+def _comparison_sql(seeded: Seeded) -> None:
+    conn = seeded.db.conn
+    row = conn.execute("SELECT * FROM conversations WHERE id = ?", [seeded.conversation_id]).fetchone()
+    conn.execute("SELECT * FROM people WHERE id IN (?, ?)", [row[2], row[3]]).fetchall()
+    conn.execute("SELECT * FROM rounds WHERE id = ?", [row[1]]).fetchall()
+    conn.execute("SELECT yaml FROM questionnaire_versions WHERE id = ?", [row[4]]).fetchall()
+    for side in ("employee", "manager"):
+        conn.execute("SELECT * FROM answers WHERE conversation_id = ? AND side = ?", [seeded.conversation_id, side]).fetchall()
+
+
+def fill_in_page(seeded: Seeded) -> tuple:
+    from db.people import get_person
+    from devtalk.services.conversations import open_form
+
+    open_id = _open_conversation(seeded)
+    page = page_run(seeded, "pages/fill_in.py", seeded.employee_id, conversation=open_id)
+    form = open_form(seeded.db, get_person(seeded.db, seeded.employee_id), open_id)
+    labels = {point: f"{point} · label" for point in (1, 2, 3, 4, 5)} | {"na": "n.v.t."}
+    sections = [[labels if item.type == "likert" else None for item in section.items] for section in form.sections]
+    twin = twin_app(seeded.path.parent, twins.fill_in_twin, sections)
+
+    def sql() -> None:
+        seeded.db.conn.execute("SELECT * FROM answers WHERE conversation_id = ? AND side = 'employee'", [open_id]).fetchall()
+
+    return page, (twin.run, sql)
+
+
+def dossier_page(seeded: Seeded) -> tuple:
+    from db.people import get_person
+    from devtalk.presentation.comparison_frames import likert_frame, open_frame
+    from devtalk.presentation.dossier_frames import overview_frame
+    from devtalk.services.conversations import comparison_view
+    from devtalk.services.dossier import overview
+
+    _reveal(seeded)
+    page = page_run(seeded, "pages/dossier.py", seeded.employee_id)
+    employee = get_person(seeded.db, seeded.employee_id)
+    found, numbers = overview(seeded.db, employee, seeded.employee_id)
+    newest = comparison_view(seeded.db, employee, found.entries[0].conversation.id).comparison
+    report = found.entries[0].report
+    texts = [text for text in (report.summary, report.agreements, report.employee_comment) if text] if report else []
+    twin = twin_app(seeded.path.parent, twins.dossier_twin, overview_frame(found.entries, numbers, "nl").to_dict("list"),
+                    likert_frame(newest, "nl").to_dict("list"), open_frame(newest, "nl").to_dict("list"),
+                    [entry.round.name for entry in found.entries], texts)
+
+    def sql() -> None:
+        conn = seeded.db.conn
+        ids = [r[0] for r in conn.execute("SELECT id FROM conversations WHERE employee_id = ?", [seeded.employee_id])]
+        marks = ",".join("?" * len(ids))
+        conn.execute(f"SELECT * FROM answers WHERE conversation_id IN ({marks})", ids).fetchall()
+        conn.execute(f"SELECT * FROM reports WHERE conversation_id IN ({marks})", ids).fetchall()
+        conn.execute(f"SELECT * FROM actions WHERE conversation_id IN ({marks})", ids).fetchall()
+
+    return page, (twin.run, sql)
+
+
+def report_pdf_figure(seeded: Seeded, repeat: int) -> Figure:
+    """The conversation report with its chart for the 60-item bench questionnaire, built afresh
+    each time (the pictures of the chart forgotten), as for a conversation nobody printed before."""
+    from db.people import get_person
+    from devtalk.presentation.pdf import chart
+    from devtalk.services.printing import conversation_report_pdf
+    from devtalk.services.reports import mark_held
+
+    _reveal(seeded)
+    manager = get_person(seeded.db, seeded.manager_id)
+    mark_held(seeded.db, manager, seeded.conversation_id)
+
+    def build() -> None:
+        chart._laid_out.cache_clear()
+        conversation_report_pdf(seeded.db, manager, seeded.conversation_id, "nl")
+
+    samples = timed(build, repeat)
+    median = statistics.median(samples)
+    return Figure("report PDF with chart, 60 items", "ms", round(median, 1), round(p95(samples), 1), None, None,
+                  "<=1500 ms", median <= 1500)
+
+
+def completion_figure(seeded: Seeded, repeat: int) -> Figure:
+    """The completion dashboard's data for the newest yearly round (every bench person has a
+    conversation in it: 300 or more at the default size)."""
+    from devtalk.domain.models import Person
+    from devtalk.services.completion import completion
+
+    hr = Person(id=0, name="bench", username="bench", roles=("hr_admin",))
+    round_id = seeded.db.execute("SELECT round_id FROM conversations WHERE id = ?", [seeded.conversation_id]).fetchone()[0]
+    conversations = seeded.db.execute("SELECT count(*) FROM conversations WHERE round_id = ?", [round_id]).fetchone()[0]
+    samples = timed(lambda: completion(seeded.db, hr, round_id), repeat)
+    median = statistics.median(samples)
+    return Figure(f"completion dashboard data, {conversations} conversations", "ms", round(median, 2),
+                  round(p95(samples), 2), None, None, "<=200 ms", median <= 200)
+
+
+def heatmap_figure(seeded: Seeded, repeat: int) -> Figure:
+    """The team heatmap's data (its people, and one SQL aggregate of their answers) and its chart
+    table, as the HR team page builds them, for the bench's team round of 200 people."""
+    from devtalk.domain.models import Person
+    from devtalk.presentation.team_frames import heatmap_frame
+    from devtalk.services.team import heatmap
+
+    hr = Person(id=0, name="bench", username="bench", roles=("hr_admin",))
+    built = heatmap(seeded.db, hr, seeded.team_round_id, "bench")
+
+    def build() -> None:
+        heatmap_frame(heatmap(seeded.db, hr, seeded.team_round_id, "bench"), "average", "nl")
+
+    samples = timed(build, repeat)
+    median = statistics.median(samples)
+    return Figure(f"team heatmap data, {len(built.people)} people x {len(built.items)} skill items", "ms", round(median, 1),
+                  round(p95(samples), 1), None, None, "<=300 ms", median <= 300)
+
+
+def growth_figure(name: str, small: list[float], large: list[float]) -> Figure:
+    ratio = statistics.median(large) / statistics.median(small)
+    return Figure(name, "ms", round(statistics.median(large), 2), round(p95(large), 2), round(statistics.median(small), 2),
+                  round(ratio, 2), "<=1.2x the small database", ratio <= 1.2)
