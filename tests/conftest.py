@@ -1,4 +1,5 @@
-"""Shared resources for every test layer: a fresh database, the demo firm. Builders live in the test files."""
+"""Shared resources for every test layer: a fresh database, the small firm, the demo firm. Builders
+live in tests/builders.py."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import pytest
 
 import db as storage
 from devtalk.services.demo import load_demo
+from tests.builders import make_firm
 
 
 @pytest.fixture
@@ -15,6 +17,12 @@ def fresh_db(tmp_path):
     storage.migrate(database)
     yield database
     database.conn.close()
+
+
+@pytest.fixture
+def firm(fresh_db):
+    """The small firm of tests/builders.make_firm in the fresh database."""
+    return make_firm(fresh_db)
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ from devtalk.domain.status import AlreadySubmitted, IllegalTransition
 from devtalk.errors import InvalidInput, NotAllowed, NotFound
 from devtalk.services import conversations, reports
 from devtalk.services.conversations import AnswerChangedElsewhere, MissingAnswers, NotRevealed
-from tests.builders import make_firm
 
 
 def fill_all(db, person, conversation_id, value=3):
@@ -21,11 +20,6 @@ def fill_all(db, person, conversation_id, value=3):
             conversations.save_answer(db, person, conversation_id, item.id, value=value)
         else:
             conversations.save_answer(db, person, conversation_id, item.id, text=f"tekst van {person.username}")
-
-
-@pytest.fixture
-def firm(fresh_db):
-    return make_firm(fresh_db)
 
 
 def test_employee_sees_only_the_sections_of_their_job_function(fresh_db, firm):

@@ -14,12 +14,7 @@ from devtalk.services.dossier import dossier_of
 from devtalk.services.library import store_questionnaire
 from devtalk.services.rounds import create_round
 from devtalk.spreadsheets.people_import import ImportFailed
-from tests.builders import SMALL_QUESTIONNAIRE, make_firm
-
-
-@pytest.fixture
-def firm(fresh_db):
-    return make_firm(fresh_db)
+from tests.builders import SMALL_QUESTIONNAIRE
 
 
 def add(db, hr, **fields):

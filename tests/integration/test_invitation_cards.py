@@ -9,7 +9,7 @@ from db.rounds import add_round, close_round
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.presentation.formatting import TIMEZONE, format_date
 from devtalk.services import auth, invitations
-from tests.builders import make_firm, sign_in_by_card
+from tests.builders import sign_in_by_card
 
 
 def decoded_links(pdf: bytes) -> list[str]:
@@ -21,10 +21,9 @@ def decoded_links(pdf: bytes) -> list[str]:
     return links
 
 
-@pytest.fixture
-def firm(fresh_db, monkeypatch):
+@pytest.fixture(autouse=True)
+def public_address(monkeypatch):
     monkeypatch.setenv("DEVTALK_PUBLIC_URL", "https://devtalk.example.nl/")
-    return make_firm(fresh_db)
 
 
 def test_cards_carry_a_decodable_qr_that_signs_in_each_person(fresh_db, firm):

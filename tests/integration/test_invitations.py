@@ -7,12 +7,7 @@ from devtalk.domain import code_guessing
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.services import account, actions, auth, conversations, dossier, invitations
 from devtalk.services.invitations import CHOOSE_PIN, ENTER_PIN, CodeRefused, PinRefused
-from tests.builders import CARD_PIN, make_firm, sign_in_by_card
-
-
-@pytest.fixture
-def firm(fresh_db):
-    return make_firm(fresh_db)
+from tests.builders import CARD_PIN, sign_in_by_card
 
 
 def card_of(db, firm, person=None, **options) -> str:

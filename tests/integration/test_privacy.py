@@ -5,17 +5,15 @@ import pytest
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.services import auth, conversations, dossier, privacy
 from devtalk.services.auth import SignInFailed
-from tests.builders import make_firm
 from tests.integration.test_conversations import fill_all
 
 
-@pytest.fixture
-def firm(fresh_db):
-    firm = make_firm(fresh_db)
+@pytest.fixture(autouse=True)
+def answers_and_a_private_note(fresh_db, firm):
+    """What a privacy export and erasure are about: answers, an open answer's text, a private note."""
     fill_all(fresh_db, firm.employee, firm.conversation_id, value=4)
     conversations.save_answer(fresh_db, firm.employee, firm.conversation_id, "energie", text="Lassen met Jan")
     dossier.add_note(fresh_db, firm.manager, firm.employee.id, "Wil graag de kantbank leren", private=True)
-    return firm
 
 
 def test_export_holds_every_row_about_the_person(fresh_db, firm):

@@ -6,14 +6,12 @@ import pytest
 from devtalk.errors import NotAllowed
 from devtalk.services import address, invitations
 from devtalk.services.setup import create_firm
-from tests.builders import make_firm
 from tests.integration.test_invitation_cards import decoded_links
 
 
-@pytest.fixture
-def firm(fresh_db, monkeypatch):
+@pytest.fixture(autouse=True)
+def no_address_on_the_server(monkeypatch):
     monkeypatch.delenv("DEVTALK_PUBLIC_URL", raising=False)
-    return make_firm(fresh_db)
 
 
 def printed_address(db, hr, seen=None) -> str:

@@ -10,12 +10,6 @@ from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.presentation.audit_words import details
 from devtalk.services import conversations as conversation_service
 from devtalk.services import reports, rounds
-from tests.builders import make_firm
-
-
-@pytest.fixture
-def firm(fresh_db):
-    return make_firm(fresh_db)
 
 
 def submit(db, firm, *actors):
@@ -114,6 +108,44 @@ def test_the_round_conversations_come_with_both_people(fresh_db, firm):
     rows = rounds.round_conversations(fresh_db, firm.hr, round_id)
     assert [(r.employee.name, r.manager.name) for r in rows] == [("Daan Medewerker", "Marco Manager"),
                                                                  ("Otto Buiten", "Sandra Ander")]
+
+
+def correction_row(db, actor, conversation_id: int):
+    round_id = conversations.get_conversation(db, conversation_id).round_id
+    return next(row for row in rounds.round_conversations(db, actor, round_id) if row.conversation.id == conversation_id)
+
+
+@pytest.mark.parametrize(("submitted", "reopenable", "reassignable"), [
+    ((), (), True),
+    (("employee",), ("employee",), True),
+    (("manager",), ("manager",), True),
+    (("employee", "manager"), ("employee", "manager"), True),
+], ids=["none in", "employee in", "manager in", "both in"])
+def test_each_round_conversation_says_which_sides_hr_may_reopen_and_whether_to_reassign(
+        fresh_db, firm, submitted, reopenable, reassignable):
+    submit(fresh_db, firm, *(getattr(firm, side) for side in submitted))
+    row = correction_row(fresh_db, firm.hr, firm.conversation_id)
+    assert (row.reopenable, row.reassignable) == (reopenable, reassignable)
+
+
+def test_a_held_conversation_offers_no_reopening_and_no_other_manager(fresh_db, firm):
+    submit(fresh_db, firm, firm.employee, firm.manager)
+    reports.mark_held(fresh_db, firm.manager, firm.conversation_id)
+    row = correction_row(fresh_db, firm.hr, firm.conversation_id)
+    assert (row.reopenable, row.reassignable) == ((), False)
+
+
+def test_hr_is_offered_no_corrections_in_a_conversation_of_their_own(fresh_db, firm):
+    hr = people.update_person(fresh_db, firm.hr.id, manager_id=firm.manager.id, function_id="plaatwerker")
+    created = rounds.create_round(fresh_db, hr, "Ronde Ingrid", firm.version_id, employee_ids=[hr.id])
+    [own] = conversations.conversations_in_round(fresh_db, created.round.id)
+    for item_id in ("tekening-lezen", "veilig-werken"):
+        conversation_service.save_answer(fresh_db, firm.manager, own.id, item_id, value=3)
+    conversation_service.submit(fresh_db, firm.manager, own.id)
+    row = correction_row(fresh_db, hr, own.id)
+    assert (row.reopenable, row.reassignable) == ((), False)
+    with pytest.raises(NotAllowed):
+        rounds.reopen_side(fresh_db, hr, own.id, "manager", "Vergissing")
 
 
 CALLS = {

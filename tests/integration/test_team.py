@@ -15,7 +15,7 @@ from devtalk.presentation.team_frames import heatmap_frame
 from devtalk.services import conversations, team
 from devtalk.services.library import store_questionnaire
 from devtalk.services.rounds import create_round
-from tests.builders import SMALL_QUESTIONNAIRE, make_firm
+from tests.builders import SMALL_QUESTIONNAIRE
 
 T, V = "tekening-lezen", "veilig-werken"
 CLIMATE = """\
@@ -38,11 +38,6 @@ sections:
     items:
       - {id: lk-uitdaging, type: likert, scale: eens, text: {nl: Mijn werk daagt uit, en: My work challenges me}}
 """
-
-
-@pytest.fixture
-def firm(fresh_db):
-    return fresh_db, make_firm(fresh_db)
 
 
 def round_of(database, firm) -> int:
@@ -72,23 +67,22 @@ def fill(database, actor, conversation_id: int, values: dict, submit: bool = Tru
 
 
 @pytest.fixture
-def plaatwerkers(firm):
+def plaatwerkers(fresh_db, firm):
     """Daan and Piet in the manager's team, Kees in the other team whose manager has only a draft,
     Anna who answered nothing yet; and Otto the lasser, who is in no plaatwerker picture."""
-    database, found = firm
-    round_id = round_of(database, found)
-    piet = add_colleague(database, found, "Piet Plaat", "piet")
-    kees = add_colleague(database, found, "Kees Klein", "kees", manager=found.other_manager)
-    anna = add_colleague(database, found, "Anna Aanvang", "anna")
-    fill(database, found.employee, found.conversation_id, {T: 4, V: 2})
-    fill(database, found.manager, found.conversation_id, {T: 3, V: "na"})
-    fill(database, piet, conversation_of(database, round_id, piet), {T: 5, V: 3})
-    fill(database, found.manager, conversation_of(database, round_id, piet), {T: 5, V: 4})
-    fill(database, kees, conversation_of(database, round_id, kees), {T: 1, V: "na"})
-    fill(database, found.other_manager, conversation_of(database, round_id, kees), {T: 5, V: 5}, submit=False)
-    outsider = conversation_of(database, round_id, found.outsider)
-    fill(database, found.outsider, outsider, {T: 5, V: 5, "tig-lassen": 5})
-    return database, found, {"daan": found.employee, "piet": piet, "kees": kees, "anna": anna}
+    round_id = round_of(fresh_db, firm)
+    piet = add_colleague(fresh_db, firm, "Piet Plaat", "piet")
+    kees = add_colleague(fresh_db, firm, "Kees Klein", "kees", manager=firm.other_manager)
+    anna = add_colleague(fresh_db, firm, "Anna Aanvang", "anna")
+    fill(fresh_db, firm.employee, firm.conversation_id, {T: 4, V: 2})
+    fill(fresh_db, firm.manager, firm.conversation_id, {T: 3, V: "na"})
+    fill(fresh_db, piet, conversation_of(fresh_db, round_id, piet), {T: 5, V: 3})
+    fill(fresh_db, firm.manager, conversation_of(fresh_db, round_id, piet), {T: 5, V: 4})
+    fill(fresh_db, kees, conversation_of(fresh_db, round_id, kees), {T: 1, V: "na"})
+    fill(fresh_db, firm.other_manager, conversation_of(fresh_db, round_id, kees), {T: 5, V: 5}, submit=False)
+    outsider = conversation_of(fresh_db, round_id, firm.outsider)
+    fill(fresh_db, firm.outsider, outsider, {T: 5, V: 5, "tig-lassen": 5})
+    return fresh_db, firm, {"daan": firm.employee, "piet": piet, "kees": kees, "anna": anna}
 
 
 def grid(heatmap, view: str) -> dict:
@@ -160,14 +154,13 @@ def test_a_skill_nobody_in_the_team_masters_is_listed_without_a_name(plaatwerker
 
 
 @pytest.fixture
-def climate_round(firm):
+def climate_round(fresh_db, firm):
     """A learning-climate round for the manager's team of three: Daan, Piet and Anna."""
-    database, found = firm
-    piet = add_person(database, name="Piet Plaat", username="piet", function_id="plaatwerker", manager_id=found.manager.id)
-    anna = add_person(database, name="Anna Aanvang", username="anna", function_id="plaatwerker", manager_id=found.manager.id)
-    version = store_questionnaire(database, found.hr, CLIMATE, "klimaat.yaml")
-    created = create_round(database, found.hr, "Leerklimaat", version.id, employee_ids=[found.employee.id, piet.id, anna.id])
-    return database, found, created.round.id, (found.employee, piet, anna)
+    piet = add_person(fresh_db, name="Piet Plaat", username="piet", function_id="plaatwerker", manager_id=firm.manager.id)
+    anna = add_person(fresh_db, name="Anna Aanvang", username="anna", function_id="plaatwerker", manager_id=firm.manager.id)
+    version = store_questionnaire(fresh_db, firm.hr, CLIMATE, "klimaat.yaml")
+    created = create_round(fresh_db, firm.hr, "Leerklimaat", version.id, employee_ids=[firm.employee.id, piet.id, anna.id])
+    return fresh_db, firm, created.round.id, (firm.employee, piet, anna)
 
 
 def answer_climate(database, round_id: int, person, values: tuple[int, int, int], submit: bool = True) -> None:
@@ -207,69 +200,64 @@ def test_learning_climate_answers_never_show_per_person_or_in_trends(climate_rou
     assert team.trends(database, found.hr, "plaatwerker").items == {}
 
 
-def test_a_round_without_learning_climate_sections_has_no_climate_figures(firm):
-    database, found = firm
-    assert team.learning_climate(database, found.hr, round_of(database, found)) == []
+def test_a_round_without_learning_climate_sections_has_no_climate_figures(fresh_db, firm):
+    assert team.learning_climate(fresh_db, firm.hr, round_of(fresh_db, firm)) == []
 
 
-def test_trends_follow_an_item_id_across_two_questionnaire_versions(firm):
-    database, found = firm
-    piet = add_colleague(database, found, "Piet Plaat", "piet")
-    first = round_of(database, found)
-    fill(database, found.employee, found.conversation_id, {T: 2, V: 3})
-    fill(database, piet, conversation_of(database, first, piet), {T: 4, V: 3})
+def test_trends_follow_an_item_id_across_two_questionnaire_versions(fresh_db, firm):
+    piet = add_colleague(fresh_db, firm, "Piet Plaat", "piet")
+    first = round_of(fresh_db, firm)
+    fill(fresh_db, firm.employee, firm.conversation_id, {T: 2, V: 3})
+    fill(fresh_db, piet, conversation_of(fresh_db, first, piet), {T: 4, V: 3})
     edited = SMALL_QUESTIONNAIRE.replace("Ik kan een werktekening lezen", "Ik lees een werktekening")
-    version = store_questionnaire(database, found.hr, edited, "klein.yaml")
-    second = create_round(database, found.hr, "Ronde 2027", version.id, employee_ids=[found.employee.id, piet.id]).round.id
-    fill(database, found.employee, conversation_of(database, second, found.employee), {T: 4, V: 3})
-    fill(database, piet, conversation_of(database, second, piet), {T: 5, V: 4})
-    trends = team.trends(database, found.hr, "plaatwerker", view="employee")
+    version = store_questionnaire(fresh_db, firm.hr, edited, "klein.yaml")
+    second = create_round(fresh_db, firm.hr, "Ronde 2027", version.id, employee_ids=[firm.employee.id, piet.id]).round.id
+    fill(fresh_db, firm.employee, conversation_of(fresh_db, second, firm.employee), {T: 4, V: 3})
+    fill(fresh_db, piet, conversation_of(fresh_db, second, piet), {T: 5, V: 4})
+    trends = team.trends(fresh_db, firm.hr, "plaatwerker", view="employee")
     assert [r.id for r in trends.rounds] == [first, second]
     assert trends.averages[(first, T)] == (3.0, 2) and trends.averages[(second, T)] == (4.5, 2)
     assert trends.averages[(first, V)] == (3.0, 2) and trends.averages[(second, V)] == (3.5, 2)
     assert trends.items[T].wording("employee", "nl") == "Ik lees een werktekening"
 
 
-def test_the_actions_overview_puts_overdue_first_and_counts_ratings_per_kind(firm):
-    database, found = firm
+def test_the_actions_overview_puts_overdue_first_and_counts_ratings_per_kind(fresh_db, firm):
     today = date(2026, 6, 1)
     add = lambda conversation, employee, what, kind, due, **fields: action_repo.add_action(  # noqa: E731
-        database, conversation, employee.id, what=what, kind=kind, owner_id=found.manager.id, due_date=due, **fields)
-    add(found.conversation_id, found.employee, "Meelopen", "walk_along", today + timedelta(days=30))
-    add(found.conversation_id, found.employee, "Cursus TIG", "course", today - timedelta(days=1))
-    add(found.conversation_id, found.employee, "Oude cursus", "course", today - timedelta(days=700), status="done", helped="helped")
-    add(found.conversation_id, found.employee, "Nog een cursus", "course", today - timedelta(days=600), status="done", helped="not")
-    outsider = conversation_of(database, round_of(database, found), found.outsider)
-    add(outsider, found.outsider, "Maatje", "mentor", None, status="in_progress", helped="partly")
-    overview = team.actions_overview(database, found.hr, today=today)
+        fresh_db, conversation, employee.id, what=what, kind=kind, owner_id=firm.manager.id, due_date=due, **fields)
+    add(firm.conversation_id, firm.employee, "Meelopen", "walk_along", today + timedelta(days=30))
+    add(firm.conversation_id, firm.employee, "Cursus TIG", "course", today - timedelta(days=1))
+    add(firm.conversation_id, firm.employee, "Oude cursus", "course", today - timedelta(days=700), status="done", helped="helped")
+    add(firm.conversation_id, firm.employee, "Nog een cursus", "course", today - timedelta(days=600), status="done", helped="not")
+    outsider = conversation_of(fresh_db, round_of(fresh_db, firm), firm.outsider)
+    add(outsider, firm.outsider, "Maatje", "mentor", None, status="in_progress", helped="partly")
+    overview = team.actions_overview(fresh_db, firm.hr, today=today)
     assert [(line.what, line.overdue) for line in overview.lines] == [
         ("Cursus TIG", True), ("Oude cursus", False), ("Nog een cursus", False), ("Meelopen", False), ("Maatje", False)]
-    assert overview.lines[0].team == found.manager.name and overview.lines[0].round == "Ronde 2026"
+    assert overview.lines[0].team == firm.manager.name and overview.lines[0].round == "Ronde 2026"
     assert overview.ratings == {"course": {"helped": 1, "partly": 0, "not": 1}, "mentor": {"helped": 0, "partly": 1, "not": 0}}
-    in_team = team.actions_overview(database, found.hr, kind="course", status="done", team_id=found.manager.id, today=today)
+    in_team = team.actions_overview(fresh_db, firm.hr, kind="course", status="done", team_id=firm.manager.id, today=today)
     assert [line.what for line in in_team.lines] == ["Oude cursus", "Nog een cursus"]
     assert list(in_team.ratings) == ["course"]
 
 
-def test_filters_offer_the_rounds_functions_and_managers_who_lead_someone(firm):
-    database, found = firm
-    options = team.filter_options(database, found.hr)
+def test_filters_offer_the_rounds_functions_and_managers_who_lead_someone(fresh_db, firm):
+    options = team.filter_options(fresh_db, firm.hr)
     assert [r.name for r in options.rounds] == ["Ronde 2026"]
     assert {f.id for f in options.functions} == {"plaatwerker", "lasser"}
-    assert {p.id for p in options.teams} == {found.manager.id, found.other_manager.id}
+    assert {p.id for p in options.teams} == {firm.manager.id, firm.other_manager.id}
 
 
 @pytest.mark.parametrize("who", ["employee", "manager"])
-def test_only_hr_sees_team_pictures(firm, who):
-    database, found = firm
-    actor, round_id = getattr(found, who), round_of(database, found)
+def test_only_hr_sees_team_pictures(fresh_db, firm, who):
+    actor, round_id = getattr(firm, who), round_of(fresh_db, firm)
     for call in (
-        lambda: team.filter_options(database, actor),
-        lambda: team.heatmap(database, actor, round_id, "plaatwerker"),
-        lambda: team.single_points_of_failure(database, actor, round_id, "plaatwerker"),
-        lambda: team.learning_climate(database, actor, round_id),
-        lambda: team.trends(database, actor, "plaatwerker"),
-        lambda: team.actions_overview(database, actor),
+        lambda: team.filter_options(fresh_db, actor),
+        lambda: team.heatmap(fresh_db, actor, round_id, "plaatwerker"),
+        lambda: team.single_points_of_failure(fresh_db, actor, round_id, "plaatwerker"),
+        lambda: team.learning_climate(fresh_db, actor, round_id),
+        lambda: team.trends(fresh_db, actor, "plaatwerker"),
+        lambda: team.actions_overview(fresh_db, actor),
     ):
         with pytest.raises(NotAllowed):
             call()
