@@ -1,12 +1,28 @@
-"""Where things are, from the environment, with embedded defaults for a fresh machine."""
+"""Every setting devtalk reads from the environment, with embedded defaults for a fresh machine.
+
+Only this module reads ``os.environ``; the README's configuration table lists the same variables.
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 
 DEFAULT_DB = Path("data") / "devtalk.db"
+DEFAULT_IDLE_MINUTES = 60
+DEFAULT_TIMEZONE = "Europe/Amsterdam"
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str
+    port: int
+    user: str
+    password: str
+    sender: str
 
 
 def database_path() -> Path:
@@ -24,3 +40,30 @@ def trusted_proxies() -> tuple[IPv4Network | IPv6Network, ...]:
     ``127.0.0.1,10.0.0.0/8``) whose X-Forwarded-For header names the real client. Unset: none."""
     return tuple(ip_network(part.strip(), strict=False)
                  for part in os.environ.get("DEVTALK_TRUSTED_PROXIES", "").split(",") if part.strip())
+
+
+def idle_minutes() -> int:
+    """DEVTALK_IDLE_MINUTES: a session ends after this many minutes without activity."""
+    return int(os.environ.get("DEVTALK_IDLE_MINUTES", str(DEFAULT_IDLE_MINUTES)))
+
+
+def timezone_name() -> str:
+    """DEVTALK_TIMEZONE: the zone people read stored (UTC) times in."""
+    return os.environ.get("DEVTALK_TIMEZONE", DEFAULT_TIMEZONE)
+
+
+def smtp_settings(environ: Mapping[str, str] | None = None) -> SmtpSettings | None:
+    """DEVTALK_SMTP_HOST, _PORT, _USER, _PASSWORD, _FROM: the mail server; None (e-mail off) unless
+    the host is set."""
+    environ = os.environ if environ is None else environ
+    host = environ.get("DEVTALK_SMTP_HOST", "").strip()
+    if not host:
+        return None
+    user = environ.get("DEVTALK_SMTP_USER", "")
+    return SmtpSettings(
+        host=host,
+        port=int(environ.get("DEVTALK_SMTP_PORT") or 25),
+        user=user,
+        password=environ.get("DEVTALK_SMTP_PASSWORD", ""),
+        sender=environ.get("DEVTALK_SMTP_FROM") or user or f"devtalk@{host}",
+    )

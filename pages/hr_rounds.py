@@ -147,7 +147,7 @@ def show_dashboard(found) -> None:
     } for entry in report.late]).style.map(lambda _: LATE_STYLE), hide_index=True, width="stretch", key="completion_late")
     st.caption(tr("hr_rounds.reminder_explained"))
     st.code(completion.reminder_text(report, lang), language=None, wrap_lines=True)
-    if completion.smtp_settings() is not None:
+    if completion.mail_is_on():
         st.button(tr("hr_rounds.send_reminders"), key="reminders_send", on_click=send_reminders, args=(found.id,))
 
 

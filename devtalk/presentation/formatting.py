@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -11,9 +10,11 @@ from babel.dates import format_datetime as _format_datetime
 from babel.dates import get_timezone
 from babel.numbers import format_decimal
 
+from devtalk import config
+
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 # Stored times are UTC; people read them in the firm's time zone.
-TIMEZONE = get_timezone(os.environ.get("DEVTALK_TIMEZONE", "Europe/Amsterdam"))
+TIMEZONE = get_timezone(config.timezone_name())
 
 
 def format_date(value: date | datetime | None, lang: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import secrets
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -12,6 +11,7 @@ import sqlite_utils
 
 from db import accounts, people
 from db.connection import transaction
+from devtalk import config
 from devtalk.domain.models import Person
 from devtalk.domain.passwords import DUMMY_HASH, hash_password, verify_password
 from devtalk.errors import DevtalkError, InvalidInput, NotAllowed
@@ -32,7 +32,7 @@ class SignInFailed(DevtalkError):
 
 
 def idle_timeout() -> timedelta:
-    return timedelta(minutes=int(os.environ.get("DEVTALK_IDLE_MINUTES", "60")))
+    return timedelta(minutes=config.idle_minutes())
 
 
 def _token_hash(token: str) -> str:

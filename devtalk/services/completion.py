@@ -1,27 +1,25 @@
 """How far a round is: counts per status, per manager and per team, who is late, and reminders.
 
-Reminders go out by e-mail only when SMTP settings exist in the environment (``DEVTALK_SMTP_HOST``,
-``_PORT``, ``_USER``, ``_PASSWORD``, ``_FROM``); without them HR copies the plain-text list.
+Reminders go out by e-mail (devtalk.mail) only when SMTP settings exist in the environment
+(``config.smtp_settings``); without them HR copies the plain-text list.
 """
 
 from __future__ import annotations
 
-import os
-import smtplib
-import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from email.message import EmailMessage
-from email.utils import formatdate
 from functools import lru_cache
 
 import sqlite_utils
 
 from db import audit, conversations, people, rounds
+from devtalk import config, mail
+from devtalk.config import SmtpSettings
 from devtalk.domain.models import Person, Round
 from devtalk.domain.status import STATUSES
-from devtalk.errors import DevtalkError, InvalidInput, NotAllowed, NotFound
+from devtalk.errors import InvalidInput, NotFound
 from devtalk.i18n import normalise_language, t
 from devtalk.presentation.formatting import format_date
 from devtalk.services.address import public_address
@@ -29,10 +27,6 @@ from devtalk.services.address import public_address
 STATUS_GROUPS = ("open", "one_side", "ready", "held", "reported", "acknowledged")
 GROUP_OF = {status: status for status in STATUSES} | {"employee_submitted": "one_side", "manager_submitted": "one_side"}
 LATE_REASONS = ("employee_side", "manager_side", "meeting")
-
-
-class MailFailed(DevtalkError):
-    key = "completion.mail_failed"
 
 
 @dataclass(frozen=True)
@@ -67,15 +61,6 @@ class Completion:
     per_manager: list[Group]
     per_team: list[Group]
     late: list[Late]
-
-
-@dataclass(frozen=True)
-class SmtpSettings:
-    host: str
-    port: int
-    user: str
-    password: str
-    sender: str
 
 
 @dataclass(frozen=True)
@@ -163,20 +148,9 @@ def reminder_text(report: Completion, lang: str) -> str:
     return "\n".join(lines)
 
 
-def smtp_settings(environ: Mapping[str, str] | None = None) -> SmtpSettings | None:
-    """The mail server from the environment; None (e-mail off) unless DEVTALK_SMTP_HOST is set."""
-    environ = os.environ if environ is None else environ
-    host = environ.get("DEVTALK_SMTP_HOST", "").strip()
-    if not host:
-        return None
-    user = environ.get("DEVTALK_SMTP_USER", "")
-    return SmtpSettings(
-        host=host,
-        port=int(environ.get("DEVTALK_SMTP_PORT") or 25),
-        user=user,
-        password=environ.get("DEVTALK_SMTP_PASSWORD", ""),
-        sender=environ.get("DEVTALK_SMTP_FROM") or user or f"devtalk@{host}",
-    )
+def mail_is_on() -> bool:
+    """Whether reminders can go out by e-mail (a mail server is configured)."""
+    return config.smtp_settings() is not None
 
 
 def send_reminders(db: sqlite_utils.Database, actor: Person, round_id: int, today: date | None = None,
@@ -184,7 +158,7 @@ def send_reminders(db: sqlite_utils.Database, actor: Person, round_id: int, toda
     """One e-mail per late person with an address, in their own language, with a link to devtalk
     (devtalk.services.address; ``seen_address`` is HR's browser's); the others are listed."""
     report = completion(db, actor, round_id, today)
-    settings = settings or smtp_settings()
+    settings = settings or config.smtp_settings()
     if settings is None:
         raise InvalidInput("completion.mail_off")
     tasks: dict[int, list[Late]] = {}
@@ -196,42 +170,17 @@ def send_reminders(db: sqlite_utils.Database, actor: Person, round_id: int, toda
     # An address that only works on the server would open the reader's own computer: no link then.
     link = None if address.local else f"{address.url}/"
     if reachable:
-        _send(settings, [_message(settings, person, tasks[person.id], report.round, link) for person in reachable])
+        mail.send(settings, [_message(settings, person, tasks[person.id], report.round, link) for person in reachable])
     audit.record_event(db, actor.id, "round.remind", "round", round_id, detail={"sent": len(reachable)})
     return Sent(reachable, [person for person in owners if not person.email])
 
 
 def _message(settings: SmtpSettings, person: Person, entries: list[Late], found: Round, link: str | None) -> EmailMessage:
+    """What the reminder says, in the person's language: the tasks and, where it works, a link."""
     lang = normalise_language(person.language)
-    message = EmailMessage()
-    message["From"] = settings.sender
-    message["To"] = person.email
-    message["Subject"] = t("completion.mail_subject", lang, round=found.name)
-    # Mail servers add a missing Date, but not all do, and spam filters count its absence.
-    message["Date"] = formatdate(localtime=True)
     lines = [t("completion.mail_greeting", lang, name=person.name), ""]
     lines += [f"- {task_text(entry, found, lang)}" for entry in entries]
     if link:
         lines += ["", t("completion.mail_link", lang, link=link)]
-    message.set_content("\n".join([*lines, "", t("completion.mail_closing", lang)]))
-    return message
-
-
-def _send(settings: SmtpSettings, messages: list[EmailMessage]) -> None:
-    """Over TLS where the server offers it; log in only when a user is configured."""
-    try:
-        if settings.port == 465:
-            server = smtplib.SMTP_SSL(settings.host, settings.port, timeout=30, context=ssl.create_default_context())
-        else:
-            server = smtplib.SMTP(settings.host, settings.port, timeout=30)
-        with server:
-            server.ehlo()
-            if settings.port != 465 and server.has_extn("starttls"):
-                server.starttls(context=ssl.create_default_context())
-                server.ehlo()
-            if settings.user:
-                server.login(settings.user, settings.password)
-            for message in messages:
-                server.send_message(message)
-    except (smtplib.SMTPException, OSError) as error:
-        raise MailFailed(reason=str(error)[:200]) from error
+    return mail.message(settings, person.email, t("completion.mail_subject", lang, round=found.name),
+                        "\n".join([*lines, "", t("completion.mail_closing", lang)]))

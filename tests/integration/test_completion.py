@@ -15,6 +15,7 @@ from aiosmtpd.controller import Controller
 from db import audit
 from db import people as people_db
 from db import rounds as rounds_db
+from devtalk import config, mail
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.presentation.audit_words import details
 from devtalk.services import completion, demo_firm, people, rounds
@@ -149,7 +150,7 @@ def smtp_server():
     inbox = Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
     controller.start()
-    yield inbox, completion.SmtpSettings("127.0.0.1", controller.port, "", "", "hr@devries.example")
+    yield inbox, config.SmtpSettings("127.0.0.1", controller.port, "", "", "hr@devries.example")
     controller.stop()
 
 
@@ -177,21 +178,22 @@ def test_reminders_are_mailed_to_late_people_with_an_address_in_their_own_langua
 def test_e_mail_is_off_without_smtp_settings(fresh_db, monkeypatch):
     monkeypatch.delenv("DEVTALK_SMTP_HOST", raising=False)
     hr, current = demo(fresh_db, days_ago=60)
-    assert completion.smtp_settings() is None
+    assert config.smtp_settings() is None
+    assert not completion.mail_is_on()
     with pytest.raises(InvalidInput, match="mail_off"):
         completion.send_reminders(fresh_db, hr, current.id)
 
 
 def test_smtp_settings_come_from_the_environment():
-    settings = completion.smtp_settings({"DEVTALK_SMTP_HOST": "mail.firma.nl", "DEVTALK_SMTP_PORT": "587",
-                                         "DEVTALK_SMTP_USER": "devtalk@firma.nl", "DEVTALK_SMTP_PASSWORD": "s3cret"})
-    assert settings == completion.SmtpSettings("mail.firma.nl", 587, "devtalk@firma.nl", "s3cret", "devtalk@firma.nl")
+    settings = config.smtp_settings({"DEVTALK_SMTP_HOST": "mail.firma.nl", "DEVTALK_SMTP_PORT": "587",
+                                     "DEVTALK_SMTP_USER": "devtalk@firma.nl", "DEVTALK_SMTP_PASSWORD": "s3cret"})
+    assert settings == config.SmtpSettings("mail.firma.nl", 587, "devtalk@firma.nl", "s3cret", "devtalk@firma.nl")
 
 
 def test_a_mail_server_that_cannot_be_reached_gives_a_clear_error(fresh_db):
     hr, current = demo(fresh_db, days_ago=60)
     people_db.update_person(fresh_db, people_db.person_by_username(fresh_db, "manager").id, email="marco@devries.example")
-    unreachable = completion.SmtpSettings("127.0.0.1", free_port(), "", "", "hr@devries.example")
-    with pytest.raises(completion.MailFailed) as failed:
+    unreachable = config.SmtpSettings("127.0.0.1", free_port(), "", "", "hr@devries.example")
+    with pytest.raises(mail.MailFailed) as failed:
         completion.send_reminders(fresh_db, hr, current.id, settings=unreachable)
     assert failed.value.render("nl").startswith("De e-mail kon niet worden verstuurd")
