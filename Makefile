@@ -42,7 +42,7 @@ test-fast: $(VENV)/.test
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
 bench: $(VENV)/.runtime
-	$(BIN)/python -m devtalk bench
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -1,1 +1,1 @@
-"""`python -m devtalk bench`: performance figures measured against a floor taken in the same run."""
+"""`python -m bench` (`make bench`): performance figures measured against a floor taken in the same run."""

@@ -7,10 +7,12 @@ import statistics
 import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
-from bench import twins
-from bench.seed import PASSWORD, Seeded
+from bench import floor_sql, twins
+from bench.seed import FUNCTION, PASSWORD, Seeded
+from db.conversations import update_conversation
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -66,10 +68,16 @@ def p95(samples: list[float]) -> float:
 def compiled_once():
     """AppTest compiles every script afresh on each run; the real server compiles a page once
     per process and keeps the bytecode. While measuring, pages and twins share one cache, as
-    on the server, so compiling does not count against the bigger script."""
+    on the server, so compiling does not count against the bigger script.
+
+    Streamlit offers no option for this: it is the bench's one reach into AppTest's module,
+    checked first so that a Streamlit that builds its cache another way stops the bench
+    instead of quietly measuring compile time again."""
     from streamlit.runtime.scriptrunner.script_cache import ScriptCache
     from streamlit.testing.v1 import app_test
 
+    if getattr(app_test, "ScriptCache", None) is not ScriptCache:
+        raise RuntimeError("this Streamlit's AppTest no longer builds its own ScriptCache: see bench/figures.compiled_once")
     shared = ScriptCache()
     app_test.ScriptCache = lambda: shared
     try:
@@ -85,22 +93,36 @@ def page_run(seeded: Seeded, page: str, person_id: int, **params):
     from db.people import get_person
     from devtalk.services import auth
 
-    os.environ["DEVTALK_DB"] = str(seeded.path)
     token = auth.sign_in(seeded.db, get_person(seeded.db, person_id).username, PASSWORD)
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     app.session_state["session_token"] = token
     app.session_state["lang"] = "nl"
     for name, value in params.items():
         app.query_params[name] = str(value)
-    started(app.switch_page(page), page)
+    with database_named(seeded.path):
+        started(app.switch_page(page), page)
 
     def run() -> None:
-        # The page opens the database the environment names; runs of pages on the small and
-        # the large database take turns.
-        os.environ["DEVTALK_DB"] = str(seeded.path)
-        app.run()
+        with database_named(seeded.path):
+            app.run()
 
     return run
+
+
+@contextmanager
+def database_named(path: Path):
+    """The app's database for one run. The app takes it from DEVTALK_DB (devtalk.config), as on
+    a server, so there is no argument to pass it by; runs on the small and the large database
+    take turns, and afterwards the environment is as the bench found it."""
+    before = os.environ.get("DEVTALK_DB")
+    os.environ["DEVTALK_DB"] = str(path)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["DEVTALK_DB"]
+        else:
+            os.environ["DEVTALK_DB"] = before
 
 
 def started(app, name: str):
@@ -163,14 +185,15 @@ def autosave_figure(seeded: Seeded, repeat: int) -> Figure:
 
 def _open_conversation(seeded: Seeded) -> int:
     """The bench's last-round conversation, put back to open so it can be filled in."""
-    seeded.db.execute("UPDATE conversations SET status = 'open', employee_submitted_at = NULL, manager_submitted_at = NULL"
-                      " WHERE id = ?", [seeded.conversation_id])
+    update_conversation(seeded.db, seeded.conversation_id, status="open", employee_submitted_at=None,
+                        manager_submitted_at=None)
     return seeded.conversation_id
 
 
 def _reveal(seeded: Seeded) -> None:
-    seeded.db.execute("UPDATE conversations SET status = 'ready', employee_submitted_at = created_at,"
-                      " manager_submitted_at = created_at WHERE id = ?", [seeded.conversation_id])
+    stamp = datetime.now(timezone.utc).isoformat()
+    update_conversation(seeded.db, seeded.conversation_id, status="ready", employee_submitted_at=stamp,
+                        manager_submitted_at=stamp)
 
 
 def comparison_page(seeded: Seeded) -> tuple:
@@ -189,17 +212,7 @@ def comparison_page(seeded: Seeded) -> tuple:
     agenda = propose_agenda(view.comparison, [])
     twin = twin_app(seeded.path.parent, twins.comparison_twin, len(view.comparison.sections), tables,
                     dumbbell_spec(view.comparison, "nl"), shown, len(agenda))
-    return page, (twin.run, lambda: _comparison_sql(seeded))
-
-
-def _comparison_sql(seeded: Seeded) -> None:
-    conn = seeded.db.conn
-    row = conn.execute("SELECT * FROM conversations WHERE id = ?", [seeded.conversation_id]).fetchone()
-    conn.execute("SELECT * FROM people WHERE id IN (?, ?)", [row[2], row[3]]).fetchall()
-    conn.execute("SELECT * FROM rounds WHERE id = ?", [row[1]]).fetchall()
-    conn.execute("SELECT yaml FROM questionnaire_versions WHERE id = ?", [row[4]]).fetchall()
-    for side in ("employee", "manager"):
-        conn.execute("SELECT * FROM answers WHERE conversation_id = ? AND side = ?", [seeded.conversation_id, side]).fetchall()
+    return page, (twin.run, lambda: floor_sql.comparison(seeded.db, seeded.conversation_id))
 
 
 def fill_in_page(seeded: Seeded) -> tuple:
@@ -212,11 +225,7 @@ def fill_in_page(seeded: Seeded) -> tuple:
     labels = {point: f"{point} · label" for point in (1, 2, 3, 4, 5)} | {"na": "n.v.t."}
     sections = [[labels if item.type == "likert" else None for item in section.items] for section in form.sections]
     twin = twin_app(seeded.path.parent, twins.fill_in_twin, sections)
-
-    def sql() -> None:
-        seeded.db.conn.execute("SELECT * FROM answers WHERE conversation_id = ? AND side = 'employee'", [open_id]).fetchall()
-
-    return page, (twin.run, sql)
+    return page, (twin.run, lambda: floor_sql.fill_in(seeded.db, open_id))
 
 
 def dossier_page(seeded: Seeded) -> tuple:
@@ -236,16 +245,7 @@ def dossier_page(seeded: Seeded) -> tuple:
     twin = twin_app(seeded.path.parent, twins.dossier_twin, overview_frame(found.entries, numbers, "nl").to_dict("list"),
                     likert_frame(newest, "nl").to_dict("list"), open_frame(newest, "nl").to_dict("list"),
                     [entry.round.name for entry in found.entries], texts)
-
-    def sql() -> None:
-        conn = seeded.db.conn
-        ids = [r[0] for r in conn.execute("SELECT id FROM conversations WHERE employee_id = ?", [seeded.employee_id])]
-        marks = ",".join("?" * len(ids))
-        conn.execute(f"SELECT * FROM answers WHERE conversation_id IN ({marks})", ids).fetchall()
-        conn.execute(f"SELECT * FROM reports WHERE conversation_id IN ({marks})", ids).fetchall()
-        conn.execute(f"SELECT * FROM actions WHERE conversation_id IN ({marks})", ids).fetchall()
-
-    return page, (twin.run, sql)
+    return page, (twin.run, lambda: floor_sql.dossier(seeded.db, seeded.employee_id))
 
 
 def report_pdf_figure(seeded: Seeded, repeat: int) -> Figure:
@@ -273,13 +273,12 @@ def report_pdf_figure(seeded: Seeded, repeat: int) -> Figure:
 def completion_figure(seeded: Seeded, repeat: int) -> Figure:
     """The completion dashboard's data for the newest yearly round (every bench person has a
     conversation in it: 300 or more at the default size)."""
-    from devtalk.domain.models import Person
+    from db.conversations import conversations_in_round, get_conversation
     from devtalk.services.completion import completion
 
-    hr = Person(id=0, name="bench", username="bench", roles=("hr_admin",))
-    round_id = seeded.db.execute("SELECT round_id FROM conversations WHERE id = ?", [seeded.conversation_id]).fetchone()[0]
-    conversations = seeded.db.execute("SELECT count(*) FROM conversations WHERE round_id = ?", [round_id]).fetchone()[0]
-    samples = timed(lambda: completion(seeded.db, hr, round_id), repeat)
+    round_id = get_conversation(seeded.db, seeded.conversation_id).round_id
+    conversations = len(conversations_in_round(seeded.db, round_id))
+    samples = timed(lambda: completion(seeded.db, seeded.hr, round_id), repeat)
     median = statistics.median(samples)
     return Figure(f"completion dashboard data, {conversations} conversations", "ms", round(median, 2),
                   round(p95(samples), 2), None, None, "<=200 ms", median <= 200)
@@ -288,15 +287,13 @@ def completion_figure(seeded: Seeded, repeat: int) -> Figure:
 def heatmap_figure(seeded: Seeded, repeat: int) -> Figure:
     """The team heatmap's data (its people, and one SQL aggregate of their answers) and its chart
     table, as the HR team page builds them, for the bench's team round of 200 people."""
-    from devtalk.domain.models import Person
     from devtalk.presentation.team_frames import heatmap_frame
     from devtalk.services.team import heatmap
 
-    hr = Person(id=0, name="bench", username="bench", roles=("hr_admin",))
-    built = heatmap(seeded.db, hr, seeded.team_round_id, "bench")
+    built = heatmap(seeded.db, seeded.hr, seeded.team_round_id, FUNCTION.id)
 
     def build() -> None:
-        heatmap_frame(heatmap(seeded.db, hr, seeded.team_round_id, "bench"), "average", "nl")
+        heatmap_frame(heatmap(seeded.db, seeded.hr, seeded.team_round_id, FUNCTION.id), "average", "nl")
 
     samples = timed(build, repeat)
     median = statistics.median(samples)

@@ -28,7 +28,7 @@ def run_bench(answers: int, repeat: int, json_path: Path | None) -> list[figures
         with figures.compiled_once():
             results = measure(large, small, repeat)
         for database in (large.db, small.db):
-            database.conn.close()
+            database.close()
     if json_path:
         json_path.write_text(json.dumps([f.as_json() for f in results], indent=2), encoding="utf-8")
     return results

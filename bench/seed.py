@@ -1,4 +1,5 @@
-"""A synthetic firm of any size, written through the app's own schema and migrations."""
+"""A synthetic firm of any size, written through the app's own schema, migrations and repository
+functions (db/): the bench writes no SQL of its own."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ import sqlite_utils
 
 import db as storage
 from db import accounts
+from db import conversations as conversation_repo
+from db.people import add_person, save_function
+from db.rounds import add_round
+from devtalk.domain.models import JobFunction, Person
 from devtalk.domain.passwords import hash_password
 from devtalk.services.library import store_questionnaire
 
@@ -22,6 +27,7 @@ ITEMS = LIKERT_ITEMS + OPEN_ITEMS
 SIDES = ("employee", "manager")
 TEAM = 200
 PASSWORD = "bench-password"
+FUNCTION = JobFunction("bench", "Bench")
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,7 @@ class Seeded:
     people: int
     answers: int
     answer_seconds: float
+    hr: Person  # the firm's HR account, who asks for HR's figures
     employee_id: int
     manager_id: int
     conversation_id: int  # the dossier person's conversation in the newest yearly round
@@ -67,15 +74,16 @@ def seed(path: Path, answers: int, progress=lambda done, total: None) -> Seeded:
     storage.migrate(database)
     rng = random.Random(7)
     count = people_for(answers)
-    version = store_questionnaire(database, None, questionnaire_yaml(), "bench.yaml")
     with storage.transaction(database):
-        employee_ids = _people(database, count)
-        rounds = _rounds(database, version.id)
-        conversation_ids = _conversations(database, rounds, employee_ids, version.id)
-        last_year = conversation_ids[-len(employee_ids)]
+        hr = add_person(database, name="HR", username="hr", roles=("employee", "hr_admin"))
+        version_id = store_questionnaire(database, hr, questionnaire_yaml(), "bench.yaml").id
+        staff = _people(database, count)
+        rounds = _rounds(database, version_id)
+        conversation_ids = _conversations(database, rounds, staff, version_id)
+        last_year = conversation_ids[-len(staff)]
         # The team heatmap's round: its target speaks of 200 people. The dossier's person stays out.
-        team_round = _round(database, "Team", version.id, datetime.now(timezone.utc))
-        conversation_ids += _conversations(database, [team_round], employee_ids[1:][-TEAM:], version.id)
+        team_round = add_round(database, "Team", version_id).id
+        conversation_ids += _conversations(database, [team_round], staff[1:][-TEAM:], version_id)
     total = len(conversation_ids) * ITEMS * len(SIDES)
     started = time.perf_counter()
     stamp = datetime.now(timezone.utc).isoformat()
@@ -87,67 +95,49 @@ def seed(path: Path, answers: int, progress=lambda done, total: None) -> Seeded:
                 batch.extend((conversation_id, side, f"item-{n}", rng.randint(1, 5), 0, None, stamp) for n in range(LIKERT_ITEMS))
                 batch.extend((conversation_id, side, f"open-{n}", None, 0, "Samen werken aan een mooie klus", stamp) for n in range(OPEN_ITEMS))
             if len(batch) >= 50_000:
-                database.conn.executemany("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)", batch)
+                conversation_repo.insert_answers(database, batch)
                 written += len(batch)
                 batch.clear()
                 progress(written, total)
-        database.conn.executemany("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)", batch)
+        conversation_repo.insert_answers(database, batch)
         written += len(batch)
     elapsed = time.perf_counter() - started
     progress(written, total)
-    database.execute("ANALYZE")
-    employee_id = employee_ids[0]
-    return Seeded(database, Path(path), count, written, elapsed, employee_id, _manager_of(database, employee_id), last_year,
-                  team_round)
+    storage.analyse(database)
+    employee, manager_id = staff[0]
+    return Seeded(database, Path(path), count, written, elapsed, hr, employee, manager_id, last_year, team_round)
 
 
-def _people(database, count: int) -> list[int]:
-    """A tenth of them managers, each leading every tenth employee; returns the employees' ids."""
-    stamp = datetime.now(timezone.utc).isoformat()
-    database.conn.execute("INSERT INTO job_functions (id, name) VALUES ('bench', 'Bench')")
-    managers = max(1, count // 10)
-    rows = [(f"Leidinggevende {n}", f"m{n}", None, "employee,manager", stamp, stamp) for n in range(managers)]
-    database.conn.executemany(
-        "INSERT INTO people (name, username, manager_id, roles, created_at, updated_at, function_id) VALUES (?, ?, ?, ?, ?, ?, 'bench')", rows)
-    manager_ids = [row[0] for row in database.execute("SELECT id FROM people ORDER BY id")]
-    rows = [(f"Medewerker {n}", f"e{n}", manager_ids[n % managers], "employee", stamp, stamp) for n in range(count)]
-    database.conn.executemany(
-        "INSERT INTO people (name, username, manager_id, roles, created_at, updated_at, function_id) VALUES (?, ?, ?, ?, ?, ?, 'bench')", rows)
-    employee_ids = [row[0] for row in database.execute("SELECT id FROM people WHERE manager_id IS NOT NULL ORDER BY id")]
+def _people(database, count: int) -> list[tuple[int, int]]:
+    """A tenth of them managers, each leading every tenth employee; returns (employee, manager) ids.
+    The first employee and their manager can sign in."""
+    save_function(database, FUNCTION)
+    managers = [add_person(database, name=f"Leidinggevende {n}", username=f"m{n}", roles=("employee", "manager"),
+                           function_id=FUNCTION.id).id for n in range(max(1, count // 10))]
+    staff = [(add_person(database, name=f"Medewerker {n}", username=f"e{n}", function_id=FUNCTION.id,
+                         manager_id=managers[n % len(managers)]).id, managers[n % len(managers)]) for n in range(count)]
     password_hash = hash_password(PASSWORD)
-    for person_id in (employee_ids[0], _manager_of(database, employee_ids[0])):
+    for person_id in staff[0]:
         accounts.set_password_hash(database, person_id, password_hash)
-    return employee_ids
-
-
-def _manager_of(database, employee_id: int) -> int:
-    return database.execute("SELECT manager_id FROM people WHERE id = ?", [employee_id]).fetchone()[0]
+    return staff
 
 
 def _rounds(database, version_id: int) -> list[int]:
     start = datetime.now(timezone.utc) - timedelta(days=365 * ROUNDS)
-    return [_round(database, f"Ronde {year + 1}", version_id, start + timedelta(days=365 * year)) for year in range(ROUNDS)]
+    return [add_round(database, f"Ronde {year + 1}", version_id, created_at=(start + timedelta(days=365 * year)).isoformat()).id
+            for year in range(ROUNDS)]
 
 
-def _round(database, name: str, version_id: int, created: datetime) -> int:
-    return database.conn.execute(
-        "INSERT INTO rounds (name, questionnaire_version_id, created_at) VALUES (?, ?, ?)",
-        [name, version_id, created.isoformat()],
-    ).lastrowid
-
-
-def _conversations(database, rounds, employee_ids, version_id) -> list[int]:
-    """Every employee's conversation in each round: the newest still to be held, the rest done."""
+def _conversations(database, rounds: list[int], staff: list[tuple[int, int]], version_id: int) -> list[int]:
+    """Every employee's conversation in each round, both sides submitted: the newest ready to
+    be held, the rest acknowledged."""
     stamp = datetime.now(timezone.utc).isoformat()
-    managers = {row[0]: row[1] for row in database.execute("SELECT id, manager_id FROM people")}
-    rows = [
-        (round_id, person, managers[person], version_id, "acknowledged" if round_id != rounds[-1] else "ready", stamp, stamp, stamp, stamp)
-        for round_id in rounds for person in employee_ids
-    ]
-    database.conn.executemany(
-        "INSERT INTO conversations (round_id, employee_id, manager_id, questionnaire_version_id, status,"
-        " employee_submitted_at, manager_submitted_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
-    marks = ",".join("?" * len(rounds))
-    return [row[0] for row in database.execute(f"SELECT id FROM conversations WHERE round_id IN ({marks}) ORDER BY id", rounds)]
+    ids = []
+    for round_id in rounds:
+        for employee, manager in staff:
+            conversation = conversation_repo.add_conversation(database, round_id, employee, manager, version_id)
+            conversation_repo.update_conversation(
+                database, conversation.id, status="ready" if round_id == rounds[-1] else "acknowledged",
+                employee_submitted_at=stamp, manager_submitted_at=stamp)
+            ids.append(conversation.id)
+    return ids

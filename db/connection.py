@@ -101,3 +101,9 @@ def _begin_immediate(conn: sqlite3.Connection) -> None:
             if attempt == RETRIES - 1:
                 raise
             time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
+
+
+def analyse(db: sqlite_utils.Database) -> None:
+    """Refresh SQLite's table statistics, so the query planner chooses by the data a bulk load
+    (the benchmark's synthetic firm) just wrote."""
+    db.execute("ANALYZE")

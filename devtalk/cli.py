@@ -143,18 +143,6 @@ def restore(source, db_path, lang) -> None:
     click.echo(f"restored {source} into {dest}")
 
 
-@cli.command()
-@click.option("--answers", default=1_000_000, show_default=True, help="Size of the synthetic database in answers.")
-@click.option("--repeat", default=15, show_default=True, help="Timed runs per figure.")
-@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write the figures as JSON to this file.")
-def bench(answers, repeat, json_path) -> None:
-    """Measure page and service speed against a floor taken in the same run."""
-    from bench.run import run_bench, table
-
-    click.echo(table(run_bench(answers, repeat, json_path)))
-
-
 # The command line runs as whoever can read the database file: it acts with HR's rights.
 OPERATOR = Person(id=0, name="command line", username="cli", roles=("hr_admin",))
 

@@ -54,6 +54,19 @@ sections:
 """
 
 
+def wide_questionnaire(likert: int, open_items: int = 1) -> str:
+    """One section of ``likert`` items ``item-0``, ``item-1``, ... on a 1-5 scale, then ``open_items`` open questions."""
+    lines = ["id: breed", "title: {nl: Breed, en: Wide}", "languages: [nl, en]", "scales:", "  s:",
+             "    points: [1, 2, 3, 4, 5]", "    labels: {1: {nl: Nog niet, en: Not yet}, 5: {nl: Expert, en: Expert}}",
+             "sections:", "  - id: vak", "    title: {nl: Vak, en: Craft}", "    items:"]
+    for number in range(likert):
+        lines += [f"      - id: item-{number}", "        type: likert", "        scale: s",
+                  f"        text: {{nl: Vaardigheid {number}, en: Skill {number}}}"]
+    for number in range(open_items):
+        lines += [f"      - id: open-{number}", "        type: open", f"        text: {{nl: Vraag {number}, en: Question {number}}}"]
+    return "\n".join(lines) + "\n"
+
+
 @dataclass
 class Firm:
     hr: Person

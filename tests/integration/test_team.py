@@ -5,7 +5,6 @@ from datetime import date, timedelta
 
 import pytest
 
-from bench.seed import questionnaire_yaml
 from db import actions as action_repo
 from db import conversations as conversation_repo
 from db.people import add_person, save_function
@@ -15,7 +14,7 @@ from devtalk.presentation.team_frames import heatmap_frame
 from devtalk.services import conversations, team
 from devtalk.services.library import store_questionnaire
 from devtalk.services.rounds import create_round
-from tests.builders import SMALL_QUESTIONNAIRE
+from tests.builders import SMALL_QUESTIONNAIRE, wide_questionnaire
 
 T, V = "tekening-lezen", "veilig-werken"
 CLIMATE = """\
@@ -275,7 +274,7 @@ def test_a_heatmap_of_200_people_by_60_items_has_every_cell(fresh_db):
 def seed_large_round(database, hr, people: int, items: int) -> int:
     save_function(database, JobFunction("lasser", "Lasser"))
     manager = add_person(database, name="Chef", username="chef", roles=("employee", "manager"))
-    version = store_questionnaire(database, hr, questionnaire_yaml(items, 1), "groot.yaml")
+    version = store_questionnaire(database, hr, wide_questionnaire(items), "groot.yaml")
     staff = [add_person(database, name=f"Lasser {n:03d}", username=f"l{n}", function_id="lasser", manager_id=manager.id).id
              for n in range(people)]
     round_id = create_round(database, hr, "Groot", version.id, employee_ids=staff).round.id

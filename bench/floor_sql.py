@@ -1,0 +1,33 @@
+"""The SQL half of each page's floor: the raw indexed queries that fetch the rows the page shows,
+on the bare sqlite3 connection, without the repository's conversion to records.
+
+The floor is defined as this raw SQL, so it is the one place outside db/ that writes queries
+(tests/unit/test_import_rules.py names it); it reads and never writes.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+
+def comparison(db: sqlite_utils.Database, conversation_id: int) -> None:
+    conn = db.conn
+    row = conn.execute("SELECT * FROM conversations WHERE id = ?", [conversation_id]).fetchone()
+    conn.execute("SELECT * FROM people WHERE id IN (?, ?)", [row[2], row[3]]).fetchall()
+    conn.execute("SELECT * FROM rounds WHERE id = ?", [row[1]]).fetchall()
+    conn.execute("SELECT yaml FROM questionnaire_versions WHERE id = ?", [row[4]]).fetchall()
+    for side in ("employee", "manager"):
+        conn.execute("SELECT * FROM answers WHERE conversation_id = ? AND side = ?", [conversation_id, side]).fetchall()
+
+
+def fill_in(db: sqlite_utils.Database, conversation_id: int) -> None:
+    db.conn.execute("SELECT * FROM answers WHERE conversation_id = ? AND side = 'employee'", [conversation_id]).fetchall()
+
+
+def dossier(db: sqlite_utils.Database, employee_id: int) -> None:
+    conn = db.conn
+    ids = [row[0] for row in conn.execute("SELECT id FROM conversations WHERE employee_id = ?", [employee_id])]
+    marks = ",".join("?" * len(ids))
+    conn.execute(f"SELECT * FROM answers WHERE conversation_id IN ({marks})", ids).fetchall()
+    conn.execute(f"SELECT * FROM reports WHERE conversation_id IN ({marks})", ids).fetchall()
+    conn.execute(f"SELECT * FROM actions WHERE conversation_id IN ({marks})", ids).fetchall()
