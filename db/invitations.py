@@ -58,6 +58,11 @@ def invitations_of(db: sqlite_utils.Database, person_id: int) -> list[Invitation
     return [_invitation(row) for row in rows]
 
 
+def any_invitations(db: sqlite_utils.Database) -> bool:
+    """Whether a sign-in card was ever made, live or not (the setup checklist's last step)."""
+    return db.execute("SELECT EXISTS (SELECT 1 FROM invitations)").fetchone()[0] == 1
+
+
 def mark_used(db: sqlite_utils.Database, invitation_id: int) -> None:
     db.execute("UPDATE invitations SET last_used_at = ? WHERE id = ?", [now(), invitation_id])
 

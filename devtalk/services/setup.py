@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from db import accounts, audit, people, questionnaires, rounds, settings
+from db import accounts, audit, invitations, people, questionnaires, rounds, settings
 from db.connection import transaction
 from devtalk.domain.models import Person
 from devtalk.domain.passwords import hash_password
@@ -75,6 +75,6 @@ def checklist(db: sqlite_utils.Database, actor: Person) -> list[Step]:
         "people": people.count_people(db) > 1,
         "questionnaire": bool(questionnaires.list_versions(db)),
         "round": bool(rounds.list_rounds(db)),
-        "cards": db.execute("SELECT count(*) FROM invitations").fetchone()[0] > 0,
+        "cards": invitations.any_invitations(db),
     }
     return [Step(key, done[key]) for key in STEPS]
