@@ -5,9 +5,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from devtalk.domain.team import ActionLine, Heatmap, SinglePoint, Trends
 from devtalk.i18n import t
 from devtalk.presentation.formatting import format_date
-from devtalk.services.team import ActionLine, Heatmap, SinglePoint, Trends
 
 GAP_COLOUR = "#eceff1"
 CELL_HEIGHT = 22
