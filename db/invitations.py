@@ -53,11 +53,6 @@ def invitation_by_hash(db: sqlite_utils.Database, code_hash: str) -> Invitation 
     return _invitation(rows[0]) if rows else None
 
 
-def invitations_of(db: sqlite_utils.Database, person_id: int) -> list[Invitation]:
-    rows = db.query("SELECT * FROM invitations WHERE person_id = ? ORDER BY created_at DESC", [person_id])
-    return [_invitation(row) for row in rows]
-
-
 def any_invitations(db: sqlite_utils.Database) -> bool:
     """Whether a sign-in card was ever made, live or not (the setup checklist's last step)."""
     return db.execute("SELECT EXISTS (SELECT 1 FROM invitations)").fetchone()[0] == 1

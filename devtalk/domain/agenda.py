@@ -14,7 +14,6 @@ from devtalk.domain.models import Action, AgendaPoint
 from devtalk.i18n import t
 from devtalk.questionnaire import Questionnaire
 
-KINDS = ("gap", "na_one_side", "both_low", "energy", "learning_wish", "action_review", "custom")
 _OPEN_TAGS = ("energy", "learning_wish")
 _SCALE_KINDS = ("gap", "na_one_side", "both_low")  # points about one scale item, whose answers they recall
 

@@ -38,9 +38,6 @@ class Person:
     # they have, because a code on a printed card is easier to lose than a password.
     restricted: bool = False
 
-    def has_role(self, role: str) -> bool:
-        return role in self.roles
-
     @property
     def is_hr(self) -> bool:
         """Holds HR's rights now: a deactivated person holds none, even through a stale record."""

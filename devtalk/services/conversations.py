@@ -54,13 +54,8 @@ class NotRevealed(NotAllowed):
 
 @dataclass(frozen=True)
 class Progress:
-    answered: int
     required: int
     required_answered: int
-
-    @property
-    def complete(self) -> bool:
-        return self.required_answered == self.required
 
 
 @dataclass(frozen=True)
@@ -101,7 +96,6 @@ class FillInForm:
         required = [item for item in self.items if item.required]
         given = {item_id for item_id, answer in self.answers.items() if answer.is_given}
         return Progress(
-            answered=sum(1 for item in self.items if item.id in given),
             required=len(required),
             required_answered=sum(1 for item in required if item.id in given),
         )
