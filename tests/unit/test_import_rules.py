@@ -37,6 +37,7 @@ LAYERS = {
         ("db",), ("devtalk.services", "devtalk.presentation", "devtalk.spreadsheets", "ui", "pages")),
     "services import no ui or pages": (("devtalk/services",), ("ui", "pages")),
     "ui imports no pages": (("ui",), ("pages",)),
+    "pages import no db: they reach storage through services": (("pages",), ("db",)),
 }
 
 
