@@ -93,7 +93,7 @@ def import_people(file, db_path, lang) -> None:
     from devtalk.services import people_files  # openpyxl is loaded only when needed
 
     try:
-        plan = people_files.import_people(_open(db_path), None, file.read_bytes(), file.name)
+        plan = people_files.import_people(_open(db_path), OPERATOR, file.read_bytes(), file.name)
     except DevtalkError as error:
         _fail(error, lang)
     click.echo(f"added {len(plan.added)}, changed {len(plan.changed)}, unchanged {plan.unchanged}")
@@ -110,7 +110,7 @@ def export_people(file, db_path, lang) -> None:
 
     try:
         fmt = format_for(file)  # before the database is opened: a refused name writes nothing at all
-        data = people_files.export_people(_open(db_path), None, fmt, lang)
+        data = people_files.export_people(_open(db_path), OPERATOR, fmt, lang)
     except DevtalkError as error:
         _fail(error, lang)
     if file == "-":
@@ -141,10 +141,6 @@ def restore(source, db_path, lang) -> None:
     except DevtalkError as error:
         _fail(error, lang)
     click.echo(f"restored {source} into {dest}")
-
-
-# The command line runs as whoever can read the database file: it acts with HR's rights.
-OPERATOR = Person(id=0, name="command line", username="cli", roles=("hr_admin",))
 
 
 @cli.command()

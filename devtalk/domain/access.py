@@ -15,11 +15,31 @@ from __future__ import annotations
 
 from devtalk.domain.models import Action, Conversation, DossierNote, Person
 from devtalk.domain.status import is_reported, is_revealed, submitted_sides
+from devtalk.errors import NotAllowed
+
+
+# The command line runs as whoever can read the database file: it acts with HR's rights, as this
+# one explicit person. No row has id 0, so the operator takes part in no conversation and leads
+# nobody; what it does is recorded without a person (``recorded_id``), as the log always showed it.
+OPERATOR = Person(id=0, name="command line", username="cli", roles=("hr_admin",))
 
 
 def may_act(actor: Person | None) -> bool:
-    """Every call checks again: someone deactivated since signing in can do nothing more."""
+    """Every call checks again: someone deactivated since signing in can do nothing more.
+    None (a caller that lost track of who acts) is nobody, never a superuser."""
     return actor is not None and actor.active
+
+
+def require_hr(actor: Person) -> None:
+    """The one gate of every HR-only service: HR outside a sign-in-code session, else NotAllowed."""
+    if not sees_every_conversation(actor):
+        raise NotAllowed()
+
+
+def recorded_id(actor: Person) -> int | None:
+    """Who the audit log and ``created_by`` name: the person, or none for the command line (the
+    columns reference people, and the operator is not one of them)."""
+    return None if actor.id == OPERATOR.id else actor.id
 
 
 def takes_part(actor: Person, conversation: Conversation) -> bool:

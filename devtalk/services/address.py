@@ -15,9 +15,10 @@ import sqlite_utils
 from db import audit, settings
 from db.connection import transaction
 from devtalk import config
+from devtalk.domain import access
 from devtalk.domain.models import Person
 from devtalk.domain.public_address import is_local, normalise_address
-from devtalk.errors import InvalidInput, NotAllowed
+from devtalk.errors import InvalidInput
 
 SETTING = "public_url"
 # Streamlit's own address, for when nothing better is known (the command line, a test run).
@@ -52,8 +53,7 @@ def public_address(db: sqlite_utils.Database, seen: str | None = None) -> Public
 
 def set_public_address(db: sqlite_utils.Database, actor: Person, text: str) -> None:
     """Store the address people reach devtalk at; empty: forget it, so the browser's is used."""
-    if not actor.is_hr:
-        raise NotAllowed()
+    access.require_hr(actor)
     address = normalise_address(text) if (text or "").strip() else ""
     with transaction(db):
         store(db, address)

@@ -12,6 +12,7 @@ import sqlite_utils
 from db import accounts, people
 from db.connection import transaction
 from devtalk import config
+from devtalk.domain import access
 from devtalk.domain.models import Person
 from devtalk.domain.passwords import DUMMY_HASH, hash_password, verify_password
 from devtalk.errors import DevtalkError, InvalidInput, NotAllowed
@@ -123,8 +124,7 @@ def change_password(db: sqlite_utils.Database, token: str | None, current: str, 
 def set_password(db: sqlite_utils.Database, actor: Person, person_id: int, password: str) -> None:
     """HR sets someone else's password (e.g. for someone who forgot it); all their sessions end.
     One's own password changes with the current one, through ``change_password``."""
-    if not actor.is_hr or actor.restricted:
-        raise NotAllowed()
+    access.require_hr(actor)
     if actor.id == person_id:
         raise InvalidInput("auth.own_password_on_account_page")
     _check_new_password(password)

@@ -17,6 +17,7 @@ import sqlite_utils
 from db import audit, conversations, people, rounds
 from devtalk import config, mail
 from devtalk.config import SmtpSettings
+from devtalk.domain import access
 from devtalk.domain.models import Person, Round
 from devtalk.domain.status import STATUSES
 from devtalk.errors import InvalidInput, NotFound
@@ -71,8 +72,7 @@ class Sent:
 
 def completion(db: sqlite_utils.Database, actor: Person, round_id: int, today: date | None = None) -> Completion:
     """The round's dashboard from one aggregate query; in a closed round nobody is late any more."""
-    if not actor.is_hr:
-        raise NotAllowed()
+    access.require_hr(actor)
     found = rounds.get_round(db, round_id)
     if found is None:
         raise NotFound()

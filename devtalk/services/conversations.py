@@ -304,8 +304,7 @@ def comparison_view(db: sqlite_utils.Database, actor: Person, conversation_id: i
 
 def reopen_side(db: sqlite_utils.Database, actor: Person, conversation_id: int, side: str, reason: str) -> Conversation:
     """HR lets one side change its answers again, before the meeting, with a recorded reason."""
-    if not actor.is_hr:
-        raise NotAllowed()
+    access.require_hr(actor)
     reason = (reason or "").strip()
     if not reason:
         raise InvalidInput("conversation.reason_required")

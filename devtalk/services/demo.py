@@ -10,6 +10,7 @@ import sqlite_utils
 from db import accounts, actions, conversations, people, reports, rounds, settings
 from db.connection import transaction
 from db.dossier import add_dossier_note
+from devtalk.domain.access import OPERATOR
 from devtalk.domain.agenda import agenda_title, propose_agenda
 from devtalk.domain.comparison import compare
 from devtalk.domain.models import Action, AgendaPoint, Answer, JobFunction, Person, Report
@@ -46,7 +47,7 @@ def load_demo(db: sqlite_utils.Database, today: date | None = None) -> bool:
         settings.set_setting(db, "language", "nl")
         settings.set_setting(db, "demo", "1")
         staff = _add_people(db)
-        version = store_bundled(db, None, DEMO_QUESTIONNAIRE)
+        version = store_bundled(db, OPERATOR, DEMO_QUESTIONNAIRE)  # set up by the command line
         questionnaire = parsed(version)
         skill = {(p.id, item.id): rng.randint(2, 4) for p in staff.values() for item in questionnaire.all_items()}
         for years_ago in (2, 1):

@@ -24,7 +24,7 @@ from db._rows import to_datetime
 from db.connection import transaction
 from devtalk.domain import access
 from devtalk.domain.models import AuditEvent, Person
-from devtalk.errors import InvalidInput, NotAllowed
+from devtalk.errors import InvalidInput
 from devtalk.i18n import catalogue, t
 from devtalk.presentation import audit_words
 from devtalk.presentation.formatting import TIMEZONE
@@ -74,8 +74,7 @@ class AuditLine:
 
 def export(db: sqlite_utils.Database, actor: Person, what: str, fmt: str, lang: str = "nl") -> ExportFile:
     """One export as a file, recorded in the audit log as ``export.<what>``."""
-    if not actor.is_hr:
-        raise NotAllowed()
+    access.require_hr(actor)
     if what not in EXPORTS or fmt not in FORMATS:
         raise InvalidInput()
     header, rows = _TABLES[what](db, actor, lang)
@@ -88,8 +87,7 @@ def export(db: sqlite_utils.Database, actor: Person, what: str, fmt: str, lang: 
 
 def audit_log(db: sqlite_utils.Database, actor: Person, limit: int = 500) -> list[AuditLine]:
     """The newest events first: who did what to which record, and when."""
-    if not actor.is_hr:
-        raise NotAllowed()
+    access.require_hr(actor)
     events = audit.list_events(db, limit)
     names = _audit_names(db, events)
     named = people.people_by_id(db, [event.actor_id for event in events if event.actor_id is not None])

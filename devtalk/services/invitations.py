@@ -20,11 +20,11 @@ import sqlite_utils
 
 from db import accounts, audit, invitations, people, rounds, settings
 from db.connection import transaction
-from devtalk.domain import code_guessing
+from devtalk.domain import access, code_guessing
 from devtalk.domain.code_guessing import MAX_WRONG_PINS
 from devtalk.domain.models import Person
 from devtalk.domain.passwords import hash_password, verify_password
-from devtalk.errors import DevtalkError, InvalidInput, NotAllowed, NotFound
+from devtalk.errors import DevtalkError, InvalidInput, NotFound
 from devtalk.presentation.formatting import TIMEZONE
 from devtalk.presentation.pdf.invitation_cards import Card, invitation_cards
 from devtalk.services.address import public_address
@@ -105,12 +105,11 @@ def _end_of(day: date) -> datetime:
     return datetime.combine(day + timedelta(days=1), time(), tzinfo=TIMEZONE).astimezone(timezone.utc)
 
 
-def issue_code(db: sqlite_utils.Database, actor: Person | None, person_id: int,
+def issue_code(db: sqlite_utils.Database, actor: Person, person_id: int,
                valid_until: date | None = None) -> str:
     """A fresh code for one person, working through ``valid_until`` (default: card_valid_until);
     earlier codes of that person stop working."""
-    if actor is not None and not actor.is_hr:
-        raise NotAllowed()
+    access.require_hr(actor)
     if people.get_person(db, person_id) is None:
         raise NotFound()
     code = new_code()
@@ -118,15 +117,14 @@ def issue_code(db: sqlite_utils.Database, actor: Person | None, person_id: int,
     with transaction(db):
         invitations.revoke_invitations(db, person_id)
         accounts.delete_card_sessions_of(db, person_id)
-        invitations.add_invitation(db, person_id, _hash(code), expires, actor.id if actor else None)
-        audit.record_event(db, actor.id if actor else None, "invitation.issue", "person", person_id)
+        invitations.add_invitation(db, person_id, _hash(code), expires, access.recorded_id(actor))
+        audit.record_event(db, access.recorded_id(actor), "invitation.issue", "person", person_id)
     return code
 
 
 def card_groups(db: sqlite_utils.Database, actor: Person) -> list[CardGroup]:
     """Everyone active first, then each manager's active team by the manager's name."""
-    if not actor.is_hr:
-        raise NotAllowed()
+    access.require_hr(actor)
     everyone = people.list_people(db, active_only=True)
     by_id = {person.id: person for person in everyone}
     teams: dict[int, list[Person]] = {}
@@ -144,8 +142,7 @@ def invitation_cards_pdf(db: sqlite_utils.Database, actor: Person, person_ids: l
     ``seen_address`` is the address HR's browser uses (see devtalk.services.address). Cards that
     still work stop working with new ones, so unless ``replace_valid`` that is ReplacesValidCards.
     """
-    if not actor.is_hr:
-        raise NotAllowed()
+    access.require_hr(actor)
     chosen = [person for person in people.list_people(db, active_only=True) if person.id in set(person_ids)]
     if not chosen:
         raise InvalidInput("invitation.nobody_chosen")
@@ -168,8 +165,7 @@ def card_link(address: str, code: str) -> str:
 
 def revoke_codes(db: sqlite_utils.Database, actor: Person, person_id: int) -> None:
     """Every card of this person stops working, and every session a card of theirs started ends."""
-    if not actor.is_hr:
-        raise NotAllowed()
+    access.require_hr(actor)
     with transaction(db):
         invitations.revoke_invitations(db, person_id)
         accounts.delete_card_sessions_of(db, person_id)
@@ -182,8 +178,7 @@ def pin_required(db: sqlite_utils.Database) -> bool:
 
 
 def set_pin_required(db: sqlite_utils.Database, actor: Person, required: bool) -> None:
-    if not actor.is_hr:
-        raise NotAllowed()
+    access.require_hr(actor)
     with transaction(db):
         settings.set_setting(db, PIN_SETTING, "1" if required else "0")
         audit.record_event(db, actor.id, "settings.card_pin", "setting", PIN_SETTING, detail={"on": bool(required)})
@@ -191,8 +186,7 @@ def set_pin_required(db: sqlite_utils.Database, actor: Person, required: bool) -
 
 def reset_pin(db: sqlite_utils.Database, actor: Person, person_id: int) -> None:
     """The person chooses a new PIN at their next card sign-in; sessions their cards started end."""
-    if not actor.is_hr:
-        raise NotAllowed()
+    access.require_hr(actor)
     if people.get_person(db, person_id) is None:
         raise NotFound()
     with transaction(db):

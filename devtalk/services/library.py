@@ -17,8 +17,9 @@ import sqlite_utils
 from db import audit, people
 from db import questionnaires as versions
 from db.connection import transaction
+from devtalk.domain import access
 from devtalk.domain.models import SIDES, JobFunction, Person, QuestionnaireVersion
-from devtalk.errors import InvalidInput, NotAllowed, NotFound
+from devtalk.errors import InvalidInput, NotFound
 from devtalk.questionnaire import (
     InvalidQuestionnaire,
     Item,
@@ -54,35 +55,33 @@ def get_version(db: sqlite_utils.Database, version_id: int) -> QuestionnaireVers
 
 
 def store_questionnaire(
-    db: sqlite_utils.Database, actor: Person | None, text: str, filename: str = "<tekst>"
+    db: sqlite_utils.Database, actor: Person, text: str, filename: str = "<tekst>"
 ) -> QuestionnaireVersion:
     """Validate and store ``text`` as a new version; the same text again returns the stored one.
 
     Raises InvalidQuestionnaire, listing every problem, and stores nothing when the text is invalid.
     """
-    if actor is not None and not actor.is_hr:
-        raise NotAllowed()
+    access.require_hr(actor)
     questionnaire = parse_questionnaire(text, filename)
     digest = content_hash(text)
     with transaction(db):
         existing = versions.version_by_hash(db, digest)
         if existing:
             return existing
-        version = versions.add_version(db, questionnaire.id, text, digest, actor.id if actor else None)
+        version = versions.add_version(db, questionnaire.id, text, digest, access.recorded_id(actor))
         audit.record_event(
-            db, actor.id if actor else None, "questionnaire.store", "questionnaire", version.id,
+            db, access.recorded_id(actor), "questionnaire.store", "questionnaire", version.id,
             detail={"questionnaire": questionnaire.id, "version": version.version},
         )
     return version
 
 
-def store_bundled(db: sqlite_utils.Database, actor: Person | None, path: Path) -> QuestionnaireVersion:
+def store_bundled(db: sqlite_utils.Database, actor: Person, path: Path) -> QuestionnaireVersion:
     return store_questionnaire(db, actor, path.read_text(encoding="utf-8"), path.name)
 
 
 def list_versions(db: sqlite_utils.Database, actor: Person) -> list[QuestionnaireVersion]:
-    if not actor.is_hr:
-        raise NotAllowed()
+    access.require_hr(actor)
     return versions.list_versions(db)
 
 
@@ -136,14 +135,9 @@ class Preview:
     sections: tuple[PreviewSection, ...]
 
 
-def _require_hr(actor: Person) -> None:
-    if not actor.is_hr:
-        raise NotAllowed()
-
-
 def library(db: sqlite_utils.Database, actor: Person) -> list[LibraryEntry]:
     """Every questionnaire in the library, by id, each with its versions newest first."""
-    _require_hr(actor)
+    access.require_hr(actor)
     grouped: dict[str, list[QuestionnaireVersion]] = {}
     for version in versions.list_versions(db):
         grouped.setdefault(version.questionnaire_id, []).append(version)
@@ -152,7 +146,7 @@ def library(db: sqlite_utils.Database, actor: Person) -> list[LibraryEntry]:
 
 def check_text(actor: Person, text: str, filename: str) -> list[Problem]:
     """Every problem in ``text`` as the validator sees it; stores nothing."""
-    _require_hr(actor)
+    access.require_hr(actor)
     try:
         parse_questionnaire(_normalised(text), filename)
     except InvalidQuestionnaire as error:
@@ -162,7 +156,7 @@ def check_text(actor: Person, text: str, filename: str) -> list[Problem]:
 
 def save_text(db: sqlite_utils.Database, actor: Person, text: str, filename: str) -> Saved:
     """Store an edited text as a new version; raises InvalidQuestionnaire and stores nothing when invalid."""
-    _require_hr(actor)
+    access.require_hr(actor)
     text = _normalised(text)
     # Only for telling HR whether anything new was stored; store_questionnaire decides under its lock.
     known = versions.version_by_hash(db, content_hash(text))
@@ -172,20 +166,20 @@ def save_text(db: sqlite_utils.Database, actor: Person, text: str, filename: str
 
 def save_upload(db: sqlite_utils.Database, actor: Person, data: bytes, filename: str) -> Saved:
     """Store an uploaded YAML file as a new version; a file that is not UTF-8 is refused like any invalid one."""
-    _require_hr(actor)
+    access.require_hr(actor)
     parse_questionnaire(data, filename)
     return save_text(db, actor, data.decode("utf-8-sig"), filename)
 
 
 def templates(actor: Person) -> list[str]:
     """The file names of the bundled templates."""
-    _require_hr(actor)
+    access.require_hr(actor)
     return [path.name for path in bundled_templates()]
 
 
 def copy_template(db: sqlite_utils.Database, actor: Person, name: str) -> Saved:
     """Put a bundled template into the library, where it can be adapted as new versions."""
-    _require_hr(actor)
+    access.require_hr(actor)
     found = {path.name: path for path in bundled_templates()}
     if name not in found:
         raise NotFound()
@@ -194,14 +188,14 @@ def copy_template(db: sqlite_utils.Database, actor: Person, name: str) -> Saved:
 
 def version_yaml(db: sqlite_utils.Database, actor: Person, version_id: int) -> tuple[str, bytes]:
     """A stored version as a file name and the exact bytes it was stored with."""
-    _require_hr(actor)
+    access.require_hr(actor)
     version = get_version(db, version_id)
     return f"{version.questionnaire_id}-v{version.version}.yaml", version.yaml.encode("utf-8")
 
 
 def job_functions(db: sqlite_utils.Database, actor: Person) -> list[JobFunction]:
     """The functions a preview can be shown for."""
-    _require_hr(actor)
+    access.require_hr(actor)
     return people.list_functions(db)
 
 
@@ -210,7 +204,7 @@ def preview(
 ) -> Preview:
     """What the fill-in page shows this side for a person in ``function_id``: the same sections,
     the same wording, the same answer options."""
-    _require_hr(actor)
+    access.require_hr(actor)
     if side not in SIDES:
         raise InvalidInput()
     questionnaire = parsed(get_version(db, version_id))

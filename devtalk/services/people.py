@@ -16,7 +16,8 @@ import sqlite_utils
 from db import accounts, audit, people, questionnaires, rounds
 from db.connection import transaction
 from devtalk.domain.models import ROLES, JobFunction, Person
-from devtalk.errors import InvalidInput, NotAllowed, NotFound
+from devtalk.errors import InvalidInput, NotFound
+from devtalk.domain import access
 from devtalk.i18n import LANGUAGES
 from devtalk.questionnaire import Questionnaire, Section
 from devtalk.questionnaire.nodes import SLUG
@@ -40,18 +41,13 @@ class FunctionSections:
     unknown_functions: tuple[str, ...]  # named in a section but not set up as a job function
 
 
-def _require_hr(actor: Person) -> None:
-    if not actor.is_hr:
-        raise NotAllowed()
-
-
 def list_people(db: sqlite_utils.Database, actor: Person, search: str = "", active_only: bool = False) -> list[Person]:
-    _require_hr(actor)
+    access.require_hr(actor)
     return people.search_people(db, search or "", active_only=active_only)
 
 
 def get_person(db: sqlite_utils.Database, actor: Person, person_id: int) -> Person:
-    _require_hr(actor)
+    access.require_hr(actor)
     person = people.get_person(db, person_id)
     if person is None:
         raise NotFound()
@@ -61,7 +57,7 @@ def get_person(db: sqlite_utils.Database, actor: Person, person_id: int) -> Pers
 def add_person(db: sqlite_utils.Database, actor: Person, *, name: str, username: str, email: str | None = None,
                function_id: str | None = None, manager_id: int | None = None, roles=("employee",),
                language: str = "nl") -> Person:
-    _require_hr(actor)
+    access.require_hr(actor)
     fields = _checked(db, None, name, username, email, function_id, roles, language)
     with transaction(db):
         person = people.add_person(db, **fields)
@@ -127,7 +123,7 @@ def reset_password(db: sqlite_utils.Database, actor: Person, person_id: int) -> 
 
 
 def list_functions(db: sqlite_utils.Database, actor: Person, search: str = "") -> list[JobFunction]:
-    _require_hr(actor)
+    access.require_hr(actor)
     text = (search or "").strip().casefold()
     return [f for f in people.list_functions(db) if text in f"{f.id} {f.name} {f.description}".casefold()]
 
@@ -141,7 +137,7 @@ def function_code(typed: str) -> str:
 
 def add_function(db: sqlite_utils.Database, actor: Person, function_id: str, name: str, description: str = "") -> JobFunction:
     """A new job function under ``function_code(function_id)``: what questionnaire sections name in ``functions``."""
-    _require_hr(actor)
+    access.require_hr(actor)
     typed, function_id = (function_id or "").strip(), function_code(function_id)
     if not function_id:
         raise InvalidInput("hr_people.function_id_empty", field="id")
@@ -168,7 +164,7 @@ def set_function_active(db: sqlite_utils.Database, actor: Person, function_id: s
 def sections_per_function(db: sqlite_utils.Database, actor: Person, version_id: int | None = None) -> FunctionSections | None:
     """The sections each job function gets in a questionnaire version: by default the one in use
     (the newest round's), else the newest stored; None while there is no questionnaire at all."""
-    _require_hr(actor)
+    access.require_hr(actor)
     version_id = version_id or _version_in_use(db)
     if version_id is None:
         return None
@@ -191,7 +187,7 @@ def _version_in_use(db) -> int | None:
 
 
 def _function(db, actor: Person, function_id: str) -> JobFunction:
-    _require_hr(actor)
+    access.require_hr(actor)
     function = people.get_function(db, function_id)
     if function is None:
         raise NotFound()

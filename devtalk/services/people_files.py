@@ -6,8 +6,8 @@ import sqlite_utils
 
 from db import audit, people
 from db.connection import transaction
+from devtalk.domain import access
 from devtalk.domain.models import Person
-from devtalk.errors import NotAllowed
 from devtalk.spreadsheets.people_export import people_csv, people_xlsx, template_xlsx
 from devtalk.spreadsheets.people_import import ImportPlan, plan_people, read_file
 
@@ -15,47 +15,41 @@ EXPORTERS = {"csv": people_csv, "xlsx": people_xlsx}
 _COLUMNS = {"function": "function_id"}
 
 
-def plan_import(db: sqlite_utils.Database, actor: Person | None, data: bytes, filename: str) -> ImportPlan:
+def plan_import(db: sqlite_utils.Database, actor: Person, data: bytes, filename: str) -> ImportPlan:
     """What importing the file would add and change, for the preview; writes nothing."""
-    _require_hr(actor)
+    access.require_hr(actor)
     return plan_people(read_file(data, filename), people.list_people(db), people.list_functions(db))
 
 
-def import_people(db: sqlite_utils.Database, actor: Person | None, data: bytes, filename: str) -> ImportPlan:
+def import_people(db: sqlite_utils.Database, actor: Person, data: bytes, filename: str) -> ImportPlan:
     """Add and update everyone in the file in one transaction; any problem and nothing is written."""
-    _require_hr(actor)
+    access.require_hr(actor)
     rows = read_file(data, filename)
     with transaction(db):
         # Planned again under the write lock: what is stored may have changed since the preview.
         plan = plan_people(rows, people.list_people(db), people.list_functions(db))
         _apply(db, plan)
         detail = {"added": len(plan.added), "changed": len(plan.changed)}
-        audit.record_event(db, actor.id if actor else None, "people.import", "people", "*", detail=detail)
+        audit.record_event(db, access.recorded_id(actor), "people.import", "people", "*", detail=detail)
     return plan
 
 
-def export_people(db: sqlite_utils.Database, actor: Person | None, fmt: str, lang: str = "nl") -> bytes:
+def export_people(db: sqlite_utils.Database, actor: Person, fmt: str, lang: str = "nl") -> bytes:
     """Everyone, in the import's columns, as ``csv`` or ``xlsx`` bytes; recorded in the audit log
     like every export of personal data."""
-    _require_hr(actor)
+    access.require_hr(actor)
     if fmt not in EXPORTERS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {sorted(EXPORTERS)}")
     everyone = people.list_people(db)
     data = EXPORTERS[fmt](everyone, lang)
     with transaction(db):
-        audit.record_event(db, actor.id if actor else None, "people.export", "people", "*", detail={"format": fmt, "rows": len(everyone)})
+        audit.record_event(db, access.recorded_id(actor), "people.export", "people", "*", detail={"format": fmt, "rows": len(everyone)})
     return data
 
 
 def people_template_xlsx(lang: str = "nl", db: sqlite_utils.Database | None = None) -> bytes:
     """The empty people workbook with instructions; given ``db`` it also lists the job functions."""
     return template_xlsx(lang, people.list_functions(db) if db is not None else ())
-
-
-def _require_hr(actor: Person | None) -> None:
-    # None is the CLI: it runs as the machine's operator, who holds the database file anyway.
-    if actor is not None and not actor.is_hr:
-        raise NotAllowed()
 
 
 def _apply(db: sqlite_utils.Database, plan: ImportPlan) -> None:

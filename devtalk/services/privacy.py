@@ -12,13 +12,12 @@ from db.connection import transaction
 from devtalk.domain import access
 from devtalk.domain.models import Person
 from devtalk.domain.status import is_reported, is_revealed
-from devtalk.errors import InvalidInput, NotAllowed, NotFound
+from devtalk.errors import InvalidInput, NotFound
 from devtalk.services.printing import dossier_pdf
 
 
 def _person(db, actor: Person, person_id: int) -> Person:
-    if not actor.is_hr:
-        raise NotAllowed()
+    access.require_hr(actor)
     person = people.get_person(db, person_id)
     if person is None:
         raise NotFound()

@@ -30,7 +30,7 @@ class RoundCreated:
 
 def create_round(
     db: sqlite_utils.Database,
-    actor: Person | None,
+    actor: Person,
     name: str,
     questionnaire_version_id: int,
     fill_deadline: date | None = None,
@@ -38,8 +38,7 @@ def create_round(
     employee_ids: list[int] | None = None,
 ) -> RoundCreated:
     """Start a round for the given active people (all by default), all at once or not at all."""
-    if actor is not None and not actor.is_hr:
-        raise NotAllowed()
+    access.require_hr(actor)
     name = (name or "").strip()
     if not name:
         raise InvalidInput("round.name_required")
@@ -52,7 +51,7 @@ def create_round(
         for person in chosen:
             if person.manager_id is not None:
                 conversations.add_conversation(db, new_round.id, person.id, person.manager_id, version.id)
-        audit.record_event(db, actor.id if actor else None, "round.create", "round", new_round.id, detail=name)
+        audit.record_event(db, access.recorded_id(actor), "round.create", "round", new_round.id, detail=name)
     with_manager = [p for p in chosen if p.manager_id is not None]
     return RoundCreated(new_round, len(with_manager), [p for p in chosen if p.manager_id is None])
 
@@ -80,13 +79,8 @@ class JoinersAdded:
     without_manager: list[Person]
 
 
-def _require_hr(actor: Person) -> None:
-    if not actor.is_hr:
-        raise NotAllowed()
-
-
 def _round(db, actor: Person, round_id: int) -> Round:
-    _require_hr(actor)
+    access.require_hr(actor)
     found = rounds.get_round(db, round_id)
     if found is None:
         raise NotFound()
@@ -102,7 +96,7 @@ def _open_round(db, actor: Person, round_id: int) -> Round:
 
 def list_rounds(db: sqlite_utils.Database, actor: Person) -> list[RoundRow]:
     """Every round, newest first, with how many conversations are in each status."""
-    _require_hr(actor)
+    access.require_hr(actor)
     counts = conversations.status_counts_per_round(db)
     return [
         RoundRow(found, {status: counts.get(found.id, {}).get(status, 0) for status in STATUSES})
@@ -144,7 +138,7 @@ def reassign_manager(db: sqlite_utils.Database, actor: Person, conversation_id: 
 
     A side the old manager already submitted stays submitted; HR can reopen it for the new one.
     """
-    _require_hr(actor)
+    access.require_hr(actor)
     with transaction(db):
         conversation = conversation_service.get_conversation(db, actor, conversation_id)
         # Choosing who reads one's own answers would undo the blind rule from the HR side.

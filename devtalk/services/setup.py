@@ -13,10 +13,11 @@ import sqlite_utils
 
 from db import accounts, audit, invitations, people, questionnaires, rounds, settings
 from db.connection import transaction
+from devtalk.domain import access
 from devtalk.domain.models import Person
 from devtalk.domain.passwords import hash_password
 from devtalk.domain.public_address import normalise_address
-from devtalk.errors import DevtalkError, InvalidInput, NotAllowed
+from devtalk.errors import DevtalkError, InvalidInput
 from devtalk.i18n import LANGUAGES
 from devtalk.services import address
 from devtalk.services.auth import MIN_PASSWORD_LENGTH
@@ -68,8 +69,7 @@ def create_firm(db: sqlite_utils.Database, *, firm_name: str, language: str, nam
 
 def checklist(db: sqlite_utils.Database, actor: Person) -> list[Step]:
     """What is done and what is left before (and after) the first round."""
-    if not actor.is_hr:
-        raise NotAllowed()
+    access.require_hr(actor)
     done = {
         "functions": any(f.description.strip() for f in people.list_functions(db)),
         "people": people.count_people(db) > 1,

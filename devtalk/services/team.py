@@ -15,9 +15,10 @@ import sqlite_utils
 
 from db import actions, conversations, people, rounds
 from db._rows import to_date
+from devtalk.domain import access
 from devtalk.domain.models import ACTION_KINDS, HELPED, JobFunction, Person, Round
 from devtalk.domain.team import VIEWS, ActionLine, ActionsOverview, ClimateFigure, Heatmap, SinglePoint, Trends
-from devtalk.errors import InvalidInput, NotAllowed, NotFound
+from devtalk.errors import InvalidInput, NotFound
 from devtalk.questionnaire import CONDITIONS, Item, Questionnaire
 from devtalk.services.actions import without_hidden_drafts
 from devtalk.services.library import get_version, parsed
@@ -33,13 +34,8 @@ class Filters:
     teams: list[Person]  # everyone who leads someone now
 
 
-def _require_hr(actor: Person) -> None:
-    if not actor.is_hr:
-        raise NotAllowed()
-
-
 def filter_options(db: sqlite_utils.Database, actor: Person) -> Filters:
-    _require_hr(actor)
+    access.require_hr(actor)
     everyone = people.list_people(db)
     leading = {person.manager_id for person in everyone}
     return Filters(rounds.list_rounds(db), people.list_functions(db), [p for p in everyone if p.id in leading])
@@ -61,7 +57,7 @@ def _skill_items(questionnaire: Questionnaire, function_id: str | None) -> tuple
 
 def heatmap(db: sqlite_utils.Database, actor: Person, round_id: int, function_id: str, team_id: int | None = None) -> Heatmap:
     """People (rows) x skill items (columns) of one function in one round, every view at once."""
-    _require_hr(actor)
+    access.require_hr(actor)
     found, questionnaire = _round_questionnaire(db, round_id)
     items = _skill_items(questionnaire, function_id)
     asked = {item.id for item in items}
@@ -76,7 +72,7 @@ def single_points_of_failure(
     db: sqlite_utils.Database, actor: Person, round_id: int, function_id: str, team_id: int | None = None
 ) -> list[SinglePoint]:
     """The function's skills that at most one person masters (a value of 4 or more on either side)."""
-    _require_hr(actor)
+    access.require_hr(actor)
     _, questionnaire = _round_questionnaire(db, round_id)
     masters = {item_id: (count, first) for item_id, count, first in
                conversations.masters_per_item(db, round_id, function_id, team_id, MASTERY)}
@@ -89,7 +85,7 @@ def single_points_of_failure(
 def learning_climate(db: sqlite_utils.Database, actor: Person, round_id: int, team_id: int | None = None) -> list[ClimateFigure]:
     """The team's average employee answer per learning-climate condition of the round's questionnaire;
     only for groups of at least MIN_RESPONDENTS people."""
-    _require_hr(actor)
+    access.require_hr(actor)
     _, questionnaire = _round_questionnaire(db, round_id)
     conditions = {item.id: section.condition for section in questionnaire.sections if section.condition
                   for item in section.items if item.type == "likert"}
@@ -103,7 +99,7 @@ def trends(
     db: sqlite_utils.Database, actor: Person, function_id: str | None, team_id: int | None = None, view: str = "average"
 ) -> Trends:
     """Per item id the average per round, oldest round first; items match across questionnaire versions by id."""
-    _require_hr(actor)
+    access.require_hr(actor)
     if view not in VIEWS:
         raise InvalidInput()
     side = None if view == "average" else view
@@ -121,7 +117,7 @@ def actions_overview(
     team_id: int | None = None, today: date | None = None,
 ) -> ActionsOverview:
     """Every follow-up action, overdue first, and per kind how often earlier ones helped."""
-    _require_hr(actor)
+    access.require_hr(actor)
     today = today or date.today()
     lines = [
         ActionLine(row["id"], row["what"], row["kind"], row["status"], to_date(row["due_date"]), row["helped"],

@@ -13,6 +13,7 @@ import pytest
 import db as storage
 from db.conversations import conversations_of_employee
 from db.people import add_person, person_by_username
+from devtalk.domain.access import OPERATOR
 from devtalk.services import invitations, rounds
 from tests.browser.conftest import ARTIFACTS, settle
 from tests.browser.test_conversation_flow import current_conversation
@@ -146,7 +147,7 @@ def test_the_hr_widgets_speak_dutch_when_opened(browser, server):
 def test_a_phone_shows_no_ctrl_enter_hint_while_typing_an_answer(browser, server):
     database = storage.open_db(server["db"])
     newcomer = join_the_current_round(database, "Noor Nieuw", "nnieuw")
-    code = invitations.issue_code(database, None, newcomer.id)
+    code = invitations.issue_code(database, OPERATOR, newcomer.id)
     conversation_id = conversations_of_employee(database, newcomer.id)[0].id
     context, page = american(browser, viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
     page.goto(f"{server['url']}/?code={code}")

@@ -8,6 +8,7 @@ import pytest
 import db as storage
 from db.conversations import answers_of, conversations_of_employee
 from db.people import person_by_username
+from devtalk.domain.access import OPERATOR
 from devtalk.services import invitations
 from tests.browser.conftest import ARTIFACTS, settle
 from tests.browser.test_conversation_flow import SCALE_BLOCKS
@@ -43,7 +44,7 @@ def test_code_sign_in_and_fill_in_on_a_phone_sized_screen(browser, server):
     # Sandra leads a team, but a code opens only her own conversation; the other browser
     # tests use other people, so the order of the tests does not matter.
     sandra = person_by_username(database, "svisser")
-    code = invitations.issue_code(database, None, sandra.id)
+    code = invitations.issue_code(database, OPERATOR, sandra.id)
     conversation_id = conversations_of_employee(database, sandra.id)[0].id
     context, page = phone(browser)
 
@@ -91,7 +92,7 @@ def test_a_scanned_card_chooses_a_pin_stays_signed_in_and_asks_the_pin_next_time
     database = storage.open_db(server["db"])
     # Another person than the other browser tests use, so their order does not matter.
     person = person_by_username(database, "tkuipers")
-    code = invitations.issue_code(database, None, person.id)
+    code = invitations.issue_code(database, OPERATOR, person.id)
     context, page = phone(browser)
     page.goto(f"{server['url']}/?code={code}")
     choose_pin(page)

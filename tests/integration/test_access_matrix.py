@@ -206,7 +206,7 @@ def hr_as_employee(db):
     """Marco leads Ingrid (HR) too; he has submitted his side of her conversation, she has not yet."""
     firm = make_firm(db)
     firm.hr = update_person(db, firm.hr.id, manager_id=firm.manager.id, function_id="plaatwerker")
-    round_id = create_round(db, None, "Ronde Ingrid", firm.version_id, employee_ids=[firm.hr.id]).round.id
+    round_id = create_round(db, firm.hr, "Ronde Ingrid", firm.version_id, employee_ids=[firm.hr.id]).round.id
     firm.hr_conversation_id = db.execute("SELECT id FROM conversations WHERE round_id = ?", [round_id]).fetchone()[0]
     fill_all(db, firm.hr, firm.hr_conversation_id)
     fill_all(db, firm.manager, firm.hr_conversation_id)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import db as storage
 from db import audit
 from db.people import add_person, list_people, person_by_username, save_function
+from devtalk.domain.access import OPERATOR
 from devtalk.domain.models import JobFunction
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.presentation.audit_words import details
@@ -165,7 +166,7 @@ def test_only_hr_may_import_or_export_people(fresh_db, call):
 
 def test_the_command_line_imports_without_an_acting_person(fresh_db):
     make_hr(fresh_db)
-    people_files.import_people(fresh_db, None, firm_file(), "mensen.csv")
+    people_files.import_people(fresh_db, OPERATOR, firm_file(), "mensen.csv")
     assert audit.list_events(fresh_db)[0].actor_id is None
 
 
@@ -219,7 +220,7 @@ def _random_file(rows, as_xlsx: bool) -> tuple[bytes, str]:
 def test_every_people_export_is_in_the_audit_log_with_who_and_how_many(fresh_db):
     hr = make_hr(fresh_db)
     people_files.export_people(fresh_db, hr, "xlsx")
-    people_files.export_people(fresh_db, None, "csv")  # the command line
+    people_files.export_people(fresh_db, OPERATOR, "csv")  # the command line
     events = fresh_db.execute("SELECT actor_id, action, detail FROM audit_events WHERE action = 'people.export' ORDER BY id").fetchall()
     assert [(actor, action, json.loads(detail)) for actor, action, detail in events] == [
         (hr.id, "people.export", {"format": "xlsx", "rows": 1}), (None, "people.export", {"format": "csv", "rows": 1})]
