@@ -11,7 +11,7 @@ import db as storage
 from db.backup import backup_to, restore_from
 from db.private_files import write_private
 from devtalk import config
-from devtalk.domain.models import Person
+from devtalk.domain.access import OPERATOR
 from devtalk.errors import DevtalkError
 from devtalk.i18n import LANGUAGES
 from devtalk.questionnaire import InvalidQuestionnaire, load_questionnaire_file
