@@ -8,34 +8,22 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import db as storage
-from devtalk.services.demo import load_demo
-from tests.builders import make_firm
-
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def firm_db(tmp_path, monkeypatch):
-    path = tmp_path / "app.db"
-    monkeypatch.setenv("DEVTALK_DB", str(path))
-    database = storage.open_db(path)
-    storage.migrate(database)
-    firm = make_firm(database)
-    yield database, firm
-    database.conn.close()
+def firm_db(db_file, fresh_db, firm, monkeypatch):
+    """The small test firm in the database file the app opens."""
+    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+    return fresh_db, firm
 
 
 @pytest.fixture
-def demo_db(tmp_path, monkeypatch):
-    """The demo firm (every status in the current round, two earlier years, the bundled questionnaire)."""
-    path = tmp_path / "demo.db"
-    monkeypatch.setenv("DEVTALK_DB", str(path))
-    database = storage.open_db(path)
-    storage.migrate(database)
-    load_demo(database)
-    yield database
-    database.conn.close()
+def demo_db(db_file, own_demo_db, monkeypatch):
+    """The demo firm (every status in the current round, two earlier years, the bundled questionnaire)
+    in a database file of this test's own that the app opens."""
+    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+    return own_demo_db
 
 
 def start_app() -> AppTest:

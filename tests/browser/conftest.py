@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from db.private_files import write_private
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 ARTIFACTS.mkdir(exist_ok=True)
@@ -66,17 +68,21 @@ class Server:
         self.process.wait(timeout=20)
 
 
-def demo_db(db_path: Path) -> Path:
-    """A new database file with the demo firm, made as `make run` makes it."""
-    subprocess.run([sys.executable, "-m", "devtalk", "demo"], cwd=ROOT, env={**os.environ, "DEVTALK_DB": str(db_path)},
-                   check=True, capture_output=True)
-    return db_path
+@pytest.fixture(scope="session")
+def write_demo(demo_file):
+    """``write_demo(path)`` makes a new database file with the demo firm: a copy of the one
+    tests/conftest.py builds once per session, whose cheap password hashes the server verifies
+    cheaply too."""
+    def write(db_path: Path) -> Path:
+        write_private(db_path, demo_file)
+        return db_path
+    return write
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
+def server(tmp_path_factory, write_demo):
     """devtalk with the demo firm, served by streamlit on 127.0.0.1."""
-    db_path = demo_db(tmp_path_factory.mktemp("browser") / "demo.db")
+    db_path = write_demo(tmp_path_factory.mktemp("browser") / "demo.db")
     running = Server(db_path, _free_port())
     running.start()
     yield {"url": running.url, "db": db_path}

@@ -11,17 +11,17 @@ from pypdf import PdfReader
 
 import db as storage
 from db.people import person_by_username
-from tests.browser.conftest import Server, _free_port, demo_db, settle
+from tests.browser.conftest import Server, _free_port, settle
 from tests.browser.test_conversation_flow import sign_in
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def own_server(tmp_path_factory):
+def own_server(tmp_path_factory, write_demo):
     """A demo firm of its own: no other test has made cards for Marco's team here."""
     db_path = tmp_path_factory.mktemp("cards") / "demo.db"
-    demo_db(db_path)
+    write_demo(db_path)
     running = Server(db_path, _free_port())
     running.env["DEVTALK_PUBLIC_URL"] = ""  # unset: the cards take the browser's address
     running.start()

@@ -9,7 +9,7 @@ import db as storage
 from db.conversations import conversations_of_employee
 from db.people import person_by_username
 from devtalk.services import conversations
-from tests.browser.conftest import ARTIFACTS, Server, _free_port, demo_db, settle
+from tests.browser.conftest import ARTIFACTS, Server, _free_port, settle
 
 pytestmark = pytest.mark.browser
 
@@ -20,11 +20,11 @@ HEADERS = ["Vraag", "Medewerker", "Leidinggevende", "Verschil"]
 
 
 @pytest.fixture(scope="module")
-def compared(tmp_path_factory):
+def compared(tmp_path_factory, write_demo):
     """A demo firm of its own, where Marco answers Kees's open questions at length and submits,
     so both sides of Kees's conversation are in (the shared demo server keeps Kees half done)."""
     db_path = tmp_path_factory.mktemp("comparison") / "demo.db"
-    demo_db(db_path)
+    write_demo(db_path)
     database = storage.open_db(db_path)
     marco, kees = person_by_username(database, "manager"), person_by_username(database, "kmulder")
     conversation_id = conversations_of_employee(database, kees.id)[0].id

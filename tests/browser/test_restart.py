@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 import db as storage
 from db.conversations import answer_of
 from db.reports import get_report
-from tests.browser.conftest import Server, _free_port, demo_db, settle
+from tests.browser.conftest import Server, _free_port, settle
 from tests.browser.test_conversation_flow import current_conversation, sign_in
 
 pytestmark = pytest.mark.browser
@@ -34,9 +34,9 @@ COLLECT_LINKS = """() => { window.linksSeen = new Set();
 
 
 @pytest.fixture
-def server(tmp_path):
+def server(tmp_path, write_demo):
     db_path = tmp_path / "demo.db"
-    demo_db(db_path)
+    write_demo(db_path)
     running = Server(db_path, _free_port())
     running.start()
     yield running

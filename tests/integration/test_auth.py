@@ -4,6 +4,8 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from argon2 import extract_parameters
+from argon2.profiles import RFC_9106_LOW_MEMORY
 
 import db as storage
 from db import accounts
@@ -30,6 +32,11 @@ def test_passwords_are_stored_as_argon2_hashes(fresh_db):
     daan = make_person(fresh_db)
     stored = accounts.get_account(fresh_db, daan.id).password_hash
     assert stored.startswith("$argon2id$") and "geheim123" not in stored
+
+
+def test_the_product_hashes_with_the_parameters_rfc_9106_recommends(production_hasher):
+    # The tests themselves hash cheaply (tests/conftest.py); the product must not.
+    assert extract_parameters(production_hasher.hash("geheim123")) == RFC_9106_LOW_MEMORY
 
 
 def test_wrong_password_and_unknown_user_get_the_same_message(fresh_db):
