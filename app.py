@@ -26,6 +26,6 @@ if person is not None:
         st.caption(escape_markdown(tr("app.signed_in_as", name=person.name)))
 else:
     widgets.install()  # the sign-in and setup pages are in the person's language too
-session.show_pending(session.SIGNED_OUT, st.warning)
+session.show(session.SIGNED_OUT)
 page.run()
 served_files.remove_fetched()

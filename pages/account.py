@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from devtalk.errors import DevtalkError
 from devtalk.i18n import LANGUAGES
 from devtalk.services import account, auth
 from ui import callbacks, session
@@ -12,7 +11,7 @@ person = session.require_person()
 db = session.database()
 
 
-@callbacks.signed_in("account_error")
+@callbacks.signed_in("account")
 def change_language(person) -> None:
     """A card's session keeps the choice for itself: it changes nothing about the account."""
     chosen = st.session_state["account_language"]
@@ -22,14 +21,17 @@ def change_language(person) -> None:
 
 
 def change_password() -> None:
+    """The typed passwords leave the boxes whatever came of it."""
+    callbacks.run("account", store_password)
+    st.session_state["account_current_password"] = st.session_state["account_password"] = ""
+
+
+def store_password(_person) -> None:
+    """The service checks the session itself, from its token (a card's session has no password)."""
     state = st.session_state
-    try:
-        auth.change_password(db, session.session_token(), state.get("account_current_password", ""),
-                             state.get("account_password", ""))
-        state["account_message"] = "account.password_changed"
-    except DevtalkError as error:
-        state["account_error"] = error.render(session.language())
-    state["account_current_password"] = state["account_password"] = ""
+    auth.change_password(db, session.session_token(), state.get("account_current_password", ""),
+                         state.get("account_password", ""))
+    session.say("account", "account.password_changed")
 
 
 st.title(tr("account.title"))
@@ -45,9 +47,7 @@ else:
                   autocomplete="current-password")
     st.text_input(tr("account.new_password"), type="password", key="account_password", autocomplete="new-password")
     st.button(tr("account.save_password"), key="account_save_password", on_click=change_password)
-session.show_pending("account_error")
-if "account_message" in st.session_state:
-    st.success(tr(st.session_state.pop("account_message")))
+session.show("account")
 
 st.divider()
 if st.button(tr("account.sign_out"), key="sign_out", type="primary"):

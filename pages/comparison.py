@@ -3,7 +3,6 @@
 import streamlit as st
 
 from devtalk.domain.agenda import propose_agenda
-from devtalk.errors import DevtalkError
 from devtalk.presentation.comparison_frames import dumbbell_spec, section_frames
 from devtalk.questionnaire import localized
 from devtalk.services import conversations, printing, reports
@@ -16,11 +15,7 @@ from ui.text import escape_markdown, plain_table, user_text
 person = session.require_person()
 lang = session.language()
 db = session.database()
-try:
-    view = conversations.comparison_view(db, person, session.query_int("conversation") or 0)
-except DevtalkError as error:
-    session.show_error(error)
-    st.stop()
+view = session.or_stop(conversations.comparison_view, db, person, session.query_int("conversation") or 0)
 comparison = view.comparison
 
 st.title(tr("compare.title"))

@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from devtalk.errors import DevtalkError
 from devtalk.presentation.comparison_frames import likert_frame, open_frame
 from devtalk.presentation.dossier_frames import overview_frame
 from devtalk.presentation.formatting import format_date
@@ -26,14 +25,10 @@ if len(choices) > 1:
                           format_func=names.get, key="dossier_person")
 else:
     chosen = asked if asked is not None else person.id
-try:
-    found, figures = dossier.overview(db, person, chosen)
-except DevtalkError as error:
-    session.show_error(error)
-    st.stop()
+found, figures = session.or_stop(dossier.overview, db, person, chosen)
 
 
-@callbacks.signed_in("dossier_error")
+@callbacks.signed_in("dossier")
 def add_note(person) -> None:
     dossier.add_note(db, person, found.employee.id, st.session_state.get("dossier_note", ""),
                      private=st.session_state.get("dossier_note_private", False))
@@ -82,7 +77,7 @@ for note in found.notes:
     st.caption(format_date(note.created_at, lang) + (f" · {tr('dossier.private')}" if note.private else ""))
     user_text(note.note)
 if person.id != found.employee.id:
-    session.show_pending("dossier_error")
+    session.show("dossier")
     st.text_area(tr("dossier.new_note"), key="dossier_note", max_chars=dossier.MAX_NOTE)
     st.checkbox(tr("dossier.note_private"), key="dossier_note_private")
     st.button(tr("dossier.add_note"), key="dossier_add_note", on_click=add_note)

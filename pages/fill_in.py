@@ -8,8 +8,7 @@ restarted) is stored on the next run, or shown as not stored.
 
 import streamlit as st
 
-from devtalk.domain.models import Answer, Person
-from devtalk.errors import DevtalkError
+from devtalk.domain.models import NOT_APPLICABLE, Answer, Person
 from devtalk.presentation.formatting import format_datetime
 from devtalk.questionnaire import Item, Scale, localized
 from devtalk.services import conversations
@@ -18,16 +17,10 @@ from ui import callbacks, seen, session
 from ui.session import tr
 from ui.text import escape_markdown, user_text
 
-NOT_APPLICABLE = "na"
-
 person = session.require_person()
 conversation_id = session.query_int("conversation")
 lang = session.language()
-try:
-    form = conversations.open_form(session.database(), person, conversation_id or 0)
-except DevtalkError as error:
-    session.show_error(error)
-    st.stop()
+form = session.or_stop(conversations.open_form, session.database(), person, conversation_id or 0)
 frozen = form.frozen
 # A questionnaire's intros and help texts speak to the employee ("bij jouw werk"): the manager's
 # form has the manager's wording of each question and its own intro instead.
@@ -51,16 +44,15 @@ def widget_key(item: Item) -> str:
 
 
 def save(item: Item) -> None:
-    """on_change of one answer: store it at once, for whoever is signed in now."""
-    actor = callbacks.signed_in_now()
-    if actor is not None:
-        store(actor, item)
+    """on_change of one answer: store it at once, for whoever is signed in now. A refusal
+    (submitted, too long) waits beside the item until it is answered again; the widget keeps the
+    person's text either way."""
+    callbacks.run(widget_key(item), store, item)
 
 
 def store(actor: Person, item: Item) -> None:
-    """Store what the item's widget holds, expecting what this tab last knew stored. A refusal
-    (changed in another tab, submitted, too long) is kept to show beside the item; the widget
-    keeps the person's text either way."""
+    """Store what the item's widget holds, expecting what this tab last knew stored; an answer
+    changed in another tab meanwhile is kept to show beside the item with both choices."""
     key = widget_key(item)
     value = st.session_state.get(key)
     known = st.session_state.get(f"known_{key}")
@@ -73,15 +65,14 @@ def store(actor: Person, item: Item) -> None:
         "not_applicable": value == NOT_APPLICABLE,
         "value": None if value in (None, NOT_APPLICABLE) else int(value),
     }
-    for refusal in (f"error_{key}", f"conflict_{key}"):
-        st.session_state.pop(refusal, None)  # an earlier refusal of this answer is moot now
+    # An earlier refusal of this answer is moot now.
+    session.forget(key)
+    st.session_state.pop(f"conflict_{key}", None)
     try:
         saved = conversations.save_answer(session.database(), actor, form.conversation.id, item.id,
                                           expected=known, **arguments)
     except AnswerChangedElsewhere as conflict:
         st.session_state[f"conflict_{key}"] = conflict
-    except DevtalkError as error:
-        st.session_state[f"error_{key}"] = error.render(lang)
     else:
         st.session_state[f"known_{key}"] = saved if saved.is_given else None
 
@@ -124,7 +115,7 @@ def adopt(item: Item, stored: Answer | None, value) -> None:
     if blank(value) == blank(widget_value(item, stored)) or frozen:
         return
     if in_step:
-        store(person, item)
+        save(item)
         recovered.append(item)
     else:
         st.session_state[f"conflict_{key}"] = AnswerChangedElsewhere(stored)
@@ -166,7 +157,7 @@ def show_item(item: Item) -> None:
 def show_state(item: Item) -> None:
     """Beside the answer: saved, refused and why, or changed in another tab with both choices."""
     key = widget_key(item)
-    error, conflict = st.session_state.get(f"error_{key}"), st.session_state.get(f"conflict_{key}")
+    error, conflict = session.kept(key), st.session_state.get(f"conflict_{key}")
     if conflict is not None:
         st.warning(escape_markdown(conflict.render(lang)))
         st.caption(tr("fill.stored_elsewhere"))
@@ -177,7 +168,7 @@ def show_state(item: Item) -> None:
         use.button(tr("fill.use_stored"), key=f"use_stored_{key}", on_click=use_stored, args=(item,), width="stretch")
         keep.button(tr("fill.keep_mine"), key=f"keep_mine_{key}", on_click=keep_mine, args=(item,), width="stretch")
     elif error:
-        st.error(escape_markdown(tr("fill.not_saved", reason=error)))
+        st.error(escape_markdown(tr("fill.not_saved", reason=error[0])))
     elif item.id in form.answers and not frozen:
         st.caption(SAVED)
 
@@ -197,11 +188,10 @@ def option_labels(scale: Scale) -> dict:
 labels_by_scale = {scale_id: option_labels(scale) for scale_id, scale in form.questionnaire.scales.items()}
 
 
-@callbacks.signed_in("submit_error")
+@callbacks.signed_in("submit")
 def submit(person) -> None:
     try:
         conversations.submit(session.database(), person, form.conversation.id)
-        st.session_state["submitted_message"] = True
     except MissingAnswers as error:
         st.session_state[MISSING] = [item.id for item in error.items]
 
@@ -259,7 +249,7 @@ else:
         st.warning(tr("fill.missing", count=len(missing)))
         # The label is the question escaped to literal text; the target is fixed text of ours.
         st.markdown("\n".join(f"- [{escape_markdown(item.wording(form.side, lang))}](#{anchor(item)})" for item in missing))
-    session.show_pending("submit_error")
+    session.show("submit")
     ready = st.checkbox(tr("fill.confirm"), key="confirm_submit")
     st.button(tr("fill.submit"), key="submit", type="primary", disabled=not ready, on_click=submit, width="stretch")
 

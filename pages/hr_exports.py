@@ -13,7 +13,7 @@ db = session.database()
 lang = session.language()
 
 
-@callbacks.signed_in("export_error")
+@callbacks.signed_in("export")
 def make(person, what: str, fmt: str) -> None:
     """Build the file only when asked: every export is recorded in the audit log."""
     st.session_state[f"export_{what}_{fmt}"] = exports.export(db, person, what, fmt, lang)
@@ -51,7 +51,7 @@ def show_audit_log() -> None:
 
 st.title(tr("nav.hr_exports"))
 st.write(tr("hr_exports.intro"))
-session.show_pending("export_error")
+session.show("export")
 for export_name in exports.EXPORTS:
     show_export(export_name)
 show_audit_log()

@@ -44,7 +44,7 @@ def forget_question() -> None:
     st.session_state.pop("cards_confirm", None)
 
 
-@callbacks.signed_in("cards_error")
+@callbacks.signed_in("cards")
 def make_cards(person, replace_valid: bool = False) -> None:
     forget_question()
     try:
@@ -53,27 +53,27 @@ def make_cards(person, replace_valid: bool = False) -> None:
         st.session_state["cards_confirm"] = question.render(lang)
 
 
-@callbacks.signed_in("cards_error")
+@callbacks.signed_in("cards")
 def save_address(person) -> None:
     public_address.set_public_address(db, person, st.session_state.get("cards_address", ""))
-    st.session_state["cards_address_saved"] = True
+    session.say("cards_address", "cards.address_saved")
 
 
-@callbacks.signed_in("cards_error")
+@callbacks.signed_in("cards")
 def revoke(person) -> None:
     for person_id in chosen():
         invitations.revoke_codes(db, person, person_id)
-    st.session_state["cards_done"] = "cards.revoked"
+    session.say("cards_done", "cards.revoked")
 
 
-@callbacks.signed_in("cards_error")
+@callbacks.signed_in("cards")
 def reset_pins(person) -> None:
     for person_id in chosen():
         invitations.reset_pin(db, person, person_id)
-    st.session_state["cards_done"] = "cards.pins_reset"
+    session.say("cards_done", "cards.pins_reset")
 
 
-@callbacks.signed_in("cards_error")
+@callbacks.signed_in("cards")
 def switch_pin(person, required: bool) -> None:
     invitations.set_pin_required(db, person, required)
 
@@ -92,8 +92,7 @@ else:
         st.text_input(tr("cards.address"), key="cards_address", max_chars=200, placeholder=address.url,
                       help=tr("cards.address_help"))
         st.button(tr("cards.address_save"), key="cards_address_save", on_click=save_address)
-        if st.session_state.pop("cards_address_saved", False):
-            st.success(tr("cards.address_saved"))
+        session.show("cards_address")
 
 # A radio and a bounded list of boxes: nothing unfolds over the button below, so the first
 # click on it is never spent closing a dropdown.
@@ -105,7 +104,7 @@ if st.session_state.get("cards_scope") == PICK:
             st.checkbox(escape_markdown(someone.name), key=f"cards_pick_{someone.id}", on_change=forget_question)
 st.caption(tr("cards.chosen", count=len(chosen())))
 st.button(tr("cards.make"), key="cards_make", type="primary", on_click=make_cards)
-session.show_pending("cards_error")
+session.show("cards")
 if "cards_confirm" in st.session_state:
     st.warning(escape_markdown(st.session_state["cards_confirm"]))
     left, right = st.columns(2)
@@ -122,8 +121,7 @@ st.caption(tr("cards.revoke_explained"))
 st.button(tr("cards.revoke"), key="cards_revoke", on_click=revoke)
 st.caption(tr("cards.pin_reset_explained"))
 st.button(tr("cards.pin_reset"), key="cards_pin_reset", on_click=reset_pins)
-if "cards_done" in st.session_state:
-    st.success(tr(st.session_state.pop("cards_done")))
+session.show("cards_done")
 st.divider()
 # A button, not a toggle: a toggle's on_change also fires on a widget value the browser sends back
 # stale (seen once in a browser test), and this switch must only ever move when HR presses it.

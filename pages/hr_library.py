@@ -4,7 +4,7 @@ stored while the text is invalid), a preview per job function and side, download
 import pandas as pd
 import streamlit as st
 
-from devtalk.domain.models import SIDES
+from devtalk.domain.models import NOT_APPLICABLE, SIDES
 from devtalk.presentation.formatting import format_datetime
 from devtalk.questionnaire import InvalidQuestionnaire
 from devtalk.services import library
@@ -12,18 +12,17 @@ from ui import callbacks, session
 from ui.session import tr
 from ui.text import escape_markdown
 
-NOT_APPLICABLE = "na"
-
 person = session.require_hr()
 db = session.database()
 lang = session.language()
+LIBRARY = "library"  # the slot where a click's outcome waits, at the top
 
 
 def stored(saved: library.Saved, replaced_editor: str | None = None) -> None:
     """After a save: say what happened and show the stored version."""
     version = saved.version
     key = "hr_library.stored" if saved.new else "hr_library.unchanged"
-    st.session_state["lib_done"] = tr(key, id=version.questionnaire_id, version=version.version)
+    session.say(LIBRARY, key, id=version.questionnaire_id, version=version.version)
     st.session_state["lib_questionnaire"] = version.questionnaire_id
     st.session_state[f"lib_version_{version.questionnaire_id}"] = version.id
     if replaced_editor:
@@ -33,7 +32,7 @@ def stored(saved: library.Saved, replaced_editor: str | None = None) -> None:
 
 def problems_listed(operation, *args) -> library.Saved:
     """A refused questionnaire's problems are listed under the upload; the refusal itself is said
-    at the top (by ``callbacks.signed_in``)."""
+    at the top (by ``callbacks.run``)."""
     try:
         return operation(*args)
     except InvalidQuestionnaire as error:
@@ -41,22 +40,22 @@ def problems_listed(operation, *args) -> library.Saved:
         raise
 
 
-@callbacks.signed_in("lib_error")
+@callbacks.signed_in(LIBRARY)
 def save_edit(person, editor: str, filename: str) -> None:
     # The editor lists the problems of the text as typed; the refusal itself is said at the top.
     stored(library.save_text(db, person, st.session_state.get(editor, ""), filename), editor)
 
 
-@callbacks.signed_in("lib_error")
+@callbacks.signed_in(LIBRARY)
 def save_upload(person) -> None:
     upload = st.session_state.get("lib_upload")
     if upload is None:
-        st.session_state["lib_error"] = tr("hr_library.choose_file")
+        session.say(LIBRARY, "hr_library.choose_file", kind=session.ERROR)
         return
     stored(problems_listed(library.save_upload, db, person, upload.getvalue(), upload.name))
 
 
-@callbacks.signed_in("lib_error")
+@callbacks.signed_in(LIBRARY)
 def copy_template(person) -> None:
     stored(problems_listed(library.copy_template, db, person, st.session_state.get("lib_template", "")))
 
@@ -147,8 +146,7 @@ def show_editor(version) -> None:
 
 
 st.title(tr("nav.hr_library"))
-session.show_pending("lib_error")
-session.show_pending("lib_done", st.success)
+session.show(LIBRARY)
 entries = library.library(db, person)
 show_adding()
 if not entries:

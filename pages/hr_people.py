@@ -3,7 +3,6 @@
 import streamlit as st
 
 from devtalk.domain.models import ROLES
-from devtalk.errors import InvalidInput
 from devtalk.i18n import LANGUAGES
 from devtalk.questionnaire import localized
 from devtalk.services import library, people, people_files
@@ -20,19 +19,16 @@ TABS = ("people", "functions", "import")  # the names a link uses in ?tab=
 # The fields of the two add forms, as the services name them in InvalidInput.field.
 PERSON_FIELDS = ("name", "username", "email", "function", "roles", "language", "manager")
 FUNCTION_FIELDS = ("id", "name", "description")
+NEW_PERSON, NEW_FUNCTION = "new_person", "new_function"  # the slots of the two add forms
 functions = {f.id: f for f in people.list_functions(db, person)}
 everyone = {p.id: p for p in people.list_people(db, person)}
 
 
-def done(key: str, **params) -> None:
-    st.session_state["hr_people_done"] = tr(key, **params)
-
-
-@callbacks.signed_in("hr_people_error")
+@callbacks.signed_in("hr_people")
 def change(person, operation, *args, saying: str, **kwargs) -> None:
     """A callback that makes one change and says so on the next run."""
     operation(db, person, *args, **kwargs)
-    done(saying)
+    session.say("hr_people", saying)
 
 
 def person_fields(prefix: str) -> dict:
@@ -42,31 +38,18 @@ def person_fields(prefix: str) -> dict:
                 roles=state.get(f"{prefix}roles", ["employee"]), language=state.get(f"{prefix}language", "nl"))
 
 
-def answer_in_form(form: str, text: str, field: str | None = None, success: bool = False) -> None:
-    """What an add form's click gave, for the next run to show inside that form: a refusal beside
-    the field at fault, anything else at the form's foot; the form stays open either way."""
-    st.session_state[f"{form}open"] = True
-    st.session_state[f"{form}answer"] = (field, text, success)
+def beside(slot: str | None, field: str | None) -> None:
+    """What an add form's click gave, inside that form: a refusal under the field at fault
+    (``field``), anything else at the form's foot (None)."""
+    if slot is not None:
+        session.show(slot, field)
 
 
-def refuse_in_form(form: str, error: InvalidInput, fields: tuple[str, ...]) -> None:
-    answer_in_form(form, error.render(lang), error.field if error.field in fields else None)
-
-
-def beside(answer, field: str | None) -> None:
-    """An add form's answer, drawn where it belongs: under ``field``, or at the foot for None."""
-    if answer is not None and answer[0] == field:
-        (st.success if answer[2] else st.error)(escape_markdown(answer[1]))
-
-
-@callbacks.signed_in("hr_people_error")
+@callbacks.signed_in(NEW_PERSON, fields=PERSON_FIELDS)
 def add_person(person) -> None:
-    try:
-        added = people.add_person(db, person, **person_fields("new_"), manager_id=st.session_state.get("new_manager"))
-    except InvalidInput as error:
-        refuse_in_form("new_", error, PERSON_FIELDS)
-        return
-    answer_in_form("new_", tr("hr_people.added"), success=True)
+    st.session_state["new_open"] = True  # the form stays open to show what came of it
+    added = people.add_person(db, person, **person_fields("new_"), manager_id=st.session_state.get("new_manager"))
+    session.say(NEW_PERSON, "hr_people.added")
     for field in ("name", "username", "email"):
         st.session_state[f"new_{field}"] = ""
     st.session_state["people_selected"] = added.id
@@ -78,29 +61,26 @@ def set_password(person_id: int) -> None:
     st.session_state["person_password"] = ""
 
 
-@callbacks.signed_in("hr_people_error")
+@callbacks.signed_in("hr_people")
 def reset_password(person, person_id: int) -> None:
     st.session_state["hr_people_new_password"] = people.reset_password(db, person, person_id)
 
 
-@callbacks.signed_in("hr_people_error")
+@callbacks.signed_in(NEW_FUNCTION, fields=FUNCTION_FIELDS)
 def add_function(person) -> None:
     state = st.session_state
-    try:
-        added = people.add_function(db, person, state.get("function_new_id", ""), state.get("function_new_name", ""),
-                                       state.get("function_new_description", ""))
-    except InvalidInput as error:
-        refuse_in_form("function_new_", error, FUNCTION_FIELDS)
-        return
-    answer_in_form("function_new_", tr("hr_people.function_added", code=added.id), success=True)
+    state["function_new_open"] = True  # the form stays open to show what came of it
+    added = people.add_function(db, person, state.get("function_new_id", ""), state.get("function_new_name", ""),
+                                state.get("function_new_description", ""))
+    session.say(NEW_FUNCTION, "hr_people.function_added", code=added.id)
     for field in ("id", "name", "description"):
         state[f"function_new_{field}"] = ""
 
 
-@callbacks.signed_in("hr_people_error")
+@callbacks.signed_in("hr_people")
 def confirm_import(person, data: bytes, filename: str) -> None:
     plan = people_files.import_people(db, person, data, filename)
-    done("hr_people.imported", added=len(plan.added), changed=len(plan.changed))
+    session.say("hr_people", "hr_people.imported", added=len(plan.added), changed=len(plan.changed))
     for key in [key for key in st.session_state if str(key).startswith("person_")]:
         del st.session_state[key]  # the edit form shows the imported values, not the old ones
 
@@ -127,23 +107,22 @@ def show_person_list() -> None:
     st.caption(tr("hr_people.count", count=len(found)))
 
 
-def person_form(prefix: str, answer=None) -> None:
-    """The fields a person has, under keys starting with ``prefix``; ``answer`` beside its field."""
+def person_form(prefix: str, slot: str | None = None) -> None:
+    """The fields a person has, under keys starting with ``prefix``; what waits in ``slot`` beside its field."""
     st.text_input(tr("hr_people.col_name"), key=f"{prefix}name", max_chars=200)
-    beside(answer, "name")
+    beside(slot, "name")
     st.text_input(tr("hr_people.col_username"), key=f"{prefix}username", max_chars=200)
-    beside(answer, "username")
+    beside(slot, "username")
     st.text_input(tr("hr_people.col_email"), key=f"{prefix}email", max_chars=200)
-    beside(answer, "email")
+    beside(slot, "email")
     offered = [None] + [f for f in functions if functions[f].active or st.session_state.get(f"{prefix}function") == f]
     st.selectbox(tr("hr_people.col_function"), offered, key=f"{prefix}function", format_func=function_name)
-    beside(answer, "function")
-    st.multiselect(tr("hr_people.col_roles"), ROLES, key=f"{prefix}roles", placeholder=tr("hr_people.choose_placeholder"),
-                   format_func=lambda role: tr(f"hr_people.role_{role}"))
-    beside(answer, "roles")
+    beside(slot, "function")
+    st.multiselect(tr("hr_people.col_roles"), ROLES, key=f"{prefix}roles", format_func=lambda role: tr(f"hr_people.role_{role}"))
+    beside(slot, "roles")
     st.selectbox(tr("hr_people.col_language"), LANGUAGES, key=f"{prefix}language",
                  format_func=lambda code: tr(f"people.language_name_{code}"))
-    beside(answer, "language")
+    beside(slot, "language")
 
 
 def show_person_editor(chosen) -> None:
@@ -180,20 +159,18 @@ def show_person_editor(chosen) -> None:
 
 def show_people_tab() -> None:
     show_person_list()
-    answer = st.session_state.pop("new_answer", None)
     # Keyed and tracked, so a message elsewhere on the page cannot fold it; a click leaves it open.
     with st.expander(tr("hr_people.add_heading"), key="new_open", on_change="rerun"):
         session.seed("new_roles", ["employee"])
-        person_form("new_", answer)
+        person_form("new_", NEW_PERSON)
         st.selectbox(tr("hr_people.col_manager"), [None] + [i for i, p in everyone.items() if p.active],
                      key="new_manager", format_func=name_of)
-        beside(answer, "manager")
+        beside(NEW_PERSON, "manager")
         st.button(tr("hr_people.add"), key="person_add", type="primary", on_click=add_person)
-        beside(answer, None)
+        beside(NEW_PERSON, None)
     st.subheader(tr("hr_people.edit_heading"))
     session.seed("people_selected", None)
-    st.selectbox(tr("hr_people.choose"), list(everyone), key="people_selected", format_func=name_of,
-                 placeholder=tr("hr_people.choose_placeholder"))
+    st.selectbox(tr("hr_people.choose"), list(everyone), key="people_selected", format_func=name_of)
     chosen = everyone.get(st.session_state.get("people_selected"))
     if chosen is not None:
         show_person_editor(chosen)
@@ -204,7 +181,7 @@ def show_functions_tab() -> None:
     versions = {v.id: v for v in library.list_versions(db, person)}
     picked = st.selectbox(
         tr("hr_people.function_version"), [None, *versions], key="functions_version",
-        format_func=lambda v: version_label(versions[v]) if v else tr("hr_people.newest_round_version"))
+        format_func=lambda v: library.version_label(versions[v], lang) if v else tr("hr_people.newest_round_version"))
     applying = people.sections_per_function(db, person, picked)
     shown = people.list_functions(db, person, search)
     widgets.table_or_nothing([{
@@ -221,24 +198,19 @@ def show_functions_tab() -> None:
     if any(not f.description for f in shown):
         st.info(tr("hr_people.describe_functions"))
     show_function_editor()
-    answer = st.session_state.pop("function_new_answer", None)
     with st.expander(tr("hr_people.function_add_heading"), key="function_new_open", on_change="rerun"):
         typed = st.text_input(tr("hr_people.col_code"), key="function_new_id", max_chars=64, help=tr("hr_people.code_help"))
         code = people.function_code(typed)
         if code and code != typed:
             st.caption(escape_markdown(tr("hr_people.code_becomes", code=code)))
-        beside(answer, "id")
+        beside(NEW_FUNCTION, "id")
         st.text_input(tr("hr_people.col_function"), key="function_new_name", max_chars=200)
-        beside(answer, "name")
+        beside(NEW_FUNCTION, "name")
         st.text_area(tr("hr_people.col_description"), key="function_new_description",
                      max_chars=people.MAX_DESCRIPTION)
-        beside(answer, "description")
+        beside(NEW_FUNCTION, "description")
         st.button(tr("hr_people.add"), key="function_add", type="primary", on_click=add_function)
-        beside(answer, None)
-
-
-def version_label(version) -> str:
-    return f"{localized(library.parsed(version).title, lang)} · v{version.version}"
+        beside(NEW_FUNCTION, None)
 
 
 def section_titles(sections) -> str:
@@ -248,7 +220,7 @@ def section_titles(sections) -> str:
 def show_function_editor() -> None:
     session.seed("function_selected", None)
     chosen = functions.get(st.selectbox(tr("hr_people.function_choose"), list(functions), key="function_selected",
-                                        format_func=function_name, placeholder=tr("hr_people.choose_placeholder")))
+                                        format_func=function_name))
     if chosen is None:
         return
     session.seed(f"function_name_{chosen.id}", chosen.name)
@@ -352,8 +324,7 @@ def shown(field: str, value) -> str:
 
 
 st.title(tr("nav.hr_people"))
-session.show_pending("hr_people_error")
-session.show_pending("hr_people_done", st.success)
+session.show("hr_people")
 # Tracked tabs (a key and on_change) stay on the chosen tab when a button there reruns the page.
 labels = {tab: tr(f"hr_people.tab_{tab}") for tab in TABS}
 open_asked_tab(labels)

@@ -13,10 +13,10 @@ lang = session.language()
 everyone = {p.id: f"{p.name} ({p.username})" for p in people.list_people(db, person)}
 
 
-@callbacks.signed_in("privacy_error")
+@callbacks.signed_in("privacy")
 def erase(person) -> None:
     privacy.erase_person(db, person, st.session_state["privacy_person"], st.session_state.get("privacy_confirm", ""))
-    st.session_state["privacy_done"] = True
+    session.say("privacy", "privacy.erased")
     st.session_state["privacy_confirm"] = ""
 
 
@@ -31,6 +31,4 @@ if chosen is not None:
     st.subheader(tr("privacy.erase_heading"))
     st.text_input(tr("privacy.confirm"), key="privacy_confirm")
     st.button(tr("privacy.erase"), key="privacy_erase", type="primary", on_click=erase)
-session.show_pending("privacy_error")
-if st.session_state.pop("privacy_done", False):
-    st.success(tr("privacy.erased"))
+session.show("privacy")

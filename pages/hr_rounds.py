@@ -5,8 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from devtalk.domain.models import SIDES
-from devtalk.presentation.formatting import format_date
-from devtalk.questionnaire import localized
+from devtalk.presentation.formatting import LATE_STYLE, format_date
 from devtalk.services import completion, library, people, rounds
 from ui import callbacks, session, widgets
 from ui.browser_address import seen_address
@@ -16,20 +15,15 @@ from ui.text import escape_markdown
 person = session.require_hr()
 db = session.database()
 lang = session.language()
-LATE_STYLE = "background-color: #fde2e1; color: #8a1c12"
+ROUNDS = "rounds"  # the slot where a click's outcome waits, at the top
 
-
-def done(key: str, **params) -> None:
-    st.session_state["rounds_done"] = tr(key, **params)
-
-
-@callbacks.signed_in("rounds_error")
+@callbacks.signed_in(ROUNDS)
 def create_round(person) -> None:
     state = st.session_state
     chosen = None if state.get("round_everyone", True) else list(state.get("round_people", []))
     created = rounds.create_round(db, person, state.get("round_name", ""), state.get("round_version"),
                                   state.get("round_fill_deadline"), state.get("round_meeting_deadline"), chosen)
-    done("hr_rounds.created", name=created.round.name, count=created.conversations)
+    session.say(ROUNDS, "hr_rounds.created", name=created.round.name, count=created.conversations)
     note_without_manager(created.without_manager)
     state["round_selected"] = created.round.id
     state["round_name"] = ""
@@ -37,50 +31,46 @@ def create_round(person) -> None:
 
 def note_without_manager(people) -> None:
     if people:
-        st.session_state["rounds_warning"] = tr("hr_rounds.without_manager", names=", ".join(p.name for p in people))
+        session.say(ROUNDS, "hr_rounds.without_manager", kind=session.WARNING, names=", ".join(p.name for p in people))
 
 
-@callbacks.signed_in("rounds_error")
+@callbacks.signed_in(ROUNDS)
 def add_joiners(person, round_id: int) -> None:
     added = rounds.add_late_joiners(db, person, round_id, list(st.session_state.get("joiners_people", [])))
-    done("hr_rounds.joiners_added", count=added.added)
+    session.say(ROUNDS, "hr_rounds.joiners_added", count=added.added)
     note_without_manager(added.without_manager)
     st.session_state["joiners_people"] = []
 
 
-@callbacks.signed_in("rounds_error")
+@callbacks.signed_in(ROUNDS)
 def reopen(person) -> None:
     state = st.session_state
     rounds.reopen_side(db, person, state.get("reopen_conversation"), state.get("reopen_side"),
                             state.get("reopen_reason", ""))
-    done("hr_rounds.reopened")
+    session.say(ROUNDS, "hr_rounds.reopened")
     state["reopen_reason"] = ""
 
 
-@callbacks.signed_in("rounds_error")
+@callbacks.signed_in(ROUNDS)
 def reassign(person) -> None:
     state = st.session_state
     rounds.reassign_manager(db, person, state.get("reassign_conversation"), state.get("reassign_manager"))
-    done("hr_rounds.reassigned")
+    session.say(ROUNDS, "hr_rounds.reassigned")
 
 
-@callbacks.signed_in("rounds_error")
+@callbacks.signed_in(ROUNDS)
 def close(person, round_id: int) -> None:
     rounds.close_round(db, person, round_id)
-    done("hr_rounds.closed")
+    session.say(ROUNDS, "hr_rounds.closed")
 
 
-@callbacks.signed_in("rounds_error")
+@callbacks.signed_in(ROUNDS)
 def send_reminders(person, round_id: int) -> None:
     sent = completion.send_reminders(db, person, round_id, seen_address=seen_address())
-    done("hr_rounds.reminders_sent", count=len(sent.sent))
+    session.say(ROUNDS, "hr_rounds.reminders_sent", count=len(sent.sent))
     if sent.without_email:
-        st.session_state["rounds_warning"] = tr(
-            "hr_rounds.reminders_without_email", names=", ".join(p.name for p in sent.without_email))
-
-
-def version_label(version) -> str:
-    return f"{localized(library.parsed(version).title, lang)} · v{version.version}"
+        session.say(ROUNDS, "hr_rounds.reminders_without_email", kind=session.WARNING,
+                    names=", ".join(p.name for p in sent.without_email))
 
 
 def show_create_form() -> None:
@@ -89,7 +79,7 @@ def show_create_form() -> None:
     with st.expander(tr("hr_rounds.create_heading"), expanded=not listed):
         st.text_input(tr("hr_rounds.name"), key="round_name", max_chars=200, placeholder=tr("hr_rounds.name_example"))
         st.selectbox(tr("hr_rounds.version"), list(versions), key="round_version",
-                     format_func=lambda v: version_label(versions[v]))
+                     format_func=lambda v: library.version_label(versions[v], lang))
         st.date_input(tr("hr_rounds.fill_deadline"), key="round_fill_deadline", value=None, format=widgets.DATE_FORMAT)
         st.date_input(tr("hr_rounds.meeting_deadline"), key="round_meeting_deadline", value=None, format=widgets.DATE_FORMAT)
         everyone = st.toggle(tr("hr_rounds.everyone"), key="round_everyone", value=True)
@@ -181,9 +171,7 @@ def show_corrections(found) -> None:
 
 
 st.title(tr("nav.hr_rounds"))
-session.show_pending("rounds_error")
-session.show_pending("rounds_warning", st.warning)
-session.show_pending("rounds_done", st.success)
+session.show(ROUNDS)
 listed = rounds.list_rounds(db, person)
 show_create_form()
 if not listed:

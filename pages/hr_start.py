@@ -18,10 +18,10 @@ LINK_OF_STEP = {"functions": (navigation.HR_PEOPLE, {"tab": "functions"}), "peop
                 "cards": (navigation.HR_INVITATIONS, None)}
 
 
-@callbacks.signed_in("start_error")
+@callbacks.signed_in("start")
 def use_template(person, path) -> None:
     store_bundled(db, person, path)
-    st.session_state["start_stored"] = True
+    session.say("start", "start.template_stored")
 
 
 st.title(tr("start.title"))
@@ -37,6 +37,4 @@ for number, step in enumerate(setup.checklist(db, person), 1):
                 title = localized(load_questionnaire_file(path).title, lang)
                 st.button(escape_markdown(tr("start.use_template", name=title)), key=f"start_use_{path.stem}",
                           on_click=use_template, args=(path,))
-if st.session_state.pop("start_stored", False):
-    st.success(tr("start.template_stored"))
-session.show_pending("start_error")
+session.show("start")

@@ -5,7 +5,7 @@ years and how follow-up actions fare."""
 import streamlit as st
 
 from devtalk.domain.models import ACTION_KINDS, ACTION_STATUSES
-from devtalk.presentation.formatting import format_number
+from devtalk.presentation.formatting import LATE_STYLE, format_number
 from devtalk.presentation.team_frames import (
     actions_frame,
     heatmap_chart,
@@ -19,7 +19,6 @@ from devtalk.services import team
 from ui import session
 from ui.session import tr
 
-OVERDUE_STYLE = "background-color: #fde2e1; color: #8a1c12"
 TREND_ITEMS = 5  # lines shown at first; more make the chart unreadable
 
 person = session.require_hr()
@@ -89,8 +88,7 @@ def show_trends(function_id: str | None, team_id: int | None, view: str) -> None
     labels = {item_id: item.wording("employee", lang) for item_id, item in found.items.items()}
     key = f"team_trend_items_{function_id}"
     session.seed(key, list(labels)[:TREND_ITEMS])
-    chosen = st.multiselect(tr("hr_team.trend_items"), list(labels), key=key, format_func=labels.get,
-                            placeholder=tr("hr_people.choose_placeholder"))
+    chosen = st.multiselect(tr("hr_team.trend_items"), list(labels), key=key, format_func=labels.get)
     if chosen:
         st.altair_chart(trend_chart(trend_frame(found, chosen, lang), lang), key="team_trends")
 
@@ -109,7 +107,7 @@ def show_actions(team_id: int | None) -> None:
             st.warning(tr("hr_team.overdue_count", count=overdue))
         frame = actions_frame(overview.lines, lang)
         column = tr("hr_team.col_overdue")
-        st.dataframe(frame.style.map(lambda value: OVERDUE_STYLE if value else "", subset=[column]),
+        st.dataframe(frame.style.map(lambda value: LATE_STYLE if value else "", subset=[column]),
                      hide_index=True, width="stretch", key="team_actions")
     else:
         st.info(tr("hr_team.no_actions"))

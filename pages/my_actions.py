@@ -16,11 +16,12 @@ db = session.database()
 own, team = actions.my_actions(db, person)
 
 
-def change_status(action_id: int) -> None:
-    callbacks.attempt("actions_error", actions.set_status, action_id, st.session_state[f"status_{action_id}"])
+@callbacks.signed_in("actions")
+def change_status(person, action_id: int) -> None:
+    actions.set_status(db, person, action_id, st.session_state[f"status_{action_id}"])
 
 
-@callbacks.signed_in("actions_error")
+@callbacks.signed_in("actions")
 def add_note(person, action_id: int) -> None:
     key = f"note_{action_id}"
     actions.add_note(db, person, action_id, st.session_state.get(key, ""))
@@ -51,7 +52,7 @@ def show(row: ActionRow, with_employee: bool) -> None:
 
 st.title(tr("actions.title"))
 st.caption(tr("actions.intro"))
-session.show_pending("actions_error")
+session.show("actions")
 
 st.subheader(tr("actions.own"))
 if not own:

@@ -12,7 +12,6 @@ import streamlit as st
 
 from devtalk.domain import agenda
 from devtalk.domain.models import ACTION_KINDS, HELPED, Report
-from devtalk.errors import DevtalkError
 from devtalk.presentation.formatting import format_date, format_datetime
 from devtalk.services import actions, printing, reports
 from devtalk.services.conversations import comparison_view
@@ -26,12 +25,8 @@ person = session.require_person()
 lang = session.language()
 db = session.database()
 conversation_id = session.query_int("conversation") or 0
-try:
-    view = reports.report_view(db, person, conversation_id)
-    compared = comparison_view(db, person, conversation_id)
-except DevtalkError as error:
-    session.show_error(error)
-    st.stop()
+view = session.or_stop(reports.report_view, db, person, conversation_id)
+compared = session.or_stop(comparison_view, db, person, conversation_id)
 conversation, report = view.conversation, view.report
 is_manager = person.id == conversation.manager_id
 earlier = {action.id: action for action in view.earlier_actions}
@@ -39,7 +34,13 @@ FIELDS = ("agreements", "summary")
 NOTE = "agenda_note_"  # + the agenda point's key: the text box of its note
 
 
-@callbacks.signed_in("report_error")
+@callbacks.signed_in("report")
+def act(person, operation, *args, **kwargs):
+    """A callback that is one service call, ``operation(db, person, ...)``, for whoever clicked."""
+    return operation(db, person, *args, **kwargs)
+
+
+@callbacks.signed_in("report")
 def save_text(person, key: str, operation, **arguments) -> None:
     """Autosave of the text box ``key``, expecting the text this tab last read or saved there: a
     text changed in another tab meanwhile is shown beside this one instead of overwritten, and
@@ -60,7 +61,7 @@ def save_field(field: str) -> None:
 
 
 def save_agenda(points) -> Report | None:
-    return callbacks.attempt("report_error", reports.save_draft, conversation_id, agenda=points)
+    return act(reports.save_draft, conversation_id, agenda=points)
 
 
 def save_note(point_key: str) -> None:
@@ -103,7 +104,7 @@ def store_recovered() -> None:
     changes = {field: recovered[f"report_{field}"] for field in FIELDS if f"report_{field}" in recovered}
     if notes != report.agenda:
         changes["agenda"] = notes
-    if callbacks.attempt("report_error", reports.save_draft, conversation_id, **changes) is not None:
+    if act(reports.save_draft, conversation_id, **changes) is not None:
         for key, value in recovered.items():
             st.session_state[f"known_{key}"] = value
     st.rerun()
@@ -116,7 +117,7 @@ def add_point() -> None:
         st.session_state["agenda_new"] = ""
 
 
-@callbacks.signed_in("action_error")
+@callbacks.signed_in("action")
 def add_action(person) -> None:
     due = st.session_state.get("action_due")
     actions.add_action(
@@ -127,19 +128,19 @@ def add_action(person) -> None:
 
 
 def rate(action_id: int) -> None:
-    callbacks.attempt("report_error", actions.rate, action_id, st.session_state[f"helped_{action_id}"])
+    act(actions.rate, action_id, st.session_state[f"helped_{action_id}"])
 
 
 st.title(tr("report.title"))
 st.caption(escape_markdown(tr("compare.subtitle", employee=compared.employee.name, manager=compared.manager.name,
                               round=compared.round.name)))
-session.show_pending("report_error")
+session.show("report")
 
 if conversation.status == "ready":
     if is_manager:
         st.info(tr("report.hold_explained"))
         st.button(tr("report.mark_held"), key="mark_held", type="primary",
-                  on_click=callbacks.attempt, args=("report_error", reports.mark_held, conversation_id))
+                  on_click=act, args=(reports.mark_held, conversation_id))
     else:
         st.info(tr("report.waiting_for_meeting"))
     st.stop()
@@ -209,7 +210,7 @@ for action in view.actions:
         ]))))
         if editing:
             st.button(tr("report.remove_action"), key=f"action_remove_{action.id}",
-                      on_click=callbacks.attempt, args=("report_error", actions.remove_action, action.id))
+                      on_click=act, args=(actions.remove_action, action.id))
 if editing:
     with st.container(border=True):
         st.subheader(tr("report.new_action"))
@@ -217,7 +218,7 @@ if editing:
         st.selectbox(tr("report.action_kind"), ACTION_KINDS, key="action_kind", format_func=lambda k: tr(f"action.kind_{k}"))
         st.selectbox(tr("report.action_owner"), list(people_here), key="action_owner", format_func=people_here.get)
         st.date_input(tr("report.action_due"), key="action_due", value=None, min_value=date.today(), format=widgets.DATE_FORMAT)
-        session.show_pending("action_error")
+        session.show("action")
         st.button(tr("report.add_action"), key="action_add", on_click=add_action)
 
 if editing:
@@ -225,7 +226,7 @@ if editing:
     st.write(tr("report.finalise_explained"))
     sure = st.checkbox(tr("report.finalise_confirm"), key="confirm_finalise")
     st.button(tr("report.finalise"), key="finalise", type="primary", disabled=not sure,
-              on_click=callbacks.attempt, args=("report_error", reports.finalise, conversation_id), width="stretch")
+              on_click=act, args=(reports.finalise, conversation_id), width="stretch")
 elif report.finalised_at:
     st.caption(tr("report.finalised_on", date=format_datetime(report.finalised_at, lang)))
 
@@ -235,8 +236,7 @@ if conversation.status == "reported" and person.id == conversation.employee_id:
     st.write(tr("report.acknowledge_explained"))
     st.text_area(tr("report.comment"), key="ack_comment", max_chars=reports.MAX_REPORT_TEXT)
     st.button(tr("report.acknowledge"), key="acknowledge", type="primary", width="stretch",
-              on_click=lambda: callbacks.attempt("report_error", reports.acknowledge, conversation_id,
-                                                 st.session_state.get("ack_comment", "")))
+              on_click=lambda: act(reports.acknowledge, conversation_id, st.session_state.get("ack_comment", "")))
 elif report.acknowledged_at:
     st.success(tr("report.acknowledged_on", date=format_datetime(report.acknowledged_at, lang)))
     if report.employee_comment:

@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from devtalk.errors import DevtalkError
 from devtalk.i18n import LANGUAGES
 from devtalk.services import address, auth, setup
 from ui import navigation, session
@@ -12,15 +11,13 @@ from ui.session import tr
 
 def create() -> None:
     state = st.session_state
-    try:
+    with session.refusal_kept("setup"):
         setup.create_firm(session.database(), firm_name=state.get("setup_firm", ""), language=state["setup_language"],
                           name=state.get("setup_name", ""), username=state.get("setup_username", ""),
                           password=state.get("setup_password", ""), public_address=state.get("setup_address", ""))
         session.start(auth.sign_in(session.database(), state["setup_username"], state["setup_password"]))
         # A new firm has nothing to show under "my conversations" yet: start on the checklist.
         state[session.LAND_ON] = navigation.HR_START
-    except DevtalkError as error:
-        state["setup_error"] = error.render(session.language())
 
 
 st.title(tr("setup.title"))
@@ -38,4 +35,4 @@ with st.form(key="setup"):
     if seen.local:
         st.caption(tr("setup.address_local"))
     st.form_submit_button(tr("setup.submit"), key="setup_submit", type="primary", on_click=create, width="stretch")
-session.show_pending("setup_error")
+session.show("setup")

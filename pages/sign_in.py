@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from devtalk.errors import DevtalkError
 from devtalk.services import auth, invitations
 from ui import session
 from ui.session import tr
@@ -10,14 +9,9 @@ from ui.session import tr
 
 def sign_in() -> None:
     """Runs before the next script run, so that run already shows this person's pages."""
-    try:
-        token = auth.sign_in(
-            session.database(), st.session_state.get("login_username", ""), st.session_state.get("login_password", "")
-        )
-    except DevtalkError as error:
-        st.session_state["login_error"] = error.render(session.language())
-    else:
-        session.start(token)
+    with session.refusal_kept("login"):
+        session.start(auth.sign_in(session.database(), st.session_state.get("login_username", ""),
+                                   st.session_state.get("login_password", "")))
 
 
 def sign_in_with_code() -> None:
@@ -49,7 +43,7 @@ def pin_step(step: str) -> None:
                           autocomplete="off")
         st.form_submit_button(tr("sign_in.pin_submit"), key="login_pin_submit", type="primary", width="stretch",
                               on_click=sign_in_with_pin)
-    session.show_pending("code_error")
+    session.show(session.CODE)
     st.button(tr("sign_in.pin_cancel"), key="login_pin_cancel", on_click=use_another_code)
 
 
@@ -60,7 +54,7 @@ def password_and_code_forms() -> None:
         st.text_input(tr("sign_in.password"), type="password", key="login_password", autocomplete="current-password")
         st.form_submit_button(tr("sign_in.submit"), key="login_submit", type="primary", width="stretch",
                               on_click=sign_in)
-    session.show_pending("login_error")
+    session.show("login")
 
     st.subheader(tr("sign_in.code_heading"))
     st.caption(tr("sign_in.code_explained"))
@@ -68,11 +62,11 @@ def password_and_code_forms() -> None:
         st.text_input(tr("sign_in.code"), key="login_code", max_chars=20, autocomplete="one-time-code")
         st.form_submit_button(tr("sign_in.code_submit"), key="login_code_submit", width="stretch",
                               on_click=sign_in_with_code)
-    session.show_pending("code_error")
+    session.show(session.CODE)
 
 
 st.title(tr("sign_in.title"))
-session.show_pending(session.LINK_ERROR)
+session.show(session.LINK_ERROR)
 if session.PENDING_CARD in st.session_state:
     pin_step(st.session_state[session.PENDING_CARD][1])
 else:

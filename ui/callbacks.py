@@ -1,10 +1,14 @@
-"""Code that runs after its page was drawn asks again who is signed in.
+"""Code that runs after its page was drawn asks again who is signed in, and leaves what came of
+it for the next run.
 
 Widget callbacks run at the start of the next run, before the page script and its
 ``require_person``; a deferred download runs when it is clicked. By then the Person the page
 was drawn for may have been deactivated, timed out, signed out or lost a role. So each of them
 looks the person up afresh from the session token and hands that Person to the services, which
 decide with it.
+
+A callback cannot draw: what comes of it (a refusal, a warning, that it worked) waits in a
+*slot*, a name the page picked, until the page shows that slot (``session.say``, ``session.show``).
 """
 
 from __future__ import annotations
@@ -16,7 +20,6 @@ from typing import Any, TypeVar
 import streamlit as st
 
 from devtalk.domain.models import Person
-from devtalk.errors import DevtalkError
 from devtalk.services import auth
 from ui import session
 
@@ -31,39 +34,37 @@ def signed_in_now() -> Person | None:
     """Who is signed in as a callback runs; nobody, and the next run says they were signed out."""
     person = session.current_person()
     if person is None:
-        st.session_state[session.SIGNED_OUT] = session.tr("app.signed_out")
+        session.say(session.SIGNED_OUT, "app.signed_out", kind=session.WARNING)
     return person
 
 
-def signed_in(error_key: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Make ``callback(person, *args)`` a widget callback for whoever is signed in when it runs.
+def run(slot: str, callback: Callable[..., Any], *args: Any, fields: tuple[str, ...] = (), **kwargs: Any) -> Any:
+    """``callback(person, *args, **kwargs)`` for whoever is signed in now: the one way a page acts
+    on a click (``on_click=callbacks.run, args=(slot, callback, ...)``, or ``signed_in``).
 
-    Signed out by now: it does not run, and the next run says so. A service's refusal is left
-    under ``error_key`` for the page to show (``session.show_pending``). Returns the callback's
-    result, None when it did not run or was refused.
+    Signed out by now: it does not run, and the next run says so. A service's refusal is kept in
+    ``slot`` for the page to show, beside its field when that is one of ``fields``. Returns the
+    callback's result, None when it did not run or was refused.
     """
+    person = signed_in_now()
+    if person is None:
+        return None
+    with session.refusal_kept(slot, fields):
+        return callback(person, *args, **kwargs)
+    return None
+
+
+def signed_in(slot: str, *, fields: tuple[str, ...] = ()) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``run`` as a decorator: ``callback(person, *args)`` becomes a widget callback ``callback(*args)``."""
 
     def decorate(callback: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(callback)
-        def run(*args: Any, **kwargs: Any) -> Any:
-            person = signed_in_now()
-            if person is None:
-                return None
-            try:
-                return callback(person, *args, **kwargs)
-            except DevtalkError as error:
-                st.session_state[error_key] = error.render(session.language())
-                return None
+        def for_whoever_is_signed_in(*args: Any, **kwargs: Any) -> Any:
+            return run(slot, callback, *args, fields=fields, **kwargs)
 
-        return run
+        return for_whoever_is_signed_in
 
     return decorate
-
-
-def attempt(error_key: str, operation: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """A callback that is one service call, ``operation(db, person, *args, **kwargs)``, for whoever
-    is signed in now; use as ``on_click=callbacks.attempt, args=(error_key, operation, ...)``."""
-    return signed_in(error_key)(lambda person: operation(session.database(), person, *args, **kwargs))()
 
 
 def deferred(build: Callable[[Person], Data]) -> Callable[[], Data]:

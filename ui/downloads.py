@@ -14,8 +14,8 @@ from collections.abc import Callable
 import streamlit as st
 
 from devtalk.domain.models import Person
-from ui import callbacks, served_files
-from ui.session import show_pending, tr
+from ui import callbacks, served_files, session
+from ui.session import tr
 
 
 def pdf_download(key: str, label: str, build: Callable[[Person], bytes], file_name: str) -> None:
@@ -27,11 +27,11 @@ def pdf_download(key: str, label: str, build: Callable[[Person], bytes], file_na
     else:
         offer_once(tr("download.save", what=label), made, file_name=file_name, mime="application/pdf",
                    key=f"{key}_download", icon=":material/download:")
-    show_pending(f"{key}_error")
+    session.show(f"{key}_download")
 
 
 def _make(key: str, build: Callable[[Person], bytes]) -> None:
-    pdf = callbacks.signed_in(f"{key}_error")(build)()
+    pdf = callbacks.run(f"{key}_download", build)
     if pdf is not None:
         st.session_state[f"{key}_pdf"] = pdf
 

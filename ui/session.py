@@ -6,6 +6,10 @@ so editing session state by hand cannot make you someone else.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
 import sqlite_utils
 import streamlit as st
 
@@ -22,9 +26,12 @@ from ui.text import escape_markdown
 TOKEN = "session_token"
 COOKIE = "devtalk_session"
 PENDING_CARD = "pending_card"  # (code, PIN step) of a card waiting for its PIN
-SIGNED_OUT = "signed_out_notice"  # left by a callback that found its session gone; app.py shows it
 LAND_ON = "land_on"  # a page a callback wants the next run to open (app.py switches to it)
-LINK_ERROR = "link_error"  # why a card's QR link did not sign in; the sign-in page shows it on top
+# What a callback has to say waits in a slot for the next run to show (``say``, ``show``).
+ERROR, WARNING, SUCCESS = "error", "warning", "success"
+SIGNED_OUT = "signed_out"  # a callback found its session gone; app.py shows it
+CODE = "code"  # why a card's code or PIN did not sign in, under its form
+LINK_ERROR = "link"  # why a card's QR link did not sign in; the sign-in page shows it on top
 
 
 def database() -> sqlite_utils.Database:
@@ -69,7 +76,7 @@ def require_person() -> Person:
     """The signed-in person, or stop the page (app.py shows the sign-in page instead)."""
     person = current_person()
     if person is None:
-        st.session_state.pop(SIGNED_OUT, None)  # said right here; not again after the next sign-in
+        forget(SIGNED_OUT)  # said right here; not again after the next sign-in
         st.warning(tr("app.signed_out"))
         st.stop()
     return person
@@ -92,26 +99,22 @@ def sign_in_from_link() -> None:
     if not code:
         return
     del st.query_params["code"]
-    sign_in_with_card(code)
     # Whoever scanned a card is looking at the top of the page, not at the code form further down.
-    if "code_error" in st.session_state:
-        st.session_state[LINK_ERROR] = st.session_state.pop("code_error")
+    sign_in_with_card(code, slot=LINK_ERROR)
 
 
-def sign_in_with_card(code: str, pin: str | None = None, pin_again: str | None = None) -> None:
+def sign_in_with_card(code: str, pin: str | None = None, pin_again: str | None = None, *, slot: str = CODE) -> None:
     """Sign in with a card's code, or keep the card for the PIN step it still needs.
 
     The waiting card lives in session state only, which stays on the server, and no session
-    exists before the PIN is right; a refusal is left under ``code_error`` for the next run.
+    exists before the PIN is right; a refusal waits in ``slot`` for the next run.
     """
-    try:
-        outcome = invitations.sign_in_with_code(database(), code, client(), pin=pin, pin_again=pin_again)
-    except invitations.CodeRefused as error:
-        st.session_state.pop(PENDING_CARD, None)
-        st.session_state["code_error"] = error.render(language())
-    except DevtalkError as error:
-        st.session_state["code_error"] = error.render(language())
-    else:
+    with refusal_kept(slot):
+        try:
+            outcome = invitations.sign_in_with_code(database(), code, client(), pin=pin, pin_again=pin_again)
+        except invitations.CodeRefused:
+            st.session_state.pop(PENDING_CARD, None)  # a refused card starts again from its code
+            raise
         if outcome.token is None:
             st.session_state[PENDING_CARD] = (invitations.normalise(code), outcome.pin_step)
         else:
@@ -129,15 +132,64 @@ def require_hr() -> Person:
     return person
 
 
-def show_error(error: DevtalkError) -> None:
-    st.error(escape_markdown(error.render(language())))
+def or_stop(operation: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """What a service gives the page as it is drawn, or its refusal shown and the page stopped
+    (a callback's refusal waits for the next run instead: ``ui.callbacks``)."""
+    try:
+        return operation(*args, **kwargs)
+    except DevtalkError as error:
+        st.error(escape_markdown(error.render(language())))
+        st.stop()
 
 
-def show_pending(key: str, show=st.error) -> None:
-    """A message a callback left under ``key`` for the next run (callbacks run before the page
-    draws, so they cannot show it themselves): shown once, literally, then forgotten."""
-    if key in st.session_state:
-        show(escape_markdown(st.session_state.pop(key)))
+@contextmanager
+def refusal_kept(slot: str, fields: tuple[str, ...] = ()) -> Iterator[None]:
+    """A refusal inside keeps its text in ``slot`` instead of raising, beside its field when it is
+    an ``InvalidInput`` about one of ``fields``. On its own only where nobody is signed in yet
+    (signing in, the first run); everything else goes through ``ui.callbacks.run``."""
+    try:
+        yield
+    except DevtalkError as error:
+        field = getattr(error, "field", None)
+        keep(slot, error.render(language()), ERROR, field if field in fields else None)
+
+
+def say(slot: str, key: str, *, kind: str = SUCCESS, **params: object) -> None:
+    """Keep a catalogue text in ``slot`` for the next run: what a callback did, or a warning."""
+    keep(slot, tr(key, **params), kind)
+
+
+def keep(slot: str, text: str, kind: str, field: str | None = None) -> None:
+    notes = st.session_state.setdefault(_slot_key(slot), [])
+    if (kind, field, text) not in notes:  # two callbacks of one run may say the same
+        notes.append((kind, field, text))
+
+
+def kept(slot: str, field: str | None = None) -> list[str]:
+    """The refusals waiting in ``slot`` (at ``field``), left there: for a page that words them
+    itself and shows them until the thing is tried again."""
+    return [text for kind, at, text in st.session_state.get(_slot_key(slot), ()) if kind == ERROR and at == field]
+
+
+def forget(slot: str) -> None:
+    """What ``slot`` held is moot now: shown already, or the thing it was about is tried again."""
+    st.session_state.pop(_slot_key(slot), None)
+
+
+def show(slot: str, field: str | None = None) -> None:
+    """Draw what waits in ``slot`` (at ``field``), literally, errors first; then it is forgotten."""
+    notes = st.session_state.get(_slot_key(slot), [])
+    if rest := [note for note in notes if note[1] != field]:
+        st.session_state[_slot_key(slot)] = rest
+    else:
+        forget(slot)
+    for kind, draw in ((ERROR, st.error), (WARNING, st.warning), (SUCCESS, st.success)):
+        for text in [text for of_kind, at, text in notes if of_kind == kind and at == field]:
+            draw(escape_markdown(text))
+
+
+def _slot_key(slot: str) -> str:
+    return f"kept_{slot}"
 
 
 def query_int(name: str) -> int | None:

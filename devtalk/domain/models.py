@@ -21,6 +21,8 @@ ACTION_KINDS = (
 )
 ACTION_STATUSES = ("open", "in_progress", "done", "dropped")
 HELPED = ("helped", "partly", "not")
+# The "n.v.t." choice of a scale question, offered beside its points (in the form and its preview).
+NOT_APPLICABLE = "na"
 
 
 @dataclass(frozen=True)

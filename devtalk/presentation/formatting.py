@@ -13,6 +13,8 @@ from babel.numbers import format_decimal
 from devtalk import config
 
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+# A table cell of something late or overdue (a pandas Styler style): pale red, dark red text.
+LATE_STYLE = "background-color: #fde2e1; color: #8a1c12"
 # Stored times are UTC; people read them in the firm's time zone.
 TIMEZONE = get_timezone(config.timezone_name())
 

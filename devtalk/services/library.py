@@ -85,6 +85,11 @@ def list_versions(db: sqlite_utils.Database, actor: Person) -> list[Questionnair
     return versions.list_versions(db)
 
 
+def version_label(version: QuestionnaireVersion, lang: str) -> str:
+    """A stored version as a choice names it: its title and number ("Functioneren · v3")."""
+    return f"{localized(parsed(version).title, lang)} · v{version.version}"
+
+
 @dataclass(frozen=True)
 class LibraryEntry:
     """One questionnaire and its stored versions, newest first."""
