@@ -12,6 +12,7 @@ from db.backup import backup_to, restore_from
 from db.private_files import write_private
 from devtalk import config
 from devtalk.domain.access import OPERATOR
+from devtalk.domain.models import SIDES
 from devtalk.errors import DevtalkError
 from devtalk.i18n import LANGUAGES
 from devtalk.questionnaire import InvalidQuestionnaire, load_questionnaire_file
@@ -157,3 +158,23 @@ def report(conversation_id, out, lang, db_path) -> None:
     except DevtalkError as error:
         _fail(error, lang)
     click.echo(f"report written to {out}")
+
+
+@cli.command("paper-form")
+@click.argument("version_id", type=int)
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--function", "function_id", default=None,
+              help="Job function code (default: only the sections everyone gets).")
+@click.option("--side", type=click.Choice(SIDES), default="employee", show_default=True,
+              help="Whose form: the employee's or the manager's.")
+@lang_option
+@db_option
+def paper_form(version_id, out, function_id, side, lang, db_path) -> None:
+    """Write the empty questionnaire VERSION_ID as a PDF form to OUT, to fill in with a pen."""
+    from devtalk.services.printing import paper_form_pdf
+
+    try:
+        write_private(out, paper_form_pdf(_open(db_path), OPERATOR, version_id, function_id, lang, side))
+    except DevtalkError as error:
+        _fail(error, lang)
+    click.echo(f"paper form written to {out}")

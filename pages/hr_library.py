@@ -5,10 +5,12 @@ import pandas as pd
 import streamlit as st
 
 from devtalk.domain.models import NOT_APPLICABLE, SIDES
+from devtalk.i18n import LANGUAGES
 from devtalk.presentation.formatting import format_datetime
 from devtalk.questionnaire import InvalidQuestionnaire
-from devtalk.services import library
+from devtalk.services import library, printing
 from ui import callbacks, session
+from ui.downloads import pdf_download
 from ui.session import tr
 from ui.text import escape_markdown
 
@@ -95,6 +97,7 @@ def show_preview(version) -> None:
     session.seed("lib_preview_side", "employee")
     side = st.segmented_control(tr("hr_library.preview_side"), SIDES, key="lib_preview_side",
                                 format_func=lambda s: tr(f"hr_library.as_{s}")) or "employee"
+    show_paper_form(version, st.session_state.get("lib_preview_function"), side)
     shown = library.preview(db, person, version.id, st.session_state.get("lib_preview_function"), side, lang)
     with st.container(border=True, key="lib_preview"):
         st.subheader(escape_markdown(shown.title))
@@ -106,6 +109,18 @@ def show_preview(version) -> None:
                 st.caption(escape_markdown(section.intro))
             for item in section.items:
                 show_preview_item(item)
+
+
+def show_paper_form(version, function_id: str | None, side: str) -> None:
+    """The questions the preview shows, as an empty form to print, in the language asked."""
+    with st.expander(tr("hr_library.paper_heading")):
+        st.caption(tr("hr_library.paper_explained"))
+        session.seed("lib_paper_language", lang)
+        form_lang = st.selectbox(tr("hr_library.paper_language"), LANGUAGES, key="lib_paper_language",
+                                 format_func=lambda code: tr(f"people.language_name_{code}"))
+        pdf_download("paper_form", tr("download.paper_form"),
+                     lambda person: printing.paper_form_pdf(db, person, version.id, function_id, form_lang, side),
+                     f"paper-form-{version.questionnaire_id}-{version.version}-{side}.pdf")
 
 
 def show_preview_item(item: library.PreviewItem) -> None:

@@ -11,10 +11,11 @@ from collections.abc import Iterable
 
 import sqlite_utils
 
-from db import people, settings
+from db import people, questionnaires, settings
+from devtalk.domain import access
 from devtalk.domain.agenda import propose_agenda
-from devtalk.domain.models import Action, Person
-from devtalk.errors import InvalidInput, NotAllowed, NotFound
+from devtalk.domain.models import SIDES, Action, Person
+from devtalk.errors import InvalidInput, NotFound
 from devtalk.i18n import normalise_language
 from devtalk.presentation.pdf.content import ConversationContent
 from devtalk.presentation.pdf.conversation_report import conversation_report
@@ -51,15 +52,18 @@ def preparation_sheet_pdf(db: sqlite_utils.Database, actor: Person, conversation
 
 def paper_form_pdf(db: sqlite_utils.Database, actor: Person, version_id: int, function_id: str | None, lang: str,
                    side: str = "employee") -> bytes:
-    """The empty questionnaire for one job function, to fill in with a pen (HR types it in later)."""
-    if not actor.is_hr:
-        raise NotAllowed()
-    if side not in ("employee", "manager"):
+    """The empty questionnaire for one job function (None: the sections everyone gets), to fill in
+    with a pen (HR types it in later)."""
+    access.require_hr(actor)
+    if side not in SIDES:
         raise InvalidInput()
-    version = get_version(db, version_id)
+    # Typed on the command line too: the message names what was not found.
+    version = questionnaires.get_version(db, version_id)
+    if version is None:
+        raise NotFound("pdf.no_such_version", id=version_id)
     function = people.get_function(db, function_id) if function_id else None
     if function_id and function is None:
-        raise NotFound()
+        raise NotFound("pdf.no_such_function", function=function_id)
     return paper_form(_firm(db), version, parsed(version), function, side, normalise_language(lang))
 
 

@@ -1,6 +1,10 @@
+import pytest
+
 from db import questionnaires as stored_versions
-from tests.app.conftest import page_run_directly, texts
-from tests.builders import SMALL_QUESTIONNAIRE
+from devtalk.errors import NotAllowed
+from devtalk.services import printing
+from tests.app.conftest import download, page_run_directly, texts
+from tests.builders import SMALL_QUESTIONNAIRE, flat, text_of
 
 PAGE = "pages/hr_library.py"
 
@@ -63,3 +67,26 @@ def test_employee_and_manager_are_refused(firm_db):
         assert "Dit mag je niet bekijken of wijzigen" in texts(app)
         assert not app.text_area and not app.dataframe
         assert not app.exception
+
+
+def test_hr_downloads_the_paper_form_of_the_previewed_function_and_side_in_the_language_chosen(firm_db,
+                                                                                             deferred_downloads):
+    app = library_page()
+    app.selectbox(key="lib_preview_function").set_value("lasser").run()
+    app.segmented_control(key="lib_preview_side").set_value("manager").run()
+    app.selectbox(key="lib_paper_language").set_value("en").run()
+    app.button(key="paper_form_make").click().run()
+    assert not app.exception
+    form = flat(text_of(download(app, "paper_form_download", deferred_downloads)))
+    assert "To be filled in by the manager" in form and "Lasser" in form
+    assert "The employee can read a drawing" in form and "I can TIG weld" in form  # the welders' section
+
+
+@pytest.mark.parametrize("username", ["employee", "manager"])
+def test_employee_and_manager_get_no_paper_form(firm_db, username):
+    database, firm = firm_db
+    app = page_run_directly(username, PAGE)
+    assert "paper_form_make" not in {button.key for button in app.button}
+    assert not app.exception
+    with pytest.raises(NotAllowed):
+        printing.paper_form_pdf(database, getattr(firm, username), firm.version_id, None, "nl")

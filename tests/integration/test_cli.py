@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 import db as storage
 from devtalk.cli import cli
-from tests.builders import SMALL_QUESTIONNAIRE
+from tests.builders import SMALL_QUESTIONNAIRE, flat, make_firm, text_of
 
 
 @pytest.fixture
@@ -146,3 +146,40 @@ def test_export_people_refuses_a_file_name_of_another_type_and_writes_nothing(ru
 def test_export_people_says_why_it_refuses_in_english_when_asked(run, tmp_path):
     result = run("export-people", str(tmp_path / "people.ods"), "--lang", "en")
     assert result.exit_code == 1 and "'.ods' is not a file type for the export" in result.output
+
+
+def small_firm_in(run):
+    database = storage.open_db(run.db_path)
+    storage.migrate(database)
+    return make_firm(database)
+
+
+@pytest.mark.parametrize("function_id, side, present, absent", [
+    ("lasser", "employee", ["Ik kan TIG lassen", "Invullen door de medewerker"], ["De medewerker kan"]),
+    ("plaatwerker", "manager", ["De medewerker kan een werktekening lezen", "Invullen door de leidinggevende"],
+     ["Ik kan TIG lassen"]),
+], ids=["welder's own form", "sheet-metal worker's manager"])
+def test_paper_form_command_writes_the_pdf_form_of_one_job_function(run, tmp_path, function_id, side, present, absent):
+    firm = small_firm_in(run)
+    out = tmp_path / "formulier.pdf"
+    result = run("paper-form", str(firm.version_id), str(out), "--function", function_id, "--side", side)
+    assert result.exit_code == 0, result.output
+    pdf = out.read_bytes()
+    assert pdf.startswith(b"%PDF")
+    text = flat(text_of(pdf))
+    assert all(phrase in text for phrase in present) and not any(phrase in text for phrase in absent)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["999"], "There is no questionnaire version with number 999."),
+    (["{version}", "--function", "kraanmachinist"], "There is no job function with code 'kraanmachinist'."),
+], ids=["unknown version", "unknown function"])
+def test_paper_form_command_names_what_it_did_not_find_and_writes_nothing(run, tmp_path, arguments, message):
+    firm = small_firm_in(run)
+    out = tmp_path / "formulier.pdf"
+    version_id, *options = [argument.format(version=firm.version_id) for argument in arguments]
+    result = run("paper-form", version_id, str(out), *options, "--lang", "en")
+    assert result.exit_code == 1
+    assert message in result.output
+    assert not out.exists()
