@@ -9,7 +9,7 @@ from devtalk.i18n import LANGUAGES
 from devtalk.presentation.formatting import format_datetime
 from devtalk.questionnaire import InvalidQuestionnaire
 from devtalk.services import library, printing
-from ui import callbacks, session
+from ui import callbacks, session, widgets
 from ui.downloads import pdf_download
 from ui.session import tr
 from ui.text import escape_markdown
@@ -164,9 +164,7 @@ st.title(tr("nav.hr_library"))
 session.show(LIBRARY)
 entries = library.library(db, person)
 show_adding()
-if not entries:
-    st.info(tr("hr_library.empty"))
-    st.stop()
+widgets.stop_when_empty(entries, "hr_library.empty")
 st.header(tr("hr_library.list_heading"))
 show_list()
 by_id = {entry.questionnaire_id: entry for entry in entries}

@@ -174,9 +174,7 @@ st.title(tr("nav.hr_rounds"))
 session.show(ROUNDS)
 listed = rounds.list_rounds(db, person)
 show_create_form()
-if not listed:
-    st.info(tr("hr_rounds.no_rounds"))
-    st.stop()
+widgets.stop_when_empty(listed, "hr_rounds.no_rounds")
 st.header(tr("hr_rounds.rounds_heading"))
 show_round_list()
 names = {row.round.id: row.round.name for row in listed}

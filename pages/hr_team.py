@@ -16,7 +16,7 @@ from devtalk.presentation.team_frames import (
     trend_frame,
 )
 from devtalk.services import team
-from ui import session
+from ui import session, widgets
 from ui.session import tr
 
 TREND_ITEMS = 5  # lines shown at first; more make the chart unreadable
@@ -122,9 +122,7 @@ def show_actions(team_id: int | None) -> None:
 st.title(tr("nav.hr_team"))
 st.caption(tr("hr_team.intro"))
 options = team.filter_options(db, person)
-if not options.rounds:
-    st.info(tr("hr_team.no_rounds"))
-    st.stop()
+widgets.stop_when_empty(options.rounds, "hr_team.no_rounds")
 chosen_round, chosen_function, chosen_team, chosen_view = show_filters(options)
 show_heatmap(chosen_round, chosen_function, chosen_team, chosen_view)
 show_climate(chosen_round, chosen_team)

@@ -1,7 +1,8 @@
 """Streamlit's own words in the person's language: what its widgets say besides our labels.
 
-The pages take the date format and tables that may be empty from here (``DATE_FORMAT``,
-``table_or_nothing``: an empty table's "empty" is drawn on a canvas). Every other fixed text of
+The pages take the date format, tables that may be empty and a page with nothing yet from here
+(``DATE_FORMAT``, ``table_or_nothing``: an empty table's "empty" is drawn on a canvas;
+``stop_when_empty``). Every other fixed text of
 Streamlit's ``install`` translates in the page itself: the dropdowns' placeholder, "No results" and
 "Select all" (a page's own ``placeholder=`` still wins), the file uploader's instructions and refusal,
 the "Press Enter" hints, a failed download, the year in an empty date field and the calendar's month
@@ -55,6 +56,13 @@ def table_or_nothing(rows: object, **options: object) -> None:
         st.caption(tr("widgets.no_rows"))
     else:
         st.dataframe(rows, placeholder="—", **options)
+
+
+def stop_when_empty(found: object, empty_key: str) -> None:
+    """Nothing to show yet (no rounds, no questionnaires): a line saying so, and the page ends here."""
+    if not found:
+        st.info(tr(empty_key))
+        st.stop()
 
 
 def install() -> None:
