@@ -160,7 +160,7 @@ def say(slot: str, key: str, *, kind: str = SUCCESS, **params: object) -> None:
 
 
 def keep(slot: str, text: str, kind: str, field: str | None = None) -> None:
-    notes = st.session_state.setdefault(_slot_key(slot), [])
+    notes = st.session_state.setdefault(slot_key(slot), [])
     if (kind, field, text) not in notes:  # two callbacks of one run may say the same
         notes.append((kind, field, text))
 
@@ -168,19 +168,19 @@ def keep(slot: str, text: str, kind: str, field: str | None = None) -> None:
 def kept(slot: str, field: str | None = None) -> list[str]:
     """The refusals waiting in ``slot`` (at ``field``), left there: for a page that words them
     itself and shows them until the thing is tried again."""
-    return [text for kind, at, text in st.session_state.get(_slot_key(slot), ()) if kind == ERROR and at == field]
+    return [text for kind, at, text in st.session_state.get(slot_key(slot), ()) if kind == ERROR and at == field]
 
 
 def forget(slot: str) -> None:
     """What ``slot`` held is moot now: shown already, or the thing it was about is tried again."""
-    st.session_state.pop(_slot_key(slot), None)
+    st.session_state.pop(slot_key(slot), None)
 
 
 def show(slot: str, field: str | None = None) -> None:
     """Draw what waits in ``slot`` (at ``field``), literally, errors first; then it is forgotten."""
-    notes = st.session_state.get(_slot_key(slot), [])
+    notes = st.session_state.get(slot_key(slot), [])
     if rest := [note for note in notes if note[1] != field]:
-        st.session_state[_slot_key(slot)] = rest
+        st.session_state[slot_key(slot)] = rest
     else:
         forget(slot)
     for kind, draw in ((ERROR, st.error), (WARNING, st.warning), (SUCCESS, st.success)):
@@ -188,7 +188,8 @@ def show(slot: str, field: str | None = None) -> None:
             draw(escape_markdown(text))
 
 
-def _slot_key(slot: str) -> str:
+def slot_key(slot: str) -> str:
+    """The session-state key ``slot``'s notes live under: apart from every widget's key."""
     return f"kept_{slot}"
 
 

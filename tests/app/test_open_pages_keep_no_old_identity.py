@@ -127,10 +127,11 @@ def test_a_privacy_json_is_refused_once_the_hr_role_is_taken_away(firm_db, defer
 
 def test_the_sign_in_page_says_why_a_click_did_nothing(firm_db):
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    app.session_state[session.SIGNED_OUT] = t("app.signed_out", "nl")  # as a callback leaves it
+    # As a callback leaves it (session.say).
+    app.session_state[session.slot_key(session.SIGNED_OUT)] = [(session.WARNING, None, t("app.signed_out", "nl"))]
     app.run()
     assert SIGNED_OUT in texts(app) and app.text_input(key="login_username")
-    assert session.SIGNED_OUT not in app.session_state  # said once
+    assert session.slot_key(session.SIGNED_OUT) not in app.session_state  # said once
 
 
 def test_an_open_dossier_makes_no_pdf_once_the_manager_is_deactivated(firm_db):
