@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,6 +26,29 @@ def demo_db(db_file, own_demo_db, monkeypatch):
     in a database file of this test's own that the app opens."""
     monkeypatch.setenv("DEVTALK_DB", str(db_file))
     return own_demo_db
+
+
+@pytest.fixture
+def deferred_downloads(monkeypatch):
+    """The callable of every deferred download drawn, by the file id its button carries."""
+    registered = {}
+    add_deferred = MediaFileManager.add_deferred
+
+    def keep(self, data_callable, *args, **kwargs):
+        file_id = add_deferred(self, data_callable, *args, **kwargs)
+        registered[file_id] = data_callable
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", keep)
+    return registered
+
+
+def download(app, key: str, registered: dict):
+    """What a click on the download button gets, made as Streamlit makes it: the callable runs on a
+    worker thread outside any script run (DeferredFileHandler: asyncio.to_thread)."""
+    build = registered[app.download_button(key=key).proto.deferred_file_id]
+    with ThreadPoolExecutor(1) as worker:
+        return worker.submit(build).result()
 
 
 def start_app() -> AppTest:

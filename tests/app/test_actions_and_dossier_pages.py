@@ -2,7 +2,7 @@ import re
 
 from devtalk.services import actions, reports
 from tests.app.conftest import ROOT, open_page, sign_in, texts
-from tests.app.test_comparison_page import submit_both
+from tests.builders import submit_both
 
 
 def held_with_action(database, firm):

@@ -1,13 +1,6 @@
 from devtalk.services import conversations
 from tests.app.conftest import open_page, sign_in, texts
-from tests.integration.test_conversations import fill_all
-
-
-def submit_both(database, firm, employee_value=5, manager_value=2):
-    fill_all(database, firm.employee, firm.conversation_id, employee_value)
-    fill_all(database, firm.manager, firm.conversation_id, manager_value)
-    conversations.submit(database, firm.employee, firm.conversation_id)
-    conversations.submit(database, firm.manager, firm.conversation_id)
+from tests.builders import fill_all, submit_both
 
 
 def test_manager_cannot_see_the_comparison_before_both_submitted(firm_db):

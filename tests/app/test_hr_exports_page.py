@@ -41,11 +41,3 @@ def test_the_audit_log_shows_who_did_what_and_when(firm_db):
     assert {"Ronde gestart", "Vragenlijst opgeslagen"} <= set(log["Wat"])
     assert "Logboek" in texts(app)
     assert not app.exception
-
-
-def test_employee_and_manager_are_refused(firm_db):
-    for username in ("employee", "manager"):
-        app = page_run_directly(username, PAGE)
-        assert "Dit mag je niet bekijken of wijzigen" in texts(app)
-        assert not app.button and not app.dataframe
-        assert not app.exception

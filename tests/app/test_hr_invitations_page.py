@@ -1,5 +1,5 @@
 from devtalk.services import invitations
-from tests.app.conftest import open_page, page_run_directly, sign_in, texts
+from tests.app.conftest import open_page, sign_in, texts
 from tests.builders import sign_in_by_card
 
 
@@ -95,13 +95,6 @@ def test_an_address_set_on_the_server_is_shown_and_not_editable(firm_db, monkeyp
     app = cards_page()
     assert "De QR-code opent https://devtalk.example.nl" in texts(app) and "DEVTALK_PUBLIC_URL" in texts(app)
     assert "print nog niet" not in texts(app) and not [w for w in app.text_input if w.key == "cards_address"]
-
-
-def test_employee_and_manager_are_refused(firm_db):
-    for username in ("employee", "manager"):
-        app = page_run_directly(username, "pages/hr_invitations.py")
-        assert not app.exception
-        assert "Dit mag je niet bekijken of wijzigen" in texts(app) and not app.radio
 
 
 def test_hr_clears_a_pin_and_switches_the_pin_off(firm_db):

@@ -61,14 +61,6 @@ def test_hr_copies_a_bundled_template_into_the_library(firm_db):
     assert not app.exception
 
 
-def test_employee_and_manager_are_refused(firm_db):
-    for username in ("employee", "manager"):
-        app = page_run_directly(username, PAGE)
-        assert "Dit mag je niet bekijken of wijzigen" in texts(app)
-        assert not app.text_area and not app.dataframe
-        assert not app.exception
-
-
 def test_hr_downloads_the_paper_form_of_the_previewed_function_and_side_in_the_language_chosen(firm_db,
                                                                                              deferred_downloads):
     app = library_page()

@@ -151,14 +151,6 @@ def test_a_file_with_an_error_shows_row_and_column_and_writes_nothing(firm_db):
     assert (people.count_people(database), len(audit.list_events(database))) == before
 
 
-@pytest.mark.parametrize("username", ["employee", "manager"])
-def test_employees_and_managers_are_refused(firm_db, username):
-    app = page_run_directly(username, PAGE)
-    assert not app.exception
-    assert "Dit mag je niet bekijken of wijzigen" in texts(app)
-    assert not app.dataframe and not app.text_input
-
-
 @pytest.mark.parametrize("tab, label", [("functions", "Functies"), ("import", "Inlezen en uitvoeren"), ("people", "Mensen")],
                          ids=["functions", "import", "people"])
 def test_a_link_with_a_tab_opens_the_people_page_on_that_tab(firm_db, tab, label):

@@ -1,4 +1,4 @@
-from tests.app.conftest import open_page, page_run_directly, sign_in, texts
+from tests.app.conftest import open_page, sign_in, texts
 
 
 def test_hr_erases_a_person_after_typing_the_username(firm_db):
@@ -12,10 +12,3 @@ def test_hr_erases_a_person_after_typing_the_username(firm_db):
     assert not app.exception
     assert "De persoon is gewist" in texts(app)
     assert database.execute("SELECT active FROM people WHERE id = ?", [firm.outsider.id]).fetchone()[0] == 0
-
-
-def test_employee_and_manager_are_refused(firm_db):
-    for username in ("employee", "manager"):
-        app = page_run_directly(username, "pages/hr_privacy.py")
-        assert not app.exception
-        assert "Dit mag je niet bekijken of wijzigen" in texts(app) and not app.selectbox

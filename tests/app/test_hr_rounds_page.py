@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
-
 from db import conversations, people, rounds
 from devtalk.services import conversations as conversation_service
 from tests.app.conftest import page_run_directly, texts
@@ -137,11 +135,3 @@ def test_hr_adds_a_late_joiner_and_closes_the_round(firm_db):
     assert not app.exception
     assert rounds.get_round(database, 1).closed_at is not None
     assert "joiners_add" not in {button.key for button in app.button}
-
-
-@pytest.mark.parametrize("username", ["employee", "manager"])
-def test_employees_and_managers_are_refused(firm_db, username):
-    app = page_run_directly(username, PAGE)
-    assert not app.exception
-    assert "Dit mag je niet bekijken of wijzigen" in texts(app)
-    assert not app.metric and not app.dataframe and not app.text_input

@@ -5,7 +5,7 @@ from db.people import add_person
 from devtalk.services.library import store_questionnaire
 from devtalk.services.rounds import create_round
 from tests.app.conftest import page_run_directly, texts
-from tests.integration.test_team import CLIMATE, T, V, answer_climate, fill
+from tests.builders import CLIMATE, T, V, answer_climate, fill
 
 PAGE = "pages/hr_team.py"
 
@@ -72,14 +72,6 @@ def test_three_respondents_show_the_learning_climate_per_condition(firm_db):
     assert climate_figures(app) == ["3,0", "5,0"]
     assert "Te weinig respondenten" not in texts(app)
     assert not app.exception
-
-
-def test_employee_and_manager_are_refused(firm_db):
-    for username in ("employee", "manager"):
-        app = page_run_directly(username, PAGE)
-        assert "Dit mag je niet bekijken of wijzigen" in texts(app)
-        assert not app.selectbox and not app.dataframe and not app.get("vega_lite_chart")
-        assert not app.exception
 
 
 def test_two_rounds_of_answers_show_a_trend_line_per_chosen_skill(firm_db):

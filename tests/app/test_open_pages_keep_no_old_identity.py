@@ -4,10 +4,7 @@ timed out or no longer HR, they do nothing for that person and the page says the
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from db import audit, conversations
@@ -15,34 +12,11 @@ from db import people as people_db
 from devtalk.errors import NotAllowed
 from devtalk.i18n import t
 from devtalk.services import dossier, people, reports
-from tests.app.conftest import ROOT, open_page, page_run_directly, sign_in, texts
-from tests.app.test_comparison_page import submit_both
+from tests.app.conftest import ROOT, download, open_page, page_run_directly, sign_in, texts
+from tests.builders import submit_both
 from ui import callbacks, session
 
 SIGNED_OUT = "Je bent niet (meer) aangemeld"
-
-
-@pytest.fixture
-def deferred_downloads(monkeypatch):
-    """The callable of every deferred download drawn, by the file id its button carries."""
-    registered = {}
-    add_deferred = MediaFileManager.add_deferred
-
-    def keep(self, data_callable, *args, **kwargs):
-        file_id = add_deferred(self, data_callable, *args, **kwargs)
-        registered[file_id] = data_callable
-        return file_id
-
-    monkeypatch.setattr(MediaFileManager, "add_deferred", keep)
-    return registered
-
-
-def download(app, key: str, registered: dict):
-    """What a click on the download button gets, made as Streamlit makes it: the callable runs on a
-    worker thread outside any script run (DeferredFileHandler: asyncio.to_thread)."""
-    build = registered[app.download_button(key=key).proto.deferred_file_id]
-    with ThreadPoolExecutor(1) as worker:
-        return worker.submit(build).result()
 
 
 def exports_by(database, person_id: int) -> list[str]:

@@ -3,18 +3,9 @@ hold their own employee, and a made PDF is not offered again once the page moved
 
 from __future__ import annotations
 
-from io import BytesIO
-
-from pypdf import PdfReader
-
 from devtalk.services import conversations, reports
-from tests.app.conftest import open_page, sign_in
-from tests.app.test_open_pages_keep_no_old_identity import deferred_downloads, download  # noqa: F401 (fixture)
-from tests.integration.test_conversations import fill_all
-
-
-def text_of(pdf: bytes) -> str:
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages).split())
+from tests.app.conftest import download, open_page, sign_in
+from tests.builders import fill_all, flat, text_of
 
 
 def report_written(database, employee, manager, conversation_id, summary: str) -> None:
@@ -30,7 +21,7 @@ def outsiders_conversation(database, firm) -> int:
     return database.execute("SELECT id FROM conversations WHERE employee_id = ?", [firm.outsider.id]).fetchone()[0]
 
 
-def made_pdf(app, deferred_downloads, conversation_id: int) -> bytes:  # noqa: F811
+def made_pdf(app, deferred_downloads, conversation_id: int) -> bytes:
     open_page(app, "pages/report.py", conversation=conversation_id)
     assert not app.download_button, "a PDF made before is offered again"
     app.button(key="report_make").click().run()
@@ -38,19 +29,19 @@ def made_pdf(app, deferred_downloads, conversation_id: int) -> bytes:  # noqa: F
     return download(app, "report_download", deferred_downloads)
 
 
-def test_two_reports_made_in_one_session_each_hold_their_own_conversation(firm_db, deferred_downloads):  # noqa: F811
+def test_two_reports_made_in_one_session_each_hold_their_own_conversation(firm_db, deferred_downloads):
     database, firm = firm_db
     other = outsiders_conversation(database, firm)
     report_written(database, firm.employee, firm.manager, firm.conversation_id, "Verslag over Daan")
     report_written(database, firm.outsider, firm.other_manager, other, "Verslag over Otto")
     app = sign_in("hr")
-    first = text_of(made_pdf(app, deferred_downloads, firm.conversation_id))
-    second = text_of(made_pdf(app, deferred_downloads, other))
+    first = flat(text_of(made_pdf(app, deferred_downloads, firm.conversation_id)))
+    second = flat(text_of(made_pdf(app, deferred_downloads, other)))
     assert "Daan Medewerker" in first and "Verslag over Daan" in first and "Otto Buiten" not in first
     assert "Otto Buiten" in second and "Verslag over Otto" in second and "Daan Medewerker" not in second
 
 
-def test_a_made_pdf_is_offered_in_the_next_run_only(firm_db, deferred_downloads):  # noqa: F811
+def test_a_made_pdf_is_offered_in_the_next_run_only(firm_db, deferred_downloads):
     database, firm = firm_db
     report_written(database, firm.employee, firm.manager, firm.conversation_id, "Eerste versie")
     app = open_page(sign_in("manager"), "pages/report.py", conversation=firm.conversation_id)

@@ -5,9 +5,8 @@ from streamlit.runtime.state.session_state import SessionState
 from streamlit.testing.v1.app_test import TESTING_KEY, _AppTestSessionState
 
 from devtalk.services import conversations, reports
-from tests.app.conftest import open_page, sign_in, texts
-from tests.app.test_comparison_page import submit_both
-from tests.app.test_open_pages_keep_no_old_identity import deferred_downloads, download  # noqa: F401 (fixture)
+from tests.app.conftest import download, open_page, sign_in, texts
+from tests.builders import submit_both
 from ui import session
 
 
@@ -85,7 +84,7 @@ def test_manager_reorders_and_removes_agenda_points(firm_db):
     assert keys == ["gap:veilig-werken", "gap:tekening-lezen"]
 
 
-def test_final_report_can_be_downloaded_as_pdf(firm_db, deferred_downloads):  # noqa: F811
+def test_final_report_can_be_downloaded_as_pdf(firm_db, deferred_downloads):
     database, firm = firm_db
     submit_both(database, firm)
     reports.mark_held(database, firm.manager, firm.conversation_id)

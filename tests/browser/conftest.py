@@ -17,6 +17,11 @@ from pathlib import Path
 
 import pytest
 
+import db as storage
+from db.conversations import conversations_of_employee
+from db.people import person_by_username
+from tests.builders import CARD_PIN
+
 from db.private_files import write_private
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -124,3 +129,44 @@ def settle(page) -> None:
     and not on an element that the run is about to replace."""
     page.wait_for_timeout(200)
     page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=60_000)
+
+
+# Steps and places the browser tests share.
+
+SCALE_BLOCKS = "[class*='st-key-item_']:has(button[role='radio'])"
+PHONE = {"width": 390, "height": 844}
+
+
+def sign_in(page, url, username):
+    """Sign in through the form with the demo password, as far as the first page and its cookie."""
+    page.goto(url)
+    page.locator(".st-key-login_username input").fill(username)
+    page.locator(".st-key-login_password input").fill("demo")
+    page.locator(".st-key-login_submit button").click()
+    page.locator("h1", has_text="Mijn gesprekken").wait_for()  # the page's title: a phone folds the menu away
+    # The session cookie is what a reload or a typed address signs in with.
+    page.wait_for_function("document.cookie.includes('devtalk_session=')")
+
+
+def current_conversation(db_path, username="employee"):
+    """The demo person's conversation of the current round, read from the server's database."""
+    database = storage.open_db(db_path)
+    employee = person_by_username(database, username)
+    return conversations_of_employee(database, employee.id)[0]
+
+
+def phone(browser):
+    """A touch phone's browser context and its page (close the context when done)."""
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    return context, page
+
+
+def choose_pin(page, pin: str = CARD_PIN) -> None:
+    """The first sign-in with a card: the person chooses their PIN, typing it twice."""
+    page.get_by_text("Kies je pincode").wait_for()
+    settle(page)
+    page.locator(".st-key-login_pin input").fill(pin)
+    page.locator(".st-key-login_pin_again input").fill(pin)
+    page.get_by_role("button", name="Verder").click()

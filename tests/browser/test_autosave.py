@@ -8,8 +8,7 @@ from playwright.sync_api import expect
 
 import db as storage
 from db.conversations import answer_of
-from tests.browser.conftest import settle
-from tests.browser.test_conversation_flow import SCALE_BLOCKS, current_conversation, sign_in
+from tests.browser.conftest import SCALE_BLOCKS, current_conversation, settle, sign_in
 
 pytestmark = pytest.mark.browser
 OPEN_BLOCKS = "[class*='st-key-item_']:has(textarea)"

@@ -2,8 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, settle
-from tests.browser.test_phone import phone
+from tests.browser.conftest import ARTIFACTS, phone, settle
 
 pytestmark = pytest.mark.browser
 

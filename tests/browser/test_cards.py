@@ -11,8 +11,7 @@ from pypdf import PdfReader
 
 import db as storage
 from db.people import person_by_username
-from tests.browser.conftest import Server, _free_port, settle
-from tests.browser.test_conversation_flow import sign_in
+from tests.browser.conftest import Server, _free_port, settle, sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -4,31 +4,9 @@ import re
 
 import pytest
 
-import db as storage
-from db.conversations import conversations_of_employee
-from db.people import person_by_username
-from tests.browser.conftest import ARTIFACTS, settle
+from tests.browser.conftest import ARTIFACTS, SCALE_BLOCKS, current_conversation, settle, sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def sign_in(page, url, username):
-    page.goto(url)
-    page.locator(".st-key-login_username input").fill(username)
-    page.locator(".st-key-login_password input").fill("demo")
-    page.locator(".st-key-login_submit button").click()
-    page.locator("h1", has_text="Mijn gesprekken").wait_for()  # the page's title: a phone folds the menu away
-    # The session cookie is what a reload or a typed address signs in with.
-    page.wait_for_function("document.cookie.includes('devtalk_session=')")
-
-
-def current_conversation(db_path, username="employee"):
-    database = storage.open_db(db_path)
-    employee = person_by_username(database, username)
-    return conversations_of_employee(database, employee.id)[0]
-
-
-SCALE_BLOCKS = "[class*='st-key-item_']:has(button[role='radio'])"
 
 
 def fill_in_everything(page, url, conversation_id) -> int:

@@ -3,8 +3,7 @@ sign-in cards carry working codes in plain text, and /media addresses ask for no
 
 import pytest
 
-from tests.browser.conftest import settle
-from tests.browser.test_conversation_flow import sign_in
+from tests.browser.conftest import settle, sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -15,9 +15,7 @@ from db.conversations import conversations_of_employee
 from db.people import add_person, person_by_username
 from devtalk.domain.access import OPERATOR
 from devtalk.services import invitations, rounds
-from tests.browser.conftest import ARTIFACTS, settle
-from tests.browser.test_conversation_flow import current_conversation
-from tests.browser.test_phone import PHONE, choose_pin
+from tests.browser.conftest import ARTIFACTS, PHONE, choose_pin, current_conversation, settle
 
 pytestmark = pytest.mark.browser
 

@@ -10,9 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import settle
-from tests.browser.test_conversation_flow import SCALE_BLOCKS, current_conversation, sign_in
-from tests.browser.test_phone import PHONE, phone
+from tests.browser.conftest import PHONE, SCALE_BLOCKS, current_conversation, phone, settle, sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -4,8 +4,7 @@ import pytest
 
 import db as storage
 from db.people import get_function
-from tests.browser.conftest import settle
-from tests.browser.test_conversation_flow import sign_in
+from tests.browser.conftest import settle, sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -11,8 +11,7 @@ from db.people import person_by_username
 from devtalk.services import conversations
 from devtalk.services.library import store_questionnaire
 from devtalk.services.rounds import create_round
-from tests.browser.conftest import ARTIFACTS, settle
-from tests.browser.test_conversation_flow import sign_in
+from tests.browser.conftest import ARTIFACTS, settle, sign_in
 
 pytestmark = pytest.mark.browser
 

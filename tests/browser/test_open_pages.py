@@ -8,8 +8,7 @@ from db import audit
 from db.accounts import set_password_hash
 from db.people import add_person, update_person
 from devtalk.domain.passwords import hash_password
-from tests.browser.conftest import settle
-from tests.browser.test_conversation_flow import sign_in
+from tests.browser.conftest import settle, sign_in
 
 pytestmark = pytest.mark.browser
 

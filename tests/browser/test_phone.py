@@ -10,33 +10,15 @@ from db.conversations import answers_of, conversations_of_employee
 from db.people import person_by_username
 from devtalk.domain.access import OPERATOR
 from devtalk.services import invitations
-from tests.browser.conftest import ARTIFACTS, settle
-from tests.browser.test_conversation_flow import SCALE_BLOCKS
+from tests.browser.conftest import ARTIFACTS, SCALE_BLOCKS, choose_pin, phone, settle
+from tests.builders import CARD_PIN
 
 pytestmark = pytest.mark.browser
-PHONE = {"width": 390, "height": 844}
-PIN = "2468"
 OPEN_BLOCKS = "[class*='st-key-item_']:has(textarea)"
 
 
 def no_horizontal_scroll(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1")
-
-
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    return context, page
-
-
-def choose_pin(page, pin: str = PIN) -> None:
-    """The first sign-in with a card: the person chooses their PIN, typing it twice."""
-    page.get_by_text("Kies je pincode").wait_for()
-    settle(page)
-    page.locator(".st-key-login_pin input").fill(pin)
-    page.locator(".st-key-login_pin_again input").fill(pin)
-    page.get_by_role("button", name="Verder").click()
 
 
 def test_code_sign_in_and_fill_in_on_a_phone_sized_screen(browser, server):
@@ -118,7 +100,7 @@ def test_a_scanned_card_chooses_a_pin_stays_signed_in_and_asks_the_pin_next_time
     page.get_by_role("button", name="Verder").click()
     page.get_by_text("Deze pincode klopt niet").wait_for()
     settle(page)
-    page.locator(".st-key-login_pin input").fill(PIN)
+    page.locator(".st-key-login_pin input").fill(CARD_PIN)
     page.get_by_role("button", name="Verder").click()
     page.get_by_role("heading", name="Mijn gesprekken").wait_for()
     assert no_horizontal_scroll(page)

@@ -17,8 +17,7 @@ from playwright.sync_api import expect
 import db as storage
 from db.conversations import answer_of
 from db.reports import get_report
-from tests.browser.conftest import Server, _free_port, settle
-from tests.browser.test_conversation_flow import current_conversation, sign_in
+from tests.browser.conftest import Server, _free_port, current_conversation, settle, sign_in
 
 pytestmark = pytest.mark.browser
 OPEN_BLOCKS = "[class*='st-key-item_']:has(textarea)"

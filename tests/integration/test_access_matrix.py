@@ -29,9 +29,7 @@ from devtalk.services import (
 from devtalk.services.conversations import NotRevealed
 from devtalk.services.printing import conversation_report_pdf, dossier_pdf, preparation_sheet_pdf
 from devtalk.services.rounds import create_round
-from tests.builders import make_firm
-from tests.integration.test_conversations import fill_all
-from tests.integration.test_pdf_reports import text_of
+from tests.builders import fill_all, make_firm, text_of
 
 ROLES = ("employee", "manager", "other_manager", "outsider", "hr")
 

@@ -3,36 +3,24 @@ sent to a real (local) SMTP server."""
 
 from __future__ import annotations
 
-import socket
 from collections import Counter
-from datetime import date, timedelta
-from email import message_from_bytes
-from email.policy import default
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from db import audit
 from db import people as people_db
-from db import rounds as rounds_db
 from devtalk import config, mail
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.presentation.audit_words import details
 from devtalk.services import completion, demo_firm, people, rounds
-from devtalk.services.demo import load_demo
+from tests.builders import demo
+from tests.integration.conftest import free_port
 
 GROUP = {"employee_submitted": "one_side", "manager_submitted": "one_side"}
 NOT_IN_YET = {"employee": ("open", "manager_submitted"), "manager": ("open", "employee_submitted")}
 NOT_HELD = ("open", "employee_submitted", "manager_submitted", "ready")
 MANAGER_OF = {username: manager for username, _, _, manager, _, _ in demo_firm.PEOPLE}
 NAME_OF = {username: name for username, name, *_ in demo_firm.PEOPLE}
-
-
-def demo(db, days_ago: int = 0):
-    """The demo firm as built ``days_ago`` days ago: its current round's deadlines lie that much earlier."""
-    load_demo(db, today=date.today() - timedelta(days=days_ago))
-    hr = people_db.person_by_username(db, "hr")
-    return hr, rounds_db.list_rounds(db)[0]
 
 
 def by_hand(usernames) -> dict[str, int]:
@@ -126,32 +114,6 @@ def test_only_hr_sees_the_dashboard(fresh_db, username):
     _, current = demo(fresh_db)
     with pytest.raises(NotAllowed):
         completion.completion(fresh_db, people_db.person_by_username(fresh_db, username), current.id)
-
-
-class Inbox:
-    """An aiosmtpd handler that keeps what it receives."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content, policy=default)))
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def smtp_server():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    yield inbox, config.SmtpSettings("127.0.0.1", controller.port, "", "", "hr@devries.example")
-    controller.stop()
 
 
 def test_reminders_are_mailed_to_late_people_with_an_address_in_their_own_language(fresh_db, smtp_server):

@@ -11,15 +11,7 @@ from devtalk.domain.status import AlreadySubmitted, IllegalTransition
 from devtalk.errors import InvalidInput, NotAllowed, NotFound
 from devtalk.services import conversations, reports
 from devtalk.services.conversations import AnswerChangedElsewhere, MissingAnswers, NotRevealed
-
-
-def fill_all(db, person, conversation_id, value=3):
-    form = conversations.open_form(db, person, conversation_id)
-    for item in form.items:
-        if item.type == "likert":
-            conversations.save_answer(db, person, conversation_id, item.id, value=value)
-        else:
-            conversations.save_answer(db, person, conversation_id, item.id, text=f"tekst van {person.username}")
+from tests.builders import fill_all
 
 
 def test_employee_sees_only_the_sections_of_their_job_function(fresh_db, firm):

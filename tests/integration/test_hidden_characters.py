@@ -11,8 +11,7 @@ import openpyxl
 from db.people import get_person, update_person
 from devtalk.services import people, people_files
 from devtalk.services.printing import conversation_report_pdf
-from tests.builders import make_firm
-from tests.integration.test_pdf_reports import flat, reported_firm, text_of
+from tests.builders import flat, make_firm, reported_firm, text_of
 
 HIDDEN_FORMULA = "\x00=HYPERLINK(\"http://evil\")"
 OVERRIDDEN = "factuur\u202efdp.exe\u2066x\u2069"

@@ -2,23 +2,13 @@ from datetime import date, datetime, timedelta, timezone
 from io import BytesIO
 
 import pytest
-import zxingcpp
 from pypdf import PdfReader
 
 from db.rounds import add_round, close_round
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.presentation.formatting import TIMEZONE, format_date
 from devtalk.services import auth, invitations
-from tests.builders import sign_in_by_card
-
-
-def decoded_links(pdf: bytes) -> list[str]:
-    """Every QR code in the PDF, decoded back from the embedded images."""
-    links = []
-    for page in PdfReader(BytesIO(pdf)).pages:
-        for image in page.images:
-            links.extend(result.text for result in zxingcpp.read_barcodes(image.image))
-    return links
+from tests.builders import decoded_links, sign_in_by_card
 
 
 @pytest.fixture(autouse=True)

@@ -14,9 +14,7 @@ from devtalk.services import conversations, dossier, exports, privacy, reports
 from devtalk.services.library import store_questionnaire
 from devtalk.services.printing import conversation_report_pdf, dossier_pdf, preparation_sheet_pdf
 from devtalk.services.rounds import create_round
-from tests.builders import SMALL_QUESTIONNAIRE, make_firm
-from tests.integration.test_conversations import fill_all
-from tests.integration.test_pdf_reports import flat, text_of
+from tests.builders import SMALL_QUESTIONNAIRE, fill_all, flat, make_firm, text_of
 
 CLIMATE_TEXT = "Ik krijg werk dat een uitdaging voor me is"
 WITH_CLIMATE = SMALL_QUESTIONNAIRE.replace("id: klein\n", "id: klein-klimaat\n") + f"""\

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from io import BytesIO
 
 import pytest
@@ -15,51 +15,11 @@ from devtalk.services import actions, conversations, dossier, reports
 from devtalk.services.library import store_questionnaire
 from devtalk.services.printing import conversation_report_pdf, dossier_pdf, paper_form_pdf, preparation_sheet_pdf
 from devtalk.services.rounds import create_round
-from tests.builders import make_firm
-from tests.integration.test_conversations import fill_all
-
-
-def text_of(pdf: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+from tests.builders import fill_all, flat, make_firm, reported_firm, submit_both, text_of, write_report
 
 
 def page_count(pdf: bytes) -> int:
     return len(PdfReader(BytesIO(pdf)).pages)
-
-
-def flat(text: str) -> str:
-    """Extracted text with line breaks as spaces: wrapping must not hide a phrase."""
-    return " ".join(text.split())
-
-
-def submit_both(db, firm) -> None:
-    fill_all(db, firm.employee, firm.conversation_id, value=5)
-    fill_all(db, firm.manager, firm.conversation_id, value=2)
-    conversations.submit(db, firm.employee, firm.conversation_id)
-    conversations.submit(db, firm.manager, firm.conversation_id)
-
-
-def write_report(db, firm, summary="Goed gesprek over tekeningen.", agreements="Cursus tekening lezen.",
-                 action="Cursus tekening lezen bij het ROC", final=True, comment=None, notes=None) -> None:
-    """From both sides submitted to a report (final unless told), with one action and a note on
-    each agenda point ``notes`` names by key."""
-    reports.mark_held(db, firm.manager, firm.conversation_id)
-    reports.save_draft(db, firm.manager, firm.conversation_id, summary=summary, agreements=agreements)
-    for key, note in (notes or {}).items():
-        reports.save_note(db, firm.manager, firm.conversation_id, key, note)
-    actions.add_action(db, firm.manager, firm.conversation_id, what=action, kind="course",
-                       owner_id=firm.manager.id, due_date=date.today() + timedelta(days=60))
-    if final:
-        reports.finalise(db, firm.manager, firm.conversation_id)
-    if comment is not None:
-        reports.acknowledge(db, firm.employee, firm.conversation_id, comment)
-
-
-def reported_firm(db, **report):
-    firm = make_firm(db)
-    submit_both(db, firm)
-    write_report(db, firm, **report)
-    return firm
 
 
 def demo_person(db, username):

@@ -5,7 +5,7 @@ import pytest
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.services import auth, conversations, dossier, privacy
 from devtalk.services.auth import SignInFailed
-from tests.integration.test_conversations import fill_all
+from tests.builders import fill_all
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ import pytest
 from devtalk.errors import NotAllowed
 from devtalk.services import address, invitations
 from devtalk.services.setup import create_firm
-from tests.integration.test_invitation_cards import decoded_links
+from tests.builders import decoded_links
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ import pytest
 
 from db import people
 from devtalk.services import address, completion
-from tests.integration.test_completion import demo, smtp_server  # noqa: F401 - smtp_server is a fixture
+from tests.builders import demo
 
 
 @pytest.fixture

@@ -9,9 +9,7 @@ from devtalk.services import actions, conversations, dossier, people, privacy, r
 from devtalk.services.library import store_questionnaire
 from devtalk.services.printing import dossier_pdf
 from devtalk.services.rounds import create_round
-from tests.builders import make_firm
-from tests.integration.test_conversations import fill_all
-from tests.integration.test_pdf_reports import flat, text_of
+from tests.builders import fill_all, flat, make_firm, text_of
 
 
 @pytest.fixture

@@ -11,41 +11,14 @@ from db.people import add_person, save_function
 from devtalk.domain.models import Answer, JobFunction
 from devtalk.errors import NotAllowed
 from devtalk.presentation.team_frames import heatmap_frame
-from devtalk.services import conversations, team
+from devtalk.services import team
 from devtalk.services.library import store_questionnaire
 from devtalk.services.rounds import create_round
-from tests.builders import SMALL_QUESTIONNAIRE, wide_questionnaire
-
-T, V = "tekening-lezen", "veilig-werken"
-CLIMATE = """\
-id: klimaat
-title: {nl: Leerklimaat, en: Learning climate}
-languages: [nl, en]
-scales:
-  eens:
-    points: [1, 2, 3, 4, 5]
-sections:
-  - id: organisatie
-    title: {nl: Organisatie, en: Organisation}
-    condition: organisation
-    items:
-      - {id: lk-tijd, type: likert, scale: eens, text: {nl: Er is tijd om te leren, en: There is time to learn}}
-      - {id: lk-fouten, type: likert, scale: eens, text: {nl: Fouten mogen, en: Mistakes are allowed}}
-  - id: werkplek
-    title: {nl: Werkplek, en: Workplace}
-    condition: workplace
-    items:
-      - {id: lk-uitdaging, type: likert, scale: eens, text: {nl: Mijn werk daagt uit, en: My work challenges me}}
-"""
+from tests.builders import CLIMATE, SMALL_QUESTIONNAIRE, T, V, answer_climate, conversation_of, fill, wide_questionnaire
 
 
 def round_of(database, firm) -> int:
     return conversation_repo.get_conversation(database, firm.conversation_id).round_id
-
-
-def conversation_of(database, round_id: int, person) -> int:
-    return database.execute("SELECT id FROM conversations WHERE round_id = ? AND employee_id = ?",
-                            [round_id, person.id]).fetchone()[0]
 
 
 def add_colleague(database, firm, name: str, username: str, manager=None, function: str = "plaatwerker"):
@@ -54,15 +27,6 @@ def add_colleague(database, firm, name: str, username: str, manager=None, functi
     person = add_person(database, name=name, username=username, function_id=function, manager_id=manager.id)
     conversation_repo.add_conversation(database, round_of(database, firm), person.id, manager.id, firm.version_id)
     return person
-
-
-def fill(database, actor, conversation_id: int, values: dict, submit: bool = True) -> None:
-    """One side's answers ("na" for not applicable), submitted unless told otherwise."""
-    for item_id, value in values.items():
-        conversations.save_answer(database, actor, conversation_id, item_id,
-                                  value=None if value == "na" else value, not_applicable=value == "na")
-    if submit:
-        conversations.submit(database, actor, conversation_id)
 
 
 @pytest.fixture
@@ -160,11 +124,6 @@ def climate_round(fresh_db, firm):
     version = store_questionnaire(fresh_db, firm.hr, CLIMATE, "klimaat.yaml")
     created = create_round(fresh_db, firm.hr, "Leerklimaat", version.id, employee_ids=[firm.employee.id, piet.id, anna.id])
     return fresh_db, firm, created.round.id, (firm.employee, piet, anna)
-
-
-def answer_climate(database, round_id: int, person, values: tuple[int, int, int], submit: bool = True) -> None:
-    fill(database, person, conversation_of(database, round_id, person),
-         dict(zip(("lk-tijd", "lk-fouten", "lk-uitdaging"), values)), submit)
 
 
 def test_two_respondents_show_no_climate_figures_at_all(climate_round):

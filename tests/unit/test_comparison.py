@@ -2,25 +2,11 @@ from datetime import datetime, timezone
 
 from devtalk.domain.agenda import add_custom, agenda_title, move, propose_agenda, remove, with_note
 from devtalk.domain.comparison import AGREE, LARGE_GAP, MISSING, NA_BOTH, NA_ONE_SIDE, SMALL_GAP, compare
-from devtalk.domain.models import Action, AgendaPoint, Answer
+from devtalk.domain.models import Action, AgendaPoint
 from devtalk.questionnaire import parse_questionnaire
-from tests.builders import SMALL_QUESTIONNAIRE
+from tests.builders import SMALL_QUESTIONNAIRE, side
 
 QUESTIONNAIRE = parse_questionnaire(SMALL_QUESTIONNAIRE, "klein.yaml")
-
-
-def side(**values) -> dict[str, Answer]:
-    """Answers from keyword arguments: a number, "na", or text for an open question."""
-    answers = {}
-    for key, value in values.items():
-        item_id = key.replace("_", "-")
-        if value == "na":
-            answers[item_id] = Answer(item_id, not_applicable=True)
-        elif isinstance(value, str):
-            answers[item_id] = Answer(item_id, text=value)
-        else:
-            answers[item_id] = Answer(item_id, value=value)
-    return answers
 
 
 def flags(comparison) -> dict[str, str]:

@@ -2,8 +2,7 @@ from devtalk.domain.comparison import compare
 from devtalk.i18n import t
 from devtalk.presentation.comparison_frames import AGREE_COLOUR, EMPLOYEE_COLOUR, MANAGER_COLOUR, dumbbell_spec
 from devtalk.questionnaire import parse_questionnaire
-from tests.builders import SMALL_QUESTIONNAIRE
-from tests.unit.test_comparison import side
+from tests.builders import SMALL_QUESTIONNAIRE, side
 
 QUESTIONNAIRE = parse_questionnaire(SMALL_QUESTIONNAIRE, "klein.yaml")
 
