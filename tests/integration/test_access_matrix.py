@@ -11,7 +11,8 @@ import pytest
 
 from db.people import update_person
 from devtalk.domain.status import AlreadySubmitted
-from devtalk.errors import NotAllowed
+from devtalk.domain.access import OPERATOR
+from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.services import (
     actions,
     completion,
@@ -221,6 +222,7 @@ def hr_both_in(db):
 
 def hr_draft(db):
     firm = hr_both_in(db)
+
     reports.mark_held(db, firm.manager, firm.hr_conversation_id)
     firm.action = actions.add_action(db, firm.manager, firm.hr_conversation_id, what=DRAFT_ACTION, kind="course")
     reports.save_draft(db, firm.manager, firm.hr_conversation_id, summary=DRAFT_SUMMARY)
