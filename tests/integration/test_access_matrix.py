@@ -9,12 +9,15 @@ from datetime import date, timedelta
 
 import pytest
 
+import db as storage
 from db.people import update_person
-from devtalk.domain.status import AlreadySubmitted
 from devtalk.domain.access import OPERATOR
+from devtalk.domain.status import AlreadySubmitted
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.services import (
     actions,
+    address,
+    auth,
     completion,
     conversations,
     dossier,
@@ -22,13 +25,15 @@ from devtalk.services import (
     invitations,
     library,
     people,
+    people_files,
     privacy,
     reports,
     rounds,
+    setup,
     team,
 )
 from devtalk.services.conversations import NotRevealed
-from devtalk.services.printing import conversation_report_pdf, dossier_pdf, preparation_sheet_pdf
+from devtalk.services.printing import conversation_report_pdf, dossier_pdf, paper_form_pdf, preparation_sheet_pdf
 from devtalk.services.rounds import create_round
 from tests.builders import fill_all, make_firm, text_of
 
@@ -128,27 +133,95 @@ CALLS = [
      (NotAllowed, "ok", NotAllowed, NotAllowed, NotAllowed)),
 ]
 
-HR_ONLY = (NotAllowed, NotAllowed, NotAllowed, NotAllowed, "ok")
-
-
 def current_round(db, firm) -> int:
     return db.execute("SELECT round_id FROM conversations WHERE id = ?", [firm.conversation_id]).fetchone()[0]
 
 
-# Everything behind the HR pages: only HR, whoever else asks.
-CALLS += [
-    ("list people", open_with_answers, lambda db, f, p: people.list_people(db, p), HR_ONLY),
-    ("completion dashboard", open_with_answers, lambda db, f, p: completion.completion(db, p, current_round(db, f)), HR_ONLY),
-    ("list rounds", open_with_answers, lambda db, f, p: rounds.list_rounds(db, p), HR_ONLY),
-    ("questionnaire library", open_with_answers, lambda db, f, p: library.library(db, p), HR_ONLY),
-    ("team heatmap", open_with_answers, lambda db, f, p: team.heatmap(db, p, current_round(db, f), "plaatwerker"), HR_ONLY),
-    ("export answers", open_with_answers, lambda db, f, p: exports.export(db, p, "answers", "csv"), HR_ONLY),
-    ("export actions", reported, lambda db, f, p: exports.export(db, p, "actions", "csv"), HR_ONLY),
-    ("team actions overview", reported, lambda db, f, p: team.actions_overview(db, p), HR_ONLY),
-    ("export a person's data", open_with_answers, lambda db, f, p: privacy.export_json(db, p, f.employee.id), HR_ONLY),
-    ("print a person's data", reported, lambda db, f, p: privacy.export_pdf(db, p, f.employee.id), HR_ONLY),
-    ("issue an invitation code", open_with_answers, lambda db, f, p: invitations.issue_code(db, p, f.employee.id), HR_ONLY),
+def stored_text(db, firm) -> str:
+    return library.get_version(db, firm.version_id).yaml
+
+
+NEW_PERSON_CSV = "naam;gebruikersnaam;e-mail;functie;leidinggevende;rollen;taal\r\nNina Nieuw;nnieuw;;lasser;;;\r\n".encode()
+
+# Everything behind the HR pages, every HR-only service: only HR, whoever else asks (see
+# test_hr_only_services_refuse_everyone_but_hr). (call name, state builder, call[, HR's outcome
+# when it is not "ok": the gate let HR through and the call then failed on its input]).
+HR_ONLY_CALLS = [
+    ("list people", open_with_answers, lambda db, f, p: people.list_people(db, p)),
+    ("look up a person", open_with_answers, lambda db, f, p: people.get_person(db, p, f.employee.id)),
+    ("add a person", open_with_answers, lambda db, f, p: people.add_person(db, p, name="Nina Nieuw", username="nnieuw")),
+    ("edit a person", open_with_answers, lambda db, f, p: people.edit_person(
+        db, p, f.employee.id, name="Daan M.", username="employee", email=None, function_id="plaatwerker",
+        roles=("employee",), language="nl")),
+    ("deactivate a person", open_with_answers, lambda db, f, p: people.set_active(db, p, f.outsider.id, False)),
+    ("change a person's manager", open_with_answers, lambda db, f, p: people.change_manager(db, p, f.outsider.id, f.manager.id)),
+    ("set a person's password", open_with_answers, lambda db, f, p: people.set_password(db, p, f.employee.id, "nieuw-geheim-12")),
+    ("set a password (sign-in service)", open_with_answers,
+     lambda db, f, p: auth.set_password(db, p, f.employee.id, "nieuw-geheim-12")),
+    ("reset a person's password", open_with_answers, lambda db, f, p: people.reset_password(db, p, f.employee.id)),
+    ("list job functions", open_with_answers, lambda db, f, p: people.list_functions(db, p)),
+    ("add a job function", open_with_answers, lambda db, f, p: people.add_function(db, p, "monteur", "Monteur")),
+    ("edit a job function", open_with_answers, lambda db, f, p: people.edit_function(db, p, "lasser", "Lasser", "Staal")),
+    ("deactivate a job function", open_with_answers, lambda db, f, p: people.set_function_active(db, p, "lasser", False)),
+    ("sections per job function", open_with_answers, lambda db, f, p: people.sections_per_function(db, p)),
+    ("preview a people import", open_with_answers, lambda db, f, p: people_files.plan_import(db, p, NEW_PERSON_CSV, "mensen.csv")),
+    ("import people", open_with_answers, lambda db, f, p: people_files.import_people(db, p, NEW_PERSON_CSV, "mensen.csv")),
+    ("export people", open_with_answers, lambda db, f, p: people_files.export_people(db, p, "csv")),
+    ("list rounds", open_with_answers, lambda db, f, p: rounds.list_rounds(db, p)),
+    ("start a round", open_with_answers, lambda db, f, p: rounds.create_round(db, p, "Ronde 2027", f.version_id)),
+    ("a round's conversations", open_with_answers, lambda db, f, p: rounds.round_conversations(db, p, current_round(db, f))),
+    ("late joiners to choose from", open_with_answers,
+     lambda db, f, p: rounds.late_joiner_candidates(db, p, current_round(db, f))),
+    ("add late joiners", open_with_answers, lambda db, f, p: rounds.add_late_joiners(db, p, current_round(db, f), [f.hr.id])),
+    ("give a conversation another manager", open_with_answers,
+     lambda db, f, p: rounds.reassign_manager(db, p, f.conversation_id, f.other_manager.id)),
+    ("reopen a side from the rounds page", open_with_answers,
+     lambda db, f, p: rounds.reopen_side(db, p, f.conversation_id, "employee", "reden")),
+    ("close a round", open_with_answers, lambda db, f, p: rounds.close_round(db, p, current_round(db, f))),
+    ("completion dashboard", open_with_answers, lambda db, f, p: completion.completion(db, p, current_round(db, f))),
+    ("send reminders", open_with_answers, lambda db, f, p: completion.send_reminders(db, p, current_round(db, f)),
+     InvalidInput),  # no mail server here
+    ("questionnaire library", open_with_answers, lambda db, f, p: library.library(db, p)),
+    ("list questionnaire versions", open_with_answers, lambda db, f, p: library.list_versions(db, p)),
+    ("store a questionnaire", open_with_answers,
+     lambda db, f, p: library.store_questionnaire(db, p, stored_text(db, f), "klein.yaml")),
+    ("store a bundled questionnaire", open_with_answers,
+     lambda db, f, p: library.store_bundled(db, p, library.bundled_templates()[0])),
+    ("check a questionnaire text", open_with_answers, lambda db, f, p: library.check_text(p, stored_text(db, f), "klein.yaml")),
+    ("save a questionnaire text", open_with_answers, lambda db, f, p: library.save_text(db, p, stored_text(db, f), "klein.yaml")),
+    ("upload a questionnaire", open_with_answers,
+     lambda db, f, p: library.save_upload(db, p, stored_text(db, f).encode(), "klein.yaml")),
+    ("list the templates", open_with_answers, lambda db, f, p: library.templates(p)),
+    ("copy a template", open_with_answers, lambda db, f, p: library.copy_template(db, p, library.bundled_templates()[0].name)),
+    ("download a questionnaire version", open_with_answers, lambda db, f, p: library.version_yaml(db, p, f.version_id)),
+    ("job functions of the preview", open_with_answers, lambda db, f, p: library.job_functions(db, p)),
+    ("preview a questionnaire", open_with_answers,
+     lambda db, f, p: library.preview(db, p, f.version_id, "plaatwerker", "employee", "nl")),
+    ("print an empty paper form", open_with_answers, lambda db, f, p: paper_form_pdf(db, p, f.version_id, "plaatwerker", "nl")),
+    ("team filters", open_with_answers, lambda db, f, p: team.filter_options(db, p)),
+    ("team heatmap", open_with_answers, lambda db, f, p: team.heatmap(db, p, current_round(db, f), "plaatwerker")),
+    ("single points of failure", open_with_answers,
+     lambda db, f, p: team.single_points_of_failure(db, p, current_round(db, f), "plaatwerker")),
+    ("learning climate", open_with_answers, lambda db, f, p: team.learning_climate(db, p, current_round(db, f))),
+    ("trends", open_with_answers, lambda db, f, p: team.trends(db, p, "plaatwerker")),
+    ("team actions overview", reported, lambda db, f, p: team.actions_overview(db, p)),
+    ("export answers", open_with_answers, lambda db, f, p: exports.export(db, p, "answers", "csv")),
+    ("export actions", reported, lambda db, f, p: exports.export(db, p, "actions", "csv")),
+    ("read the audit log", open_with_answers, lambda db, f, p: exports.audit_log(db, p)),
+    ("export a person's data", open_with_answers, lambda db, f, p: privacy.export_json(db, p, f.employee.id)),
+    ("print a person's data", reported, lambda db, f, p: privacy.export_pdf(db, p, f.employee.id)),
+    ("erase a person", open_with_answers, lambda db, f, p: privacy.erase_person(db, p, f.outsider.id, "outsider")),
+    ("issue an invitation code", open_with_answers, lambda db, f, p: invitations.issue_code(db, p, f.employee.id)),
+    ("card groups", open_with_answers, lambda db, f, p: invitations.card_groups(db, p)),
+    ("print invitation cards", open_with_answers, lambda db, f, p: invitations.invitation_cards_pdf(db, p, [f.employee.id], "nl")),
+    ("revoke a person's cards", open_with_answers, lambda db, f, p: invitations.revoke_codes(db, p, f.employee.id)),
+    ("switch the card PIN on", open_with_answers, lambda db, f, p: invitations.set_pin_required(db, p, True)),
+    ("reset a card PIN", open_with_answers, lambda db, f, p: invitations.reset_pin(db, p, f.employee.id)),
+    ("set the public address", open_with_answers,
+     lambda db, f, p: address.set_public_address(db, p, "https://devtalk.example")),
+    ("setup checklist", open_with_answers, lambda db, f, p: setup.checklist(db, p)),
 ]
+
 
 # Signed in with an invitation code: the employee keeps what is theirs, a manager gets nothing
 # of the team's (a lost card must not open anyone else's conversation). A deactivated person,
@@ -178,7 +251,9 @@ def person(firm, role):
             "manager_by_code": replace(firm.manager, roles=("employee",), restricted=True),
             "employee_deactivated": replace(firm.employee, active=False),
             "manager_deactivated": replace(firm.manager, active=False),
-            "hr_deactivated": replace(firm.hr, active=False)}[role]
+            "hr_deactivated": replace(firm.hr, active=False),
+            "hr_by_code": replace(firm.hr, roles=("employee",), restricted=True),
+            "nobody": None}[role]
 
 
 @pytest.mark.parametrize("build,call,role,expected", CASES)
@@ -191,6 +266,63 @@ def test_access_matrix(fresh_db, build, call, role, expected):
         with pytest.raises(expected) as raised:
             call(fresh_db, firm, actor)
         assert type(raised.value) is expected, f"{role} got {type(raised.value).__name__}"
+
+
+# Everyone but HR: the matrix's other roles, HR signed in with a card, and nobody at all: a caller
+# that passes None is refused, never taken for the command line (which acts as access.OPERATOR).
+NOT_HR = ("employee", "manager", "other_manager", "outsider", *CODE_ROLES, "hr_by_code", *DEACTIVATED_ROLES, "nobody")
+
+
+@pytest.fixture(scope="module")
+def shared_state(tmp_path_factory):
+    """One database per state builder for the module's refusals, built on first use: a refusal
+    writes nothing (each case checks that), so every refused caller can share it."""
+    built = {}
+
+    def state(build):
+        if build not in built:
+            database = storage.open_db(tmp_path_factory.mktemp("refusals") / "devtalk.db")
+            storage.migrate(database)
+            built[build] = (database, build(database))
+        return built[build]
+
+    yield state
+    for database, _ in built.values():
+        database.conn.close()
+
+
+@pytest.mark.parametrize("build,call,role", [
+    pytest.param(build, call, role, id=f"{name} / {role}") for name, build, call, *_ in HR_ONLY_CALLS for role in NOT_HR])
+def test_hr_only_services_refuse_everyone_but_hr(shared_state, build, call, role):
+    database, firm = shared_state(build)
+    before = list(database.conn.iterdump())
+    with pytest.raises(NotAllowed) as raised:
+        call(database, firm, person(firm, role))
+    assert type(raised.value) is NotAllowed
+    assert list(database.conn.iterdump()) == before
+
+
+@pytest.mark.parametrize("build,call,outcome", [
+    pytest.param(build, call, *(outcome or ["ok"]), id=name) for name, build, call, *outcome in HR_ONLY_CALLS])
+def test_hr_only_services_serve_hr(fresh_db, build, call, outcome):
+    firm = build(fresh_db)
+    if outcome == "ok":
+        call(fresh_db, firm, firm.hr)
+    else:
+        with pytest.raises(outcome):
+            call(fresh_db, firm, firm.hr)
+
+
+@pytest.mark.parametrize("call", [
+    lambda db, f: rounds.create_round(db, OPERATOR, "Ronde 2027", f.version_id),
+    lambda db, f: library.store_bundled(db, OPERATOR, library.bundled_templates()[0]),
+    lambda db, f: invitations.issue_code(db, OPERATOR, f.employee.id),
+    lambda db, f: people_files.import_people(db, OPERATOR, NEW_PERSON_CSV, "mensen.csv"),
+    lambda db, f: people_files.export_people(db, OPERATOR, "csv"),
+], ids=["start a round", "store a bundled questionnaire", "issue an invitation code", "import people", "export people"])
+def test_the_command_line_acts_as_hr_and_the_log_names_no_person(fresh_db, firm, call):
+    call(fresh_db, firm)
+    assert fresh_db.execute("SELECT actor_id FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()[0] is None
 
 
 # An HR person who is also someone's team member is, in their own conversation, its employee:
@@ -222,7 +354,6 @@ def hr_both_in(db):
 
 def hr_draft(db):
     firm = hr_both_in(db)
-
     reports.mark_held(db, firm.manager, firm.hr_conversation_id)
     firm.action = actions.add_action(db, firm.manager, firm.hr_conversation_id, what=DRAFT_ACTION, kind="course")
     reports.save_draft(db, firm.manager, firm.hr_conversation_id, summary=DRAFT_SUMMARY)
