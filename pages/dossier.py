@@ -76,7 +76,7 @@ st.header(tr("dossier.notes"))
 for note in found.notes:
     st.caption(format_date(note.created_at, lang) + (f" · {tr('dossier.private')}" if note.private else ""))
     user_text(note.note)
-if person.id != found.employee.id:
+if found.can_add_note:
     session.show("dossier")
     st.text_area(tr("dossier.new_note"), key="dossier_note", max_chars=dossier.MAX_NOTE)
     st.checkbox(tr("dossier.note_private"), key="dossier_note_private")

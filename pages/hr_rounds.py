@@ -4,7 +4,6 @@ and put things right: late joiners, another manager, a reopened side, closing th
 import pandas as pd
 import streamlit as st
 
-from devtalk.domain.models import SIDES
 from devtalk.presentation.formatting import LATE_STYLE, format_date
 from devtalk.services import completion, library, people, rounds
 from ui import callbacks, session, widgets
@@ -146,13 +145,15 @@ def show_corrections(found) -> None:
     labels = {row.conversation.id: f"{row.employee.name} · {row.manager.name} · {tr(f'status.{row.conversation.status}')}"
               for row in rows}
     with st.expander(tr("hr_rounds.reopen_heading")):
-        reopenable = [r.conversation.id for r in rows if r.conversation.status in ("employee_submitted", "manager_submitted", "ready")]
-        st.selectbox(tr("hr_rounds.conversation"), reopenable, key="reopen_conversation", format_func=labels.get)
-        st.selectbox(tr("hr_rounds.side"), SIDES, key="reopen_side", format_func=lambda side: tr(f"hr_rounds.side_{side}"))
+        reopenable = {r.conversation.id: r.reopenable for r in rows if r.reopenable}
+        picked = st.selectbox(tr("hr_rounds.conversation"), list(reopenable), key="reopen_conversation",
+                              format_func=labels.get)
+        st.selectbox(tr("hr_rounds.side"), reopenable.get(picked, ()), key="reopen_side",
+                     format_func=lambda side: tr(f"hr_rounds.side_{side}"))
         st.text_input(tr("hr_rounds.reason"), key="reopen_reason", max_chars=500)
         st.button(tr("hr_rounds.reopen"), key="reopen_submit", on_click=reopen, disabled=not reopenable)
     with st.expander(tr("hr_rounds.reassign_heading")):
-        movable = [r.conversation.id for r in rows if r.conversation.status in rounds.REASSIGNABLE]
+        movable = [r.conversation.id for r in rows if r.reassignable]
         managers = {p.id: p.name for p in people.list_people(db, person, active_only=True)}
         st.selectbox(tr("hr_rounds.conversation"), movable, key="reassign_conversation", format_func=labels.get)
         st.selectbox(tr("hr_rounds.new_manager"), list(managers), key="reassign_manager", format_func=managers.get)

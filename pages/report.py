@@ -28,7 +28,6 @@ conversation_id = session.query_int("conversation") or 0
 view = session.or_stop(reports.report_view, db, person, conversation_id)
 compared = session.or_stop(comparison_view, db, person, conversation_id)
 conversation, report = view.conversation, view.report
-is_manager = person.id == conversation.manager_id
 earlier = {action.id: action for action in view.earlier_actions}
 FIELDS = ("agreements", "summary")
 NOTE = "agenda_note_"  # + the agenda point's key: the text box of its note
@@ -137,7 +136,7 @@ st.caption(escape_markdown(tr("compare.subtitle", employee=compared.employee.nam
 session.show("report")
 
 if conversation.status == "ready":
-    if is_manager:
+    if view.can_hold:
         st.info(tr("report.hold_explained"))
         st.button(tr("report.mark_held"), key="mark_held", type="primary",
                   on_click=act, args=(reports.mark_held, conversation_id))
@@ -145,7 +144,7 @@ if conversation.status == "ready":
         st.info(tr("report.waiting_for_meeting"))
     st.stop()
 
-editing = is_manager and conversation.status == "held"
+editing = view.can_edit
 stored_texts = {f"report_{field}": getattr(report, field) or "" for field in FIELDS} | {
     f"{NOTE}{point.key}": point.note or "" for point in report.agenda}
 # This tab saw what is stored now: any other text its browser brings is its own unsaved edit.
@@ -230,7 +229,7 @@ if editing:
 elif report.finalised_at:
     st.caption(tr("report.finalised_on", date=format_datetime(report.finalised_at, lang)))
 
-if conversation.status == "reported" and person.id == conversation.employee_id:
+if view.can_acknowledge:
     st.divider()
     st.subheader(tr("report.acknowledge_heading"))
     st.write(tr("report.acknowledge_explained"))

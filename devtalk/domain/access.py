@@ -90,6 +90,11 @@ def can_write_report(actor: Person, conversation: Conversation) -> bool:
     return may_act(actor) and not actor.restricted and actor.id == conversation.manager_id
 
 
+def can_acknowledge_report(actor: Person, conversation: Conversation) -> bool:
+    """Only the employee of the conversation says they read its report (HR staff too, in their own)."""
+    return can_view_conversation(actor, conversation) and actor.id == conversation.employee_id
+
+
 def can_read_draft(actor: Person, conversation: Conversation) -> bool:
     """The draft report and its draft actions: the manager who writes it, and HR outside it."""
     return can_write_report(actor, conversation) or acts_as_hr(actor, conversation)

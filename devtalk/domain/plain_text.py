@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from devtalk.errors import InvalidInput
+
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
@@ -24,3 +26,14 @@ def without_controls(text: str) -> str:
 def readable(text: str | None) -> str:
     """The text as a reader should get it: no control characters and no bidirectional overrides."""
     return _HIDDEN.sub("", text or "")
+
+
+def required_text(text: str | None, maximum: int, required_key: str, too_long_key: str) -> str:
+    """A short text someone must type (an action, a note): trimmed, not empty, at most ``maximum`` long;
+    else InvalidInput with the caller's message key."""
+    text = (text or "").strip()
+    if not text:
+        raise InvalidInput(required_key)
+    if len(text) > maximum:
+        raise InvalidInput(too_long_key, maximum=maximum)
+    return text

@@ -41,6 +41,11 @@ def submitted_sides(status: str) -> frozenset[str]:
     return frozenset({"employee", "manager"})
 
 
+def reopenable_sides(status: str) -> frozenset[str]:
+    """The submitted sides HR may reopen now: none once the meeting is held."""
+    return _SUBMITTED_BY.get(status, frozenset())
+
+
 def still_to_fill_in(status: str, side: str | None) -> bool:
     """Whether this side has yet to submit its answers (None: not a side of the conversation)."""
     return side in ("employee", "manager") and status in _SUBMITTED_BY and side not in _SUBMITTED_BY[status]
@@ -83,7 +88,7 @@ def _submit(status: str, side: str | None) -> str:
 
 
 def _reopen(status: str, side: str | None) -> str:
-    sides = _SUBMITTED_BY.get(status)
-    if sides is None or side not in sides:
+    sides = reopenable_sides(status)
+    if side not in sides:
         raise IllegalTransition(status=status, event="reopen")
     return _status_for(sides - {side})

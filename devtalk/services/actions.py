@@ -13,6 +13,7 @@ from db import audit, conversations, people
 from db.connection import transaction
 from devtalk.domain import access
 from devtalk.domain.models import ACTION_KINDS, ACTION_STATUSES, HELPED, Action, Conversation, Person, ProgressNote
+from devtalk.domain.plain_text import required_text
 from devtalk.domain.status import is_reported
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.services.conversations import get_conversation
@@ -34,11 +35,7 @@ class ActionRow:
 
 
 def _checked_fields(db, what: str, kind: str, owner_id: int | None, due_date: date | None) -> dict:
-    what = (what or "").strip()
-    if not what:
-        raise InvalidInput("action.what_required")
-    if len(what) > MAX_WHAT:
-        raise InvalidInput("action.what_too_long", maximum=MAX_WHAT)
+    what = required_text(what, MAX_WHAT, "action.what_required", "action.what_too_long")
     if kind not in ACTION_KINDS:
         raise InvalidInput("action.unknown_kind", kind=kind)
     if owner_id is not None and people.get_person(db, owner_id) is None:
@@ -99,11 +96,7 @@ def set_status(db: sqlite_utils.Database, actor: Person, action_id: int, status:
 def add_note(db: sqlite_utils.Database, actor: Person, action_id: int, note: str) -> ProgressNote:
     """A dated line on how the action is going."""
     _action(db, actor, action_id)
-    note = (note or "").strip()
-    if not note:
-        raise InvalidInput("action.note_required")
-    if len(note) > MAX_NOTE:
-        raise InvalidInput("action.note_too_long", maximum=MAX_NOTE)
+    note = required_text(note, MAX_NOTE, "action.note_required", "action.note_too_long")
     with transaction(db):
         return action_repo.add_progress_note(db, action_id, actor.id, note)
 

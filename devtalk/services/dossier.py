@@ -13,8 +13,9 @@ from db.connection import transaction
 from devtalk.domain import access
 from devtalk.domain.comparison import Comparison, large_gap_threshold
 from devtalk.domain.models import Action, Conversation, DossierNote, Person, Report, Round
+from devtalk.domain.plain_text import required_text
 from devtalk.domain.status import is_reported, is_revealed
-from devtalk.errors import InvalidInput, NotAllowed
+from devtalk.errors import NotAllowed
 from devtalk.questionnaire import Questionnaire
 from devtalk.services.conversations import comparison_view
 from devtalk.services.library import get_version, parsed
@@ -37,6 +38,7 @@ class Dossier:
     employee: Person
     entries: list[DossierEntry]
     notes: list[DossierNote]
+    can_add_note: bool  # the employee's manager now or HR, never on themselves (add_note checks again)
 
 
 def _employee(db, actor: Person, employee_id: int) -> Person:
@@ -64,7 +66,7 @@ def dossier_of(db: sqlite_utils.Database, actor: Person, employee_id: int, *, dr
         )
         for c in found
     ]
-    return Dossier(employee, entries, _notes(db, actor, employee))
+    return _dossier(db, actor, employee, entries)
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ def overview(db: sqlite_utils.Database, actor: Person, employee_id: int) -> tupl
         for c in found
     ]
     revealed = {c.id: c for c in found if _may_compare(actor, c)}
-    return Dossier(employee, entries, _notes(db, actor, employee)), _figures(db, revealed)
+    return _dossier(db, actor, employee, entries), _figures(db, revealed)
 
 
 def _figures(db, revealed: dict[int, Conversation]) -> dict[int, YearFigures]:
@@ -116,8 +118,10 @@ def _gap_thresholds(questionnaire: Questionnaire) -> dict[str, int]:
             if item.scale and not questionnaire.employee_only(item.id)}
 
 
-def _notes(db, actor: Person, employee: Person) -> list[DossierNote]:
-    return [note for note in dossier.dossier_notes_of(db, employee.id) if access.can_read_dossier_note(actor, employee, note)]
+def _dossier(db, actor: Person, employee: Person, entries: list[DossierEntry]) -> Dossier:
+    """The entries with the notes this person may read and whether they may add one."""
+    notes = [note for note in dossier.dossier_notes_of(db, employee.id) if access.can_read_dossier_note(actor, employee, note)]
+    return Dossier(employee, entries, notes, access.can_write_dossier_note(actor, employee))
 
 
 def _may_compare(actor: Person, conversation: Conversation) -> bool:
@@ -148,11 +152,7 @@ def add_note(db: sqlite_utils.Database, actor: Person, employee_id: int, note: s
     employee = _employee(db, actor, employee_id)
     if not access.can_write_dossier_note(actor, employee):
         raise NotAllowed()
-    note = (note or "").strip()
-    if not note:
-        raise InvalidInput("dossier.note_required")
-    if len(note) > MAX_NOTE:
-        raise InvalidInput("dossier.note_too_long", maximum=MAX_NOTE)
+    note = required_text(note, MAX_NOTE, "dossier.note_required", "dossier.note_too_long")
     with transaction(db):
         saved = dossier.add_dossier_note(db, employee_id, actor.id, note, private)
         audit.record_event(db, actor.id, "dossier.note", "person", employee_id)

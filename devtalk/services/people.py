@@ -1,4 +1,6 @@
-"""HR keeps the people and job functions: add, edit, deactivate (never delete), managers, passwords.
+"""HR keeps the people and job functions by hand: add, edit, deactivate (never delete), managers,
+passwords, and which questionnaire sections each job function is asked (importing and exporting
+whole files is services.people_files).
 
 History is never rewritten: a deactivated person's conversations stay in every dossier, and
 a new manager leads the next conversations while the past ones keep the manager they were held with.

@@ -21,10 +21,15 @@ MAX_REPORT_TEXT = 20_000
 
 @dataclass(frozen=True)
 class ReportView:
+    """The report as one person may see it, with what they may do with it now (each call checks again)."""
+
     conversation: Conversation
     report: Report | None
     actions: list[Action]
     earlier_actions: list[Action]
+    can_hold: bool  # the manager may record that the meeting took place
+    can_edit: bool  # the manager may write the draft: agenda, texts, actions, finalising
+    can_acknowledge: bool  # the employee may say they read the final report
 
     @property
     def finalised(self) -> bool:
@@ -44,12 +49,21 @@ def report_view(db: sqlite_utils.Database, actor: Person, conversation_id: int) 
     report = reports.get_report(db, conversation_id)
     if not access.can_read_report(actor, conversation, finalised=bool(report and report.finalised_at)):
         raise NotAllowed("report.not_final_yet")
+    writes = access.can_write_report(actor, conversation)
     return ReportView(
         conversation=conversation,
         report=report,
         actions=action_repo.actions_of_conversation(db, conversation_id),
         earlier_actions=earlier_actions(db, conversation),
+        can_hold=writes and conversation.status == "ready",
+        can_edit=writes and _editable(conversation, report),
+        can_acknowledge=access.can_acknowledge_report(actor, conversation) and conversation.status == "reported",
     )
+
+
+def _editable(conversation: Conversation, report: Report | None) -> bool:
+    """A report is written between the meeting and finalising."""
+    return conversation.status == "held" and report is not None
 
 
 def _manager_conversation(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> Conversation:
@@ -76,7 +90,7 @@ def mark_held(db: sqlite_utils.Database, actor: Person, conversation_id: int) ->
 def _draft(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> Report:
     conversation = _manager_conversation(db, actor, conversation_id)
     report = reports.get_report(db, conversation_id)
-    if conversation.status != "held" or report is None:
+    if not _editable(conversation, report):
         raise InvalidInput("report.not_editable")
     return report
 
@@ -149,7 +163,7 @@ def finalise(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> 
 def acknowledge(db: sqlite_utils.Database, actor: Person, conversation_id: int, comment: str = "") -> Report:
     """The employee has read the report, optionally with a comment of their own."""
     conversation = get_conversation(db, actor, conversation_id)
-    if actor.id != conversation.employee_id:
+    if not access.can_acknowledge_report(actor, conversation):
         raise NotAllowed()
     if len(comment or "") > MAX_REPORT_TEXT:
         raise InvalidInput("report.text_too_long", maximum=MAX_REPORT_TEXT)

@@ -1,5 +1,6 @@
-"""Rounds: a yearly series of conversations, one per employee, with their current manager; and how
-HR runs one once it exists: its figures, late joiners, a new manager, a reopened side, closing it."""
+"""Rounds: a yearly series of conversations, one per employee, with their current manager. HR starts
+one and runs it: its figures, late joiners, a new manager, a reopened side, closing it; each of its
+conversations says which of those corrections HR may make in it now."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ import sqlite_utils
 from db import audit, conversations, people, rounds
 from db.connection import transaction
 from devtalk.domain import access
-from devtalk.domain.models import Conversation, Person, Round
-from devtalk.domain.status import STATUSES
+from devtalk.domain.models import SIDES, Conversation, Person, Round
+from devtalk.domain.status import STATUSES, reopenable_sides
 from devtalk.errors import InvalidInput, NotAllowed, NotFound
 from devtalk.services import conversations as conversation_service
 from devtalk.services.library import get_version
@@ -68,9 +69,13 @@ class RoundRow:
 
 @dataclass(frozen=True)
 class RoundConversation:
+    """One conversation of the round, with what HR may correct in it now (each correction checks again)."""
+
     conversation: Conversation
     employee: Person
     manager: Person
+    reopenable: tuple[str, ...]  # the submitted sides HR may reopen, in SIDES order
+    reassignable: bool  # HR may give it another manager
 
 
 @dataclass(frozen=True)
@@ -109,8 +114,16 @@ def round_conversations(db: sqlite_utils.Database, actor: Person, round_id: int)
     _round(db, actor, round_id)
     found = conversations.conversations_in_round(db, round_id)
     persons = people.people_by_id(db, [c.employee_id for c in found] + [c.manager_id for c in found])
-    rows = [RoundConversation(c, persons[c.employee_id], persons[c.manager_id]) for c in found]
+    rows = [RoundConversation(c, persons[c.employee_id], persons[c.manager_id], *_corrections(actor, c)) for c in found]
     return sorted(rows, key=lambda row: row.employee.name.casefold())
+
+
+def _corrections(actor: Person, conversation: Conversation) -> tuple[tuple[str, ...], bool]:
+    """Which sides HR may reopen and whether they may reassign: never in a conversation of their own."""
+    if not access.acts_as_hr(actor, conversation):
+        return (), False
+    sides = reopenable_sides(conversation.status)
+    return tuple(side for side in SIDES if side in sides), conversation.status in REASSIGNABLE
 
 
 def late_joiner_candidates(db: sqlite_utils.Database, actor: Person, round_id: int) -> list[Person]:

@@ -281,3 +281,80 @@ def test_an_agenda_note_changed_in_another_tab_is_refused_and_a_reorder_meanwhil
     assert [point.key for point in report.agenda] == [point.key for point in reversed(points)]
     notes = {point.key: point.note for point in report.agenda}
     assert notes[first] == "Notitie uit het andere tabblad" and notes[second] == "Tweede punt"
+
+
+def at_stage(db, stage: str):
+    """The firm's conversation with both sides in, taken on to ``stage`` (ready, held, reported, acknowledged)."""
+    firm = make_firm(db)
+    for person in (firm.employee, firm.manager):
+        fill_all(db, person, firm.conversation_id)
+        conversations.submit(db, person, firm.conversation_id)
+    steps = [
+        lambda: reports.mark_held(db, firm.manager, firm.conversation_id),
+        lambda: reports.save_draft(db, firm.manager, firm.conversation_id, summary="Goed gesprek"),
+        lambda: reports.finalise(db, firm.manager, firm.conversation_id),
+        lambda: reports.acknowledge(db, firm.employee, firm.conversation_id),
+    ]
+    for step in steps[:{"ready": 0, "held": 1, "reported": 3, "acknowledged": 4}[stage]]:
+        step()
+    return firm
+
+
+# (can_hold, can_edit, can_acknowledge) per stage and person; the employee reads no draft at all.
+REPORT_RIGHTS = [
+    ("ready", "manager", (True, False, False)),
+    ("ready", "hr", (False, False, False)),
+    ("held", "manager", (False, True, False)),
+    ("held", "hr", (False, False, False)),
+    ("reported", "manager", (False, False, False)),
+    ("reported", "employee", (False, False, True)),
+    ("reported", "hr", (False, False, False)),
+    ("acknowledged", "employee", (False, False, False)),
+    ("acknowledged", "manager", (False, False, False)),
+]
+
+
+@pytest.mark.parametrize(("stage", "who", "rights"), REPORT_RIGHTS, ids=[f"{s}-{w}" for s, w, _ in REPORT_RIGHTS])
+def test_the_report_view_says_who_may_hold_edit_and_acknowledge_now(fresh_db, stage, who, rights):
+    firm = at_stage(fresh_db, stage)
+    view = reports.report_view(fresh_db, getattr(firm, who), firm.conversation_id)
+    assert (view.can_hold, view.can_edit, view.can_acknowledge) == rights
+
+
+@pytest.mark.parametrize(("who", "whose", "may"), [
+    ("manager", "employee", True),
+    ("hr", "employee", True),
+    ("employee", "employee", False),
+    ("hr", "hr", False),
+    ("manager", "manager", False),
+], ids=["manager on the team", "hr on someone", "employee on themselves", "hr on themselves", "manager on themselves"])
+def test_the_dossier_says_who_may_add_a_note(fresh_db, who, whose, may):
+    firm = make_firm(fresh_db)
+    actor, employee = getattr(firm, who), getattr(firm, whose)
+    for found in (dossier.dossier_of(fresh_db, actor, employee.id), dossier.overview(fresh_db, actor, employee.id)[0]):
+        assert found.can_add_note is may
+    if not may:
+        with pytest.raises(NotAllowed):
+            dossier.add_note(fresh_db, actor, employee.id, "Notitie")
+
+
+# Every short text someone must type: blank or too long is refused with its own message, nothing stored.
+TYPED_TEXTS = {
+    "action": (lambda db, f, text: actions.add_action(db, f.manager, f.conversation_id, what=text, kind="course"),
+               actions.MAX_WHAT, "action.what"),
+    "progress note": (lambda db, f, text: actions.add_note(db, f.manager, f.action_id, text), actions.MAX_NOTE, "action.note"),
+    "dossier note": (lambda db, f, text: dossier.add_note(db, f.manager, f.employee.id, text), dossier.MAX_NOTE, "dossier.note"),
+}
+
+
+@pytest.mark.parametrize("too_long", [False, True], ids=["blank", "too long"])
+@pytest.mark.parametrize("write", TYPED_TEXTS.values(), ids=TYPED_TEXTS.keys())
+def test_a_blank_or_too_long_typed_text_is_refused_with_its_own_message(fresh_db, held, write, too_long):
+    call, maximum, key = write
+    held.action_id = actions.add_action(fresh_db, held.manager, held.conversation_id, what="Cursus", kind="course").id
+    before = [fresh_db[table].count for table in ("actions", "action_notes", "dossier_notes")]
+    with pytest.raises(InvalidInput) as refused:
+        call(fresh_db, held, "x" * (maximum + 1) if too_long else "  \n ")
+    assert refused.value.message.key == (f"{key}_too_long" if too_long else f"{key}_required")
+    assert [fresh_db[table].count for table in ("actions", "action_notes", "dossier_notes")] == before
+    assert call(fresh_db, held, "  " + "x" * maximum + " ") is not None  # trimmed, at the maximum: stored
