@@ -16,7 +16,7 @@ from db import rounds as rounds_db
 from db.people import add_person, save_function
 from devtalk.domain.models import Answer, JobFunction, Person
 from devtalk.domain.passwords import hash_password
-from devtalk.services import actions, conversations, reports
+from devtalk.services import actions, auth, conversations, reports
 from devtalk.services.demo import load_demo
 from devtalk.services.invitations import CHOOSE_PIN, sign_in_with_code
 from devtalk.services.library import store_questionnaire
@@ -118,6 +118,16 @@ def sign_in_by_card(db, code: str, client: str = "phone", pin: str = CARD_PIN) -
         return first.token
     again = pin if first.pin_step == CHOOSE_PIN else None
     return sign_in_with_code(db, code, client, pin=pin, pin_again=again).token
+
+
+def who_signs_in(db, username: str, password: str) -> str:
+    """The username of the person a password sign-in opens a session for (SignInFailed if nobody)."""
+    return auth.current_person(db, auth.sign_in(db, username, password)).username
+
+
+def who_signs_in_by_card(db, code: str, client: str = "phone") -> str:
+    """The username of the person a card's code (and its PIN) opens a session for."""
+    return auth.current_person(db, sign_in_by_card(db, code, client)).username
 
 
 def fill_all(db, person, conversation_id, value=3):

@@ -108,6 +108,11 @@ def texts(app: AppTest) -> str:
     return "\n".join(parts)
 
 
+def labels(widgets) -> list[str]:
+    """The labels a person reads on these widgets (``app.text_input``, ``app.button``), in page order."""
+    return [widget.label for widget in widgets]
+
+
 def _unescaped(markdown: str) -> str:
     """Markdown source as the reader sees it: without the backslashes that keep user text literal
     and the invisible word joiners that keep an address from becoming a link."""

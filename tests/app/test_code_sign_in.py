@@ -1,7 +1,7 @@
 from streamlit.testing.v1 import AppTest
 
 from devtalk.services import invitations
-from tests.app.conftest import ROOT, open_page, reload, start_app, texts
+from tests.app.conftest import ROOT, labels, open_page, reload, start_app, texts
 from tests.builders import CARD_PIN, sign_in_by_card
 
 
@@ -76,7 +76,7 @@ def test_a_wrong_pin_is_refused_and_five_stop_the_card(firm_db):
     for _ in range(4):
         enter_pin(app, "0000")
     assert "dit kaartje werkt niet meer" in texts(app)
-    assert app.text_input(key="login_code") is not None and "Mijn gesprekken" not in texts(app)
+    assert "Code" in labels(app.text_input) and "Mijn gesprekken" not in texts(app)
     assert "Deze code werkt niet" in texts(opened_from_qr(code))
 
 
@@ -122,7 +122,7 @@ def test_a_revoked_card_signs_its_open_session_out_at_the_next_reload(firm_db):
     invitations.revoke_codes(database, firm.hr, firm.employee.id)
     app.run()
     assert not app.exception
-    assert app.text_input(key="login_code") is not None and "Mijn gesprekken" not in texts(app)
+    assert "Code" in labels(app.text_input) and "Mijn gesprekken" not in texts(app)
 
 
 def test_a_wrong_qr_code_says_so_at_the_top_and_to_ask_hr_for_a_new_card(firm_db):

@@ -17,7 +17,7 @@ def test_hr_makes_an_export_in_both_formats_and_finds_it_in_the_audit_log(firm_d
     app = page_run_directly("hr", PAGE)
     for fmt in exports.FORMATS:
         app.button(key=f"export_{what}_{fmt}_make").click().run()
-        assert app.download_button(key=f"export_{what}_{fmt}_download")
+        assert f"export_{what}_{fmt}_download" in {button.key for button in app.download_button}
     log = audit_table(app)
     assert list(log["Wat"][:2]) == [t(f"audit.export.{what}", "nl")] * 2
     assert set(log["Wie"][:2]) == {"Ingrid HR"}

@@ -1,17 +1,20 @@
-from tests.app.conftest import open_page, reload, sign_in, start_app, submit_sign_in, texts
+from tests.app.conftest import labels, open_page, reload, sign_in, start_app, submit_sign_in, texts
+
+# What a signed-out visitor reads: the sign-in form and, beside it, the field for a card's code.
+SIGN_IN_FIELDS = ["Gebruikersnaam", "Wachtwoord", "Code"]
 
 
 def test_signed_out_visitor_sees_only_the_sign_in_form(firm_db):
     app = start_app()
     assert not app.exception
-    assert app.text_input(key="login_username") is not None
+    assert labels(app.text_input) == SIGN_IN_FIELDS
     assert "Welkom bij devtalk" in texts(app)
 
 
 def test_wrong_password_shows_a_generic_message_and_no_pages(firm_db):
     app = submit_sign_in("employee", "fout")
     assert "Aanmelden lukt niet" in texts(app)
-    assert app.text_input(key="login_username") is not None
+    assert labels(app.text_input) == SIGN_IN_FIELDS
 
 
 def test_signed_in_employee_lands_on_my_conversations(firm_db):
@@ -24,7 +27,7 @@ def test_tampered_session_token_does_not_sign_anyone_in(firm_db):
     app = start_app()
     app.session_state["session_token"] = "guessed-token"
     app.run()
-    assert app.text_input(key="login_username") is not None
+    assert labels(app.text_input) == SIGN_IN_FIELDS
     assert "Mijn gesprekken" not in texts(app)
 
 
@@ -34,7 +37,7 @@ def test_sign_out_clears_the_session(firm_db):
     app.button(key="sign_out").click().run()
     reload(app)
     assert not app.exception
-    assert app.text_input(key="login_username") is not None
+    assert labels(app.text_input) == SIGN_IN_FIELDS
     assert "session_token" not in app.session_state
 
 

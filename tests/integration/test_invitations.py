@@ -7,7 +7,7 @@ from devtalk.domain import code_guessing
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.services import account, actions, auth, conversations, dossier, invitations
 from devtalk.services.invitations import CHOOSE_PIN, ENTER_PIN, CodeRefused, PinRefused
-from tests.builders import CARD_PIN, sign_in_by_card
+from tests.builders import CARD_PIN, sign_in_by_card, who_signs_in_by_card
 
 
 def card_of(db, firm, person=None, **options) -> str:
@@ -53,7 +53,7 @@ def test_revoked_and_reissued_codes(fresh_db, firm):
     second = card_of(fresh_db, firm)
     with pytest.raises(CodeRefused):
         invitations.sign_in_with_code(fresh_db, first, "phone")
-    assert sign_in_by_card(fresh_db, second)
+    assert who_signs_in_by_card(fresh_db, second) == "employee"
     invitations.revoke_codes(fresh_db, firm.hr, firm.employee.id)
     with pytest.raises(CodeRefused):
         invitations.sign_in_with_code(fresh_db, second, "phone")
@@ -139,7 +139,7 @@ def test_wrong_guesses_from_one_client_stop_its_cards_without_a_pin_but_not_anot
     guess_wrong(fresh_db, "attacker", code_guessing.PER_CLIENT)
     with pytest.raises(CodeRefused):
         invitations.sign_in_with_code(fresh_db, code, "attacker")
-    assert sign_in_by_card(fresh_db, code, "someone-else")
+    assert who_signs_in_by_card(fresh_db, code, "someone-else") == "employee"
 
 
 def test_a_card_with_a_pin_still_opens_while_guessing_is_over_every_limit(fresh_db, firm):
@@ -149,7 +149,7 @@ def test_a_card_with_a_pin_still_opens_while_guessing_is_over_every_limit(fresh_
     fresh_db["sign_in_attempts"].insert_all(
         [{"client": f"bot-{n}", "at": datetime.now(timezone.utc).isoformat()} for n in range(code_guessing.EVERYONE)])
     assert invitations.sign_in_with_code(fresh_db, code, "phone").pin_step == ENTER_PIN
-    assert sign_in_by_card(fresh_db, code, "phone")
+    assert who_signs_in_by_card(fresh_db, code, "phone") == "employee"
 
 
 def test_wrong_guesses_from_everyone_together_stop_cards_without_a_pin(fresh_db, firm):
@@ -165,14 +165,14 @@ def test_right_codes_are_not_counted_as_guesses(fresh_db, firm):
     for _ in range(code_guessing.PER_CLIENT + 2):
         invitations.sign_in_with_code(fresh_db, code, "phone")
     assert fresh_db["sign_in_attempts"].count == 0
-    assert sign_in_by_card(fresh_db, code)
+    assert who_signs_in_by_card(fresh_db, code) == "employee"
 
 
 def test_guesses_older_than_the_window_do_not_count_and_are_forgotten(fresh_db, firm):
     code = card_of(fresh_db, firm)
     old = (datetime.now(timezone.utc) - timedelta(hours=1)).isoformat()
     fresh_db["sign_in_attempts"].insert_all([{"client": "phone", "at": old}] * 20)
-    assert sign_in_by_card(fresh_db, code)
+    assert who_signs_in_by_card(fresh_db, code) == "employee"
     guess_wrong(fresh_db, "phone", 1)
     assert fresh_db["sign_in_attempts"].count == 1
 
@@ -234,7 +234,7 @@ def test_a_right_pin_clears_the_cards_wrong_ones(fresh_db, firm):
     for _ in range(code_guessing.MAX_WRONG_PINS - 1):
         with pytest.raises(PinRefused):
             invitations.sign_in_with_code(fresh_db, code, "phone", pin="0000")
-    assert sign_in_by_card(fresh_db, code)
+    assert who_signs_in_by_card(fresh_db, code) == "employee"
     with pytest.raises(PinRefused):
         invitations.sign_in_with_code(fresh_db, code, "phone", pin="0000")
 

@@ -5,7 +5,8 @@ import pytest
 import db as storage
 from db import migrations
 from db.people import add_person, get_person
-from tests.builders import make_firm
+from devtalk.services import conversations, reports
+from tests.builders import make_firm, submit_both, who_signs_in, write_report
 
 
 def test_an_empty_file_is_migrated_to_the_current_schema(tmp_path):
@@ -23,22 +24,57 @@ def test_migrating_twice_changes_nothing(tmp_path):
     assert get_person(database, 1).name == "Daan"
 
 
-@pytest.mark.parametrize("start", range(storage.SCHEMA_VERSION + 1), ids=lambda v: f"from-v{v}")
-def test_every_earlier_version_upgrades_to_the_current_one_with_its_data(tmp_path, start):
+def every_row(database) -> dict[str, dict[tuple, dict]]:
+    """Every row of every table by its primary key (its rowid if it has none), as column -> value."""
+    found = {}
+    for table in database.table_names():
+        keys = database[table].pks
+        cursor = database.execute(f"SELECT {', '.join(keys)}, * FROM [{table}]")
+        columns = [column[0] for column in cursor.description][len(keys):]
+        found[table] = {row[:len(keys)]: dict(zip(columns, row[len(keys):])) for row in cursor}
+    return found
+
+
+def a_working_firm(database, version: int):
+    """What a firm has written by the time its database is at ``version``: people with passwords,
+    a round, both sides' answers, a final report with an action, sessions, and from version 2 on a
+    card with a sign-in attempt."""
+    firm = make_firm(database)
+    submit_both(database, firm)
+    write_report(database, firm, summary="Goed gesprek", comment="Eens")
+    database.execute("INSERT INTO sessions (token_hash, person_id, created_at, last_seen_at)"
+                     " VALUES ('h', ?, '2026-01-01', '2026-01-01')", [firm.employee.id])
+    if version >= 2:
+        database["invitations"].insert({"person_id": firm.employee.id, "code_hash": "c", "created_at": "2026-01-01",
+                                        "expires_at": "2099-01-01"})
+        database["sign_in_attempts"].insert({"client": "phone", "at": "2026-01-01"})
+    return firm
+
+
+@pytest.mark.parametrize("start", range(1, storage.SCHEMA_VERSION + 1), ids=lambda v: f"from-v{v}")
+def test_a_working_database_of_every_version_keeps_all_its_data_when_migrated_to_the_newest(tmp_path, start):
+    """Version 0 is an empty file (the test above); every later version holds a working firm."""
     database = storage.open_db(tmp_path / f"v{start}.db")
     storage.migrate(database, target=start)
     assert storage.schema_version(database) == start
-    if start >= 1:
-        # A firm that has been working on this version: a person, a round, answers, a session.
-        make_firm(database)
-        database.execute("INSERT INTO sessions (token_hash, person_id, created_at, last_seen_at)"
-                         " VALUES ('h', 1, '2026-01-01', '2026-01-01')")
-    before = {t: database.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in database.table_names()}
+    firm = a_working_firm(database, start)
+    before = every_row(database)
     assert storage.migrate(database) == storage.SCHEMA_VERSION
     assert database.execute("PRAGMA foreign_key_check").fetchall() == []
     assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    after = {t: database.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in before}
-    assert after == before
+    after = every_row(database)
+    # Every row is still there with every value it had; columns a later version added come on top.
+    assert {table: {key: {column: row[column] for column in before[table][key]}
+                    for key, row in after[table].items()} for table in before} == before
+    # And the firm reads back as its people see it.
+    form = conversations.open_form(database, firm.employee, firm.conversation_id)
+    assert {item_id: answer.value for item_id, answer in form.answers.items() if answer.value} == {
+        "tekening-lezen": 5, "veilig-werken": 5}
+    assert form.answers["energie"].text == "tekst van employee"
+    view = reports.report_view(database, firm.manager, firm.conversation_id)
+    assert (view.report.summary, view.report.employee_comment, view.conversation.status) == ("Goed gesprek", "Eens", "acknowledged")
+    assert [action.what for action in view.actions] == ["Cursus tekening lezen bij het ROC"]
+    assert who_signs_in(database, "manager", "geheim123") == "manager"
 
 
 def test_a_database_newer_than_the_code_is_refused_untouched(tmp_path):
