@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from db._rows import now
+from db._rows import now, rows_where_in
 from devtalk.domain.models import JobFunction, Person
 
 _PERSON_FIELDS = ("name", "username", "email", "function_id", "manager_id", "roles", "language", "active")
@@ -64,11 +64,7 @@ def list_people(db: sqlite_utils.Database, *, active_only: bool = False) -> list
 
 
 def people_by_id(db: sqlite_utils.Database, ids) -> dict[int, Person]:
-    ids = list(set(ids))
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    return {row["id"]: _person(row) for row in db.query(f"SELECT * FROM people WHERE id IN ({marks})", ids)}
+    return {row["id"]: _person(row) for row in rows_where_in(db, "people", "id", ids)}
 
 
 def direct_reports(db: sqlite_utils.Database, manager_id: int) -> list[Person]:

@@ -6,7 +6,7 @@ import json
 
 import sqlite_utils
 
-from db._rows import now, to_datetime
+from db._rows import now, rows_where_in, to_datetime
 from devtalk.domain.models import AgendaPoint, Report
 
 
@@ -46,8 +46,4 @@ def save_report(db: sqlite_utils.Database, report: Report) -> Report:
 
 def reports_for(db: sqlite_utils.Database, conversation_ids: list[int]) -> dict[int, Report]:
     """The reports of many conversations in one query, by conversation id."""
-    if not conversation_ids:
-        return {}
-    marks = ",".join("?" * len(conversation_ids))
-    rows = db.query(f"SELECT * FROM reports WHERE conversation_id IN ({marks})", conversation_ids)
-    return {row["conversation_id"]: _report(row) for row in rows}
+    return {row["conversation_id"]: _report(row) for row in rows_where_in(db, "reports", "conversation_id", conversation_ids)}

@@ -6,7 +6,7 @@ from datetime import date
 
 import sqlite_utils
 
-from db._rows import from_date, now, to_date, to_datetime
+from db._rows import from_date, now, rows_where_in, to_date, to_datetime
 from devtalk.domain.models import Round
 
 
@@ -52,11 +52,7 @@ def list_rounds(db: sqlite_utils.Database) -> list[Round]:
 
 
 def rounds_by_id(db: sqlite_utils.Database, ids) -> dict[int, Round]:
-    ids = list(set(ids))
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    return {row["id"]: _round(row) for row in db.query(f"SELECT * FROM rounds WHERE id IN ({marks})", ids)}
+    return {row["id"]: _round(row) for row in rows_where_in(db, "rounds", "id", ids)}
 
 
 def close_round(db: sqlite_utils.Database, round_id: int) -> Round:

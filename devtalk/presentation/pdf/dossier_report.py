@@ -29,10 +29,6 @@ def dossier_report(firm: str, employee: Person, entries: Sequence[ConversationCo
 
 def _overview(doc: Document, entries: Sequence[ConversationContent], lang: str) -> None:
     """One line per conversation: where it stands, how far apart the two pictures were, what came of it."""
-    doc.heading(t("dossier.overview", lang))
-    if not entries:
-        doc.paragraph(t("dossier.empty", lang), colour=GREY)
-        return
     headings = [t("dossier.col_round", lang), t("pdf.held_on", lang), t("dossier.col_status", lang),
                 t("dossier.col_large_gaps", lang), t("dossier.col_actions", lang)]
     rows = [
@@ -41,7 +37,8 @@ def _overview(doc: Document, entries: Sequence[ConversationContent], lang: str) 
          "—" if entry.comparison is None else str(len(entry.comparison.largest_gaps())), str(len(entry.actions))]
         for entry in entries
     ]
-    doc.grid(headings, rows, align=("LEFT", "LEFT", "LEFT", "CENTER", "CENTER"))
+    report_blocks.titled_table(doc, t("dossier.overview", lang), headings, rows, t("dossier.empty", lang),
+                               align=("LEFT", "LEFT", "LEFT", "CENTER", "CENTER"))
 
 
 def _conversation(doc: Document, entry: ConversationContent, lang: str) -> None:

@@ -57,11 +57,17 @@ def report_text(doc: Document, report: Report, lang: str) -> None:
         doc.paragraph(t("pdf.draft", lang), bold=True)
 
 
+def titled_table(doc: Document, title: str, headings: Sequence[str], rows: Sequence[Sequence[str]], empty: str,
+                 align: Sequence[str] | None = None) -> None:
+    """A heading and its table, or a grey line saying there is nothing to list."""
+    doc.heading(title)
+    if rows:
+        doc.grid(headings, rows, align=align)
+    else:
+        doc.paragraph(empty, colour=GREY)
+
+
 def actions_table(doc: Document, actions: Sequence[Action], names: Mapping[int, str], lang: str) -> None:
-    doc.heading(t("report.actions", lang))
-    if not actions:
-        doc.paragraph(t("pdf.no_actions", lang), colour=GREY)
-        return
     headings = [t("pdf.col_what", lang), t("pdf.col_kind", lang), t("pdf.col_owner", lang),
                 t("pdf.col_due", lang), t("pdf.col_status", lang)]
     rows = [
@@ -69,7 +75,7 @@ def actions_table(doc: Document, actions: Sequence[Action], names: Mapping[int, 
          format_date(action.due_date, lang) or "—", t(f"action.status_{action.status}", lang)]
         for action in actions
     ]
-    doc.grid(headings, rows)
+    titled_table(doc, t("report.actions", lang), headings, rows, t("pdf.no_actions", lang))
 
 
 def acknowledgement(doc: Document, report: Report, lang: str) -> None:
