@@ -101,6 +101,15 @@ def test_hr_reopens_a_submitted_side_with_a_reason(firm_db):
     assert conversations.get_conversation(database, firm.conversation_id).status == "open"
 
 
+def test_the_reopen_form_offers_only_the_sides_the_service_says_may_be_reopened(firm_db):
+    database, firm = firm_db
+    submit_employee(database, firm)
+    app = page_run_directly("hr", PAGE)
+    assert not app.exception
+    assert app.selectbox(key="reopen_conversation").options == ["Daan Medewerker · Marco Manager · Medewerker heeft ingevuld"]
+    assert app.selectbox(key="reopen_side").options == ["Medewerker"]  # the manager has not submitted
+
+
 def test_reopening_without_a_reason_is_refused(firm_db):
     database, firm = firm_db
     submit_employee(database, firm)
