@@ -148,6 +148,14 @@ def submit_both(database, firm, employee_value=5, manager_value=2) -> None:
     conversations.submit(database, firm.manager, firm.conversation_id)
 
 
+def final_report(db, firm, summary: str) -> None:
+    """Both sides submitted, the meeting held and a report with only this summary made final."""
+    submit_both(db, firm)
+    reports.mark_held(db, firm.manager, firm.conversation_id)
+    reports.save_draft(db, firm.manager, firm.conversation_id, summary=summary)
+    reports.finalise(db, firm.manager, firm.conversation_id)
+
+
 def write_report(db, firm, summary="Goed gesprek over tekeningen.", agreements="Cursus tekening lezen.",
                  action="Cursus tekening lezen bij het ROC", final=True, comment=None, notes=None) -> None:
     """From both sides submitted to a report (final unless told), with one action and a note on

@@ -6,7 +6,7 @@ from streamlit.testing.v1.app_test import TESTING_KEY, _AppTestSessionState
 
 from devtalk.services import conversations, reports
 from tests.app.conftest import download, open_page, sign_in, texts
-from tests.builders import submit_both
+from tests.builders import final_report, submit_both
 from ui import session
 
 
@@ -49,10 +49,7 @@ def test_an_action_due_in_the_past_is_refused_and_the_text_kept(firm_db):
 
 def test_employee_reads_and_acknowledges_the_final_report(firm_db):
     database, firm = firm_db
-    submit_both(database, firm)
-    reports.mark_held(database, firm.manager, firm.conversation_id)
-    reports.save_draft(database, firm.manager, firm.conversation_id, summary="Samen besproken")
-    reports.finalise(database, firm.manager, firm.conversation_id)
+    final_report(database, firm, "Samen besproken")
     app = open_page(sign_in("employee"), "pages/report.py", conversation=firm.conversation_id)
     assert "Samen besproken" in texts(app)
     app.text_area(key="ack_comment").input("Helder verslag").run()
@@ -86,10 +83,7 @@ def test_manager_reorders_and_removes_agenda_points(firm_db):
 
 def test_final_report_can_be_downloaded_as_pdf(firm_db, deferred_downloads):
     database, firm = firm_db
-    submit_both(database, firm)
-    reports.mark_held(database, firm.manager, firm.conversation_id)
-    reports.save_draft(database, firm.manager, firm.conversation_id, summary="Samen besproken")
-    reports.finalise(database, firm.manager, firm.conversation_id)
+    final_report(database, firm, "Samen besproken")
     app = open_page(sign_in("employee"), "pages/report.py", conversation=firm.conversation_id)
     app.button(key="report_make").click().run()
     assert not app.exception
@@ -179,10 +173,7 @@ def test_a_conflict_notice_is_gone_once_the_report_is_opened_again(firm_db):
 def test_the_manager_reads_the_employees_comment_under_the_employees_name(firm_db):
     """"Mijn reactie" above Daan's words told Marco they were his own."""
     database, firm = firm_db
-    submit_both(database, firm)
-    reports.mark_held(database, firm.manager, firm.conversation_id)
-    reports.save_draft(database, firm.manager, firm.conversation_id, summary="Samen besproken")
-    reports.finalise(database, firm.manager, firm.conversation_id)
+    final_report(database, firm, "Samen besproken")
     reports.acknowledge(database, firm.employee, firm.conversation_id, "Ik mis de cursus")
     for page, params in (("pages/report.py", {"conversation": firm.conversation_id}),
                          ("pages/dossier.py", {"person": firm.employee.id})):
