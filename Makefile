@@ -35,11 +35,14 @@ start: $(VENV)/.runtime
 	DEVTALK_DB=$(DEVTALK_DB) $(BIN)/python -m devtalk init
 	DEVTALK_DB=$(DEVTALK_DB) $(BIN)/streamlit run app.py
 
+# One pytest worker per core, each test file on one worker (a module's demo firm or server is made once).
+PARALLEL := -n auto --dist loadfile
+
 test: $(VENV)/.test $(CHROMIUM)
-	DEVTALK_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+	DEVTALK_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest $(PARALLEL)
 
 test-fast: $(VENV)/.test
-	$(BIN)/python -m pytest -m "not browser and not slow"
+	$(BIN)/python -m pytest -m "not browser and not slow" $(PARALLEL)
 
 bench: $(VENV)/.runtime
 	$(BIN)/python -m bench
