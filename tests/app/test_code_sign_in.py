@@ -1,3 +1,4 @@
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from devtalk.services import invitations
@@ -42,6 +43,20 @@ def test_typed_code_opens_the_persons_own_conversations_after_choosing_a_pin(fir
     give_pin(app)
     assert not app.exception
     assert "Gesprek met Marco Manager" in texts(app)
+
+
+def test_an_hr_persons_card_session_is_refused_the_hr_pages_with_a_message(firm_db):
+    """A card session is for one's own conversations (auth gives it the employee role only): the
+    HR services refuse it, so the menu leaves the HR pages out and a hand-made link says so."""
+    database, firm = firm_db
+    app = give_pin(typed_code(invitations.issue_code(database, firm.hr, firm.hr.id)))
+    with pytest.raises(ValueError, match="Could not find a navigation page"):  # not in the menu
+        open_page(app, "pages/hr_rounds.py")
+    page = AppTest.from_file(str(ROOT / "pages/hr_rounds.py"), default_timeout=30)  # a hand-made link
+    page.session_state["session_token"] = app.session_state["session_token"]
+    page.run()
+    assert not page.exception
+    assert "Dit mag je niet bekijken of wijzigen." in texts(page)
 
 
 def test_first_sign_in_from_the_qr_link_chooses_a_pin_before_any_session(firm_db):
