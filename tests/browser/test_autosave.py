@@ -119,7 +119,8 @@ def test_typing_on_while_the_text_is_being_saved_keeps_the_focus_and_every_lette
     box = block.locator("textarea")
     box.click()
     box.press_sequentially("Eerst een begin", delay=50)
-    page.wait_for_timeout(1100)  # the begin is committed: the page reruns while typing goes on
+    # The begin is committed: the page reruns while typing goes on.
+    wait_until_stored(server["db"], conversation_id, item_id, "Eerst een begin")
     rest = ", en dan typ ik gewoon verder terwijl de pagina het begin opslaat, zonder het veld te verlaten."
     box.press_sequentially(rest, delay=50)
     wait_until_stored(server["db"], conversation_id, item_id, "Eerst een begin" + rest)

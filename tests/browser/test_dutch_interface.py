@@ -157,7 +157,7 @@ def test_a_phone_shows_no_ctrl_enter_hint_while_typing_an_answer(browser, server
     settle(page)
     answer.tap()
     page.keyboard.type("Ik leer graag van collega's")
-    page.wait_for_timeout(300)
+    settle(page)
     assert "Enter" not in page.evaluate("document.body.innerText")
     assert_dutch(page, "an answer typed on a phone")
     context.close()

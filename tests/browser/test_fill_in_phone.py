@@ -75,9 +75,8 @@ def test_each_missing_answer_after_submit_is_a_link_that_jumps_to_its_question(b
     target = page.locator(f"[id='{last.get_attribute('href')[1:]}']")
     question = last.inner_text()
     last.tap()
-    page.wait_for_timeout(500)
-    assert len(context.pages) == 1  # the same page, not a new tab
     expect(target).to_be_in_viewport()
+    assert len(context.pages) == 1  # the same page, not a new tab
     wording = page.locator("[class*='st-key-item_']").filter(has=target).locator("strong").first
     expect(wording).to_have_text(question)
     expect(wording).to_be_in_viewport()

@@ -91,7 +91,7 @@ def test_text_typed_across_a_server_restart_is_stored_and_stays_in_the_box(page,
     leave_the_field(page)
     block.get_by_text("Opgeslagen").wait_for(timeout=90_000)
     assert stored_text(server, conversation_id, item_id) == "Voor de herstart, en erna."
-    page.wait_for_timeout(1500)  # a late rerun must not put the old value back
+    settle(page)  # a late rerun must not put the old value back
     assert box.input_value() == "Voor de herstart, en erna."
 
 
@@ -109,7 +109,7 @@ def test_text_typed_just_before_a_kill_is_stored_after_reconnect_without_typing_
         assert time.monotonic() < deadline, "the text typed before the kill was never stored"
         time.sleep(0.2)
     block.get_by_text("Opgeslagen").wait_for()
-    page.wait_for_timeout(1500)  # a late rerun must not put the old value back
+    settle(page)  # a late rerun must not put the old value back
     assert box.input_value() == "Net voor de crash"
 
 
@@ -123,7 +123,7 @@ def test_the_first_edit_after_a_clean_restart_is_stored_and_not_reverted(page, s
     leave_the_field(page)
     block.get_by_text("Opgeslagen").wait_for(timeout=90_000)
     assert stored_text(server, conversation_id, item_id) == "Eerste wijziging na de herstart"
-    page.wait_for_timeout(1500)
+    settle(page)  # a late rerun must not put the old value back
     assert box.input_value() == "Eerste wijziging na de herstart"
 
 
@@ -160,7 +160,7 @@ def test_a_report_summary_typed_across_a_server_restart_is_stored_and_stays_in_t
     while stored_summary(server, conversation_id) != "Getypt voor de herstart, en erna." and time.monotonic() < deadline:
         time.sleep(0.3)
     assert stored_summary(server, conversation_id) == "Getypt voor de herstart, en erna."
-    page.wait_for_timeout(1500)  # a late rerun must not put the old text back
+    settle(page)  # a late rerun must not put the old text back
     assert box.input_value() == "Getypt voor de herstart, en erna."
     page.reload()
     box.wait_for()
