@@ -11,8 +11,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-import db as storage
-from db import accounts
+from db import accounts, analyse, migrate, open_db, transaction
 from db import conversations as conversation_repo
 from db.people import add_person, save_function
 from db.rounds import add_round
@@ -70,11 +69,11 @@ def people_for(answers: int) -> int:
 
 def seed(path: Path, answers: int, progress=lambda done, total: None) -> Seeded:
     """Build a database holding about ``answers`` answers: people x 12 yearly rounds x 60 items x 2 sides."""
-    database = storage.open_db(path)
-    storage.migrate(database)
+    database = open_db(path)
+    migrate(database)
     rng = random.Random(7)
     count = people_for(answers)
-    with storage.transaction(database):
+    with transaction(database):
         hr = add_person(database, name="HR", username="hr", roles=("employee", "hr_admin"))
         version_id = store_questionnaire(database, hr, questionnaire_yaml(), "bench.yaml").id
         staff = _people(database, count)
@@ -89,7 +88,7 @@ def seed(path: Path, answers: int, progress=lambda done, total: None) -> Seeded:
     stamp = datetime.now(timezone.utc).isoformat()
     batch: list[tuple] = []
     written = 0
-    with storage.transaction(database):
+    with transaction(database):
         for conversation_id in conversation_ids:
             for side in SIDES:
                 batch.extend((conversation_id, side, f"item-{n}", rng.randint(1, 5), 0, None, stamp) for n in range(LIKERT_ITEMS))
@@ -103,7 +102,7 @@ def seed(path: Path, answers: int, progress=lambda done, total: None) -> Seeded:
         written += len(batch)
     elapsed = time.perf_counter() - started
     progress(written, total)
-    storage.analyse(database)
+    analyse(database)
     employee, manager_id = staff[0]
     return Seeded(database, Path(path), count, written, elapsed, hr, employee, manager_id, last_year, team_round)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-import db as storage
+from db import migrate, open_db, schema_version
 from db.backup import backup_to, restore_from
 from db.private_files import write_private
 from devtalk import config
@@ -26,8 +26,8 @@ lang_option = click.option("--lang", type=click.Choice(LANGUAGES), default="nl",
 
 
 def _open(db_path: Path | None):
-    database = storage.open_db(db_path or config.database_path())
-    storage.migrate(database)
+    database = open_db(db_path or config.database_path())
+    migrate(database)
     return database
 
 
@@ -52,7 +52,7 @@ def init(db_path, lang) -> None:
         database = _open(db_path)
     except DevtalkError as error:
         _fail(error, lang)
-    click.echo(f"schema {storage.schema_version(database)}: {db_path or config.database_path()}")
+    click.echo(f"schema {schema_version(database)}: {db_path or config.database_path()}")
 
 
 @cli.command("demo")
@@ -138,7 +138,7 @@ def restore(source, db_path, lang) -> None:
     dest = db_path or config.database_path()
     try:
         restore_from(source, dest)
-        storage.migrate(storage.open_db(dest))
+        migrate(open_db(dest))
     except DevtalkError as error:
         _fail(error, lang)
     click.echo(f"restored {source} into {dest}")

@@ -13,7 +13,7 @@ from typing import Any
 import sqlite_utils
 import streamlit as st
 
-import db as storage
+from db import migrate, open_db
 from devtalk import config
 from devtalk.domain.client_address import client_address
 from devtalk.domain.models import Person
@@ -38,8 +38,8 @@ def database() -> sqlite_utils.Database:
     """One connection per browser session; each tab runs in its own thread, so none are shared."""
     path = str(config.database_path())
     if st.session_state.get("_db_path") != path:
-        database = storage.open_db(path)
-        storage.migrate(database)
+        database = open_db(path)
+        migrate(database)
         st.session_state["_db"] = database
         st.session_state["_db_path"] = path
     return st.session_state["_db"]

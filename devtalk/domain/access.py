@@ -17,7 +17,6 @@ from devtalk.domain.models import Action, Conversation, DossierNote, Person
 from devtalk.domain.status import is_reported, is_revealed, submitted_sides
 from devtalk.errors import NotAllowed
 
-
 # The command line runs as whoever can read the database file: it acts with HR's rights, as this
 # one explicit person. No row has id 0, so the operator takes part in no conversation and leads
 # nobody; what it does is recorded without a person (``recorded_id``), as the log always showed it.

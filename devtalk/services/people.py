@@ -17,9 +17,9 @@ import sqlite_utils
 
 from db import accounts, audit, people, questionnaires, rounds
 from db.connection import transaction
+from devtalk.domain import access
 from devtalk.domain.models import ROLES, JobFunction, Person
 from devtalk.errors import InvalidInput, NotFound
-from devtalk.domain import access
 from devtalk.i18n import LANGUAGES
 from devtalk.questionnaire import Questionnaire, Section
 from devtalk.questionnaire.nodes import SLUG

@@ -95,7 +95,7 @@ def _round(db, actor: Person, round_id: int) -> Round:
 def _open_round(db, actor: Person, round_id: int) -> Round:
     found = _round(db, actor, round_id)
     if found.closed_at is not None:
-        raise InvalidInput("round_admin.round_closed")
+        raise InvalidInput("round.round_closed")
     return found
 
 
@@ -159,9 +159,9 @@ def reassign_manager(db: sqlite_utils.Database, actor: Person, conversation_id: 
             raise NotAllowed()
         manager = people.get_person(db, manager_id)
         if conversation.status not in REASSIGNABLE:
-            raise InvalidInput("round_admin.not_reassignable")
+            raise InvalidInput("round.not_reassignable")
         if manager is None or not manager.active or manager.id == conversation.employee_id:
-            raise InvalidInput("round_admin.manager_invalid")
+            raise InvalidInput("round.manager_invalid")
         updated = conversations.update_conversation(db, conversation_id, manager_id=manager_id)
         detail = {"from": conversation.manager_id, "to": manager_id}
         audit.record_event(db, actor.id, "conversation.reassign", "conversation", conversation_id, detail=detail)
