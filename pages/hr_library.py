@@ -120,7 +120,8 @@ def show_paper_form(version, function_id: str | None, side: str) -> None:
                                  format_func=lambda code: tr(f"people.language_name_{code}"))
         pdf_download("paper_form", tr("download.paper_form"),
                      lambda person: printing.paper_form_pdf(db, person, version.id, function_id, form_lang, side),
-                     f"paper-form-{version.questionnaire_id}-{version.version}-{side}.pdf")
+                     "-".join(["paper-form", version.questionnaire_id, str(version.version),
+                               *([function_id] if function_id else []), side, form_lang]) + ".pdf")
 
 
 def show_preview_item(item: library.PreviewItem) -> None:
