@@ -233,9 +233,11 @@ if view.can_acknowledge:
     st.divider()
     st.subheader(tr("report.acknowledge_heading"))
     st.write(tr("report.acknowledge_explained"))
-    st.text_area(tr("report.comment"), key="ack_comment", max_chars=reports.MAX_REPORT_TEXT)
+    # One box per conversation: a comment begun on another report in this tab stays with that one.
+    comment_key = f"ack_comment_{conversation_id}"
+    st.text_area(tr("report.comment"), key=comment_key, max_chars=reports.MAX_REPORT_TEXT)
     st.button(tr("report.acknowledge"), key="acknowledge", type="primary", width="stretch",
-              on_click=lambda: act(reports.acknowledge, conversation_id, st.session_state.get("ack_comment", "")))
+              on_click=lambda: act(reports.acknowledge, conversation_id, st.session_state.get(comment_key, "")))
 elif report.acknowledged_at:
     st.success(tr("report.acknowledged_on", date=format_datetime(report.acknowledged_at, lang)))
     if report.employee_comment:

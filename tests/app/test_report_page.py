@@ -52,7 +52,7 @@ def test_employee_reads_and_acknowledges_the_final_report(firm_db):
     final_report(database, firm, "Samen besproken")
     app = open_page(sign_in("employee"), "pages/report.py", conversation=firm.conversation_id)
     assert "Samen besproken" in texts(app)
-    app.text_area(key="ack_comment").input("Helder verslag").run()
+    app.text_area(key=f"ack_comment_{firm.conversation_id}").input("Helder verslag").run()
     app.button(key="acknowledge").click().run()
     assert not app.exception
     assert "Gelezen door de medewerker" in texts(app)
