@@ -39,7 +39,7 @@ start: $(VENV)/.runtime
 PARALLEL := -n auto --dist loadfile
 
 # Browser tests run after the rest, one at a time: each drives a real server and chromium, and two of
-# them side by side on a 2-core machine made a tap on the 60-item fill-in page wait past its timeout.
+# them side by side on a 2-core machine, CI saw a tap on the 60-item fill-in page time out.
 test: $(VENV)/.test $(CHROMIUM)
 	$(BIN)/python -m pytest -m "not browser" $(PARALLEL)
 	DEVTALK_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -m browser
