@@ -1,0 +1,72 @@
+"""The skills matrix's reads, each one query for everyone shown: levels, requirements, minimums and
+certificate holders. Each person's levels come from one conversation (their latest held one), so a
+matrix costs the same after one year as after twelve."""
+
+from __future__ import annotations
+
+import json
+
+import sqlite_utils
+
+# A conversation has been held once it reaches these statuses; its report (and the agreed levels
+# in it) is final from "reported" on.
+_HELD = "('held', 'reported', 'acknowledged')"
+_FINAL = "('reported', 'acknowledged')"
+
+
+def latest_levels(db: sqlite_utils.Database, person_ids: list[int]) -> list[tuple]:
+    """(person id, item id, value, not applicable, agreed) per item of each person's latest held
+    conversation: the final report's agreed level where it has one, else the manager's answer."""
+    return db.execute(
+        f"""WITH latest AS (
+                SELECT p.value AS person_id,
+                       (SELECT c.id FROM conversations c WHERE c.employee_id = p.value AND c.status IN {_HELD}
+                        ORDER BY c.id DESC LIMIT 1) AS conversation_id
+                FROM json_each(:people) p)
+            SELECT l.person_id, a.item_id,
+                   CASE WHEN g.item_id IS NULL THEN a.value ELSE g.value END,
+                   CASE WHEN g.item_id IS NULL THEN a.not_applicable ELSE g.not_applicable END,
+                   g.item_id IS NOT NULL
+            FROM latest l
+              JOIN conversations c ON c.id = l.conversation_id
+              JOIN answers a ON a.conversation_id = l.conversation_id AND a.side = 'manager'
+              LEFT JOIN agreed_levels g ON g.conversation_id = l.conversation_id AND g.item_id = a.item_id
+                AND c.status IN {_FINAL}""",
+        {"people": json.dumps(person_ids)},
+    ).fetchall()
+
+
+def requirements(db: sqlite_utils.Database, questionnaire_id: str) -> list[tuple]:
+    """(function id, item id, level, critical) for every requirement on the questionnaire's items."""
+    return db.execute(
+        "SELECT function_id, item_id, level, critical FROM skill_requirements WHERE questionnaire_id = ?",
+        [questionnaire_id],
+    ).fetchall()
+
+
+def team_minimums(db: sqlite_utils.Database, questionnaire_id: str) -> list[tuple]:
+    """(manager id, item id, people, level) for every team minimum on the questionnaire's items."""
+    return db.execute(
+        "SELECT manager_id, item_id, people, level FROM team_minimums WHERE questionnaire_id = ?",
+        [questionnaire_id],
+    ).fetchall()
+
+
+def certificate_minimums(db: sqlite_utils.Database) -> list[tuple]:
+    """(manager id, type id, type name, people) for every certificate minimum of an active type."""
+    return db.execute(
+        """SELECT m.manager_id, m.type_id, t.name, m.people
+           FROM certificate_minimums m JOIN certificate_types t ON t.id = m.type_id
+           WHERE t.active = 1"""
+    ).fetchall()
+
+
+def valid_certificate_holders(db: sqlite_utils.Database, person_ids: list[int], today: str) -> list[tuple]:
+    """(person id, type id) for each of these people's certificates that has not expired by ``today``
+    (one without an expiry date never does)."""
+    return db.execute(
+        """SELECT DISTINCT c.person_id, c.type_id
+           FROM certificates c JOIN json_each(:people) p ON p.value = c.person_id
+           WHERE c.expires_on IS NULL OR c.expires_on >= :today""",
+        {"people": json.dumps(person_ids), "today": today},
+    ).fetchall()

@@ -1,0 +1,211 @@
+"""The skills matrix: people x skills against what each job function requires, per skill how many
+master it against the team's minimum, the single points of failure (critical skills and
+certificates held by fewer people than the minimum), and each person's gaps.
+
+HR sees everyone; a manager sees their own team (their current direct reports); anyone else is
+refused, on every call. The skills are those of the newest round's questionnaire (the one people
+are being asked now), its sections that apply to the people shown. The minimums count the whole
+team, whichever filter is on: someone of another job function who masters a skill still counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import sqlite_utils
+
+from db import audit, people, rounds, settings
+from db import matrix as storage
+from db.connection import transaction
+from devtalk.domain import access
+from devtalk.domain.matrix import (
+    DEFAULT_MINIMUM,
+    MET,
+    Cell,
+    Level,
+    Matrix,
+    Minimum,
+    Requirement,
+    SinglePoint,
+    Skill,
+    SkillCount,
+    cell,
+    gaps_of,
+    masters,
+    required_on_scale,
+    short_teams,
+)
+from devtalk.domain.models import JobFunction, Person
+from devtalk.errors import NotAllowed
+from devtalk.questionnaire import Questionnaire, Section
+from devtalk.services.library import get_version, parsed
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class Filters:
+    teams: list[Person]  # HR: everyone who leads someone now; a manager: themselves
+    functions: list[JobFunction]
+    sections: tuple[Section, ...]  # the questionnaire's sections that hold skills
+
+
+def filter_options(db: sqlite_utils.Database, actor: Person) -> Filters:
+    """What the matrix can be filtered by, for this person."""
+    everyone = _visible(db, actor, None)
+    questionnaire = _questionnaire(db)
+    if access.sees_every_conversation(actor):
+        teams = list(people.people_by_id(db, {p.manager_id for p in everyone if p.manager_id}).values())
+    else:
+        teams = [actor]
+    used = {person.function_id for person in everyone}
+    functions = [function for function in people.list_functions(db) if function.id in used]
+    sections = () if questionnaire is None else tuple(
+        section for section in questionnaire.sections if _skills_of(questionnaire, section, None))
+    return Filters(sorted(teams, key=lambda p: p.name.casefold()), functions, sections)
+
+
+def matrix(
+    db: sqlite_utils.Database, actor: Person, team_id: int | None = None, function_id: str | None = None,
+    section_id: str | None = None, today: date | None = None,
+) -> Matrix:
+    """The matrix for the people this person may see, narrowed by team, job function and section."""
+    today = today or date.today()
+    team = _visible(db, actor, team_id)
+    shown = tuple(person for person in team if function_id is None or person.function_id == function_id)
+    questionnaire = _questionnaire(db)
+    managers = people.people_by_id(db, {person.manager_id for person in team if person.manager_id})
+    if questionnaire is None or not shown:
+        return Matrix(shown, (), tuple(() for _ in shown), (), (), {}, managers, today)
+    skills = _columns(questionnaire, {person.function_id for person in shown}, section_id)
+    requirements = {(function, item): Requirement(level, bool(critical))
+                    for function, item, level, critical in storage.requirements(db, questionnaire.id)}
+    levels = {(person_id, item_id): Level(value, bool(not_applicable), bool(agreed)) for person_id, item_id, value,
+              not_applicable, agreed in storage.latest_levels(db, [person.id for person in team])}
+
+    def required(person: Person, skill: Skill) -> int | None:
+        found = requirements.get((person.function_id, skill.item.id))
+        return required_on_scale(found.level, skill.top) if found else None
+
+    rows = tuple(tuple(cell(levels.get((person.id, skill.item.id)), required(person, skill)) for skill in skills)
+                 for person in shown)
+    critical = {item for (_, item), found in requirements.items() if found.critical}
+    minimums = _minimums(db, questionnaire, team, requirements)
+    holders = [_holders(skill, team, minimums, levels, required) for skill in skills]
+    counts = tuple(_count(skill, [row[index] for row in rows], shown, minimums, holders[index])
+                   for index, skill in enumerate(skills))
+    points = (*(point for skill, held in zip(skills, holders) for point in _skill_points(skill, held, minimums, managers)),
+              *_certificate_points(db, team, managers, today))
+    gaps = {person.id: found for person, row in zip(shown, rows) if (found := gaps_of(row, skills, critical))}
+    return Matrix(shown, skills, rows, counts, tuple(points), gaps, managers, today)
+
+
+def matrix_xlsx(db: sqlite_utils.Database, actor: Person, lang: str, **filters) -> bytes:
+    """The matrix as an Excel workbook (values and colours), recorded in the audit log."""
+    from devtalk.spreadsheets.matrix_export import matrix_workbook
+
+    found = matrix(db, actor, **filters)
+    data = matrix_workbook(found, lang)
+    _record_export(db, actor, "xlsx", len(found.people))
+    return data
+
+
+def matrix_pdf(db: sqlite_utils.Database, actor: Person, lang: str, **filters) -> bytes:
+    """The matrix as a printable PDF (A3 landscape) for the workshop wall, recorded in the audit log."""
+    from devtalk.presentation.pdf.skills_matrix import matrix_document
+
+    found = matrix(db, actor, **filters)
+    data = matrix_document(found, lang, settings.get_setting(db, "firm_name", "") or "")
+    _record_export(db, actor, "pdf", len(found.people))
+    return data
+
+
+def _record_export(db: sqlite_utils.Database, actor: Person, fmt: str, rows: int) -> None:
+    with transaction(db):
+        audit.record_event(db, access.recorded_id(actor), "export.matrix", "export", "matrix",
+                           detail={"format": fmt, "rows": rows})
+
+
+def _visible(db: sqlite_utils.Database, actor: Person, team_id: int | None) -> tuple[Person, ...]:
+    """The active people this person may see in the matrix: HR everyone (or one team), a manager
+    their own team; anyone else is refused."""
+    if access.sees_every_conversation(actor):
+        everyone = people.list_people(db, active_only=True)
+        return tuple(person for person in everyone if team_id is None or person.manager_id == team_id)
+    if team_id not in (None, actor.id):
+        raise NotAllowed()
+    team = tuple(person for person in people.direct_reports(db, actor.id) if person.active and access.leads(actor, person))
+    if not team:
+        raise NotAllowed()
+    return team
+
+
+def _questionnaire(db: sqlite_utils.Database) -> Questionnaire | None:
+    newest = next(iter(rounds.list_rounds(db)), None)
+    return None if newest is None else parsed(get_version(db, newest.questionnaire_version_id))
+
+
+def _skills_of(questionnaire: Questionnaire, section: Section, functions: set[str | None] | None) -> tuple[Skill, ...]:
+    """The section's skill items when it applies to one of ``functions`` (None: any): its Likert
+    items, outside the learning climate, whose answers are only ever shown for a group."""
+    if section.employee_only or (functions is not None and not any(section.applies_to(f) for f in functions)):
+        return ()
+    return tuple(Skill(item, section.id, max(questionnaire.scale_of(item).points))
+                 for item in section.items if item.type == "likert")
+
+
+def _columns(questionnaire: Questionnaire, functions: set[str | None], section_id: str | None) -> tuple[Skill, ...]:
+    return tuple(skill for section in questionnaire.sections if section_id in (None, section.id)
+                 for skill in _skills_of(questionnaire, section, functions))
+
+
+def _minimums(db, questionnaire: Questionnaire, team: tuple[Person, ...],
+              requirements: dict[tuple, Requirement]) -> dict[tuple[int, str], Minimum]:
+    """(team, item) -> the team's minimum: the one HR set, else DEFAULT_MINIMUM at each person's
+    required level for a skill critical to one of the team's job functions."""
+    found = {(manager, item): Minimum(count, level) for manager, item, count, level in storage.team_minimums(db, questionnaire.id)}
+    for person in team:
+        for (function, item), requirement in requirements.items():
+            if requirement.critical and function == person.function_id and person.manager_id:
+                found.setdefault((person.manager_id, item), Minimum(DEFAULT_MINIMUM, None))
+    return found
+
+
+def _holders(skill: Skill, team: tuple[Person, ...], minimums, levels, required) -> dict[int, list[str]]:
+    """Per team with a minimum on the skill, the names of who reach it."""
+    holders: dict[int, list[str]] = {}
+    for person in team:
+        minimum = minimums.get((person.manager_id, skill.item.id))
+        if minimum is None:
+            continue
+        threshold = minimum.level if minimum.level is not None else required(person, skill)
+        names = holders.setdefault(person.manager_id, [])
+        if masters(levels.get((person.id, skill.item.id)), threshold):
+            names.append(person.name)
+    return holders
+
+
+def _count(skill: Skill, cells: list[Cell], shown: tuple[Person, ...], minimums, holders: dict[int, list[str]]) -> SkillCount:
+    wanted = {person.manager_id: minimums[(person.manager_id, skill.item.id)].people for person in shown
+              if (person.manager_id, skill.item.id) in minimums}
+    return SkillCount(
+        skill, sum(state == MET for *_, state in cells), sum(cell[2] is not None for cell in cells),
+        sum(wanted.values()) if wanted else None, sum(len(holders.get(manager, ())) for manager in wanted),
+        any(len(holders.get(manager, ())) < people for manager, people in wanted.items()))
+
+
+def _skill_points(skill: Skill, holders: dict[int, list[str]], minimums, managers: dict[int, Person]) -> list[SinglePoint]:
+    wanted = {manager: minimum.people for (manager, item), minimum in minimums.items() if item == skill.item.id}
+    return short_teams(holders, wanted, managers, skill=skill)
+
+
+def _certificate_points(db, team: tuple[Person, ...], managers: dict[int, Person], today: date) -> list[SinglePoint]:
+    """Each team's certificate types held validly by fewer of its people than the minimum HR set."""
+    valid = set(storage.valid_certificate_holders(db, [person.id for person in team], today.isoformat()))
+    points = []
+    for manager, type_id, name, minimum in storage.certificate_minimums(db):
+        members = [person for person in team if person.manager_id == manager]
+        holders = {manager: [person.name for person in members if (person.id, type_id) in valid]}
+        points += short_teams(holders, {manager: minimum}, managers, certificate=name)
+    return points

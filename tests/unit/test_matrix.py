@@ -1,0 +1,90 @@
+"""The skills matrix's rules: a cell's state against the requirement, gaps, and teams short of a minimum."""
+
+import pytest
+
+from devtalk.domain.matrix import (
+    BELOW,
+    CERTIFICATE,
+    MET,
+    NO_DATA,
+    NO_REQUIREMENT,
+    NOT_APPLICABLE,
+    SKILL,
+    Level,
+    Skill,
+    cell,
+    gaps_of,
+    masters,
+    required_on_scale,
+    short_teams,
+)
+from devtalk.domain.models import Person
+from devtalk.questionnaire import Item
+
+
+def skill(item_id: str, top: int = 5) -> Skill:
+    return Skill(Item(item_id, "likert", {"nl": f"Kan {item_id}", "en": f"Can {item_id}"}, scale="s"), "vak", top)
+
+
+@pytest.mark.parametrize(("level", "required", "state"), [
+    (Level(4), 4, MET),
+    (Level(5), 4, MET),
+    (Level(3), 4, BELOW),
+    (Level(3), None, NO_REQUIREMENT),
+    (Level(None, not_applicable=True), 4, NOT_APPLICABLE),
+    (Level(None), 4, NO_DATA),
+    (None, 4, NO_DATA),
+    (None, None, NO_DATA),
+    (Level(2, agreed=False), 2, MET),
+], ids=["at the requirement", "above it", "below it", "no requirement", "n.v.t.", "no value", "no level at all",
+        "neither", "the manager's answer counts too"])
+def test_a_cell_is_at_below_without_requirement_not_applicable_or_without_data(level, required, state):
+    assert cell(level, required)[3] == state
+
+
+def test_a_cell_says_whether_its_level_was_agreed_or_is_the_managers_answer():
+    assert cell(Level(3, agreed=True), 4)[:2] == (3, True)
+    assert cell(Level(3, agreed=False), 4)[:2] == (3, False)
+
+
+@pytest.mark.parametrize(("required", "top", "asked"), [(4, 5, 4), (4, 3, 3), (3, 3, 3), (None, 5, None)],
+                         ids=["fits the scale", "scale shortened since", "at the top", "none"])
+def test_a_requirement_asks_at_most_the_top_of_the_items_own_scale(required, top, asked):
+    assert required_on_scale(required, top) == asked
+
+
+def test_skills_on_scales_of_different_length_each_compare_on_their_own_scale():
+    three, five = skill("kort", top=3), skill("lang", top=5)
+    assert cell(Level(3), required_on_scale(3, three.top))[3] == MET  # the top of 1-3
+    assert cell(Level(3), required_on_scale(4, five.top))[3] == BELOW  # the middle of 1-5
+
+
+def test_not_applicable_and_no_level_never_count_towards_a_minimum():
+    assert masters(Level(4), 4)
+    assert not masters(Level(3), 4)
+    assert not masters(Level(None, not_applicable=True), 1)
+    assert not masters(None, 1)
+    assert not masters(Level(5), None)
+
+
+def test_gaps_are_below_requirement_or_without_level_critical_first_then_the_largest():
+    skills = (skill("a"), skill("b"), skill("c"), skill("d"), skill("e"))
+    cells = (cell(Level(1), 4), cell(Level(3), 4), cell(None, 2), cell(Level(5), 4), cell(Level(None, True), 3))
+    found = gaps_of(cells, skills, critical={"b"})
+    assert [(gap.skill.item.id, gap.level, gap.required, gap.critical) for gap in found] == [
+        ("b", 3, 4, True), ("a", 1, 4, False), ("c", None, 2, False)]
+    assert found[1].short_by == 3
+
+
+def test_a_team_with_fewer_holders_than_its_minimum_is_a_single_point_of_failure():
+    marco, sandra = Person(1, "Marco", "marco"), Person(2, "Sandra", "sandra")
+    teams = {1: marco, 2: sandra}
+    points = short_teams({1: ["Daan"], 2: ["Otto", "Bram"]}, {1: 2, 2: 2}, teams, skill=skill("tig"))
+    assert [(point.kind, point.team.name, point.holders, point.minimum, point.name("en")) for point in points] == [
+        (SKILL, "Marco", ("Daan",), 2, "Can tig")]
+
+
+def test_a_certificate_nobody_holds_is_a_single_point_of_failure_of_its_team_only():
+    teams = {1: Person(1, "Marco", "marco")}
+    points = short_teams({}, {1: 1, 9: 3}, teams, certificate="BHV")
+    assert [(point.kind, point.name("nl"), point.holders) for point in points] == [(CERTIFICATE, "BHV", ())]
