@@ -25,6 +25,7 @@ HR_LIBRARY = "pages/hr_library.py"
 HR_TEAM = "pages/hr_team.py"
 HR_EXPORTS = "pages/hr_exports.py"
 HR_PRIVACY = "pages/hr_privacy.py"
+SKILLS_MATRIX = "pages/skills_matrix.py"
 
 
 def pages_for(person: Person | None, needs_setup: bool = False) -> list[st.Page] | dict[str, list[st.Page]]:
@@ -34,7 +35,8 @@ def pages_for(person: Person | None, needs_setup: bool = False) -> list[st.Page]
         return [st.Page(SIGN_IN, title=tr("nav.sign_in"), icon=":material/login:", default=True)]
     own = _own_pages()
     if not person.is_hr:
-        return own
+        # A manager reads their own team's skills matrix; HR finds it among the HR pages.
+        return [*own, _skills_matrix()] if "manager" in person.roles else own
     return {tr("nav.section_own"): own, tr("nav.section_hr"): _hr_pages()}
 
 
@@ -64,9 +66,14 @@ def _hr_pages() -> list[st.Page]:
         st.Page(HR_LIBRARY, title=tr("nav.hr_library"), icon=":material/library_books:"),
         st.Page(HR_INVITATIONS, title=tr("nav.hr_invitations"), icon=":material/qr_code_2:"),
         st.Page(HR_TEAM, title=tr("nav.hr_team"), icon=":material/grid_view:"),
+        _skills_matrix(),
         st.Page(HR_EXPORTS, title=tr("nav.hr_exports"), icon=":material/download:"),
         st.Page(HR_PRIVACY, title=tr("nav.hr_privacy"), icon=":material/shield_person:"),
     ]
+
+
+def _skills_matrix() -> st.Page:
+    return st.Page(SKILLS_MATRIX, title=tr("nav.skills_matrix"), icon=":material/table_chart:")
 
 
 def _own_pages() -> list[st.Page]:

@@ -25,6 +25,11 @@ STATE_COLOURS = {MET: "#a5d6a7", BELOW: "#ef9a9a", NO_REQUIREMENT: "#bbdefb", NO
 DEFAULT_MINIMUM = 2
 
 
+# One cell, a plain tuple like the team heatmap's (a matrix holds twelve thousand; the garbage
+# collector stops tracking plain tuples of atoms): (level, agreed, required, state).
+Cell = tuple[int | None, bool, int | None, str]
+
+
 @dataclass(frozen=True)
 class Level:
     """A person's latest level on a skill: the agreed level of their latest report or, without one,
@@ -54,11 +59,14 @@ class Skill:
     item: Item
     section_id: str
     top: int  # the highest point of the item's scale
+    functions: tuple[str, ...] | None = None  # the job functions its section is for; None: everyone
+
+    def asked_of(self, function_id: str | None) -> bool:
+        return self.functions is None or function_id in self.functions
 
 
-# One cell, a plain tuple like the team heatmap's (a matrix holds twelve thousand; the garbage
-# collector stops tracking plain tuples of atoms): (level, agreed, required, state).
-Cell = tuple[int | None, bool, int | None, str]
+# A skill of a section someone's job function does not get (TIG welding for a sheet-metal worker).
+NOT_ASKED: Cell = (None, False, None, NOT_APPLICABLE)
 
 
 def required_on_scale(required: int | None, top: int) -> int | None:

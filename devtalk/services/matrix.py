@@ -22,6 +22,7 @@ from devtalk.domain import access
 from devtalk.domain.matrix import (
     DEFAULT_MINIMUM,
     MET,
+    NOT_ASKED,
     Cell,
     Level,
     Matrix,
@@ -88,7 +89,8 @@ def matrix(
         found = requirements.get((person.function_id, skill.item.id))
         return required_on_scale(found.level, skill.top) if found else None
 
-    rows = tuple(tuple(cell(levels.get((person.id, skill.item.id)), required(person, skill)) for skill in skills)
+    rows = tuple(tuple(cell(levels.get((person.id, skill.item.id)), required(person, skill))
+                       if skill.asked_of(person.function_id) else NOT_ASKED for skill in skills)
                  for person in shown)
     critical = {item for (_, item), found in requirements.items() if found.critical}
     minimums = _minimums(db, questionnaire, team, requirements)
@@ -151,7 +153,7 @@ def _skills_of(questionnaire: Questionnaire, section: Section, functions: set[st
     items, outside the learning climate, whose answers are only ever shown for a group."""
     if section.employee_only or (functions is not None and not any(section.applies_to(f) for f in functions)):
         return ()
-    return tuple(Skill(item, section.id, max(questionnaire.scale_of(item).points))
+    return tuple(Skill(item, section.id, max(questionnaire.scale_of(item).points), section.functions)
                  for item in section.items if item.type == "likert")
 
 

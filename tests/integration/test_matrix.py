@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from db._rows import now
 from db.people import add_person, update_person
-from devtalk.domain.matrix import BELOW, MET, NO_DATA, NO_REQUIREMENT, STATE_COLOURS
+from devtalk.domain.matrix import BELOW, MET, NO_DATA, NO_REQUIREMENT, NOT_APPLICABLE, STATE_COLOURS
 from devtalk.errors import NotAllowed
 from devtalk.services import matrix, reports
 from devtalk.services.rounds import create_round
@@ -92,6 +92,7 @@ def test_hr_sees_everyone_with_the_final_reports_agreed_level_else_the_managers_
     assert cells[("Daan Medewerker", V)] == (2, False, 3, BELOW)
     assert cells[("Bram Collega", T)] == (3, False, 4, BELOW)  # the draft report's 5 does not count yet
     assert cells[("Otto Buiten", T)] == (None, False, None, NO_DATA)
+    assert cells[("Daan Medewerker", TIG)] == (None, False, None, NOT_APPLICABLE)  # welding is asked of welders only
 
 
 def test_a_manager_sees_their_own_team_only_and_never_another(team):
