@@ -17,6 +17,7 @@ from devtalk.services import matrix
 from ui import callbacks, session, widgets
 from ui.downloads import pdf_download
 from ui.session import tr
+from ui.text import plain_table
 
 person = session.require_person()
 db = session.database()
@@ -60,13 +61,17 @@ widgets.stop_when_empty(found.people and found.skills, "matrix.nobody_here")
 
 st.header(tr("matrix.heatmap_heading"))
 st.caption(tr("matrix.heatmap_explained"))
-st.altair_chart(heatmap_chart(heatmap_frame(found, lang), lang), key="matrix_heatmap", width="content")
+# Every column keeps the width its upright skill name needs: a wide matrix scrolls sideways in its
+# own frame instead of running off the page. Our own fixed rule, no user text in it.
+st.html("<style>.st-key-matrix_frame { overflow-x: auto; }</style>")
+with st.container(key="matrix_frame"):
+    st.altair_chart(heatmap_chart(heatmap_frame(found, lang), lang), key="matrix_heatmap", width="content")
 show_downloads(chosen)
 
 st.header(tr("matrix.single_heading"))
 st.caption(tr("matrix.single_explained"))
 if found.single_points:
-    st.dataframe(single_points_frame(found.single_points, lang), hide_index=True, width="stretch", key="matrix_single")
+    plain_table(single_points_frame(found.single_points, lang))
 else:
     st.success(tr("matrix.no_single"))
 

@@ -30,14 +30,14 @@ DEFAULT_MINIMUM = 2
 Cell = tuple[int | None, bool, int | None, str]
 
 
-@dataclass(frozen=True)
-class Level:
-    """A person's latest level on a skill: the agreed level of their latest report or, without one,
-    the manager's answer of a held conversation (``agreed`` False, shown marked)."""
+# A person's latest level on a skill: (value, not applicable, agreed). The agreed level of their
+# latest report or, without one, the manager's answer of a held conversation (agreed false, shown
+# marked). A plain tuple, as it comes from SQL, for the same reason as Cell.
+Level = tuple[int | None, bool, bool]
 
-    value: int | None
-    not_applicable: bool = False
-    agreed: bool = True
+
+def level(value: int | None, not_applicable: bool = False, agreed: bool = True) -> Level:
+    return (value, not_applicable, agreed)
 
 
 @dataclass(frozen=True)
@@ -74,21 +74,23 @@ def required_on_scale(required: int | None, top: int) -> int | None:
     return None if required is None else min(required, top)
 
 
-def cell(level: Level | None, required: int | None) -> Cell:
+def cell(found: Level | None, required: int | None) -> Cell:
     """The level, whether it was agreed, the required level and the cell's state."""
-    if level is None or (level.value is None and not level.not_applicable):
+    if found is None:
         return (None, False, required, NO_DATA)
-    if level.not_applicable:
-        return (None, level.agreed, required, NOT_APPLICABLE)
+    value, not_applicable, agreed = found
+    if not_applicable:
+        return (None, agreed, required, NOT_APPLICABLE)
+    if value is None:
+        return (None, False, required, NO_DATA)
     if required is None:
-        return (level.value, level.agreed, None, NO_REQUIREMENT)
-    return (level.value, level.agreed, required, MET if level.value >= required else BELOW)
+        return (value, agreed, None, NO_REQUIREMENT)
+    return (value, agreed, required, MET if value >= required else BELOW)
 
 
-def masters(level: Level | None, threshold: int | None) -> bool:
+def masters(found: Level | None, threshold: int | None) -> bool:
     """Whether this level counts towards a minimum of ``threshold`` or higher."""
-    return threshold is not None and level is not None and level.value is not None and not level.not_applicable \
-        and level.value >= threshold
+    return threshold is not None and found is not None and not found[1] and found[0] is not None and found[0] >= threshold
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from devtalk.domain.matrix import (
 from devtalk.i18n import t
 
 CELL_HEIGHT = 24
-CELL_WIDTH = 28
+CELL_WIDTH = 30
 
 
 def level_text(cell: Cell, lang: str) -> str:
@@ -41,6 +41,15 @@ def skill_names(matrix: Matrix, lang: str) -> list[str]:
     return [skill.item.wording("manager", lang) for skill in matrix.skills]
 
 
+def two_lines(text: str) -> str:
+    """The text broken at the space nearest its middle (a line break Vega's label splits on)."""
+    spaces = [index for index, char in enumerate(text) if char == " "]
+    if not spaces:
+        return text
+    middle = min(spaces, key=lambda index: abs(index - len(text) / 2))
+    return f"{text[:middle]}\n{text[middle + 1:]}"
+
+
 def heatmap_frame(matrix: Matrix, lang: str) -> pd.DataFrame:
     """One row per person and skill, in row and column order."""
     # Built column by column, each skill worded once: 200 people x 60 skills is 12,000 rows.
@@ -50,20 +59,23 @@ def heatmap_frame(matrix: Matrix, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         "person": [person.name for person in matrix.people for _ in range(width)],
         "skill": names * len(matrix.people),
+        "label": [two_lines(name) for name in names] * len(matrix.people),
         "column": list(range(width)) * len(matrix.people),
         "row": [row for row in range(len(matrix.people)) for _ in range(width)],
         "level": [level_text(cell, lang) for cell in cells],
         "required": ["" if cell[2] is None else str(cell[2]) for cell in cells],
         "state": [labels[cell[3]] for cell in cells],
-    }, columns=["person", "skill", "column", "row", "level", "required", "state"])
+    }, columns=["person", "skill", "label", "column", "row", "level", "required", "state"])
 
 
 def heatmap_chart(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
     """People down, skills across, each cell coloured by its state and showing the level. The skill
     names stand in full above the columns (no label limit), and the tooltip repeats everything."""
     labels = state_labels(lang)
-    x = alt.X("skill:N", sort=alt.EncodingSortField(field="column"), title=None,
-              axis=alt.Axis(orient="top", labelAngle=-50, labelLimit=0, labelAlign="left"))
+    # Upright and on two lines, each name fits its column: none is hidden as overlapping, none cut.
+    x = alt.X("label:N", sort=alt.EncodingSortField(field="column"), title=None,
+              axis=alt.Axis(orient="top", labelAngle=-90, labelLimit=0, labelOverlap=False, labelFontSize=11,
+                            labelExpr="split(datum.label, '\\n')"))
     y = alt.Y("person:N", sort=alt.EncodingSortField(field="row"), title=None, axis=alt.Axis(labelLimit=0))
     colour = alt.Color("state:N", title=t("matrix.legend", lang),
                        scale=alt.Scale(domain=[labels[s] for s in STATES], range=[STATE_COLOURS[s] for s in STATES]),
@@ -75,7 +87,7 @@ def heatmap_chart(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
                alt.Tooltip("state:N", title=t("matrix.col_state", lang))]
     base = alt.Chart(frame).encode(x=x, y=y, tooltip=tooltip)
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(color=colour)
-    levels = base.mark_text(fontSize=11, color="#212121").encode(text="level:N")
+    levels = base.mark_text(fontSize=10, color="#212121").encode(text="level:N")
     return alt.layer(cells, levels).properties(height=alt.Step(CELL_HEIGHT), width=alt.Step(CELL_WIDTH))
 
 
@@ -108,7 +120,7 @@ def single_points_frame(points: tuple[SinglePoint, ...], lang: str) -> pd.DataFr
         t("matrix.col_what", lang): [point.name(lang) for point in points],
         t("matrix.col_team", lang): [point.team.name for point in points],
         t("matrix.col_holders", lang): [", ".join(point.holders) or nobody for point in points],
-        t("matrix.col_minimum", lang): [point.minimum for point in points],
+        t("matrix.col_minimum", lang): [str(point.minimum) for point in points],
     })
 
 

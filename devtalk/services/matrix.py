@@ -82,8 +82,8 @@ def matrix(
     skills = _columns(questionnaire, {person.function_id for person in shown}, section_id)
     requirements = {(function, item): Requirement(level, bool(critical))
                     for function, item, level, critical in storage.requirements(db, questionnaire.id)}
-    levels = {(person_id, item_id): Level(value, bool(not_applicable), bool(agreed)) for person_id, item_id, value,
-              not_applicable, agreed in storage.latest_levels(db, [person.id for person in team])}
+    levels: dict[tuple[int, str], Level] = {
+        (row[0], row[1]): row[2:] for row in storage.latest_levels(db, [person.id for person in team])}
 
     def required(person: Person, skill: Skill) -> int | None:
         found = requirements.get((person.function_id, skill.item.id))
@@ -133,8 +133,8 @@ def _visible(db: sqlite_utils.Database, actor: Person, team_id: int | None) -> t
     """The active people this person may see in the matrix: HR everyone (or one team), a manager
     their own team; anyone else is refused."""
     if access.sees_every_conversation(actor):
-        everyone = people.list_people(db, active_only=True)
-        return tuple(person for person in everyone if team_id is None or person.manager_id == team_id)
+        found = people.list_people(db, active_only=True) if team_id is None else people.direct_reports(db, team_id)
+        return tuple(person for person in found if person.active)
     if team_id not in (None, actor.id):
         raise NotAllowed()
     team = tuple(person for person in people.direct_reports(db, actor.id) if person.active and access.leads(actor, person))

@@ -10,10 +10,10 @@ from devtalk.domain.matrix import (
     NO_REQUIREMENT,
     NOT_APPLICABLE,
     SKILL,
-    Level,
     Skill,
     cell,
     gaps_of,
+    level,
     masters,
     required_on_scale,
     short_teams,
@@ -27,15 +27,15 @@ def skill(item_id: str, top: int = 5) -> Skill:
 
 
 @pytest.mark.parametrize(("level", "required", "state"), [
-    (Level(4), 4, MET),
-    (Level(5), 4, MET),
-    (Level(3), 4, BELOW),
-    (Level(3), None, NO_REQUIREMENT),
-    (Level(None, not_applicable=True), 4, NOT_APPLICABLE),
-    (Level(None), 4, NO_DATA),
+    (level(4), 4, MET),
+    (level(5), 4, MET),
+    (level(3), 4, BELOW),
+    (level(3), None, NO_REQUIREMENT),
+    (level(None, not_applicable=True), 4, NOT_APPLICABLE),
+    (level(None), 4, NO_DATA),
     (None, 4, NO_DATA),
     (None, None, NO_DATA),
-    (Level(2, agreed=False), 2, MET),
+    (level(2, agreed=False), 2, MET),
 ], ids=["at the requirement", "above it", "below it", "no requirement", "n.v.t.", "no value", "no level at all",
         "neither", "the manager's answer counts too"])
 def test_a_cell_is_at_below_without_requirement_not_applicable_or_without_data(level, required, state):
@@ -43,8 +43,8 @@ def test_a_cell_is_at_below_without_requirement_not_applicable_or_without_data(l
 
 
 def test_a_cell_says_whether_its_level_was_agreed_or_is_the_managers_answer():
-    assert cell(Level(3, agreed=True), 4)[:2] == (3, True)
-    assert cell(Level(3, agreed=False), 4)[:2] == (3, False)
+    assert cell(level(3, agreed=True), 4)[:2] == (3, True)
+    assert cell(level(3, agreed=False), 4)[:2] == (3, False)
 
 
 @pytest.mark.parametrize(("required", "top", "asked"), [(4, 5, 4), (4, 3, 3), (3, 3, 3), (None, 5, None)],
@@ -55,21 +55,21 @@ def test_a_requirement_asks_at_most_the_top_of_the_items_own_scale(required, top
 
 def test_skills_on_scales_of_different_length_each_compare_on_their_own_scale():
     three, five = skill("kort", top=3), skill("lang", top=5)
-    assert cell(Level(3), required_on_scale(3, three.top))[3] == MET  # the top of 1-3
-    assert cell(Level(3), required_on_scale(4, five.top))[3] == BELOW  # the middle of 1-5
+    assert cell(level(3), required_on_scale(3, three.top))[3] == MET  # the top of 1-3
+    assert cell(level(3), required_on_scale(4, five.top))[3] == BELOW  # the middle of 1-5
 
 
 def test_not_applicable_and_no_level_never_count_towards_a_minimum():
-    assert masters(Level(4), 4)
-    assert not masters(Level(3), 4)
-    assert not masters(Level(None, not_applicable=True), 1)
+    assert masters(level(4), 4)
+    assert not masters(level(3), 4)
+    assert not masters(level(None, not_applicable=True), 1)
     assert not masters(None, 1)
-    assert not masters(Level(5), None)
+    assert not masters(level(5), None)
 
 
 def test_gaps_are_below_requirement_or_without_level_critical_first_then_the_largest():
     skills = (skill("a"), skill("b"), skill("c"), skill("d"), skill("e"))
-    cells = (cell(Level(1), 4), cell(Level(3), 4), cell(None, 2), cell(Level(5), 4), cell(Level(None, True), 3))
+    cells = (cell(level(1), 4), cell(level(3), 4), cell(None, 2), cell(level(5), 4), cell(level(None, True), 3))
     found = gaps_of(cells, skills, critical={"b"})
     assert [(gap.skill.item.id, gap.level, gap.required, gap.critical) for gap in found] == [
         ("b", 3, 4, True), ("a", 1, 4, False), ("c", None, 2, False)]
