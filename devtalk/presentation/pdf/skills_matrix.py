@@ -74,17 +74,31 @@ def _grid(doc: Document, matrix: Matrix, names: list[str], columns: range, lang:
 
 
 def _header(doc: Document, names: list[str], columns: range, width: float) -> None:
-    """The skill names written upwards above their columns, shortened only if longer than the room."""
+    """The skill names written upwards above their columns, on up to two lines each."""
     top = doc.get_y()
     doc.body(LABEL_SIZE)
+    line = LABEL_SIZE * 0.3528 * 1.15  # mm from one line's baseline to the next
     for offset, index in enumerate(columns):
-        x = doc.l_margin + NAME_WIDTH + offset * width + width / 2 + 1
-        with doc.rotation(90, x, top + HEADER_HEIGHT):
-            doc.text(x, top + HEADER_HEIGHT, doc.fit(plain(names[index]), HEADER_HEIGHT - 2))
+        lines = _wrapped(doc, plain(names[index]), HEADER_HEIGHT - 2)
+        x = doc.l_margin + NAME_WIDTH + offset * width + width / 2 - line * (len(lines) - 2) / 2
+        for number, text in enumerate(lines):
+            baseline = x + number * line
+            with doc.rotation(90, baseline, top + HEADER_HEIGHT):
+                doc.text(baseline, top + HEADER_HEIGHT, text)
     doc.set_draw_color(*RULE)
     doc.line(doc.l_margin, top + HEADER_HEIGHT + 1, doc.l_margin + NAME_WIDTH + len(columns) * width, top + HEADER_HEIGHT + 1)
     doc.set_xy(doc.l_margin, top + HEADER_HEIGHT + 2)
     doc.body()
+
+
+def _wrapped(doc: Document, text: str, room: float) -> list[str]:
+    """The words on as few lines as fit ``room`` mm, at most two; the second shortened if it must."""
+    first, rest = "", text.split()
+    while rest and doc.get_string_width(f"{first} {rest[0]}".strip()) <= room:
+        first = f"{first} {rest.pop(0)}".strip()
+    if not first:  # one word longer than the room
+        return [doc.fit(text, room)]
+    return [first, doc.fit(" ".join(rest), room)] if rest else [first]
 
 
 def _legend(doc: Document, lang: str) -> None:
