@@ -228,6 +228,7 @@ def test_the_pdf_is_a3_landscape_in_the_readers_language_and_is_logged(team):
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (1191, 842)
     text = flat(text_of(pdf))
     assert "Skills matrix" in text and "Daan Medewerker" in text and "Single points of failure" in text
+    assert "The employee can read a drawing" in text  # the manager's wording, in English
     logged = db.execute("SELECT action, detail FROM audit_events WHERE action = 'export.matrix'").fetchall()
     assert logged == [("export.matrix", '{"format": "pdf", "rows": 2}')]
 
