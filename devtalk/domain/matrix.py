@@ -147,7 +147,6 @@ class Matrix:
     counts: tuple[SkillCount, ...]  # one per skill
     single_points: tuple[SinglePoint, ...]
     gaps: dict[int, tuple[Gap, ...]]  # person id -> their gaps, critical first, then the largest
-    teams: dict[int, Person]  # manager id -> manager, for every team shown
     as_of: date
 
     def cell(self, person_id: int, item_id: str) -> Cell:
@@ -157,7 +156,8 @@ class Matrix:
 
 
 def gaps_of(cells: tuple[Cell, ...], skills: tuple[Skill, ...], critical: set[str]) -> tuple[Gap, ...]:
-    """The skills below requirement or without a level yet; critical first, then the largest shortfall."""
+    """The skills below requirement or without a level yet; critical first, then the largest shortfall.
+    ``critical``: the item ids critical to this person's job function."""
     found = [Gap(skill, level, required, skill.item.id in critical)
              for skill, (level, _, required, state) in zip(skills, cells)
              if required is not None and state in (BELOW, NO_DATA)]

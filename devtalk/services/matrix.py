@@ -39,8 +39,10 @@ from devtalk.domain.matrix import (
 )
 from devtalk.domain.models import JobFunction, Person
 from devtalk.errors import NotAllowed
+from devtalk.presentation.pdf.skills_matrix import matrix_document
 from devtalk.questionnaire import Questionnaire, Section
 from devtalk.services.library import get_version, parsed
+from devtalk.spreadsheets.matrix_export import matrix_workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -78,7 +80,7 @@ def matrix(
     questionnaire = _questionnaire(db)
     managers = people.people_by_id(db, {person.manager_id for person in team if person.manager_id})
     if questionnaire is None or not shown:
-        return Matrix(shown, (), tuple(() for _ in shown), (), (), {}, managers, today)
+        return Matrix(shown, (), tuple(() for _ in shown), (), (), {}, today)
     skills = _columns(questionnaire, {person.function_id for person in shown}, section_id)
     requirements = {(function, item): Requirement(level, bool(critical))
                     for function, item, level, critical in storage.requirements(db, questionnaire.id)}
@@ -92,21 +94,23 @@ def matrix(
     rows = tuple(tuple(cell(levels.get((person.id, skill.item.id)), required(person, skill))
                        if skill.asked_of(person.function_id) else NOT_ASKED for skill in skills)
                  for person in shown)
-    critical = {item for (_, item), found in requirements.items() if found.critical}
+    critical: dict[str | None, set[str]] = {}
+    for (function, item), found in requirements.items():
+        if found.critical:
+            critical.setdefault(function, set()).add(item)
     minimums = _minimums(db, questionnaire, team, requirements)
     holders = [_holders(skill, team, minimums, levels, required) for skill in skills]
     counts = tuple(_count(skill, [row[index] for row in rows], shown, minimums, holders[index])
                    for index, skill in enumerate(skills))
     points = (*(point for skill, held in zip(skills, holders) for point in _skill_points(skill, held, minimums, managers)),
               *_certificate_points(db, team, managers, today))
-    gaps = {person.id: found for person, row in zip(shown, rows) if (found := gaps_of(row, skills, critical))}
-    return Matrix(shown, skills, rows, counts, tuple(points), gaps, managers, today)
+    gaps = {person.id: found for person, row in zip(shown, rows)
+            if (found := gaps_of(row, skills, critical.get(person.function_id, set())))}
+    return Matrix(shown, skills, rows, counts, tuple(points), gaps, today)
 
 
 def matrix_xlsx(db: sqlite_utils.Database, actor: Person, lang: str, **filters) -> bytes:
     """The matrix as an Excel workbook (values and colours), recorded in the audit log."""
-    from devtalk.spreadsheets.matrix_export import matrix_workbook
-
     found = matrix(db, actor, **filters)
     data = matrix_workbook(found, lang)
     _record_export(db, actor, "xlsx", len(found.people))
@@ -115,8 +119,6 @@ def matrix_xlsx(db: sqlite_utils.Database, actor: Person, lang: str, **filters) 
 
 def matrix_pdf(db: sqlite_utils.Database, actor: Person, lang: str, **filters) -> bytes:
     """The matrix as a printable PDF (A3 landscape) for the workshop wall, recorded in the audit log."""
-    from devtalk.presentation.pdf.skills_matrix import matrix_document
-
     found = matrix(db, actor, **filters)
     data = matrix_document(found, lang, settings.get_setting(db, "firm_name", "") or "")
     _record_export(db, actor, "pdf", len(found.people))

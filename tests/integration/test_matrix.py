@@ -176,12 +176,13 @@ def test_a_certificate_held_by_fewer_than_the_minimum_is_a_single_point_of_failu
         ("BHV", "Marco Manager"), ("VCA Basis", "Sandra Ander")]
 
 
-def test_each_persons_gaps_list_the_critical_first_and_a_skill_without_level(team):
+def test_each_persons_gaps_list_what_is_critical_to_their_own_function_first(team):
     db, firm, bram = team
+    require(db, "lasser", V, 3, critical=True)  # critical to welders, not to sheet-metal workers
     found = matrix.matrix(db, firm.manager)
     assert [(gap.skill.item.id, gap.level, gap.required, gap.critical) for gap in found.gaps[bram.id]] == [
         (T, 3, 4, True)]
-    assert [(gap.skill.item.id, gap.level) for gap in found.gaps[firm.employee.id]] == [(V, 2)]
+    assert [(gap.skill.item.id, gap.level, gap.critical) for gap in found.gaps[firm.employee.id]] == [(V, 2, False)]
 
 
 def test_filters_narrow_to_a_job_function_and_a_section(team):
