@@ -49,6 +49,7 @@ def measure(large: Seeded, small: Seeded, repeat: int) -> list[figures.Figure]:
     results.append(figures.ratio_figure("dossier page, 12 years", dossiers["page"], dossiers["floor"], 1.5))
     results.append(figures.completion_figure(large, repeat))
     results.append(figures.heatmap_figure(large, repeat))
+    results.append(figures.matrix_figure(large, repeat))
     results.append(figures.report_pdf_figure(large, max(3, repeat // 2)))
     results.append(figures.growth_figure("growth: comparison page", compared["small"], compared["page"]))
     results.append(figures.growth_figure("growth: dossier page", dossiers["small"], dossiers["page"]))

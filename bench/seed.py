@@ -13,7 +13,8 @@ import sqlite_utils
 
 from db import accounts, analyse, migrate, open_db, transaction
 from db import conversations as conversation_repo
-from db.people import add_person, save_function
+from db import matrix as matrix_repo
+from db.people import add_person, save_function, update_person
 from db.rounds import add_round
 from devtalk.domain.models import JobFunction, Person
 from devtalk.domain.passwords import hash_password
@@ -25,6 +26,7 @@ OPEN_ITEMS = 4
 ITEMS = LIKERT_ITEMS + OPEN_ITEMS
 SIDES = ("employee", "manager")
 TEAM = 200
+CERTIFICATE_TYPES = 10
 PASSWORD = "bench-password"
 FUNCTION = JobFunction("bench", "Bench")
 
@@ -41,6 +43,7 @@ class Seeded:
     manager_id: int
     conversation_id: int  # the dossier person's conversation in the newest yearly round
     team_round_id: int  # a round of TEAM people, for the team heatmap
+    matrix_team_id: int  # the manager who leads the team round's people, for the skills matrix
 
 
 def questionnaire_yaml(likert: int = LIKERT_ITEMS, open_items: int = OPEN_ITEMS) -> str:
@@ -83,6 +86,11 @@ def seed(path: Path, answers: int, progress=lambda done, total: None) -> Seeded:
         # The team heatmap's round: its target speaks of 200 people. The dossier's person stays out.
         team_round = add_round(database, "Team", version_id).id
         conversation_ids += _conversations(database, [team_round], staff[1:][-TEAM:], version_id)
+        team_staff = staff[1:][-TEAM:]
+        matrix_team = _matrix_team(database, [employee for employee, _ in team_staff])
+        # Their latest held conversation is the year before the newest (which is ready to be held).
+        held = conversation_ids[(ROUNDS - 2) * len(staff):(ROUNDS - 1) * len(staff)][1:][-TEAM:]
+        _matrix_data(database, matrix_team, [employee for employee, _ in team_staff], held, rng)
     total = len(conversation_ids) * ITEMS * len(SIDES)
     started = time.perf_counter()
     stamp = datetime.now(timezone.utc).isoformat()
@@ -104,7 +112,7 @@ def seed(path: Path, answers: int, progress=lambda done, total: None) -> Seeded:
     progress(written, total)
     analyse(database)
     employee, manager_id = staff[0]
-    return Seeded(database, Path(path), count, written, elapsed, hr, employee, manager_id, last_year, team_round)
+    return Seeded(database, Path(path), count, written, elapsed, hr, employee, manager_id, last_year, team_round, matrix_team)
 
 
 def _people(database, count: int) -> list[tuple[int, int]]:
@@ -119,6 +127,43 @@ def _people(database, count: int) -> list[tuple[int, int]]:
     for person_id in staff[0]:
         accounts.set_password_hash(database, person_id, password_hash)
     return staff
+
+
+def _matrix_team(database, employees: list[int]) -> int:
+    """One manager now leads the team round's people: the skills matrix's target speaks of a team of
+    200, against requirements for every skill (every fifth critical) and certificate minimums."""
+    lead = add_person(database, name="Leidinggevende matrix", username="m-matrix", roles=("employee", "manager"),
+                      function_id=FUNCTION.id).id
+    for employee in employees:
+        update_person(database, employee, manager_id=lead)
+    return lead
+
+
+def _matrix_data(database, lead: int, employees: list[int], held: list[int], rng: random.Random) -> None:
+    """What the skills matrix compares and counts: a required level on every skill (every fifth
+    critical, with a team minimum of 3 at level 4), an agreed level in each final report, and
+    CERTIFICATE_TYPES types held (a few expired) with a minimum of 150 each in the team."""
+    stamp = datetime.now(timezone.utc).isoformat()
+    items = [f"item-{n}" for n in range(LIKERT_ITEMS)]
+    matrix_repo.insert_rows(database, "skill_requirements", [
+        {"function_id": FUNCTION.id, "questionnaire_id": "bench", "item_id": item, "level": 3, "critical": int(n % 5 == 0),
+         "updated_at": stamp} for n, item in enumerate(items)])
+    matrix_repo.insert_rows(database, "team_minimums", [
+        {"manager_id": lead, "questionnaire_id": "bench", "item_id": item, "people": 3, "level": 4, "updated_at": stamp}
+        for item in items[::5]])
+    matrix_repo.insert_rows(database, "agreed_levels", [
+        {"conversation_id": conversation, "item_id": item, "value": rng.randint(1, 5), "updated_at": stamp}
+        for conversation in held for item in items])
+    types = list(range(1, CERTIFICATE_TYPES + 1))
+    matrix_repo.insert_rows(database, "certificate_types", [
+        {"id": type_id, "name": f"Certificaat {type_id}", "validity_months": 36, "created_at": stamp, "updated_at": stamp}
+        for type_id in types])
+    today = datetime.now(timezone.utc).date()
+    matrix_repo.insert_rows(database, "certificates", [
+        {"person_id": employee, "type_id": type_id, "expires_on": (today + timedelta(days=rng.randint(-60, 900))).isoformat(),
+         "created_at": stamp, "updated_at": stamp} for employee in employees for type_id in rng.sample(types, 7)])
+    matrix_repo.insert_rows(database, "certificate_minimums", [
+        {"manager_id": lead, "type_id": type_id, "people": 150, "updated_at": stamp} for type_id in types])
 
 
 def _rounds(database, version_id: int) -> list[int]:

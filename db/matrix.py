@@ -70,3 +70,17 @@ def valid_certificate_holders(db: sqlite_utils.Database, person_ids: list[int], 
            WHERE c.expires_on IS NULL OR c.expires_on >= :today""",
         {"people": json.dumps(person_ids), "today": today},
     ).fetchall()
+
+
+
+# The tables the matrix reads, which a synthetic firm (the benchmark) fills in bulk; the app writes
+# them a row at a time through the skills and certificates services.
+SEEDED_TABLES = ("skill_requirements", "team_minimums", "agreed_levels", "certificate_types", "certificates",
+                 "certificate_minimums")
+
+
+def insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
+    """Rows into one of SEEDED_TABLES in batches, inside the caller's transaction."""
+    if table not in SEEDED_TABLES:
+        raise ValueError(f"not a table the matrix reads: {table}")
+    db[table].insert_all(rows, batch_size=5000)
