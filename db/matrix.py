@@ -36,7 +36,7 @@ def latest_levels(db: sqlite_utils.Database, person_ids: list[int]) -> list[tupl
     ).fetchall()
 
 
-def requirements(db: sqlite_utils.Database, questionnaire_id: str) -> list[tuple]:
+def requirements_of(db: sqlite_utils.Database, questionnaire_id: str) -> list[tuple]:
     """(function id, item id, level, critical) for every requirement on the questionnaire's items."""
     return db.execute(
         "SELECT function_id, item_id, level, critical FROM skill_requirements WHERE questionnaire_id = ?",

@@ -16,8 +16,14 @@ from datetime import date
 import sqlite_utils
 
 from db import audit, people, rounds, settings
-from db import matrix as storage
 from db.connection import transaction
+from db.matrix import (
+    certificate_minimums,
+    latest_levels,
+    requirements_of,
+    team_minimums,
+    valid_certificate_holders,
+)
 from devtalk.domain import access
 from devtalk.domain.matrix import (
     DEFAULT_MINIMUM,
@@ -83,9 +89,9 @@ def matrix(
         return Matrix(shown, (), tuple(() for _ in shown), (), (), {}, today)
     skills = _columns(questionnaire, {person.function_id for person in shown}, section_id)
     requirements = {(function, item): Requirement(level, bool(critical))
-                    for function, item, level, critical in storage.requirements(db, questionnaire.id)}
+                    for function, item, level, critical in requirements_of(db, questionnaire.id)}
     levels: dict[tuple[int, str], Level] = {
-        (row[0], row[1]): row[2:] for row in storage.latest_levels(db, [person.id for person in team])}
+        (row[0], row[1]): row[2:] for row in latest_levels(db, [person.id for person in team])}
 
     def required(person: Person, skill: Skill) -> int | None:
         found = requirements.get((person.function_id, skill.item.id))
@@ -168,7 +174,7 @@ def _minimums(db, questionnaire: Questionnaire, team: tuple[Person, ...],
               requirements: dict[tuple, Requirement]) -> dict[tuple[int, str], Minimum]:
     """(team, item) -> the team's minimum: the one HR set, else DEFAULT_MINIMUM at each person's
     required level for a skill critical to one of the team's job functions."""
-    found = {(manager, item): Minimum(count, level) for manager, item, count, level in storage.team_minimums(db, questionnaire.id)}
+    found = {(manager, item): Minimum(count, level) for manager, item, count, level in team_minimums(db, questionnaire.id)}
     for person in team:
         for (function, item), requirement in requirements.items():
             if requirement.critical and function == person.function_id and person.manager_id:
@@ -206,9 +212,9 @@ def _skill_points(skill: Skill, holders: dict[int, list[str]], minimums, manager
 
 def _certificate_points(db, team: tuple[Person, ...], managers: dict[int, Person], today: date) -> list[SinglePoint]:
     """Each team's certificate types held validly by fewer of its people than the minimum HR set."""
-    valid = set(storage.valid_certificate_holders(db, [person.id for person in team], today.isoformat()))
+    valid = set(valid_certificate_holders(db, [person.id for person in team], today.isoformat()))
     points = []
-    for manager, type_id, name, minimum in storage.certificate_minimums(db):
+    for manager, type_id, name, minimum in certificate_minimums(db):
         members = [person for person in team if person.manager_id == manager]
         holders = {manager: [person.name for person in members if (person.id, type_id) in valid]}
         points += short_teams(holders, {manager: minimum}, managers, certificate=name)
