@@ -77,7 +77,7 @@ else:
 
 st.header(tr("matrix.counts_heading"))
 st.caption(tr("matrix.counts_explained", minimum=DEFAULT_MINIMUM))
-st.dataframe(counts_frame(found.counts, lang), hide_index=True, width="stretch", key="matrix_counts")
+widgets.table_or_nothing(counts_frame(found.counts, lang), hide_index=True, width="stretch", key="matrix_counts")
 
 st.header(tr("matrix.gaps_heading"))
 st.caption(tr("matrix.gaps_explained"))

@@ -100,8 +100,10 @@ def table_frame(matrix: Matrix, lang: str) -> pd.DataFrame:
 
 
 def counts_frame(counts: tuple[SkillCount, ...], lang: str) -> pd.DataFrame:
-    """Per skill how many are at or above their requirement, and how many reach the team minimum."""
+    """Per skill how many are at or above their requirement, and how many reach the team minimum; a
+    skill that nobody shown has a requirement or a minimum on has nothing to count."""
     yes = t("matrix.yes", lang)
+    counts = tuple(count for count in counts if count.required_of or count.minimum is not None)
     return pd.DataFrame({
         t("matrix.col_skill", lang): [count.skill.item.wording("manager", lang) for count in counts],
         t("matrix.col_at_requirement", lang): [t("matrix.of", lang, part=count.at_requirement, whole=count.required_of)
@@ -133,6 +135,6 @@ def gaps_frame(matrix: Matrix, lang: str) -> pd.DataFrame:
         t("matrix.col_person", lang): [name for name, _ in lines],
         t("matrix.col_skill", lang): [gap.skill.item.wording("manager", lang) for _, gap in lines],
         t("matrix.col_level", lang): [t("matrix.no_level", lang) if gap.level is None else str(gap.level) for _, gap in lines],
-        t("matrix.col_required", lang): [gap.required for _, gap in lines],
+        t("matrix.col_required", lang): [str(gap.required) for _, gap in lines],
         t("matrix.col_critical", lang): [yes if gap.critical else "" for _, gap in lines],
     })

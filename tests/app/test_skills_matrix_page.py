@@ -56,6 +56,12 @@ def test_hr_sees_the_matrix_coloured_by_state_with_whole_labels_and_a_single_poi
     assert single.value.to_dict("records") == [{"Soort": "Vaardigheid", "Wat": "De medewerker kan een werktekening lezen",
                                                 "Team van": "Marco Manager", "Wie heeft het": "niemand", "Minimum": "2"}]
     assert list(frame_with(app, "Kritiek")["Vaardigheid"]) == ["De medewerker kan een werktekening lezen"]
+    counts = frame_with(app, "Op of boven vereist")  # only the skills with a requirement or a minimum
+    assert counts.to_dict("records") == [
+        {"Vaardigheid": "De medewerker kan een werktekening lezen", "Op of boven vereist": "0 van 1", "Minimum": "2",
+         "Op minimumniveau": "0", "Te weinig": "ja"},
+        {"Vaardigheid": "Ik werk veilig", "Op of boven vereist": "1 van 1", "Minimum": "", "Op minimumniveau": "",
+         "Te weinig": ""}]
 
 
 def test_hr_filters_by_team(reported):
