@@ -49,10 +49,13 @@ def measure(large: Seeded, small: Seeded, repeat: int) -> list[figures.Figure]:
     results.append(figures.ratio_figure("dossier page, 12 years", dossiers["page"], dossiers["floor"], 1.5))
     results.append(figures.completion_figure(large, repeat))
     results.append(figures.heatmap_figure(large, repeat))
-    results.append(figures.matrix_figure(large, repeat))
+    # The same team of 200 on both databases: with twelve years behind it, and without.
+    matrices = figures.interleaved({"large": (figures.matrix_data(large),), "small": (figures.matrix_data(small),)}, repeat)
+    results.append(figures.matrix_figure(large, matrices["large"]))
     results.append(figures.report_pdf_figure(large, max(3, repeat // 2)))
     results.append(figures.growth_figure("growth: comparison page", compared["small"], compared["page"]))
     results.append(figures.growth_figure("growth: dossier page", dossiers["small"], dossiers["page"]))
+    results.append(figures.growth_figure("growth: skills matrix data", matrices["small"], matrices["large"]))
     return results
 
 

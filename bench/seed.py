@@ -84,13 +84,26 @@ def seed(path: Path, answers: int, progress=lambda done, total: None) -> Seeded:
         conversation_ids = _conversations(database, rounds, staff, version_id)
         last_year = conversation_ids[-len(staff)]
         # The team heatmap's round: its target speaks of 200 people. The dossier's person stays out.
+        # They are the skills matrix's team too, under a manager of their own. A small firm has too few:
+        # newcomers without earlier years make up the 200, so that the matrix on the small database
+        # is the same size without the history (the matrix's growth figure).
         team_round = add_round(database, "Team", version_id).id
-        conversation_ids += _conversations(database, [team_round], staff[1:][-TEAM:], version_id)
+        matrix_team = add_person(database, name="Leidinggevende matrix", username="m-matrix",
+                                 roles=("employee", "manager"), function_id=FUNCTION.id).id
         team_staff = staff[1:][-TEAM:]
-        matrix_team = _matrix_team(database, [employee for employee, _ in team_staff])
-        # Their latest held conversation is the year before the newest (which is ready to be held).
+        newcomers = [(add_person(database, name=f"Nieuwkomer {n}", username=f"n{n}", function_id=FUNCTION.id,
+                                 manager_id=matrix_team).id, matrix_team) for n in range(TEAM - len(team_staff))]
+        team_conversations = _conversations(database, [team_round], team_staff + newcomers, version_id)
+        conversation_ids += team_conversations
+        for employee, _ in team_staff:
+            update_person(database, employee, manager_id=matrix_team)
+        # Their latest held conversation: the year before the newest (which is ready to be held), or
+        # for a newcomer the team round's, held.
         held = conversation_ids[(ROUNDS - 2) * len(staff):(ROUNDS - 1) * len(staff)][1:][-TEAM:]
-        _matrix_data(database, matrix_team, [employee for employee, _ in team_staff], held, rng)
+        held += team_conversations[len(team_staff):]
+        for conversation_id in team_conversations[len(team_staff):]:
+            conversation_repo.update_conversation(database, conversation_id, status="acknowledged")
+        _matrix_data(database, matrix_team, [employee for employee, _ in team_staff + newcomers], held, rng)
     total = len(conversation_ids) * ITEMS * len(SIDES)
     started = time.perf_counter()
     stamp = datetime.now(timezone.utc).isoformat()
@@ -127,16 +140,6 @@ def _people(database, count: int) -> list[tuple[int, int]]:
     for person_id in staff[0]:
         accounts.set_password_hash(database, person_id, password_hash)
     return staff
-
-
-def _matrix_team(database, employees: list[int]) -> int:
-    """One manager now leads the team round's people: the skills matrix's target speaks of a team of
-    200, against requirements for every skill (every fifth critical) and certificate minimums."""
-    lead = add_person(database, name="Leidinggevende matrix", username="m-matrix", roles=("employee", "manager"),
-                      function_id=FUNCTION.id).id
-    for employee in employees:
-        update_person(database, employee, manager_id=lead)
-    return lead
 
 
 def _matrix_data(database, lead: int, employees: list[int], held: list[int], rng: random.Random) -> None:
