@@ -15,19 +15,29 @@ from devtalk.i18n import t
 from devtalk.questionnaire import Questionnaire
 
 _OPEN_TAGS = ("energy", "learning_wish")
-_SCALE_KINDS = ("gap", "na_one_side", "both_low")  # points about one scale item, whose answers they recall
+_SCALE_KINDS = ("gap", "na_one_side", "both_low", "below_required")
+_OWN_REFS = ("certificate", "action_review")  # points whose ref is no item id  # points about one scale item, whose answers they recall
 
 
-def propose_agenda(comparison: Comparison, earlier_actions: Iterable[Action] = ()) -> tuple[AgendaPoint, ...]:
-    """The points worth discussing, most telling first, each item at most once."""
+def propose_agenda(comparison: Comparison, earlier_actions: Iterable[Action] = (),
+                   certificate_gaps: Iterable[str] = ()) -> tuple[AgendaPoint, ...]:
+    """The points worth discussing, most telling first, each item at most once; an item below
+    what the job function requires comes before a mere difference of view. ``certificate_gaps``
+    names the required certificate types (by name) that are missing or run out before the next round."""
     points: list[AgendaPoint] = []
     seen: set[str] = set()
 
     def add(kind: str, ref: str) -> None:
-        if ref not in seen:
-            seen.add(ref)
+        # An item is discussed once whatever made it a point; a certificate or an action is no item.
+        mark = f"{kind}:{ref}" if kind in _OWN_REFS else ref
+        if mark not in seen:
+            seen.add(mark)
             points.append(AgendaPoint(key=f"{kind}:{ref}", kind=kind, ref=ref))
 
+    for row in comparison.short_of_required():
+        add("below_required", row.item.id)
+    for type_id in certificate_gaps:
+        add("certificate", str(type_id))
     for row in comparison.largest_gaps():
         add("gap", row.item.id)
     for row in comparison.likert:
@@ -70,7 +80,7 @@ def with_note(points: tuple[AgendaPoint, ...], key: str, note: str) -> tuple[Age
 
 def agenda_title(point: AgendaPoint, questionnaire: Questionnaire, actions: dict[int, Action], lang: str) -> str:
     """The point's subject in words a person reads (plain text: the caller escapes it for its medium)."""
-    if point.kind == "custom":
+    if point.kind in ("custom", "certificate"):
         return point.ref
     if point.kind == "action_review":
         action = actions.get(int(point.ref))
@@ -90,7 +100,12 @@ def agenda_scores(point: AgendaPoint, comparison: Comparison | None, lang: str) 
     row = comparison.likert_row(point.ref) if comparison is not None and point.kind in _SCALE_KINDS else None
     if row is None:
         return None
-    return t("compare.both_values", lang, employee=shown_answer(row.employee, lang), manager=shown_answer(row.manager, lang))
+    parts = [t("compare.both_values", lang, employee=shown_answer(row.employee, lang), manager=shown_answer(row.manager, lang))]
+    if row.agreed is not None:
+        parts.append(t("skills.agreed_value", lang, level=shown_answer(row.agreed, lang)))
+    if row.required is not None:
+        parts.append(t("skills.required_level", lang, level=row.required))
+    return " · ".join(parts)
 
 
 def discussed(points: Iterable[AgendaPoint], earlier: Mapping[int, Action]) -> tuple[AgendaPoint, ...]:

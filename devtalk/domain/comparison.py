@@ -8,10 +8,12 @@ shout about differences a 5-point scale would call small.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from devtalk.domain.models import Answer
+from devtalk.domain.skills import Requirement, falls_short, required_on
 from devtalk.i18n import t
 from devtalk.questionnaire import Item, Questionnaire, Scale
 
@@ -38,6 +40,17 @@ class ItemComparison:
     scale: Scale
     employee: Answer | None
     manager: Answer | None
+    requirement: Requirement | None = None  # what the employee's job function asks of this item
+    agreed: Answer | None = None  # the level the report agreed, where the reader may see it
+
+    @property
+    def required(self) -> int | None:
+        """The required level on this item's scale, None where the function asks none."""
+        return required_on(self.scale, self.requirement.level) if self.requirement else None
+
+    @property
+    def short_of_required(self) -> bool:
+        return falls_short(self.scale, self.required, self.agreed, self.employee, self.manager)
 
     # The page, the agenda, the tables and the chart each ask for these many times per row.
     @cached_property
@@ -115,6 +128,27 @@ class Comparison:
 
     def largest_gaps(self) -> list[ItemComparison]:
         return [row for row in self.by_gap() if row.flag == LARGE_GAP]
+
+    @property
+    def has_requirements(self) -> bool:
+        return any(row.required is not None for row in self.likert)
+
+    @property
+    def has_agreed(self) -> bool:
+        return any(row.agreed is not None for row in self.likert)
+
+    def short_of_required(self) -> list[ItemComparison]:
+        """The items below what the job function requires, critical ones first."""
+        short = [row for row in self.likert if row.short_of_required]
+        return sorted(short, key=lambda row: not (row.requirement and row.requirement.critical))
+
+    def with_levels(self, requirements: Mapping[str, Requirement], agreed: Mapping[str, Answer]) -> Comparison:
+        """The same comparison with each item's requirement and agreed level, by item id."""
+        return Comparison(tuple(
+            replace(section, likert=tuple(
+                replace(row, requirement=requirements.get(row.item.id), agreed=agreed.get(row.item.id))
+                for row in section.likert))
+            for section in self.sections))
 
 
 def compare(

@@ -14,7 +14,8 @@ from devtalk.domain import access, agenda
 from devtalk.domain.models import Action, Conversation, Person, Report
 from devtalk.domain.status import is_reported, next_status
 from devtalk.errors import DevtalkError, InvalidInput, NotAllowed
-from devtalk.services.conversations import comparison_view, get_conversation
+from devtalk.services import skills
+from devtalk.services.conversations import get_conversation
 
 MAX_REPORT_TEXT = 20_000
 
@@ -75,7 +76,7 @@ def _manager_conversation(db: sqlite_utils.Database, actor: Person, conversation
 
 def mark_held(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> Report:
     """Record that the meeting took place and start the report with the proposed agenda."""
-    view = comparison_view(db, actor, conversation_id)
+    view = skills.levelled_view(db, actor, conversation_id)
     conversation = _manager_conversation(db, actor, conversation_id)
     proposed = agenda.propose_agenda(view.comparison, earlier_actions(db, conversation))
     with transaction(db):
