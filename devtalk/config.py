@@ -14,6 +14,7 @@ from pathlib import Path
 DEFAULT_DB = Path("data") / "devtalk.db"
 DEFAULT_IDLE_MINUTES = 60
 DEFAULT_TIMEZONE = "Europe/Amsterdam"
+DEFAULT_SCAN_MAX_MB = 10
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,11 @@ def idle_minutes() -> int:
 def timezone_name() -> str:
     """DEVTALK_TIMEZONE: the zone people read stored (UTC) times in."""
     return os.environ.get("DEVTALK_TIMEZONE", DEFAULT_TIMEZONE)
+
+
+def scan_max_bytes() -> int:
+    """DEVTALK_SCAN_MAX_MB: the largest certificate scan accepted, in megabytes (a phone photo is 2-5 MB)."""
+    return int(float(os.environ.get("DEVTALK_SCAN_MAX_MB") or DEFAULT_SCAN_MAX_MB) * 1024 * 1024)
 
 
 def smtp_settings(environ: Mapping[str, str] | None = None) -> SmtpSettings | None:
