@@ -48,10 +48,13 @@ def cli() -> None:
 @lang_option
 def init(db_path, lang) -> None:
     """Create the database or bring its schema up to date; safe to run again."""
+    from devtalk.services import certificates
+
     try:
         database = _open(db_path)
     except DevtalkError as error:
         _fail(error, lang)
+    certificates.load_bundled_types(database)  # the starting list HR adapts; never over HR's own
     click.echo(f"schema {schema_version(database)}: {db_path or config.database_path()}")
 
 
@@ -112,6 +115,41 @@ def export_people(file, db_path, lang) -> None:
     try:
         fmt = format_for(file)  # before the database is opened: a refused name writes nothing at all
         data = people_files.export_people(_open(db_path), OPERATOR, fmt, lang)
+    except DevtalkError as error:
+        _fail(error, lang)
+    if file == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        write_private(Path(file), data)
+
+
+@cli.command("import-certificates")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option
+@lang_option
+def import_certificates(file, db_path, lang) -> None:
+    """Add or update certificates from a CSV or XLSX file; any error and nothing changes."""
+    from devtalk.services import certificates
+
+    try:
+        plan = certificates.import_certificates(_open(db_path), OPERATOR, file.read_bytes(), file.name)
+    except DevtalkError as error:
+        _fail(error, lang)
+    click.echo(f"added {len(plan.added)}, changed {len(plan.changed)}, unchanged {plan.unchanged}")
+
+
+@cli.command("export-certificates")
+@click.argument("file", default="-")
+@db_option
+@lang_option
+def export_certificates(file, db_path, lang) -> None:
+    """Write all certificates in the import's columns to FILE: XLSX for .xlsx, CSV for .csv or - (standard output)."""
+    from devtalk.services import certificates
+    from devtalk.spreadsheets.people_export import format_for
+
+    try:
+        fmt = format_for(file)  # before the database is opened: a refused name writes nothing at all
+        data = certificates.export_certificates(_open(db_path), OPERATOR, fmt, lang)
     except DevtalkError as error:
         _fail(error, lang)
     if file == "-":
