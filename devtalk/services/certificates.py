@@ -180,7 +180,10 @@ def history(db: sqlite_utils.Database, actor: Person, person_id: int, today: dat
 
 
 def _team(db, actor: Person) -> list[Person]:
-    if not access.may_act(actor) or actor.restricted:
+    """The actor's own active people; none in a sign-in-code session, which leads nobody."""
+    if not access.may_act(actor):
+        raise NotAllowed()
+    if actor.restricted:
         return []
     return [person for person in people.direct_reports(db, actor.id) if person.active and access.leads(actor, person)]
 

@@ -18,6 +18,7 @@ from devtalk.services import (
     actions,
     address,
     auth,
+    certificates,
     completion,
     conversations,
     dossier,
@@ -36,6 +37,7 @@ from devtalk.services.conversations import NotRevealed
 from devtalk.services.printing import conversation_report_pdf, dossier_pdf, paper_form_pdf, preparation_sheet_pdf
 from devtalk.services.rounds import create_round
 from tests.builders import fill_all, make_firm, text_of
+from tests.certificate_builders import PNG, certificate_type, certified
 
 ROLES = ("employee", "manager", "other_manager", "outsider", "hr")
 
@@ -131,6 +133,22 @@ CALLS = [
      (NotAllowed, "ok", NotAllowed, NotAllowed, "ok")),
     ("remove a draft action", drafted, lambda db, f, p: actions.remove_action(db, p, f.action.id),
      (NotAllowed, "ok", NotAllowed, NotAllowed, NotAllowed)),
+    # Certificates: the employee's own, their manager's team, HR; never a colleague's.
+    ("a person's certificates", certified, lambda db, f, p: certificates.of_person(db, p, f.employee.id),
+     ("ok", "ok", NotAllowed, NotAllowed, "ok")),
+    ("a person's certificate history", certified, lambda db, f, p: certificates.history(db, p, f.employee.id),
+     ("ok", "ok", NotAllowed, NotAllowed, "ok")),
+    ("a certificate's scan", certified, lambda db, f, p: certificates.scan(db, p, f.daan_vca),
+     ("ok", "ok", NotAllowed, NotAllowed, "ok")),
+    ("a colleague's certificate scan", certified, lambda db, f, p: certificates.scan(db, p, f.otto_bhv),
+     (NotAllowed, NotAllowed, "ok", "ok", "ok")),
+    ("a person's certificate gaps", certified,
+     lambda db, f, p: certificates.gaps(db, p, f.employee.id, date.today() + timedelta(days=365)),
+     ("ok", "ok", NotAllowed, NotAllowed, "ok")),
+    ("a team's certificate minimums", certified, lambda db, f, p: certificates.minimums(db, p, f.manager.id),
+     (NotAllowed, "ok", NotAllowed, NotAllowed, "ok", NotAllowed, NotAllowed)),
+    ("my team's certificates", certified, lambda db, f, p: certificates.team_certificates(db, p), ("ok",) * 7),
+    ("certificate reminders in the app", certified, lambda db, f, p: certificates.reminders(db, p), ("ok",) * 7),
 ]
 
 def current_round(db, firm) -> int:
@@ -141,6 +159,7 @@ def stored_text(db, firm) -> str:
     return library.get_version(db, firm.version_id).yaml
 
 
+CERTIFICATE_CSV = b"gebruikersnaam;certificaat;nummer;afgegeven\r\nemployee;EHBO;E-1;01-03-2026\r\n"
 NEW_PERSON_CSV = "naam;gebruikersnaam;e-mail;functie;leidinggevende;rollen;taal\r\nNina Nieuw;nnieuw;;lasser;;;\r\n".encode()
 
 # Everything behind the HR pages, every HR-only service: only HR, whoever else asks (see
@@ -220,6 +239,22 @@ HR_ONLY_CALLS = [
     ("set the public address", open_with_answers,
      lambda db, f, p: address.set_public_address(db, p, "https://devtalk.example")),
     ("setup checklist", open_with_answers, lambda db, f, p: setup.checklist(db, p)),
+    ("certificate dashboard", certified, lambda db, f, p: certificates.dashboard(db, p)),
+    ("add a certificate type", certified, lambda db, f, p: certificates.add_type(db, p, name="Duikbrevet", validity_months=None)),
+    ("edit a certificate type", certified, lambda db, f, p: certificates.edit_type(
+        db, p, certificate_type(db, "BHV").id, name="BHV", validity_months=12)),
+    ("add a certificate", certified, lambda db, f, p: certificates.add_certificate(
+        db, p, f.employee.id, type_id=certificate_type(db, "BHV").id)),
+    ("edit a certificate", certified, lambda db, f, p: certificates.edit_certificate(
+        db, p, f.daan_vca, type_id=certificate_type(db, "VCA Basis").id, number="VCA-2")),
+    ("remove a certificate", certified, lambda db, f, p: certificates.delete_certificate(db, p, f.daan_vca)),
+    ("store a certificate scan", certified, lambda db, f, p: certificates.store_scan(db, p, f.daan_vca, PNG, "s.png")),
+    ("set a certificate minimum", certified, lambda db, f, p: certificates.set_minimum(
+        db, p, f.manager.id, certificate_type(db, "BHV").id, 2)),
+    ("preview a certificates import", certified, lambda db, f, p: certificates.plan_import(db, p, CERTIFICATE_CSV, "c.csv")),
+    ("import certificates", certified, lambda db, f, p: certificates.import_certificates(db, p, CERTIFICATE_CSV, "c.csv")),
+    ("export certificates", certified, lambda db, f, p: certificates.export_certificates(db, p, "xlsx")),
+    ("e-mail certificate reminders", certified, lambda db, f, p: certificates.send_reminders(db, p), InvalidInput),
 ]
 
 
