@@ -7,7 +7,7 @@ from devtalk.presentation.dossier_frames import overview_frame
 from devtalk.presentation.formatting import format_date
 from devtalk.services import dossier, printing
 from devtalk.services.conversations import comparison_view
-from ui import callbacks, session
+from ui import callbacks, certificate_lists, session
 from ui.downloads import pdf_download
 from ui.session import tr
 from ui.text import escape_markdown, user_text
@@ -72,6 +72,7 @@ else:
         helped = f" · {tr('report.did_it_help')} {tr(f'report.helped_{action.helped}')}" if action.helped else ""
         st.markdown(f"- {escape_markdown(action.what)} · {tr(f'action.status_{action.status}')}{escape_markdown(helped)}")
 
+certificate_lists.history_section(person, found.employee.id)
 st.header(tr("dossier.notes"))
 for note in found.notes:
     st.caption(format_date(note.created_at, lang) + (f" · {tr('dossier.private')}" if note.private else ""))

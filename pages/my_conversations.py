@@ -5,7 +5,7 @@ import streamlit as st
 from devtalk.presentation.formatting import format_date
 from devtalk.services import conversations
 from devtalk.services.conversations import ConversationSummary
-from ui import navigation, session
+from ui import certificate_lists, navigation, session
 from ui.session import tr
 from ui.text import escape_markdown
 
@@ -85,3 +85,5 @@ cards(own, own_card)
 if led:
     st.subheader(tr("my.team"))
     cards(led, team_card)
+# A manager looks here first (it is where they land): their team's certificates that need doing.
+certificate_lists.team_section(person)

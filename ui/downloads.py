@@ -42,3 +42,11 @@ def offer_once(label: str, data: bytes, *, file_name: str, mime: str, key: str, 
     before the browser fetched it)."""
     st.download_button(label, served_files.noted(callbacks.deferred(lambda person: data)), file_name=file_name,
                        mime=mime, key=key, icon=icon, on_click="ignore")
+
+
+def attachment_download(label: str, build: Callable[[Person], bytes], *, file_name: str, key: str) -> None:
+    """A stored file (a certificate's scan) to save, never to open in the browser: served as plain
+    bytes, so not even a PDF that carries JavaScript is rendered inline. ``build(person)`` reads it at
+    the click, for whoever is signed in then (the service checks they may)."""
+    callbacks.download_button(label, build, file_name=file_name, mime="application/octet-stream", key=key,
+                              icon=":material/download:")

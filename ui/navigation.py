@@ -16,6 +16,7 @@ FILL_IN = "pages/fill_in.py"
 COMPARISON = "pages/comparison.py"
 REPORT = "pages/report.py"
 MY_ACTIONS = "pages/my_actions.py"
+MY_CERTIFICATES = "pages/my_certificates.py"
 DOSSIER = "pages/dossier.py"
 ACCOUNT = "pages/account.py"
 HR_PEOPLE = "pages/hr_people.py"
@@ -26,6 +27,7 @@ HR_TEAM = "pages/hr_team.py"
 HR_EXPORTS = "pages/hr_exports.py"
 HR_PRIVACY = "pages/hr_privacy.py"
 SKILLS_MATRIX = "pages/skills_matrix.py"
+HR_CERTIFICATES = "pages/hr_certificates.py"
 
 
 def pages_for(person: Person | None, needs_setup: bool = False) -> list[st.Page] | dict[str, list[st.Page]]:
@@ -67,6 +69,7 @@ def _hr_pages() -> list[st.Page]:
         st.Page(HR_INVITATIONS, title=tr("nav.hr_invitations"), icon=":material/qr_code_2:"),
         st.Page(HR_TEAM, title=tr("nav.hr_team"), icon=":material/grid_view:"),
         _skills_matrix(),
+        st.Page(HR_CERTIFICATES, title=tr("certificate_pages.nav_hr"), icon=":material/workspace_premium:"),
         st.Page(HR_EXPORTS, title=tr("nav.hr_exports"), icon=":material/download:"),
         st.Page(HR_PRIVACY, title=tr("nav.hr_privacy"), icon=":material/shield_person:"),
     ]
@@ -83,6 +86,7 @@ def _own_pages() -> list[st.Page]:
         st.Page(COMPARISON, title=tr("nav.comparison"), icon=":material/compare_arrows:", visibility="hidden"),
         st.Page(REPORT, title=tr("nav.report"), icon=":material/description:", visibility="hidden"),
         st.Page(MY_ACTIONS, title=tr("nav.my_actions"), icon=":material/task_alt:"),
+        st.Page(MY_CERTIFICATES, title=tr("certificate_pages.nav_mine"), icon=":material/workspace_premium:"),
         st.Page(DOSSIER, title=tr("nav.dossier"), icon=":material/folder_shared:"),
         st.Page(ACCOUNT, title=tr("nav.account"), icon=":material/person:"),
     ]
