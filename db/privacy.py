@@ -20,6 +20,9 @@ def rows_about(db: sqlite_utils.Database, person_id: int) -> dict[str, list[dict
         "actions": ("SELECT * FROM actions WHERE employee_id = ?", [person_id]),
         "action_notes": (f"SELECT * FROM action_notes WHERE action_id IN ({action_marks})", action_ids),
         "dossier_notes": ("SELECT * FROM dossier_notes WHERE employee_id = ?", [person_id]),
+        "certificates": ("SELECT * FROM certificates WHERE person_id = ?", [person_id]),
+        "certificate_scans": (("SELECT * FROM certificate_scans WHERE certificate_id IN"
+                               " (SELECT id FROM certificates WHERE person_id = ?)"), [person_id]),
         "audit_events": ("SELECT * FROM audit_events WHERE actor_id = ? OR (record_type = 'person' AND record_id = ?)",
                          [person_id, str(person_id)]),
     }
@@ -43,6 +46,11 @@ def erase(db: sqlite_utils.Database, person_id: int, stamp: str) -> None:
     db.execute("DELETE FROM action_notes WHERE action_id IN (SELECT id FROM actions WHERE employee_id = ?)", [person_id])
     db.execute("UPDATE actions SET what = '—' WHERE employee_id = ?", [person_id])
     db.execute("DELETE FROM dossier_notes WHERE employee_id = ?", [person_id])
+    # A certificate's number and scan identify the person; what they held is theirs, not the team's.
+    db.execute("DELETE FROM certificate_scans WHERE certificate_id IN (SELECT id FROM certificates WHERE person_id = ?)",
+               [person_id])
+    db.execute("DELETE FROM certificates WHERE person_id = ?", [person_id])
+    db.execute("DELETE FROM reminders_sent WHERE recipient_id = ?", [person_id])
     for table in ("sessions", "invitations"):
         db.execute(f"DELETE FROM {table} WHERE person_id = ?", [person_id])
     db.execute("DELETE FROM accounts WHERE person_id = ?", [person_id])

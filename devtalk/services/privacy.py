@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 
 import sqlite_utils
@@ -53,6 +54,9 @@ def _owed(db, actor: Person, person: Person, data: dict[str, list[dict]]) -> dic
     readable = {note.id for note in dossier.dossier_notes_of(db, person.id)
                 if access.can_read_dossier_note(actor, person, note)}
     data["dossier_notes"] = [row for row in data["dossier_notes"] if row["id"] in readable]
+    # A scan is handed over whole, as base64 text (JSON holds no bytes).
+    data["certificate_scans"] = [{**row, "content": base64.b64encode(row["content"]).decode("ascii")}
+                                 for row in data["certificate_scans"]]
     return data
 
 
