@@ -1,6 +1,6 @@
-"""The skills matrix's reads, each one query for everyone shown: levels, requirements, minimums and
-certificate holders. Each person's levels come from one conversation (their latest held one), so a
-matrix costs the same after one year as after twelve."""
+"""Each person's latest levels, in one query for everyone a skills matrix shows. They come from one
+conversation per person (their latest held one), so a matrix costs the same after one year as after
+twelve."""
 
 from __future__ import annotations
 
@@ -34,43 +34,6 @@ def latest_levels(db: sqlite_utils.Database, person_ids: list[int]) -> list[tupl
                 AND c.status IN {_FINAL}""",
         {"people": json.dumps(person_ids)},
     ).fetchall()
-
-
-def requirements_of(db: sqlite_utils.Database, questionnaire_id: str) -> list[tuple]:
-    """(function id, item id, level, critical) for every requirement on the questionnaire's items."""
-    return db.execute(
-        "SELECT function_id, item_id, level, critical FROM skill_requirements WHERE questionnaire_id = ?",
-        [questionnaire_id],
-    ).fetchall()
-
-
-def team_minimums(db: sqlite_utils.Database, questionnaire_id: str) -> list[tuple]:
-    """(manager id, item id, people, level) for every team minimum on the questionnaire's items."""
-    return db.execute(
-        "SELECT manager_id, item_id, people, level FROM team_minimums WHERE questionnaire_id = ?",
-        [questionnaire_id],
-    ).fetchall()
-
-
-def certificate_minimums(db: sqlite_utils.Database) -> list[tuple]:
-    """(manager id, type id, type name, people) for every certificate minimum of an active type."""
-    return db.execute(
-        """SELECT m.manager_id, m.type_id, t.name, m.people
-           FROM certificate_minimums m JOIN certificate_types t ON t.id = m.type_id
-           WHERE t.active = 1"""
-    ).fetchall()
-
-
-def valid_certificate_holders(db: sqlite_utils.Database, person_ids: list[int], today: str) -> list[tuple]:
-    """(person id, type id) for each of these people's certificates that has not expired by ``today``
-    (one without an expiry date never does)."""
-    return db.execute(
-        """SELECT DISTINCT c.person_id, c.type_id
-           FROM certificates c JOIN json_each(:people) p ON p.value = c.person_id
-           WHERE c.expires_on IS NULL OR c.expires_on >= :today""",
-        {"people": json.dumps(person_ids), "today": today},
-    ).fetchall()
-
 
 
 # The tables the matrix reads, which a synthetic firm (the benchmark) fills in bulk; the app writes

@@ -2,8 +2,8 @@
 how many people master each skill against the team's minimum, and the single points of failure.
 
 Plain rules over plain values; devtalk.services.matrix gathers them, devtalk.presentation shows them.
-A required level is on the item's own scale, so a skill on a scale of 1-3 and one on 1-5 compare
-each on their own: nothing is rescaled.
+A required level is on the item's own scale (devtalk.domain.skills.required_on), so a skill on a
+scale of 1-3 and one on 1-5 compare each on their own: nothing is rescaled.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from devtalk.domain.models import Person
-from devtalk.questionnaire import Item
+from devtalk.questionnaire import Item, Scale
 
 MET, BELOW, NO_REQUIREMENT, NOT_APPLICABLE, NO_DATA = "met", "below", "no_requirement", "not_applicable", "no_data"
 STATES = (MET, BELOW, NO_REQUIREMENT, NOT_APPLICABLE, NO_DATA)
@@ -41,12 +41,6 @@ def level(value: int | None, not_applicable: bool = False, agreed: bool = True) 
 
 
 @dataclass(frozen=True)
-class Requirement:
-    level: int | None  # None: critical without a level, or cleared
-    critical: bool = False
-
-
-@dataclass(frozen=True)
 class Minimum:
     """A team's minimum for a critical skill: at least ``people`` at ``level`` or higher."""
 
@@ -58,7 +52,7 @@ class Minimum:
 class Skill:
     item: Item
     section_id: str
-    top: int  # the highest point of the item's scale
+    scale: Scale  # the item's own: its requirement is a level on it
     functions: tuple[str, ...] | None = None  # the job functions its section is for; None: everyone
 
     def asked_of(self, function_id: str | None) -> bool:
@@ -67,11 +61,6 @@ class Skill:
 
 # A skill of a section someone's job function does not get (TIG welding for a sheet-metal worker).
 NOT_ASKED: Cell = (None, False, None, NOT_APPLICABLE)
-
-
-def required_on_scale(required: int | None, top: int) -> int | None:
-    """A requirement set when the scale was longer than it is now asks at most the scale's top."""
-    return None if required is None else min(required, top)
 
 
 def cell(found: Level | None, required: int | None) -> Cell:

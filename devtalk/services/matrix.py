@@ -17,13 +17,9 @@ import sqlite_utils
 
 from db import audit, people, rounds, settings
 from db.connection import transaction
-from db.matrix import (
-    certificate_minimums,
-    latest_levels,
-    requirements_of,
-    team_minimums,
-    valid_certificate_holders,
-)
+from db.matrix import latest_levels
+from db.skills import requirements as stored_requirements
+from db.skills import team_minimums
 from devtalk.domain import access
 from devtalk.domain.matrix import (
     DEFAULT_MINIMUM,
@@ -33,20 +29,20 @@ from devtalk.domain.matrix import (
     Level,
     Matrix,
     Minimum,
-    Requirement,
     SinglePoint,
     Skill,
     SkillCount,
     cell,
     gaps_of,
     masters,
-    required_on_scale,
     short_teams,
 )
 from devtalk.domain.models import JobFunction, Person
+from devtalk.domain.skills import Requirement, required_on
 from devtalk.errors import NotAllowed
 from devtalk.presentation.pdf.skills_matrix import matrix_document
 from devtalk.questionnaire import Questionnaire, Section
+from devtalk.services import certificates
 from devtalk.services.library import get_version, parsed
 from devtalk.spreadsheets.matrix_export import matrix_workbook
 
@@ -88,14 +84,13 @@ def matrix(
     if questionnaire is None or not shown:
         return Matrix(shown, (), tuple(() for _ in shown), (), (), {}, today)
     skills = _columns(questionnaire, {person.function_id for person in shown}, section_id)
-    requirements = {(function, item): Requirement(level, bool(critical))
-                    for function, item, level, critical in requirements_of(db, questionnaire.id)}
+    requirements = {(found.function_id, found.item_id): found for found in stored_requirements(db, questionnaire.id)}
     levels: dict[tuple[int, str], Level] = {
         (row[0], row[1]): row[2:] for row in latest_levels(db, [person.id for person in team])}
 
     def required(person: Person, skill: Skill) -> int | None:
         found = requirements.get((person.function_id, skill.item.id))
-        return required_on_scale(found.level, skill.top) if found else None
+        return required_on(skill.scale, found.level) if found else None
 
     rows = tuple(tuple(cell(levels.get((person.id, skill.item.id)), required(person, skill))
                        if skill.asked_of(person.function_id) else NOT_ASKED for skill in skills)
@@ -109,7 +104,7 @@ def matrix(
     counts = tuple(_count(skill, [row[index] for row in rows], shown, minimums, holders[index])
                    for index, skill in enumerate(skills))
     points = (*(point for skill, held in zip(skills, holders) for point in _skill_points(skill, held, minimums, managers)),
-              *_certificate_points(db, team, managers, today))
+              *_certificate_points(db, actor, team_id, team, managers, today))
     gaps = {person.id: found for person, row in zip(shown, rows)
             if (found := gaps_of(row, skills, critical.get(person.function_id, set())))}
     return Matrix(shown, skills, rows, counts, tuple(points), gaps, today)
@@ -161,7 +156,7 @@ def _skills_of(questionnaire: Questionnaire, section: Section, functions: set[st
     items, outside the learning climate, whose answers are only ever shown for a group."""
     if section.employee_only or (functions is not None and not any(section.applies_to(f) for f in functions)):
         return ()
-    return tuple(Skill(item, section.id, max(questionnaire.scale_of(item).points), section.functions)
+    return tuple(Skill(item, section.id, questionnaire.scale_of(item), section.functions)
                  for item in section.items if item.type == "likert")
 
 
@@ -174,7 +169,8 @@ def _minimums(db, questionnaire: Questionnaire, team: tuple[Person, ...],
               requirements: dict[tuple, Requirement]) -> dict[tuple[int, str], Minimum]:
     """(team, item) -> the team's minimum: the one HR set, else DEFAULT_MINIMUM at each person's
     required level for a skill critical to one of the team's job functions."""
-    found = {(manager, item): Minimum(count, level) for manager, item, count, level in team_minimums(db, questionnaire.id)}
+    found = {(minimum.manager_id, minimum.item_id): Minimum(minimum.people, minimum.level)
+             for minimum in team_minimums(db, questionnaire.id)}
     for person in team:
         for (function, item), requirement in requirements.items():
             if requirement.critical and function == person.function_id and person.manager_id:
@@ -210,12 +206,18 @@ def _skill_points(skill: Skill, holders: dict[int, list[str]], minimums, manager
     return short_teams(holders, wanted, managers, skill=skill)
 
 
-def _certificate_points(db, team: tuple[Person, ...], managers: dict[int, Person], today: date) -> list[SinglePoint]:
-    """Each team's certificate types held validly by fewer of its people than the minimum HR set."""
-    valid = set(valid_certificate_holders(db, [person.id for person in team], today.isoformat()))
+def _certificate_points(db, actor: Person, team_id: int | None, team: tuple[Person, ...], managers: dict[int, Person],
+                        today: date) -> list[SinglePoint]:
+    """Each team's certificate types held validly (not expired today) by fewer of its people than
+    the minimum HR set."""
+    held = certificates.holders(db, actor, team_id, today)
+    names = {person.id: person.name for person in team}
+    types = {kind.id: kind for kind in certificates.list_types(db, actor) if kind.active}
+    wanted = sorted(((manager, type_id, people) for (manager, type_id), people in certificates.all_minimums(db, actor).items()
+                     if type_id in types and manager in managers),
+                    key=lambda entry: (types[entry[1]].name.casefold(), managers[entry[0]].name.casefold()))
     points = []
-    for manager, type_id, name, minimum in certificate_minimums(db):
-        members = [person for person in team if person.manager_id == manager]
-        holders = {manager: [person.name for person in members if (person.id, type_id) in valid]}
-        points += short_teams(holders, {manager: minimum}, managers, certificate=name)
+    for manager, type_id, minimum in wanted:
+        holders = sorted(names[person_id] for person_id in held.get(manager, {}).get(type_id, ()) if person_id in names)
+        points += short_teams({manager: holders}, {manager: minimum}, managers, certificate=types[type_id].name)
     return points

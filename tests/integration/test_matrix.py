@@ -10,32 +10,35 @@ from pypdf import PdfReader
 
 from db._rows import now
 from db.people import add_person, update_person
-from devtalk.domain.matrix import BELOW, MET, NO_DATA, NO_REQUIREMENT, NOT_APPLICABLE, STATE_COLOURS
+from devtalk.domain.matrix import (
+    BELOW,
+    MET,
+    NO_DATA,
+    NO_REQUIREMENT,
+    NOT_APPLICABLE,
+    STATE_COLOURS,
+)
 from devtalk.errors import NotAllowed
-from devtalk.services import matrix, reports
+from devtalk.services import matrix, reports, skills
 from devtalk.services.rounds import create_round
 from tests.builders import T, V, conversation_of, fill, flat, text_of
 
 TIG = "tig-lassen"
 
 
-def held(db, firm, conversation_id: int, employee, manager_values: dict, final: bool = True) -> None:
-    """Both sides in (the employee says 5 to everything), the meeting held, the report final unless told."""
+def held(db, firm, conversation_id: int, employee, manager_values: dict, agreed: dict | None = None,
+         final: bool = True) -> None:
+    """Both sides in (the employee says 5 to everything), the meeting held, the ``agreed`` levels
+    recorded ("na" for not applicable), the report final unless told."""
     manager = firm.manager if employee.manager_id == firm.manager.id else firm.other_manager
     fill(db, employee, conversation_id, {item: 5 for item in manager_values})
     fill(db, manager, conversation_id, manager_values)
     reports.mark_held(db, manager, conversation_id)
+    for item_id, value in (agreed or {}).items():
+        skills.set_agreed_level(db, manager, conversation_id, item_id, None if value == "na" else value, value == "na")
     if final:
         reports.save_draft(db, manager, conversation_id, summary="Goed gesprek.")
         reports.finalise(db, manager, conversation_id)
-
-
-def agree(db, conversation_id: int, **levels) -> None:
-    """Agreed levels as the report stores them ("na" for not applicable)."""
-    for item_id, value in levels.items():
-        db["agreed_levels"].insert({"conversation_id": conversation_id, "item_id": item_id.replace("_", "-"),
-                                    "value": None if value == "na" else value, "not_applicable": int(value == "na"),
-                                    "updated_at": now()})
 
 
 def require(db, function_id: str, item_id: str, level: int, critical: bool = False) -> None:
@@ -63,15 +66,13 @@ def _certificate_type(db, name: str) -> int:
 
 @pytest.fixture
 def team(fresh_db, firm):
-    """Marco's team: Daan (plaatwerker, report final: tekening 4 agreed, veilig the manager's 2) and
+    """Marco's team: Daan (plaatwerker, report final: tekening 4 agreed, veilig 2 as the manager said) and
     Bram (plaatwerker, held, report still a draft: the manager's 3s); Sandra's team: Otto (lasser, nothing held)."""
     db = fresh_db
     bram = add_person(db, name="Bram Collega", username="bram", function_id="plaatwerker", manager_id=firm.manager.id)
     round_id = create_round(db, firm.hr, "Extra", firm.version_id, employee_ids=[bram.id]).round.id
-    held(db, firm, firm.conversation_id, firm.employee, {T: 2, V: 2})
-    agree(db, firm.conversation_id, tekening_lezen=4)
-    held(db, firm, conversation_of(db, round_id, bram), bram, {T: 3, V: 3}, final=False)
-    agree(db, conversation_of(db, round_id, bram), tekening_lezen=5)  # a draft's level is not agreed yet
+    held(db, firm, firm.conversation_id, firm.employee, {T: 2, V: 2}, agreed={T: 4})
+    held(db, firm, conversation_of(db, round_id, bram), bram, {T: 3, V: 3}, agreed={T: 5}, final=False)  # a draft's 5
     require(db, "plaatwerker", T, 4, critical=True)
     require(db, "plaatwerker", V, 3)
     return db, firm, bram
@@ -89,7 +90,7 @@ def test_hr_sees_everyone_with_the_final_reports_agreed_level_else_the_managers_
                                                          "Otto Buiten", "Sandra Ander"]
     cells = states(found)
     assert cells[("Daan Medewerker", T)] == (4, True, 4, MET)
-    assert cells[("Daan Medewerker", V)] == (2, False, 3, BELOW)
+    assert (cells[("Daan Medewerker", V)][0], cells[("Daan Medewerker", V)][3]) == (2, BELOW)
     assert cells[("Bram Collega", T)] == (3, False, 4, BELOW)  # the draft report's 5 does not count yet
     assert cells[("Otto Buiten", T)] == (None, False, None, NO_DATA)
     assert cells[("Daan Medewerker", TIG)] == (None, False, None, NOT_APPLICABLE)  # welding is asked of welders only
@@ -123,15 +124,16 @@ def test_a_deactivated_manager_is_refused(team):
 def test_the_latest_held_conversation_gives_the_level_not_an_earlier_one(team):
     db, firm, _ = team
     later = create_round(db, firm.hr, "Ronde 2027", firm.version_id, employee_ids=[firm.employee.id]).round.id
-    held(db, firm, conversation_of(db, later, firm.employee), firm.employee, {T: 1, V: 5})
+    held(db, firm, conversation_of(db, later, firm.employee), firm.employee, {T: 1, V: 5}, agreed={T: 1, V: 5})
     cells = states(matrix.matrix(db, firm.manager))
-    assert cells[("Daan Medewerker", T)] == (1, False, 4, BELOW)
-    assert cells[("Daan Medewerker", V)] == (5, False, 3, MET)
+    assert cells[("Daan Medewerker", T)] == (1, True, 4, BELOW)
+    assert cells[("Daan Medewerker", V)] == (5, True, 3, MET)
 
 
 def test_not_applicable_agreed_shows_as_such_and_is_no_gap(team):
     db, firm, _ = team
-    agree(db, firm.conversation_id, veilig_werken="na")
+    later = create_round(db, firm.hr, "Ronde 2027", firm.version_id, employee_ids=[firm.employee.id]).round.id
+    held(db, firm, conversation_of(db, later, firm.employee), firm.employee, {T: 4, V: 1}, agreed={V: "na"})
     found = matrix.matrix(db, firm.manager)
     assert states(found)[("Daan Medewerker", V)][3] == "not_applicable"
     assert [gap.skill.item.id for gap in found.gaps.get(firm.employee.id, ())] == []
@@ -213,11 +215,10 @@ def test_the_xlsx_holds_levels_and_state_colours_and_keeps_a_formula_like_name_a
     book = openpyxl.load_workbook(BytesIO(matrix.matrix_xlsx(db, firm.manager, "nl")))
     sheet = book["Matrix"]
     rows = {row[0].value: row for row in sheet.iter_rows(min_row=4) if row[0].value}
-    assert "'=HYPERLINK(\"http://x\")" in rows
-    daan = rows["Daan Medewerker"]
-    assert (daan[1].value, daan[2].value) == (4, "2*")
+    daan, bram = rows["Daan Medewerker"], rows["'=HYPERLINK(\"http://x\")"]
+    assert (daan[1].value, bram[1].value) == (4, "3*")  # agreed, and the manager's answer in a draft report
     assert daan[1].fill.fgColor.rgb.endswith(STATE_COLOURS[MET].lstrip("#").upper())
-    assert daan[2].fill.fgColor.rgb.endswith(STATE_COLOURS[BELOW].lstrip("#").upper())
+    assert bram[1].fill.fgColor.rgb.endswith(STATE_COLOURS[BELOW].lstrip("#").upper())
     assert sheet["A2"].value.startswith("Stand van ")
     assert book.sheetnames == ["Matrix", "Per vaardigheid", "Kwetsbare plekken", "Wat ieder mist"]
 

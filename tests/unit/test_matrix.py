@@ -15,15 +15,16 @@ from devtalk.domain.matrix import (
     gaps_of,
     level,
     masters,
-    required_on_scale,
     short_teams,
 )
 from devtalk.domain.models import Person
-from devtalk.questionnaire import Item
+from devtalk.domain.skills import required_on
+from devtalk.questionnaire import Item, Scale
 
 
 def skill(item_id: str, top: int = 5) -> Skill:
-    return Skill(Item(item_id, "likert", {"nl": f"Kan {item_id}", "en": f"Can {item_id}"}, scale="s"), "vak", top)
+    scale = Scale("s", tuple(range(1, top + 1)), {})
+    return Skill(Item(item_id, "likert", {"nl": f"Kan {item_id}", "en": f"Can {item_id}"}, scale="s"), "vak", scale)
 
 
 @pytest.mark.parametrize(("level", "required", "state"), [
@@ -47,16 +48,11 @@ def test_a_cell_says_whether_its_level_was_agreed_or_is_the_managers_answer():
     assert cell(level(3, agreed=False), 4)[:2] == (3, False)
 
 
-@pytest.mark.parametrize(("required", "top", "asked"), [(4, 5, 4), (4, 3, 3), (3, 3, 3), (None, 5, None)],
-                         ids=["fits the scale", "scale shortened since", "at the top", "none"])
-def test_a_requirement_asks_at_most_the_top_of_the_items_own_scale(required, top, asked):
-    assert required_on_scale(required, top) == asked
-
-
 def test_skills_on_scales_of_different_length_each_compare_on_their_own_scale():
     three, five = skill("kort", top=3), skill("lang", top=5)
-    assert cell(level(3), required_on_scale(3, three.top))[3] == MET  # the top of 1-3
-    assert cell(level(3), required_on_scale(4, five.top))[3] == BELOW  # the middle of 1-5
+    assert cell(level(3), required_on(three.scale, 3))[3] == MET  # the top of 1-3
+    assert cell(level(3), required_on(five.scale, 4))[3] == BELOW  # the middle of 1-5
+    assert cell(level(3), required_on(three.scale, 4))[3] == MET  # asked on a longer scale before: its top now
 
 
 def test_not_applicable_and_no_level_never_count_towards_a_minimum():
