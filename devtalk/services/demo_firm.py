@@ -275,3 +275,37 @@ SUMMARY_SENTENCES = {
     "action_review": "We keken terug op {subjects}.",
 }
 SUMMARY_POINTS = 3
+
+# Certificates, in every status on the day the demo is loaded: (username, type, number, issued
+# so many days ago, expires in so many days; None: as the type says). Daan's expired VCA opens his
+# agenda; Ahmet lacks the welder's qualification his function requires; in Marco's team only Jan
+# holds a valid BHV against a minimum of 2 (a single point of failure on the skills matrix).
+CERTIFICATES = (
+    ("manager", "VCA Basis", "VCA-2019-04411", 2100, None),
+    ("manager", "Lasserskwalificatie EN ISO 9606", "9606-1 135 P BW 1.1", 1055, 40),
+    ("employee", "VCA Basis", "VCA-2016-17302", 3665, -12),
+    ("kmulder", "VCA Basis", "VCA-2021-00893", 1500, None),
+    ("kmulder", "Lasserskwalificatie EN ISO 9606", "9606-1 141 T BW 8", 400, None),
+    ("kmulder", "BHV", "BHV-22871", 400, -35),
+    ("ayilmaz", "VCA Basis", "VCA-2023-11820", 800, None),
+    ("pnowak", "VCA Basis", "VCA-2016-20117", 3590, 60),
+    ("pnowak", "Heftruck", "HT-5521", 300, None),
+    ("bdeboer", "VCA Basis", "VCA-2022-03318", 1200, None),
+    ("bdeboer", "Hoogwerker", "HW-1187", 500, None),
+    ("jhendriks", "VCA Basis", "VCA-2020-07745", 1800, None),
+    ("jhendriks", "Lasserskwalificatie EN ISO 9606", "9606-2 131 P FW 23", 600, None),
+    ("jhendriks", "BHV", "BHV-23990", 200, None),
+    ("jhendriks", "EHBO", "EHBO-77120", 710, 20),
+    ("directeur", "VCA VOL", "VOL-2020-0412", 1900, None),
+    ("svisser", "VCA Basis", "VCA-2018-10356", 2600, None),
+    ("lmeijer", "VCA Basis", "VCA-2021-05512", 1400, None),
+    ("rbos", "VCA Basis", "VCA-2019-09981", 2300, None),
+    ("tkuipers", "VCA Basis", "VCA-2022-01744", 1000, None),
+    ("tkuipers", "NEN 3140 (VOP)", "NEN-3140-8812", 700, None),
+    ("wvandijk", "VCA Basis", "VCA-2020-02210", 1700, None),
+    ("wvandijk", "NEN 3140 (VOP)", "NEN-3140-6120", 1100, -5),
+    ("hr", "BHV", "BHV-24410", 150, None),
+    ("hr", "EHBO", "EHBO-80233", 300, None),
+)
+# (manager username, type, people): how many of the team must hold it.
+CERTIFICATE_MINIMUMS = (("manager", "BHV", 2), ("svisser", "VCA Basis", 3))

@@ -224,3 +224,14 @@ def test_without_a_mail_server_reminders_stay_in_the_app(fresh_db, firm, monkeyp
     monkeypatch.delenv("DEVTALK_SMTP_HOST", raising=False)
     with pytest.raises(InvalidInput):
         certificates.send_reminders(fresh_db, firm.hr)
+
+
+def test_the_demo_firm_has_certificates_in_every_status_and_a_team_short_of_bhv(demo_db):
+    from db import people
+    hr, marco = people.person_by_username(demo_db, "hr"), people.person_by_username(demo_db, "manager")
+    statuses = {row.status for row in certificates.team_certificates(demo_db, marco)}
+    assert statuses == {"valid", "expiring", "expired", "missing"}
+    assert ("Daan Smit", "VCA Basis", "expired") in names(certificates.dashboard(demo_db, hr))
+    bhv = certificate_type(demo_db, "BHV")
+    assert certificates.minimums(demo_db, marco, marco.id) == {bhv.id: 2}
+    assert len(certificates.holders(demo_db, marco)[marco.id][bhv.id]) == 1
