@@ -7,7 +7,7 @@ import statistics
 import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from bench import floor_sql, twins
@@ -317,6 +317,41 @@ def matrix_figure(seeded: Seeded, samples: list[float]) -> Figure:
     median = statistics.median(samples)
     return Figure(f"skills matrix data, {len(built.people)} people x {len(built.skills)} skills + {CERTIFICATE_TYPES} certificate types",
                   "ms", round(median, 1), round(p95(samples), 1), None, None, "<=300 ms", median <= 300)
+
+
+EXPIRY_PEOPLE, EXPIRY_TYPES = 400, 5  # 2,000 certificates: a firm's whole list several times over
+
+
+def expiry_figure(repeat: int) -> Figure:
+    """HR's expiry dashboard (every active person's certificates that count, with status, and the
+    required ones missing) over 2,000 certificates, in a database of its own."""
+    import random
+
+    from db import certificates as certificate_repo
+    from db import migrate, open_db
+    from db.connection import transaction
+    from db.people import add_person, save_function
+    from devtalk.domain.access import OPERATOR
+    from devtalk.domain.models import JobFunction
+    from devtalk.services.certificates import dashboard
+
+    rng, database = random.Random(16), open_db(None)
+    migrate(database)
+    today = datetime.now(timezone.utc).date()
+    with transaction(database):
+        save_function(database, JobFunction("lasser", "Lasser"))
+        types = [certificate_repo.save_type(database, None, ["lasser"] if n < 2 else [], name=f"Certificaat {n}",
+                                            validity_months=36, warn_days=90) for n in range(EXPIRY_TYPES)]
+        for n in range(EXPIRY_PEOPLE):
+            person = add_person(database, name=f"Persoon {n}", username=f"p{n}", function_id="lasser")
+            for type_id in types:
+                certificate_repo.add_certificate(database, person.id, type_id=type_id, number=f"N-{n}-{type_id}",
+                                                 expires_on=today + timedelta(days=rng.randint(-200, 1000)))
+    samples = timed(lambda: dashboard(database, OPERATOR), repeat)
+    database.close()
+    median = statistics.median(samples)
+    return Figure(f"expiry dashboard data, {EXPIRY_PEOPLE * EXPIRY_TYPES} certificates", "ms", round(median, 1),
+                  round(p95(samples), 1), None, None, "<=100 ms", median <= 100)
 
 
 def growth_figure(name: str, small: list[float], large: list[float]) -> Figure:
