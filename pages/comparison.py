@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from devtalk.domain.agenda import propose_agenda
 from devtalk.presentation.comparison_frames import dumbbell_spec, section_frames
 from devtalk.questionnaire import localized
-from devtalk.services import conversations, printing, reports
+from devtalk.services import printing, reports, skills
 from ui import navigation, session
 from ui.agenda import show_agenda_point
 from ui.downloads import pdf_download
@@ -15,7 +14,7 @@ from ui.text import escape_markdown, plain_table, user_text
 person = session.require_person()
 lang = session.language()
 db = session.database()
-view = session.or_stop(conversations.comparison_view, db, person, session.query_int("conversation") or 0)
+view = session.or_stop(skills.levelled_view, db, person, session.query_int("conversation") or 0)
 comparison = view.comparison
 
 st.title(tr("compare.title"))
@@ -38,6 +37,8 @@ with table_tab:
         for frame in (likert, opens):
             if frame is not None:
                 plain_table(frame)
+    if comparison.has_requirements:
+        st.caption(tr("skills.critical_legend"))
 
 with chart_tab:
     st.caption(tr("compare.chart_explained"))
@@ -61,7 +62,7 @@ with can_want_tab:
 
 with agenda_tab:
     earlier = reports.earlier_actions(db, view.conversation)
-    for point in propose_agenda(comparison, earlier):
+    for point in reports.proposed_agenda(db, person, view, earlier):
         show_agenda_point(point, view.questionnaire, comparison, {a.id: a for a in earlier}, lang)
 
 if view.conversation.status in printing.PREPARATION_STATUSES:

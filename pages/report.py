@@ -12,25 +12,27 @@ import streamlit as st
 
 from devtalk.domain import agenda
 from devtalk.domain.models import ACTION_KINDS, HELPED, Report
+from devtalk.presentation.comparison_frames import agreed_frame
 from devtalk.presentation.formatting import format_date, format_datetime
-from devtalk.services import actions, printing, reports
-from devtalk.services.conversations import comparison_view
+from devtalk.services import actions, printing, reports, skills
 from ui import callbacks, seen, session, widgets
 from ui.agenda import show_agenda_point
 from ui.downloads import pdf_download
 from ui.session import tr
-from ui.text import escape_markdown, user_text
+from ui.text import escape_markdown, plain_table, user_text
 
 person = session.require_person()
 lang = session.language()
 db = session.database()
 conversation_id = session.query_int("conversation") or 0
 view = session.or_stop(reports.report_view, db, person, conversation_id)
-compared = session.or_stop(comparison_view, db, person, conversation_id)
+compared = session.or_stop(skills.levelled_view, db, person, conversation_id)
 conversation, report = view.conversation, view.report
 earlier = {action.id: action for action in view.earlier_actions}
 FIELDS = ("agreements", "summary")
 NOTE = "agenda_note_"  # + the agenda point's key: the text box of its note
+LEVEL = f"agreed_{conversation_id}_"  # + the item's id: its agreed-level pills, one set per report
+NOT_APPLICABLE = "na"
 
 
 @callbacks.signed_in("report")
@@ -126,6 +128,61 @@ def add_action(person) -> None:
     st.session_state["action_what"] = ""
 
 
+def save_level(item_id: str, shown: object) -> None:
+    """Store the tapped level at once; a second tap on the chosen one (which clears pills) keeps it."""
+    key = LEVEL + item_id
+    chosen = st.session_state[key]
+    if chosen is None:
+        st.session_state[key] = shown
+        return
+    act(skills.set_agreed_level, conversation_id, item_id, None if chosen == NOT_APPLICABLE else chosen,
+        not_applicable=chosen == NOT_APPLICABLE)
+
+
+def level_label(point, row) -> str:
+    """A level with who gave it: the two answers marked, so one tap takes either."""
+    text = tr("fill.not_applicable") if point == NOT_APPLICABLE else str(point)
+    marks = [tr(f"skills.mark_{side}") for side, answer in (("employee", row.employee), ("manager", row.manager))
+             if answer is not None and (NOT_APPLICABLE if answer.not_applicable else answer.value) == point]
+    return f"{text} · {'/'.join(marks)}" if marks else text
+
+
+def agreed_levels_section(editing: bool) -> None:
+    """Per skill item the level agreed in the meeting: pills while the report is a draft, a table once final."""
+    levels = skills.agreed_or_prefilled(compared)
+    rows = [compared.comparison.likert_row(item_id) for item_id in levels] if editing else None
+    if not levels and not compared.comparison.has_agreed:
+        return
+    st.header(tr("skills.agreed_heading"))
+    if not editing:
+        plain_table(agreed_frame(compared.comparison, lang))
+        return
+    st.caption(tr("skills.agreed_explained"))
+    for row in rows:
+        level = levels[row.item.id]
+        shown = NOT_APPLICABLE if level.not_applicable else level.value
+        session.seed(LEVEL + row.item.id, shown)
+        options = list(row.scale.points) + ([NOT_APPLICABLE] if row.scale.not_applicable else [])
+        label = row.item.wording("manager", lang)
+        if row.required is not None:
+            label = f"{label} ({tr('skills.required_level', level=row.required)})"
+        st.pills(escape_markdown(label), options, key=LEVEL + row.item.id,
+                 format_func=lambda point, row=row: level_label(point, row),
+                 on_change=save_level, args=(row.item.id, shown))
+
+
+# What a gap to a requirement becomes in one tap: learning on the job for a skill, a course
+# (obtaining or renewing it) for a certificate.
+GAP_ACTIONS = {"below_required": "on_the_job", "certificate": "course"}
+
+
+def gap_action_text(point) -> str:
+    if point.kind == "certificate":
+        return tr("skills.action_certificate", certificate=point.ref)
+    row = compared.comparison.likert_row(point.ref)
+    return tr("skills.action_skill", item=row.item.wording("employee", lang), level=row.required)
+
+
 def rate(action_id: int) -> None:
     act(actions.rate, action_id, st.session_state[f"helped_{action_id}"])
 
@@ -174,6 +231,12 @@ for index, point in enumerate(report.agenda if editing else agenda.discussed(rep
                         on_click=save_agenda, args=(agenda.move(report.agenda, point.key, 1),))
             drop.button("✕", key=f"agenda_remove_{point.key}", help=tr("report.remove_point"),
                         on_click=save_agenda, args=(agenda.remove(report.agenda, point.key),))
+            if point.kind in GAP_ACTIONS and (point.kind == "certificate" or compared.comparison.likert_row(point.ref)):
+                what = gap_action_text(point)
+                st.button(tr("skills.make_action"), key=f"agenda_action_{point.key}",
+                          disabled=any(action.what == what for action in view.actions),
+                          on_click=act, args=(actions.add_action, conversation_id),
+                          kwargs={"what": what, "kind": GAP_ACTIONS[point.kind], "owner_id": conversation.employee_id})
             if point.kind == "action_review" and int(point.ref) in earlier:
                 current = earlier[int(point.ref)].helped
                 session.seed(f"helped_{point.ref}", current)
@@ -184,6 +247,8 @@ for index, point in enumerate(report.agenda if editing else agenda.discussed(rep
 if editing:
     st.text_input(tr("report.new_point"), key="agenda_new", max_chars=300)
     st.button(tr("report.add_point"), key="agenda_add", on_click=add_point)
+
+agreed_levels_section(editing)
 
 for field in ("agreements", "summary"):
     st.header(tr(f"report.{field}"))

@@ -27,6 +27,7 @@ HR_TEAM = "pages/hr_team.py"
 HR_EXPORTS = "pages/hr_exports.py"
 HR_PRIVACY = "pages/hr_privacy.py"
 SKILLS_MATRIX = "pages/skills_matrix.py"
+HR_REQUIREMENTS = "pages/hr_requirements.py"
 HR_CERTIFICATES = "pages/hr_certificates.py"
 
 
@@ -69,6 +70,7 @@ def _hr_pages() -> list[st.Page]:
         st.Page(HR_INVITATIONS, title=tr("nav.hr_invitations"), icon=":material/qr_code_2:"),
         st.Page(HR_TEAM, title=tr("nav.hr_team"), icon=":material/grid_view:"),
         _skills_matrix(),
+        st.Page(HR_REQUIREMENTS, title=tr("skills.page_title"), icon=":material/rule:"),
         st.Page(HR_CERTIFICATES, title=tr("certificate_pages.nav_hr"), icon=":material/workspace_premium:"),
         st.Page(HR_EXPORTS, title=tr("nav.hr_exports"), icon=":material/download:"),
         st.Page(HR_PRIVACY, title=tr("nav.hr_privacy"), icon=":material/shield_person:"),

@@ -43,14 +43,40 @@ def _difference(row: ItemComparison, lang: str) -> str:
 
 
 def likert_frame(comparison: Comparison, lang: str) -> pd.DataFrame:
-    """One row per Likert item: both answers and the difference with its marker."""
+    """One row per Likert item: both answers, the agreed and the required level where there are
+    any, and the difference with its marker."""
     rows = comparison.likert
     # Column by column: pandas builds a frame from lists several times faster than from row dicts.
+    columns = {
+        t("compare.col_item", lang): [row.item.wording("employee", lang) for row in rows],
+        t("compare.col_employee", lang): [shown_answer(row.employee, lang) for row in rows],
+        t("compare.col_manager", lang): [shown_answer(row.manager, lang) for row in rows],
+    }
+    if comparison.has_agreed:
+        columns[t("skills.col_agreed", lang)] = [shown_answer(row.agreed, lang) if row.agreed else "—" for row in rows]
+    if comparison.has_requirements:
+        columns[t("skills.col_required", lang)] = [_required(row) for row in rows]
+    columns[t("compare.col_difference", lang)] = [_difference(row, lang) for row in rows]
+    return pd.DataFrame(columns)
+
+
+def _required(row: ItemComparison) -> str:
+    """The required level, starred where the skill is critical (the legend says so)."""
+    if row.required is None:
+        return "—"
+    return f"{row.required}*" if row.requirement.critical else str(row.required)
+
+
+def agreed_frame(comparison: Comparison, lang: str) -> pd.DataFrame:
+    """The skill items the report agreed a level on: both answers, the agreed level and, where the
+    job function asks one, the required level."""
+    rows = [row for row in comparison.likert if row.agreed is not None]
     return pd.DataFrame({
         t("compare.col_item", lang): [row.item.wording("employee", lang) for row in rows],
         t("compare.col_employee", lang): [shown_answer(row.employee, lang) for row in rows],
         t("compare.col_manager", lang): [shown_answer(row.manager, lang) for row in rows],
-        t("compare.col_difference", lang): [_difference(row, lang) for row in rows],
+        t("skills.col_agreed", lang): [shown_answer(row.agreed, lang) for row in rows],
+        t("skills.col_required", lang): ["—" if row.required is None else str(row.required) for row in rows],
     })
 
 

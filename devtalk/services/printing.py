@@ -13,7 +13,6 @@ import sqlite_utils
 
 from db import people, questionnaires, settings
 from devtalk.domain import access
-from devtalk.domain.agenda import propose_agenda
 from devtalk.domain.models import SIDES, Action, Person
 from devtalk.errors import InvalidInput, NotFound
 from devtalk.i18n import normalise_language
@@ -22,10 +21,11 @@ from devtalk.presentation.pdf.conversation_report import conversation_report
 from devtalk.presentation.pdf.dossier_report import dossier_report
 from devtalk.presentation.pdf.paper_form import paper_form
 from devtalk.presentation.pdf.preparation_sheet import preparation_sheet
-from devtalk.services.conversations import ComparisonView, comparison_view
+from devtalk.services.conversations import ComparisonView
 from devtalk.services.dossier import dossier_of
 from devtalk.services.library import get_version, parsed
-from devtalk.services.reports import earlier_actions, report_view
+from devtalk.services.reports import earlier_actions, proposed_agenda, report_view
+from devtalk.services.skills import levelled_view
 
 PREPARATION_STATUSES = ("ready", "held")
 
@@ -35,18 +35,18 @@ def conversation_report_pdf(db: sqlite_utils.Database, actor: Person, conversati
     view = report_view(db, actor, conversation_id)
     if view.report is None:
         raise NotFound("pdf.no_report_yet")
-    compared = comparison_view(db, actor, conversation_id)
+    compared = levelled_view(db, actor, conversation_id)
     content = _content(db, compared, report=view.report, actions=view.actions, earlier=view.earlier_actions)
     return conversation_report(content, _language(lang, compared.employee))
 
 
 def preparation_sheet_pdf(db: sqlite_utils.Database, actor: Person, conversation_id: int, lang: str | None = None) -> bytes:
     """The comparison and the proposed agenda, for the meeting itself (ready or just held)."""
-    compared = comparison_view(db, actor, conversation_id)
+    compared = levelled_view(db, actor, conversation_id)
     if compared.conversation.status not in PREPARATION_STATUSES:
         raise InvalidInput("pdf.preparation_not_now")
     earlier = earlier_actions(db, compared.conversation)
-    content = _content(db, compared, earlier=earlier, proposed=propose_agenda(compared.comparison, earlier))
+    content = _content(db, compared, earlier=earlier, proposed=proposed_agenda(db, actor, compared, earlier))
     return preparation_sheet(content, _language(lang, compared.employee))
 
 

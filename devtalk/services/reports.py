@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import sqlite_utils
 
@@ -11,11 +11,11 @@ from db import actions as action_repo
 from db import audit, conversations, reports
 from db.connection import transaction
 from devtalk.domain import access, agenda
-from devtalk.domain.models import Action, Conversation, Person, Report
+from devtalk.domain.models import Action, AgendaPoint, Conversation, Person, Report
 from devtalk.domain.status import is_reported, next_status
 from devtalk.errors import DevtalkError, InvalidInput, NotAllowed
 from devtalk.services import skills
-from devtalk.services.conversations import get_conversation
+from devtalk.services.conversations import ComparisonView, get_conversation
 
 MAX_REPORT_TEXT = 20_000
 
@@ -43,6 +43,14 @@ def earlier_actions(db: sqlite_utils.Database, conversation: Conversation) -> li
     agreed = {c.id for c in conversations.conversations_of_employee(db, conversation.employee_id)
               if c.id < conversation.id and is_reported(c.status)}
     return [a for a in action_repo.actions_of_employee(db, conversation.employee_id) if a.conversation_id in agreed]
+
+
+def proposed_agenda(db: sqlite_utils.Database, actor: Person, view: ComparisonView,
+                    earlier: list[Action]) -> tuple[AgendaPoint, ...]:
+    """What to talk about: the comparison with its requirements (skills.levelled_view), the
+    required certificates missing or running out, and the actions agreed last time."""
+    gaps = skills.certificate_gaps(db, actor, view.employee.id)
+    return agenda.propose_agenda(view.comparison, earlier, gaps)
 
 
 def report_view(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> ReportView:
@@ -78,7 +86,7 @@ def mark_held(db: sqlite_utils.Database, actor: Person, conversation_id: int) ->
     """Record that the meeting took place and start the report with the proposed agenda."""
     view = skills.levelled_view(db, actor, conversation_id)
     conversation = _manager_conversation(db, actor, conversation_id)
-    proposed = agenda.propose_agenda(view.comparison, earlier_actions(db, conversation))
+    proposed = proposed_agenda(db, actor, view, earlier_actions(db, conversation))
     with transaction(db):
         status = next_status(conversation.status, "hold")
         conversations.update_conversation(db, conversation_id, status=status, held_at=_utcnow().isoformat())
@@ -155,6 +163,7 @@ def finalise(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> 
         if not report.summary.strip():
             raise InvalidInput("report.summary_required")
         conversation = conversations.get_conversation(db, conversation_id)
+        skills.keep_prefilled_levels(db, actor, conversation_id)
         conversations.update_conversation(db, conversation_id, status=next_status(conversation.status, "finalise"))
         saved = reports.save_report(db, replace(report, finalised_at=_utcnow()))
         audit.record_event(db, actor.id, "report.finalise", "conversation", conversation_id)
@@ -180,4 +189,4 @@ def acknowledge(db: sqlite_utils.Database, actor: Person, conversation_id: int, 
 
 
 def _utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)

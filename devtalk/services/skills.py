@@ -3,7 +3,8 @@ report agrees per skill item, and each person's latest level for the skills matr
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 import sqlite_utils
 
@@ -15,7 +16,8 @@ from devtalk.domain import access
 from devtalk.domain.models import Answer, Person
 from devtalk.domain.skills import LatestLevel, Requirement, TeamMinimum
 from devtalk.errors import InvalidInput, NotAllowed, NotFound
-from devtalk.questionnaire import Item, Questionnaire
+from devtalk.questionnaire import Item, Questionnaire, Scale
+from devtalk.services import certificates
 from devtalk.services.conversations import (
     ComparisonView,
     comparison_view,
@@ -61,6 +63,42 @@ def set_requirement(db: sqlite_utils.Database, actor: Person, function_id: str, 
         store.set_requirement(db, Requirement(function_id, questionnaire_id, item_id, level, bool(critical)))
         audit.record_event(db, access.recorded_id(actor), "skills.requirement", "job_function", function_id,
                            {"item": item_id, "level": "-" if level is None else level, "critical": bool(critical)})
+
+
+@dataclass(frozen=True)
+class RequirementRow:
+    """One skill item of a job function on HR's form, with its scale and what is required now."""
+
+    item: Item
+    scale: Scale
+    requirement: Requirement | None
+
+
+def requirement_rows(db: sqlite_utils.Database, actor: Person, questionnaire_id: str,
+                     function_id: str) -> list[RequirementRow]:
+    """The skill items HR can set a required level on for this job function, in questionnaire order."""
+    access.require_hr(actor)
+    questionnaire = latest_questionnaire(db, questionnaire_id)
+    set_now = {r.item_id: r for r in store.requirements(db, questionnaire_id, function_id)}
+    return [RequirementRow(item, questionnaire.scale_of(item), set_now.get(item.id))
+            for item in skill_items(questionnaire, function_id)]
+
+
+def critical_items(db: sqlite_utils.Database, actor: Person, questionnaire_id: str) -> list[RequirementRow]:
+    """The skill items some job function marks critical: the ones a team minimum can be set on."""
+    access.require_hr(actor)
+    questionnaire = latest_questionnaire(db, questionnaire_id)
+    critical = {r.item_id for r in store.requirements(db, questionnaire_id) if r.critical}
+    return [RequirementRow(item, questionnaire.scale_of(item), None)
+            for item in questionnaire.all_items() if item.id in critical]
+
+
+def teams(db: sqlite_utils.Database, actor: Person) -> list[Person]:
+    """The managers who lead someone now, by name: the teams a minimum can be set for."""
+    access.require_hr(actor)
+    everyone = people.list_people(db, active_only=True)
+    leaders = {person.manager_id for person in everyone if person.manager_id}
+    return sorted((person for person in everyone if person.id in leaders), key=lambda person: person.name.casefold())
 
 
 def team_minimums(db: sqlite_utils.Database, actor: Person, questionnaire_id: str,
@@ -133,6 +171,33 @@ def set_agreed_level(db: sqlite_utils.Database, actor: Person, conversation_id: 
         level = Answer(item_id, None if not_applicable else value, bool(not_applicable))
         store.set_agreed_level(db, conversation_id, level)
     return level
+
+
+# Conversations are yearly: a certificate that runs out within a year runs out before the next one.
+UNTIL_NEXT_ROUND = timedelta(days=365)
+
+
+def certificate_gaps(db: sqlite_utils.Database, actor: Person, person_id: int, today: date | None = None) -> list[str]:
+    """The names of the certificates the person's job function requires that are missing or run
+    out before the next round, for the agenda."""
+    today = today or date.today()
+    return [row.type.name for row in certificates.gaps(db, actor, person_id, before=today + UNTIL_NEXT_ROUND, today=today)]
+
+
+def agreed_or_prefilled(view: ComparisonView) -> dict[str, Answer]:
+    """Per skill item the level the report shows as agreed: the recorded one, else the manager's
+    own answer, which the report starts from."""
+    skill_ids = {item.id for item in skill_items(view.questionnaire, view.employee.function_id)}
+    return {row.item.id: row.agreed or row.manager for row in view.comparison.likert
+            if row.item.id in skill_ids and (row.agreed or row.manager)}
+
+
+def keep_prefilled_levels(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> None:
+    """On finalising: every skill level the manager left as prefilled is agreed as shown."""
+    view = levelled_view(db, actor, conversation_id)
+    for item_id, level in agreed_or_prefilled(view).items():
+        if view.comparison.likert_row(item_id).agreed is None and (level.value is not None or level.not_applicable):
+            store.set_agreed_level(db, conversation_id, Answer(item_id, level.value, level.not_applicable))
 
 
 def latest_levels(db: sqlite_utils.Database, actor: Person, person_ids: list[int]) -> list[LatestLevel]:

@@ -52,7 +52,7 @@ def test_report_holds_items_both_answers_open_answers_agenda_and_actions(fresh_d
     firm = reported_firm(fresh_db, comment="Eens, op één punt na", notes={"gap:veilig-werken": "Samen de VCA-regels doorlopen"})
     text = flat(text_of(conversation_report_pdf(fresh_db, firm.hr, firm.conversation_id)))
     for expected in ("Daan Medewerker", "Marco Manager", "Ronde 2026", "klein, versie 1",
-                     "Ik kan een werktekening lezen", "5 2 -3", "tekst van employee", "tekst van manager",
+                     "Ik kan een werktekening lezen", "5 2 2 -3", "tekst van employee", "tekst van manager",
                      "Groot verschil · Ik werk veilig", "Medewerker 5 · leidinggevende 2", "Samen de VCA-regels doorlopen",
                      "Cursus tekening lezen bij het ROC", "Cursus of training",
                      "Goed gesprek over tekeningen.", "Eens, op één punt na", "Handtekening"):

@@ -5,7 +5,8 @@ import pytest
 
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.services import reports, skills
-from tests.builders import T, V, make_firm, submit_both
+from devtalk.services.printing import conversation_report_pdf
+from tests.builders import T, V, flat, make_firm, submit_both, text_of
 
 
 @pytest.fixture
@@ -99,7 +100,7 @@ def test_latest_levels_are_the_agreed_ones_once_final_else_the_managers_answer_m
     assert levels()[T] == (2, False)  # a draft agreed nothing yet
     reports.save_draft(fresh_db, held.manager, held.conversation_id, summary="Goed gesprek.")
     reports.finalise(fresh_db, held.manager, held.conversation_id)
-    assert levels()[T] == (4, True) and levels()[V] == (2, False)
+    assert levels()[T] == (4, True) and levels()[V] == (2, True)  # left as prefilled, agreed as shown
 
 
 def test_latest_levels_are_for_hr_the_persons_manager_and_the_person(fresh_db, held):
@@ -115,3 +116,13 @@ def test_the_agenda_of_a_held_conversation_opens_with_a_skill_below_the_requirem
     submit_both(fresh_db, firm, employee_value=2, manager_value=2)
     report = reports.mark_held(fresh_db, firm.manager, firm.conversation_id)
     assert report.agenda[0].key == f"below_required:{V}"
+
+
+def test_the_report_pdf_has_an_agreed_level_column_and_the_required_level(fresh_db, held):
+    skills.set_requirement(fresh_db, held.hr, "plaatwerker", "klein", T, 3, critical=True)
+    skills.set_agreed_level(fresh_db, held.manager, held.conversation_id, T, 4)
+    reports.save_draft(fresh_db, held.manager, held.conversation_id, summary="Goed gesprek.")
+    reports.finalise(fresh_db, held.manager, held.conversation_id)
+    text = flat(text_of(conversation_report_pdf(fresh_db, held.employee, held.conversation_id, "nl")))
+    assert "Afgesproken niveau" in text and "Vereist" in text
+    assert "Ik kan een werktekening lezen 4 2 4 3* -2" in text

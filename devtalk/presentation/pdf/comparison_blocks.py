@@ -11,8 +11,6 @@ from devtalk.presentation.pdf.content import ConversationContent
 from devtalk.presentation.pdf.document import GREY, Document
 from devtalk.questionnaire import localized
 
-# Item, employee, manager, difference with its marker.
-LIKERT_ALIGN = ("LEFT", "CENTER", "CENTER", "LEFT")
 CHART_CAPTION = 32  # mm above a chart for its heading, explanation and part number
 
 
@@ -38,6 +36,8 @@ def comparison_tables(doc: Document, comparison: Comparison, lang: str) -> None:
     doc.heading(t("compare.title", lang))
     frame = likert_frame(comparison, lang)  # rows in comparison.likert order, section after section
     headings = list(frame.columns)
+    # Item, the levels (both answers, agreed, required where there are any), difference with its marker.
+    align = ("LEFT",) + ("CENTER",) * (len(headings) - 2) + ("LEFT",)
     rows = [[str(value) for value in record] for record in frame.itertuples(index=False)]
     widths = doc.column_widths(headings, rows)  # one set for all sections, so the columns line up
     start = 0
@@ -45,8 +45,10 @@ def comparison_tables(doc: Document, comparison: Comparison, lang: str) -> None:
         if section.likert:
             doc.subheading(localized(section.title, lang))
             large = [index for index, row in enumerate(section.likert) if row.flag == LARGE_GAP]
-            doc.grid(headings, rows[start:start + len(section.likert)], widths, LIKERT_ALIGN, emphasis=large)
+            doc.grid(headings, rows[start:start + len(section.likert)], widths, align, emphasis=large)
         start += len(section.likert)
+    if comparison.has_requirements:
+        doc.paragraph(t("skills.critical_legend", lang), size=8.5, colour=GREY)
 
 
 def chart(doc: Document, comparison: Comparison, lang: str) -> None:
