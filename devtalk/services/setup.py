@@ -19,7 +19,7 @@ from devtalk.domain.passwords import hash_password
 from devtalk.domain.public_address import normalise_address
 from devtalk.errors import DevtalkError, InvalidInput
 from devtalk.i18n import LANGUAGES
-from devtalk.services import address
+from devtalk.services import address, certificates
 from devtalk.services.auth import MIN_PASSWORD_LENGTH
 
 STEPS = ("functions", "people", "questionnaire", "round", "cards")
@@ -64,6 +64,7 @@ def create_firm(db: sqlite_utils.Database, *, firm_name: str, language: str, nam
         hr = people.add_person(db, name=name, username=username, roles=("employee", "hr_admin"), language=language)
         accounts.set_password_hash(db, hr.id, hash_password(password))
         audit.record_event(db, hr.id, "setup.firm", "settings", "firm_name")
+        certificates.load_bundled_types(db)  # the starting list HR adapts (no job functions to link yet)
     return hr
 
 

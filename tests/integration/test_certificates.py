@@ -235,3 +235,10 @@ def test_the_demo_firm_has_certificates_in_every_status_and_a_team_short_of_bhv(
     bhv = certificate_type(demo_db, "BHV")
     assert certificates.minimums(demo_db, marco, marco.id) == {bhv.id: 2}
     assert len(certificates.holders(demo_db, marco)[marco.id][bhv.id]) == 1
+
+
+def test_a_new_firm_starts_with_the_bundled_certificate_types(fresh_db):
+    from devtalk.services import setup
+    hr = setup.create_firm(fresh_db, firm_name="Firma", language="nl", name="Ingrid", username="ingrid",
+                           password="een-lang-wachtwoord")
+    assert {"VCA Basis", "VCA VOL", "BHV"} <= {kind.name for kind in certificates.list_types(fresh_db, hr)}
