@@ -88,12 +88,19 @@ def matrix(
     levels: dict[tuple[int, str], Level] = {
         (row[0], row[1]): row[2:] for row in latest_levels(db, [person.id for person in team])}
 
-    def required(person: Person, skill: Skill) -> int | None:
-        found = requirements.get((person.function_id, skill.item.id))
-        return required_on(skill.scale, found.level) if found else None
+    # Per job function once, what each column asks of it (not asked, or the required level on the
+    # skill's scale): twelve thousand cells then only look up their level.
+    columns = {function: [(skill.item.id, skill.asked_of(function), required_on(skill.scale, found.level)
+                           if (found := requirements.get((function, skill.item.id))) else None) for skill in skills]
+               for function in {person.function_id for person in team}}
 
-    rows = tuple(tuple(cell(levels.get((person.id, skill.item.id)), required(person, skill))
-                       if skill.asked_of(person.function_id) else NOT_ASKED for skill in skills)
+    asked_level = {(function, item_id): level for function, column in columns.items() for item_id, _, level in column}
+
+    def required(person: Person, skill: Skill) -> int | None:
+        return asked_level[(person.function_id, skill.item.id)]
+
+    rows = tuple(tuple(cell(levels.get((person.id, item_id)), level) if asked else NOT_ASKED
+                       for item_id, asked, level in columns[person.function_id])
                  for person in shown)
     critical: dict[str | None, set[str]] = {}
     for (function, item), found in requirements.items():
