@@ -17,6 +17,7 @@ def rows_about(db: sqlite_utils.Database, person_id: int) -> dict[str, list[dict
         "conversations": (f"SELECT * FROM conversations WHERE id IN ({marks})", conversation_ids),
         "answers": (f"SELECT * FROM answers WHERE conversation_id IN ({marks})", conversation_ids),
         "reports": (f"SELECT * FROM reports WHERE conversation_id IN ({marks})", conversation_ids),
+        "agreed_levels": (f"SELECT * FROM agreed_levels WHERE conversation_id IN ({marks})", conversation_ids),
         "actions": ("SELECT * FROM actions WHERE employee_id = ?", [person_id]),
         "action_notes": (f"SELECT * FROM action_notes WHERE action_id IN ({action_marks})", action_ids),
         "dossier_notes": ("SELECT * FROM dossier_notes WHERE employee_id = ?", [person_id]),
@@ -43,6 +44,8 @@ def erase(db: sqlite_utils.Database, person_id: int, stamp: str) -> None:
                conversation_ids)
     db.execute(f"UPDATE reports SET agenda = '[]', agreements = '', summary = '', employee_comment = ''"
                f" WHERE conversation_id IN ({marks})", conversation_ids)
+    # The levels a report agreed say what this person can: theirs, not the team's history.
+    db.execute(f"DELETE FROM agreed_levels WHERE conversation_id IN ({marks})", conversation_ids)
     db.execute("DELETE FROM action_notes WHERE action_id IN (SELECT id FROM actions WHERE employee_id = ?)", [person_id])
     db.execute("UPDATE actions SET what = '—' WHERE employee_id = ?", [person_id])
     db.execute("DELETE FROM dossier_notes WHERE employee_id = ?", [person_id])

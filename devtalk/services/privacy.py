@@ -48,6 +48,8 @@ def _owed(db, actor: Person, person: Person, data: dict[str, list[dict]]) -> dic
     data["answers"] = [row for row in data["answers"]
                        if row["side"] == "employee" or is_revealed(status[row["conversation_id"]])]
     data["reports"] = [row for row in data["reports"] if row["finalised_at"]]
+    final = {row["conversation_id"] for row in data["reports"]}
+    data["agreed_levels"] = [row for row in data["agreed_levels"] if row["conversation_id"] in final]
     data["actions"] = [row for row in data["actions"] if is_reported(status[row["conversation_id"]])]
     agreed = {row["id"] for row in data["actions"]}
     data["action_notes"] = [row for row in data["action_notes"] if row["action_id"] in agreed]

@@ -2,7 +2,7 @@
 employee's, stored at once, read-only once final; a skill below the requirement becomes an action
 with one tap."""
 
-from devtalk.services import reports, skills
+from devtalk.services import certificates, reports, skills
 from tests.app.conftest import open_page, sign_in, texts
 from tests.builders import T, V, submit_both
 
@@ -63,3 +63,15 @@ def test_a_skill_below_the_requirement_becomes_an_action_with_one_tap(firm_db):
     [action] = reports.report_view(database, firm.manager, firm.conversation_id).actions
     assert (action.what, action.kind, action.owner_id) == ("Ik werk veilig: naar niveau 4", "on_the_job", firm.employee.id)
     assert app.button(key=f"agenda_action_below_required:{V}").disabled
+
+
+def test_a_missing_required_certificate_becomes_a_course_with_one_tap(firm_db):
+    database, firm = firm_db
+    certificates.add_type(database, firm.hr, name="VCA Basis", issuer="SSVV", validity_months=120,
+                          function_ids=["plaatwerker"])
+    app = held_report(database, firm)
+    assert "Certificaat ontbreekt of verloopt" in texts(app)
+    app.button(key="agenda_action_certificate:VCA Basis").click().run()
+    assert not app.exception
+    [action] = reports.report_view(database, firm.manager, firm.conversation_id).actions
+    assert (action.what, action.kind) == ("VCA Basis halen of verlengen", "course")

@@ -1,10 +1,13 @@
 """Required levels and team minimums (HR's), agreed levels in the report (the manager's), and each
 person's latest level for the skills matrix."""
 
+import json
+from datetime import date, timedelta
+
 import pytest
 
 from devtalk.errors import InvalidInput, NotAllowed
-from devtalk.services import reports, skills
+from devtalk.services import certificates, privacy, reports, skills
 from devtalk.services.printing import conversation_report_pdf
 from tests.builders import T, V, flat, make_firm, submit_both, text_of
 
@@ -126,3 +129,32 @@ def test_the_report_pdf_has_an_agreed_level_column_and_the_required_level(fresh_
     text = flat(text_of(conversation_report_pdf(fresh_db, held.employee, held.conversation_id, "nl")))
     assert "Afgesproken niveau" in text and "Vereist" in text
     assert "Ik kan een werktekening lezen 4 2 4 3* -2" in text
+
+
+def test_a_required_certificate_the_employee_lacks_is_on_the_agenda(fresh_db, firm):
+    certificates.add_type(fresh_db, firm.hr, name="VCA Basis", issuer="SSVV", validity_months=120, warn_days=90,
+                          function_ids=["plaatwerker"])
+    submit_both(fresh_db, firm)
+    report = reports.mark_held(fresh_db, firm.manager, firm.conversation_id)
+    assert "certificate:VCA Basis" in [point.key for point in report.agenda]
+
+
+def test_a_certificate_valid_beyond_the_next_round_is_no_agenda_point_one_running_out_before_it_is(fresh_db, firm):
+    kind = certificates.add_type(fresh_db, firm.hr, name="BHV", issuer="NIBHV", validity_months=12, warn_days=90,
+                                 function_ids=["plaatwerker"])
+    today = date(2026, 12, 2)
+    certificates.add_certificate(fresh_db, firm.hr, firm.employee.id, type_id=kind.id, number="1", issued_on=today,
+                                 expires_on=today + timedelta(days=400), notes="")
+    assert skills.certificate_gaps(fresh_db, firm.manager, firm.employee.id, today) == []
+    assert skills.certificate_gaps(fresh_db, firm.manager, firm.employee.id, today + timedelta(days=40)) == ["BHV"]
+
+
+def test_a_persons_export_holds_the_final_reports_agreed_levels_and_erasing_removes_them(fresh_db, held):
+    skills.set_agreed_level(fresh_db, held.manager, held.conversation_id, T, 4)
+    assert json.loads(privacy.export_json(fresh_db, held.hr, held.employee.id))["agreed_levels"] == []  # a draft's
+    reports.save_draft(fresh_db, held.manager, held.conversation_id, summary="Goed gesprek.")
+    reports.finalise(fresh_db, held.manager, held.conversation_id)
+    exported = json.loads(privacy.export_json(fresh_db, held.hr, held.employee.id))["agreed_levels"]
+    assert {(row["item_id"], row["value"]) for row in exported} == {(T, 4), (V, 2)}
+    privacy.erase_person(fresh_db, held.hr, held.employee.id, held.employee.username)
+    assert not any(row.agreed for row in skills.latest_levels(fresh_db, held.hr, [held.employee.id]))
