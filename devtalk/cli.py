@@ -158,6 +158,20 @@ def export_certificates(file, db_path, lang) -> None:
         write_private(Path(file), data)
 
 
+@cli.command("remind-certificates")
+@db_option
+@lang_option
+def remind_certificates(db_path, lang) -> None:
+    """E-mail HR and each manager the certificates newly expired, expiring or missing (once each); for a daily cron job."""
+    from devtalk.services import certificates
+
+    try:
+        sent = certificates.send_reminders(_open(db_path), OPERATOR)
+    except DevtalkError as error:
+        _fail(error, lang)
+    click.echo(f"mails sent: {sent}")
+
+
 @cli.command()
 @click.argument("dest", type=click.Path(dir_okay=False, path_type=Path))
 @db_option

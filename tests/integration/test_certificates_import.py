@@ -114,3 +114,15 @@ def test_the_command_line_imports_and_exports_certificates(fresh_db, firm, db_fi
     source.write_bytes(dutch_excel("gebruikersnaam;certificaat", "niemand;EHBO"))
     refused = runner.invoke(cli, ["import-certificates", str(source), "--db", str(db_file)])
     assert refused.exit_code == 1 and "Rij 2, kolom 'gebruikersnaam'" in refused.output
+
+
+def test_the_command_line_mails_certificate_reminders_once(fresh_db, firm, db_file, smtp_server, monkeypatch):
+    from db import people
+    inbox, settings = smtp_server
+    people.update_person(fresh_db, firm.manager.id, email="marco@firma.example")
+    monkeypatch.setenv("DEVTALK_SMTP_HOST", settings.host)
+    monkeypatch.setenv("DEVTALK_SMTP_PORT", str(settings.port))
+    runner = CliRunner()
+    assert "mails sent: 1" in runner.invoke(cli, ["remind-certificates", "--db", str(db_file)]).output
+    assert "mails sent: 0" in runner.invoke(cli, ["remind-certificates", "--db", str(db_file)]).output
+    assert [recipients for recipients, _ in inbox.messages] == [["marco@firma.example"]]
