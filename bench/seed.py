@@ -56,7 +56,8 @@ def questionnaire_yaml(likert: int = LIKERT_ITEMS, open_items: int = OPEN_ITEMS)
     per_section = -(-likert // 5)
     for number in range(likert):
         if number % per_section == 0:
-            lines += [f"  - id: sectie-{number // per_section}", f"    title: {{nl: Sectie {number // per_section}, en: Section {number // per_section}}}", "    items:"]
+            lines += [f"  - id: sectie-{number // per_section}", f"    title: {{nl: Sectie {number // per_section}, en: Section {number // per_section}}}",
+                      "    kind: skill", "    items:"]
         lines += [f"      - id: item-{number}", "        type: likert", "        scale: s",
                   f"        text: {{nl: Vaardigheid {number}, en: Skill {number}}}"]
     lines += ["  - id: open", "    title: {nl: Willen, en: Want}", "    items:"]

@@ -52,7 +52,11 @@ def show_heatmap(round_id: int, function_id: str | None, team_id: int | None, vi
     if not found.people or not found.items:
         st.info(tr("hr_team.nobody_here"))
         return
-    st.altair_chart(heatmap_chart(heatmap_frame(found, view, lang), found.scale, lang), key="team_heatmap")
+    # Every column keeps room for its whole label: a wide heatmap scrolls sideways in its own frame.
+    st.html("<style>.st-key-team_heatmap_frame { overflow-x: auto; }</style>")
+    with st.container(key="team_heatmap_frame"):
+        st.altair_chart(heatmap_chart(heatmap_frame(found, view, lang), found.scale, lang), key="team_heatmap",
+                        width="content")
     st.subheader(tr("hr_team.single_heading"))
     st.caption(tr("hr_team.single_explained", threshold=team.MASTERY))
     points = team.single_points_of_failure(db, person, round_id, function_id, team_id)

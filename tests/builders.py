@@ -36,6 +36,7 @@ scales:
 sections:
   - id: vak
     title: {nl: Vakmanschap, en: Craft}
+    kind: skill
     items:
       - id: tekening-lezen
         type: likert
@@ -68,7 +69,7 @@ def wide_questionnaire(likert: int, open_items: int = 1) -> str:
     """One section of ``likert`` items ``item-0``, ``item-1``, ... on a 1-5 scale, then ``open_items`` open questions."""
     lines = ["id: breed", "title: {nl: Breed, en: Wide}", "languages: [nl, en]", "scales:", "  s:",
              "    points: [1, 2, 3, 4, 5]", "    labels: {1: {nl: Nog niet, en: Not yet}, 5: {nl: Expert, en: Expert}}",
-             "sections:", "  - id: vak", "    title: {nl: Vak, en: Craft}", "    items:"]
+             "sections:", "  - id: vak", "    title: {nl: Vak, en: Craft}", "    kind: skill", "    items:"]
     for number in range(likert):
         lines += [f"      - id: item-{number}", "        type: likert", "        scale: s",
                   f"        text: {{nl: Vaardigheid {number}, en: Skill {number}}}"]

@@ -8,9 +8,11 @@ import pandas as pd
 from devtalk.domain.team import ActionLine, Heatmap, SinglePoint, Trends
 from devtalk.i18n import t
 from devtalk.presentation.formatting import format_date
+from devtalk.presentation.matrix_frames import two_lines
 
 GAP_COLOUR = "#eceff1"
 CELL_HEIGHT = 22
+CELL_WIDTH = 30  # room for an upright label of two lines
 
 
 def heatmap_frame(heatmap: Heatmap, view: str, lang: str) -> pd.DataFrame:
@@ -21,18 +23,22 @@ def heatmap_frame(heatmap: Heatmap, view: str, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         "person": [name for _, name in people for _ in items],
         "item": wordings * len(people),
+        "label": [two_lines(wording) for wording in wordings] * len(people),
         "item_id": [item.id for item in items] * len(people),
         "column": list(range(len(items))) * len(people),
         "row": [row for row in range(len(people)) for _ in items],
         "value": heatmap.values(view),
-    }, columns=["person", "item", "item_id", "column", "row", "value"])
+    }, columns=["person", "item", "label", "item_id", "column", "row", "value"])
 
 
 def heatmap_chart(frame: pd.DataFrame, scale: tuple[int, int], lang: str) -> alt.LayerChart:
-    """Rect marks, people down and items across, coloured by value; a gap stays pale grey."""
-    x = alt.X("item:N", sort=alt.EncodingSortField(field="column"), title=None,
-              axis=alt.Axis(labelAngle=-90, labelLimit=180, orient="top"))
-    y = alt.Y("person:N", sort=alt.EncodingSortField(field="row"), title=None, axis=alt.Axis(labelLimit=160))
+    """Rect marks, people down and skills across, coloured by value; a gap stays pale grey. Every skill
+    stands in full above its column (upright on two lines, no label limit), and hovering a cell shows it
+    again in the tooltip."""
+    x = alt.X("label:N", sort=alt.EncodingSortField(field="column"), title=None,
+              axis=alt.Axis(orient="top", labelAngle=-90, labelLimit=0, labelOverlap=False, labelFontSize=11,
+                            labelExpr="split(datum.label, '\\n')"))
+    y = alt.Y("person:N", sort=alt.EncodingSortField(field="row"), title=None, axis=alt.Axis(labelLimit=0))
     tooltip = [alt.Tooltip("person:N", title=t("hr_team.col_person", lang)),
                alt.Tooltip("item:N", title=t("hr_team.col_item", lang)),
                alt.Tooltip("value:Q", title=t("hr_team.col_value", lang), format=".1f")]
@@ -43,7 +49,7 @@ def heatmap_chart(frame: pd.DataFrame, scale: tuple[int, int], lang: str) -> alt
                         scale=alt.Scale(domain=list(scale), scheme="redyellowblue")),
         tooltip=tooltip,
     )
-    return alt.layer(gaps, values).properties(height=alt.Step(CELL_HEIGHT), width="container")
+    return alt.layer(gaps, values).properties(height=alt.Step(CELL_HEIGHT), width=alt.Step(CELL_WIDTH))
 
 
 def single_points_frame(points: list[SinglePoint], lang: str) -> pd.DataFrame:
@@ -72,7 +78,7 @@ def trend_chart(frame: pd.DataFrame, lang: str) -> alt.Chart:
     return alt.Chart(frame).mark_line(point=True).encode(
         x=alt.X("round:N", sort=alt.EncodingSortField(field="order"), title=None, axis=alt.Axis(labelAngle=0, labelLimit=240)),
         y=alt.Y("average:Q", title=t("hr_team.col_average", lang), scale=alt.Scale(zero=False)),
-        color=alt.Color("item:N", title=None, legend=alt.Legend(orient="bottom", columns=1, labelLimit=400)),
+        color=alt.Color("item:N", title=None, legend=alt.Legend(orient="bottom", columns=1, labelLimit=0)),
         tooltip=[alt.Tooltip("item:N", title=t("hr_team.col_item", lang)),
                  alt.Tooltip("round:N", title=t("hr_team.col_round", lang)),
                  alt.Tooltip("average:Q", title=t("hr_team.col_average", lang), format=".2f"),

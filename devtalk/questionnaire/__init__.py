@@ -6,6 +6,7 @@ module only names the public parts."""
 from devtalk.questionnaire.model import (
     CONDITIONS,
     ITEM_TYPES,
+    KINDS,
     TAGS,
     Item,
     Questionnaire,
@@ -18,6 +19,6 @@ from devtalk.questionnaire.problems import InvalidQuestionnaire, Problem
 from devtalk.questionnaire.validation import load_questionnaire_file, parse_questionnaire
 
 __all__ = [
-    "CONDITIONS", "ITEM_TYPES", "TAGS", "InvalidQuestionnaire", "Item", "Problem", "Questionnaire", "Scale",
+    "CONDITIONS", "ITEM_TYPES", "KINDS", "TAGS", "InvalidQuestionnaire", "Item", "Problem", "Questionnaire", "Scale",
     "Section", "content_hash", "load_questionnaire_file", "localized", "parse_questionnaire",
 ]

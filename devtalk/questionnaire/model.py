@@ -15,6 +15,21 @@ from functools import cached_property
 ITEM_TYPES = ("likert", "open")
 CONDITIONS = ("organisation", "workplace", "learner")
 TAGS = ("energy", "learning_wish", "learning_style", "support_needed", "looking_back")
+# What a Likert item measures. Only a skill is a level someone masters: the skills pictures
+# (heatmap, single points of failure, trends, the skills matrix) show skill items only.
+KINDS = ("skill", "climate", "satisfaction", "other")
+
+
+def default_kind(functions: tuple[str, ...] | None, condition: str | None) -> str:
+    """The kind of a Likert item whose file names none (every version stored before kinds existed).
+
+    A learning-climate section is climate. A section of one or more job functions is about the
+    trade, so its items are skills. A section for everyone mixes looking back, satisfaction and
+    attitude (what made the old skills pictures wrong), so its items only count as skills when
+    the file says so."""
+    if condition is not None:
+        return "climate"
+    return "skill" if functions is not None else "other"
 
 
 def localized(texts: Mapping[str, str] | None, lang: str) -> str:
@@ -48,6 +63,12 @@ class Item:
     help: Mapping[str, str] | None = field(default=None, hash=False)
     required: bool = True
     tags: tuple[str, ...] = ()
+    kind: str | None = None  # one of KINDS for a likert item, None for an open one
+
+    @property
+    def is_skill(self) -> bool:
+        """Whether the item is a skill: a likert item whose answers are levels of mastery."""
+        return self.type == "likert" and self.kind == "skill"
 
     def wording(self, side: str, lang: str) -> str:
         """The question as this side reads it: the manager's own wording where the file gives one."""
@@ -95,6 +116,12 @@ class Questionnaire:
     def items_for(self, function_id: str | None, side: str = "employee") -> tuple[Item, ...]:
         """The items this side is asked about a person in this job function, in questionnaire order."""
         return tuple(item for section in self.sections_for(function_id, side) for item in section.items)
+
+    def skill_items(self, function_id: str | None) -> tuple[Item, ...]:
+        """The skill items of the sections that apply to this job function, in questionnaire order.
+        Learning-climate sections never hold skills (the checker refuses it), so nothing here is
+        employee-only."""
+        return tuple(item for item in self.items_for(function_id, "manager") if item.is_skill)
 
     def employee_only(self, item_id: str) -> bool:
         """Whether the item is in an employee-only (learning-climate) section; False for an unknown id."""

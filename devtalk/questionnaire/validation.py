@@ -13,15 +13,15 @@ from types import MappingProxyType
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from devtalk.i18n import LANGUAGES, Message
-from devtalk.questionnaire.model import CONDITIONS, ITEM_TYPES, TAGS, Item, Questionnaire, Scale, Section
+from devtalk.questionnaire.model import CONDITIONS, ITEM_TYPES, KINDS, TAGS, Item, Questionnaire, Scale, Section, default_kind
 from devtalk.questionnaire.nodes import SLUG, NodeReader, join, line_of
 from devtalk.questionnaire.problems import InvalidQuestionnaire, Problem
 from devtalk.questionnaire.yaml_reading import NULL, compose
 
 TOP_KEYS = ("id", "title", "intro", "languages", "scales", "sections")
 SCALE_KEYS = ("points", "labels", "not_applicable")
-SECTION_KEYS = ("id", "title", "intro", "functions", "condition", "items")
-ITEM_KEYS = ("id", "type", "scale", "text", "text_manager", "help", "required", "tags")
+SECTION_KEYS = ("id", "title", "intro", "functions", "condition", "kind", "items")
+ITEM_KEYS = ("id", "type", "scale", "kind", "text", "text_manager", "help", "required", "tags")
 MIN_POINTS, MAX_POINTS = 3, 10
 
 
@@ -196,24 +196,41 @@ class _Checker(NodeReader):
         if fields is None:
             return None
         items = self.optional(fields, "items", path, self.sequence) or []
+        functions = self.optional(fields, "functions", path, lambda n, p: self.listed(n, p, self.slug))
+        condition = self.optional(fields, "condition", path, self.choice(CONDITIONS))
+        section_kind = self.item_kind(fields, path, condition) or default_kind(functions, condition)
         return Section(
             id=self.optional(fields, "id", path, lambda n, p: self.unique(n, p, self.section_ids)),
             title=self.optional(fields, "title", path, self.translated),
             intro=self.optional(fields, "intro", path, self.translated),
-            functions=self.optional(fields, "functions", path, lambda n, p: self.listed(n, p, self.slug)),
-            condition=self.optional(fields, "condition", path, self.choice(CONDITIONS)),
-            items=tuple(self.item(entry, f"{path}.items[{index}]", scales) for index, entry in enumerate(items)),
+            functions=functions,
+            condition=condition,
+            items=tuple(self.item(entry, f"{path}.items[{index}]", scales, condition, section_kind)
+                        for index, entry in enumerate(items)),
         )
 
-    def item(self, node: Node, path: str, scales: dict | None) -> Item | None:
+    def item_kind(self, fields: dict[str, Node], path: str, condition: str | None) -> str | None:
+        """The kind the section or item names, if any. A skill is shown per person, so it may not be
+        in a learning-climate section, whose answers nobody but the employee sees."""
+        kind = self.optional(fields, "kind", path, self.choice(KINDS))
+        if kind == "skill" and condition is not None:
+            self.note(fields["kind"], join(path, "kind"), "skill_in_climate", condition=condition)
+            return None
+        return kind
+
+    def item(self, node: Node, path: str, scales: dict | None, condition: str | None, section_kind: str) -> Item | None:
         fields = self.fields(node, path, ITEM_KEYS, ("id", "type", "text"))
         if fields is None:
             return None
         kind = self.optional(fields, "type", path, self.choice(ITEM_TYPES))
+        own_kind = self.item_kind(fields, path, condition)
+        if kind == "open" and "kind" in fields:
+            self.note(fields["kind"], join(path, "kind"), "kind_on_open")
         return Item(
             id=self.optional(fields, "id", path, lambda n, p: self.unique(n, p, self.item_ids)),
             type=kind,
             scale=self.item_scale(node, fields, path, kind, scales),
+            kind=(own_kind or section_kind) if kind == "likert" else None,
             text=self.optional(fields, "text", path, self.translated),
             text_manager=self.optional(fields, "text_manager", path, self.translated),
             help=self.optional(fields, "help", path, self.translated),

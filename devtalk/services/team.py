@@ -1,6 +1,7 @@
 """Team pictures for HR: development, not judgement.
 
-Skills per person and item, the skills only one person masters, the learning climate per
+Skills per person and item (skill items only: satisfaction, attitude and climate are no level
+someone masters, see Item.is_skill), the skills only one person masters, the learning climate per
 condition, trends across rounds and how follow-up actions fare. Every figure comes from one SQL
 aggregate; only submitted sides count, since a draft may still change. A team is a manager's
 current direct reports.
@@ -48,18 +49,11 @@ def _round_questionnaire(db: sqlite_utils.Database, round_id: int) -> tuple[Roun
     return found, parsed(get_version(db, found.questionnaire_version_id))
 
 
-def _skill_items(questionnaire: Questionnaire, function_id: str | None) -> tuple[Item, ...]:
-    """The function's Likert items outside the learning climate: those answers are only ever shown
-    for a group (see learning_climate), never per person or per small team."""
-    return tuple(item for section in questionnaire.sections_for(function_id, "manager")
-                 for item in section.items if item.type == "likert")
-
-
 def heatmap(db: sqlite_utils.Database, actor: Person, round_id: int, function_id: str, team_id: int | None = None) -> Heatmap:
     """People (rows) x skill items (columns) of one function in one round, every view at once."""
     access.require_hr(actor)
     found, questionnaire = _round_questionnaire(db, round_id)
-    items = _skill_items(questionnaire, function_id)
+    items = questionnaire.skill_items(function_id)
     asked = {item.id for item in items}
     rows = tuple(conversations.heatmap_people(db, round_id, function_id, team_id))
     cells = {(person_id, item_id): (employee, manager, average) for person_id, item_id, employee, manager, average
@@ -76,7 +70,7 @@ def single_points_of_failure(
     _, questionnaire = _round_questionnaire(db, round_id)
     masters = {item_id: (count, first) for item_id, count, first in
                conversations.masters_per_item(db, round_id, function_id, team_id, MASTERY)}
-    few = [(item, *masters.get(item.id, (0, None))) for item in _skill_items(questionnaire, function_id)]
+    few = [(item, *masters.get(item.id, (0, None))) for item in questionnaire.skill_items(function_id)]
     few = [(item, count, first) for item, count, first in few if count <= 1]
     named = people.people_by_id(db, [first for _, _, first in few if first is not None])
     return [SinglePoint(item, count, named.get(first)) for item, count, first in few]
@@ -98,7 +92,8 @@ def learning_climate(db: sqlite_utils.Database, actor: Person, round_id: int, te
 def trends(
     db: sqlite_utils.Database, actor: Person, function_id: str | None, team_id: int | None = None, view: str = "average"
 ) -> Trends:
-    """Per item id the average per round, oldest round first; items match across questionnaire versions by id."""
+    """Per skill item id the average per round, oldest round first; items match across questionnaire
+    versions by id, and the newest version that asks an item says whether it is a skill."""
     access.require_hr(actor)
     if view not in VIEWS:
         raise InvalidInput()
@@ -106,9 +101,10 @@ def trends(
     averages = {(round_id, item_id): (average, respondents) for round_id, item_id, average, respondents in
                 conversations.item_averages_per_round(db, function_id, team_id, side)}
     held = sorted(rounds.rounds_by_id(db, {round_id for round_id, _ in averages}).values(), key=lambda r: (r.created_at, r.id))
-    items: dict[str, Item] = {}
+    asked: dict[str, Item] = {}
     for found in held:
-        items.update({item.id: item for item in _skill_items(parsed(get_version(db, found.questionnaire_version_id)), function_id)})
+        asked.update({item.id: item for item in parsed(get_version(db, found.questionnaire_version_id)).items_for(function_id, "manager")})
+    items = {item_id: item for item_id, item in asked.items() if item.is_skill}
     return Trends(held, items, {key: value for key, value in averages.items() if key[1] in items})
 
 

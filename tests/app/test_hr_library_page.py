@@ -31,7 +31,8 @@ def test_invalid_yaml_in_the_editor_shows_the_messages_keeps_the_text_and_saves_
     broken = SMALL_QUESTIONNAIRE.replace("scale: beheersing\n        text: {nl: Ik werk", "scale: beheersin\n        text: {nl: Ik werk")
     editor = f"lib_editor_{firm.version_id}"
     app.text_area(key=editor).input(broken).run()
-    assert "klein.yaml:22: sections[0].items[1].scale: Onbekende schaal 'beheersin'" in texts(app)
+    line = broken.splitlines().index("        scale: beheersin") + 1
+    assert f"klein.yaml:{line}: sections[0].items[1].scale: Onbekende schaal 'beheersin'" in texts(app)
     app.button(key="lib_save").click().run()
     assert "er is niets opgeslagen" in texts(app)
     assert app.text_area(key=editor).value == broken
