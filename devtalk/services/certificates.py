@@ -196,12 +196,12 @@ def team_certificates(db: sqlite_utils.Database, actor: Person, today: date | No
 def dashboard(db: sqlite_utils.Database, actor: Person, within_days: int = DASHBOARD_DAYS,
               today: date | None = None) -> list[CertificateRow]:
     """HR's list over every active person: what has expired, what expires within ``within_days``
-    (whatever the type's own warning), and what is required but missing."""
+    (whatever the type's own warning), and what is required but missing; of active types only."""
     access.require_hr(actor)
     today = _today(today)
     horizon = today + timedelta(days=within_days)
-    return [row for row in _rows(db, people.list_people(db, active_only=True), today)
-            if row.certificate is None or (row.certificate.expires_on is not None and row.certificate.expires_on <= horizon)]
+    return [row for row in _rows(db, people.list_people(db, active_only=True), today) if row.type.active and (
+        row.certificate is None or (row.certificate.expires_on is not None and row.certificate.expires_on <= horizon))]
 
 
 def gaps(db: sqlite_utils.Database, actor: Person, person_id: int, before: date,
@@ -380,13 +380,13 @@ def set_minimum(db: sqlite_utils.Database, actor: Person, manager_id: int, type_
 
 def reminders(db: sqlite_utils.Database, actor: Person, today: date | None = None) -> list[CertificateRow]:
     """What is due now (expired, within the type's warning, or required and missing): everyone's for
-    HR, the team's for a manager, nothing for anyone else."""
+    HR, the team's for a manager, nothing for anyone else. A type HR switched off is nobody's concern."""
     today = _today(today)
     if access.sees_every_conversation(actor):
         rows = _rows(db, people.list_people(db, active_only=True), today)
     else:
         rows = _rows(db, _team(db, actor), today)
-    return [row for row in rows if row.status in DUE]
+    return [row for row in rows if row.status in DUE and row.type.active]
 
 
 def _reminder_subject(row: CertificateRow) -> str:

@@ -242,3 +242,12 @@ def test_a_new_firm_starts_with_the_bundled_certificate_types(fresh_db):
     hr = setup.create_firm(fresh_db, firm_name="Firma", language="nl", name="Ingrid", username="ingrid",
                            password="een-lang-wachtwoord")
     assert {"VCA Basis", "VCA VOL", "BHV"} <= {kind.name for kind in certificates.list_types(fresh_db, hr)}
+
+
+def test_a_type_hr_switched_off_leaves_the_dashboard_and_reminders_but_stays_in_the_history(fresh_db, firm):
+    vca = certificate_type(fresh_db, "VCA Basis")
+    certificates.edit_type(fresh_db, firm.hr, vca.id, name=vca.name, validity_months=120, function_ids=["plaatwerker"],
+                           active=False)
+    assert "VCA Basis" not in {row.type.name for row in certificates.dashboard(fresh_db, firm.hr)}
+    assert "VCA Basis" not in {row.type.name for row in certificates.reminders(fresh_db, firm.manager)}
+    assert [row.type.name for row in certificates.history(fresh_db, firm.employee, firm.employee.id)] == ["VCA Basis"]
