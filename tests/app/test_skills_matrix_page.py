@@ -17,7 +17,8 @@ PAGE = "pages/skills_matrix.py"
 
 @pytest.fixture
 def reported(firm_db):
-    """Daan's report final (the manager's 2 on both skills); plaatwerkers need 4 on the critical drawing skill."""
+    """Daan's report final (the manager's 2 on both skills kept as agreed); plaatwerkers need 4 on the
+    critical drawing skill."""
     database, firm = firm_db
     final_report(database, firm, "Goed gesprek.")
     for item_id, level, critical in ((T, 4, 1), (V, 2, 0)):
@@ -50,7 +51,7 @@ def test_hr_sees_the_matrix_coloured_by_state_with_whole_labels_and_a_single_poi
     assert layers[0]["encoding"]["x"]["axis"]["labelLimit"] == 0
     assert {tip["field"] for tip in layers[0]["encoding"]["tooltip"]} == {"person", "skill", "level", "required", "state"}
     daan = {row["skill"]: (row["level"], row["state"]) for row in cells(app) if row["person"] == "Daan Medewerker"}
-    assert daan == {"De medewerker kan een werktekening lezen": ("2*", "Onder vereist"), "Ik werk veilig": ("2*", "Op of boven vereist"),
+    assert daan == {"De medewerker kan een werktekening lezen": ("2", "Onder vereist"), "Ik werk veilig": ("2", "Op of boven vereist"),
                     "Ik kan TIG lassen": ("n.v.t.", "N.v.t.")}  # welding is asked of welders only
     (single,) = app.table
     assert single.value.to_dict("records") == [{"Soort": "Vaardigheid", "Wat": "De medewerker kan een werktekening lezen",
