@@ -149,16 +149,18 @@ def level_label(point, row) -> str:
 
 def agreed_levels_section(editing: bool) -> None:
     """Per skill item the level agreed in the meeting: pills while the report is a draft, a table once final."""
+    if not editing:
+        # A report from before agreed levels existed has none: it shows no empty table.
+        if compared.comparison.has_agreed:
+            st.header(tr("skills.agreed_heading"))
+            plain_table(agreed_frame(compared.comparison, lang))
+        return
     levels = skills.agreed_or_prefilled(compared)
-    rows = [compared.comparison.likert_row(item_id) for item_id in levels] if editing else None
-    if not levels and not compared.comparison.has_agreed:
+    if not levels:
         return
     st.header(tr("skills.agreed_heading"))
-    if not editing:
-        plain_table(agreed_frame(compared.comparison, lang))
-        return
     st.caption(tr("skills.agreed_explained"))
-    for row in rows:
+    for row in (compared.comparison.likert_row(item_id) for item_id in levels):
         level = levels[row.item.id]
         shown = NOT_APPLICABLE if level.not_applicable else level.value
         session.seed(LEVEL + row.item.id, shown)

@@ -75,3 +75,15 @@ def test_a_missing_required_certificate_becomes_a_course_with_one_tap(firm_db):
     assert not app.exception
     [action] = reports.report_view(database, firm.manager, firm.conversation_id).actions
     assert (action.what, action.kind) == ("VCA Basis halen of verlengen", "course")
+
+
+def test_a_report_finalised_before_agreed_levels_existed_shows_no_empty_table(firm_db):
+    database, firm = firm_db
+    submit_both(database, firm)
+    reports.mark_held(database, firm.manager, firm.conversation_id)
+    reports.save_draft(database, firm.manager, firm.conversation_id, summary="Oud verslag.")
+    reports.finalise(database, firm.manager, firm.conversation_id)
+    database.execute("DELETE FROM agreed_levels")  # as a report finalised by an earlier version
+    app = open_page(sign_in("employee"), "pages/report.py", conversation=firm.conversation_id)
+    assert not app.exception
+    assert "Afgesproken niveau per vaardigheid" not in texts(app)
