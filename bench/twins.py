@@ -46,27 +46,35 @@ def comparison_twin(sections: int, tables, spec, can_want_rows: int, agenda_poin
 
 def fill_in_twin(sections) -> None:
     """Per section a header, per item a bordered block: its text, the answer buttons (or a text
-    box), and the saved mark every answered item carries."""
+    box), and the saved mark every answered item carries. As on the page, each block with answer
+    buttons is a fragment, and so are the progress line and the foot."""
     import streamlit as st
+
+    def block(key: str, labels) -> None:
+        with st.container(border=True, key=f"block_{key}"):
+            st.markdown("**item**")
+            if labels is not None:
+                st.pills("item", list(labels), key=key, format_func=labels.__getitem__, label_visibility="collapsed")
+            else:
+                st.text_area("item", key=key, label_visibility="collapsed")
+            st.caption("saved")
 
     st.title("Vragenlijst invullen")
     st.caption("round")
     st.info("intro")
-    st.progress(0.5, text="progress")
+    st.fragment(lambda: st.progress(0.5, text="progress"), key="twin_progress")()
     for number, items in enumerate(sections):
         st.header(f"section {number}")
         for index, labels in enumerate(items):
             key = f"twin_{number}_{index}"
-            with st.container(border=True, key=f"block_{key}"):
-                st.markdown("**item**")
-                if labels is not None:
-                    st.pills("item", list(labels), key=key, format_func=labels.__getitem__, label_visibility="collapsed")
-                else:
-                    st.text_area("item", key=key, label_visibility="collapsed")
-                st.caption("saved")
+            if labels is not None:
+                st.fragment(block, key=f"fragment_{key}")(key, labels)
+            else:
+                block(key, labels)
     st.divider()
     st.subheader("submit")
     st.write("explained")
+    st.fragment(lambda: None, key="twin_foot")()
     st.checkbox("done", key="twin_done")
     st.button("submit", key="twin_submit")
 

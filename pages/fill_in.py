@@ -1,10 +1,18 @@
 """Filling in the questionnaire: one item per block, every answer saved the moment it is given.
 
+Each block with answer buttons is a fragment (``st.fragment``): a tap reruns only its own block,
+and the two parts that count every answer when they change (the progress line on top, the list of
+what is missing at the foot), not the sixty blocks and the database reads of the whole page.
+Between two runs of the whole page, what this tab knows stored is kept in session state, where
+those parts read it.
+
 Nothing typed is dropped without a word: each answer is stored expecting the answer this tab
 last read or saved, so a change from another tab is shown beside the item instead of being
 overwritten; and a value the browser brings that no callback stored (typed while the server
 restarted) is stored on the next run, or shown as not stored.
 """
+
+from dataclasses import replace
 
 import streamlit as st
 
@@ -12,7 +20,7 @@ from devtalk.domain.models import NOT_APPLICABLE, Answer, Person
 from devtalk.presentation.formatting import format_datetime
 from devtalk.questionnaire import Item, Scale, localized
 from devtalk.services import conversations
-from devtalk.services.conversations import AnswerChangedElsewhere, MissingAnswers
+from devtalk.services.conversations import AnswerChangedElsewhere, FillInForm, MissingAnswers
 from ui import callbacks, seen, session
 from ui.session import tr
 from ui.text import escape_markdown, user_text
@@ -27,6 +35,12 @@ frozen = form.frozen
 explains = form.side == "employee"
 # Shown beside most of the sixty items: looked up once per run.
 OPTIONAL, SAVED = tr("fill.optional"), tr("fill.saved")
+# The answers as stored, read afresh on every run of the whole page; a tap's callback keeps them
+# up to date in between, when only the tapped block and the counts run.
+STORED = f"stored_{form.conversation.id}"
+st.session_state[STORED] = dict(form.answers)
+# The fragments a tap reruns besides its own block: they show what depends on every answer.
+PROGRESS, FOOT = "fill_progress", "fill_foot"
 
 
 def given(answers) -> list[tuple]:
@@ -43,11 +57,65 @@ def widget_key(item: Item) -> str:
     return f"answer_{form.conversation.id}_{item.id}"
 
 
+def block_key(item: Item) -> str:
+    """The key of the item's fragment, for ``st.rerun``."""
+    return f"block_{widget_key(item)}"
+
+
+def known() -> FillInForm:
+    """The form with the answers as this tab knows them stored now, for the counts."""
+    return replace(form, answers=st.session_state[STORED])
+
+
+def counts() -> tuple:
+    """What the progress line and the list of what is missing show."""
+    shown = known()
+    return shown.progress, [item.id for item in shown.missing_required() if item.id in st.session_state.get(MISSING, ())]
+
+
 def save(item: Item) -> None:
-    """on_change of one answer: store it at once, for whoever is signed in now. A refusal
-    (submitted, too long) waits beside the item until it is answered again; the widget keeps the
+    """on_change of one answer: store it at once, for whoever is signed in now; then draw again
+    only its block, and the counts when they changed (each more fragment is a second run). A
+    refusal (submitted in another tab, too long) waits beside the item until it is answered again,
+    and the whole page is drawn afresh, since a submit elsewhere freezes it; the widget keeps the
     person's text either way."""
-    callbacks.run(widget_key(item), store, item)
+    key, before = widget_key(item), counts()
+    callbacks.run(key, store, item)
+    if session.kept(key):
+        st.rerun()
+    redraw(item, before)
+
+
+def redraw(item: Item, before: tuple) -> None:
+    """After a callback of the item's block: the block reruns, and the counts with it if they
+    changed; an open question's block is no fragment, so the whole page reruns."""
+    remember_seen()
+    changed = in_fragment(item) and counts() != before
+    callbacks.rerun_fragments(*((block_key(item), PROGRESS, FOOT) if changed else ()))
+
+
+def in_fragment(item: Item) -> bool:
+    """Whether the item's block is a fragment. A text box is not: the first run of a new server
+    process registers the fragments only as it draws them, and Streamlit drops a fragment's rerun
+    that comes before (streamlit/runtime/app_session.py, "does not exist anymore"), so text a
+    person goes on typing as the tab reconnects after a restart would not be stored. A tap in that
+    moment is dropped too, but it shows (no "Opgeslagen" appears) and the next run of anything
+    stores it: Streamlit calls the callback of every widget whose value changed."""
+    return item.type == "likert"
+
+
+def remember_seen() -> None:
+    """The address says what this tab now knows stored (ui/seen.py)."""
+    seen.remember(given(st.session_state.get(f"known_{widget_key(item)}") for item in form.items))
+
+
+def remember(key: str, item: Item, stored: Answer | None) -> None:
+    """What this tab now knows stored for the item: in the counts."""
+    answers = st.session_state[STORED]
+    if stored is not None and stored.is_given:
+        answers[item.id] = stored
+    else:
+        answers.pop(item.id, None)
 
 
 def store(actor: Person, item: Item) -> None:
@@ -73,16 +141,19 @@ def store(actor: Person, item: Item) -> None:
                                           expected=known, **arguments)
     except AnswerChangedElsewhere as conflict:
         st.session_state[f"conflict_{key}"] = conflict
+        remember(key, item, conflict.stored)
     else:
         st.session_state[f"known_{key}"] = saved if saved.is_given else None
+        remember(key, item, saved)
 
 
 def use_stored(item: Item) -> None:
     """The other tab's answer wins: it goes into the box and is what this tab knows stored."""
-    key = widget_key(item)
+    key, before = widget_key(item), counts()
     stored = st.session_state.pop(f"conflict_{key}").stored
     st.session_state[key] = widget_value(item, stored)
     st.session_state[f"known_{key}"] = stored
+    redraw(item, before)
 
 
 def keep_mine(item: Item) -> None:
@@ -115,22 +186,24 @@ def adopt(item: Item, stored: Answer | None, value) -> None:
     if blank(value) == blank(widget_value(item, stored)) or frozen:
         return
     if in_step:
-        save(item)
+        callbacks.run(key, store, item)
         recovered.append(item)
     else:
         st.session_state[f"conflict_{key}"] = AnswerChangedElsewhere(stored)
 
 
 def show_item(item: Item) -> None:
+    """The item's block: run with the whole page, and alone after a change of its answer (see
+    ``save``), so what it reads of the page's run must not change between runs of the page."""
     key = widget_key(item)
-    stored = form.answers.get(item.id)
+    stored = st.session_state[STORED].get(item.id)
     # Drawn for the first time in this session (a first visit, or a new server process after a
     # restart). Its widget starts from the stored answer unless the browser brings a value of its
     # own; a value put in session state would override the browser's, so none is seeded.
     fresh = key not in st.session_state
     initial = widget_value(item, stored) if fresh else None
     with st.container(border=True, key=f"item_{item.id}"):
-        if item in missing:
+        if item.id in st.session_state.get(MISSING, ()):
             # Where the link under "Klaar?" jumps to, below Streamlit's header. Our own fixed
             # markup: the id is the item's number on the form, never text from the questionnaire.
             st.html(f'<span id="{anchor(item)}" style="scroll-margin-top: 5rem"></span>')
@@ -169,7 +242,7 @@ def show_state(item: Item) -> None:
         keep.button(tr("fill.keep_mine"), key=f"keep_mine_{key}", on_click=keep_mine, args=(item,), width="stretch")
     elif error:
         st.error(escape_markdown(tr("fill.not_saved", reason=error[0])))
-    elif item.id in form.answers and not frozen:
+    elif item.id in st.session_state[STORED] and not frozen:
         st.caption(SAVED)
 
 
@@ -218,41 +291,58 @@ st.title(tr("fill.title"))
 st.caption(escape_markdown(form.round.name))
 st.info(intro())
 
-progress = form.progress
+
+@st.fragment(key=PROGRESS)
+def show_progress() -> None:
+    progress = known().progress
+    st.progress(
+        progress.required_answered / progress.required if progress.required else 1.0,
+        text=tr("fill.progress", answered=progress.required_answered, required=progress.required),
+    )
+
+
+@st.fragment(key=FOOT)
+def show_missing() -> None:
+    """After a refused submit, the required items still open, each a link to its question."""
+    missing = [] if frozen else [item for item in known().missing_required() if item.id in st.session_state.get(MISSING, ())]
+    if missing:
+        st.warning(tr("fill.missing", count=len(missing)))
+        # The label is the question escaped to literal text; the target is fixed text of ours.
+        st.markdown("\n".join(f"- [{escape_markdown(item.wording(form.side, lang))}](#{anchor(item)})" for item in missing))
+
+
 submitted_note = tr("fill.submitted_on", date=format_datetime(form.conversation.submitted_at(form.side), lang)) if frozen else ""
-st.progress(
-    progress.required_answered / progress.required if progress.required else 1.0,
-    text=tr("fill.progress", answered=progress.required_answered, required=progress.required),
-)
+show_progress()
 if frozen:
     st.success(submitted_note)
 
-# After a refused submit: the required items still open, each with a link to it under "Klaar?".
+# The required items a refused submit named: their blocks carry the anchor the links jump to.
 MISSING = f"missing_{form.conversation.id}"
-missing = [] if frozen else [item for item in form.missing_required() if item.id in st.session_state.get(MISSING, ())]
 number = {item.id: position for position, item in enumerate(form.items, 1)}
 for section in form.sections:
     st.subheader(escape_markdown(localized(section.title, lang)))
     if section.intro and explains:
         st.caption(escape_markdown(localized(section.intro, lang)))
     for item in section.items:
-        show_item(item)
+        if in_fragment(item):
+            st.fragment(show_item, key=block_key(item))(item)
+        else:
+            show_item(item)
 
+if not frozen:
+    st.divider()
+    st.subheader(tr("fill.submit_heading"))
+    st.write(tr("fill.submit_explained"))
+show_missing()
 if frozen:
     # Again at the bottom: on a phone that is where the person just pressed "submit".
     st.success(submitted_note)
 else:
-    st.divider()
-    st.subheader(tr("fill.submit_heading"))
-    st.write(tr("fill.submit_explained"))
-    if missing:
-        st.warning(tr("fill.missing", count=len(missing)))
-        # The label is the question escaped to literal text; the target is fixed text of ours.
-        st.markdown("\n".join(f"- [{escape_markdown(item.wording(form.side, lang))}](#{anchor(item)})" for item in missing))
     session.show("submit")
     ready = st.checkbox(tr("fill.confirm"), key="confirm_submit")
     st.button(tr("fill.submit"), key="submit", type="primary", disabled=not ready, on_click=submit, width="stretch")
 
-seen.remember(given(st.session_state.get(f"known_{widget_key(item)}") for item in form.items))
+# After every block has adopted its answer.
+remember_seen()
 if recovered:
     st.rerun()  # draw progress and marks with the answers just stored

@@ -54,6 +54,17 @@ def run(slot: str, callback: Callable[..., Any], *args: Any, fields: tuple[str, 
     return None
 
 
+def rerun_fragments(*keys: str) -> None:
+    """End a callback of a widget drawn inside an ``st.fragment``: the whole app reruns when the
+    callback found nobody signed in, so that app.py says so and shows the sign-in page; otherwise
+    the fragments with these keys, or with none the widget's own fragment (Streamlit's default).
+    Naming any costs a run of its own after the callback's: name them only when they change."""
+    if session.slot_key(session.SIGNED_OUT) in st.session_state:
+        st.rerun()
+    if keys:
+        st.rerun(list(keys))
+
+
 def signed_in(slot: str, *, fields: tuple[str, ...] = ()) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """``run`` as a decorator: ``callback(person, *args)`` becomes a widget callback ``callback(*args)``."""
 

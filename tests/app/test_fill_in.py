@@ -50,21 +50,50 @@ def test_page_says_it_is_not_an_assessment(firm_db):
     assert "geen beoordeling" in texts(app)
 
 
+def answer(app, firm, item_id: str, value):
+    """Tap an answer. Its run draws only the item's block and the counts, and the browser keeps the
+    rest of the page; AppTest keeps only what the last run drew, so a run of the whole page follows."""
+    app.pills(key=answer_key(firm, item_id)).set_value(value).run()
+    return app.run()
+
+
+def test_a_tap_redraws_only_its_own_block_and_the_counts(firm_db):
+    _, firm = firm_db
+    app = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
+    app.pills(key=answer_key(firm, "tekening-lezen")).set_value(4).run()
+    assert not app.exception
+    drawn = texts(app)
+    assert "Ik kan een werktekening lezen" in drawn and "Opgeslagen" in drawn
+    assert "1 van 2 verplichte vragen beantwoord" in drawn
+    assert "Ik werk veilig" not in drawn and "Vragenlijst invullen" not in drawn  # the rest stays as it was
+
+
 def test_submit_with_missing_items_lists_what_is_missing(firm_db):
     _, firm = firm_db
     app = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
-    app.pills(key=f"answer_{firm.conversation_id}_tekening-lezen").set_value(3).run()
+    answer(app, firm, "tekening-lezen", 3)
     app.checkbox(key="confirm_submit").check().run()
     app.button(key="submit").click().run()
     assert "Nog 1 verplichte vraag open" in texts(app)
     assert "Ik werk veilig" in texts(app)
 
 
+def test_answering_a_missing_item_after_submit_takes_it_off_the_list_at_once(firm_db):
+    _, firm = firm_db
+    app = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
+    app.checkbox(key="confirm_submit").check().run()
+    app.button(key="submit").click().run()
+    assert "Nog 2 verplichte vragen open" in texts(app)
+    app.pills(key=answer_key(firm, "veilig-werken")).set_value(4).run()
+    assert not app.exception
+    assert "Nog 1 verplichte vraag open" in texts(app) and "1 van 2 verplichte vragen beantwoord" in texts(app)
+
+
 def test_submit_freezes_the_side(firm_db):
     database, firm = firm_db
     app = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
     for item_id in ("tekening-lezen", "veilig-werken"):
-        app.pills(key=f"answer_{firm.conversation_id}_{item_id}").set_value(3).run()
+        answer(app, firm, item_id, 3)
     app.checkbox(key="confirm_submit").check().run()
     app.button(key="submit").click().run()
     assert not app.exception

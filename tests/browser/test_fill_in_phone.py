@@ -50,6 +50,35 @@ def test_tapping_the_chosen_answer_again_keeps_it(browser, server):
     context.close()
 
 
+def answered_count(page) -> int:
+    return int(re.match(r"(\d+) van", progress_text(page)).group(1))
+
+
+def test_a_tap_counts_and_saves_without_drawing_the_other_questions_again(browser, server):
+    context, page = fill_in_on_a_phone(browser, server)
+    blocks = page.locator(SCALE_BLOCKS)
+    # A required question nobody answered yet (the other tests answer the second and the fourth).
+    tapped = next(blocks.nth(index) for index in range(5, blocks.count())
+                  if not blocks.nth(index).get_by_text(re.compile("Opgeslagen|niet verplicht")).count())
+    other = blocks.first
+    before = answered_count(page)
+    # Any change Streamlit makes to the other question while the tap's run draws (marking it stale,
+    # replacing it) is counted; a node drawn anew loses the mark.
+    other.evaluate("""(block) => {
+        block.devtalkMark = true;
+        window.devtalkChanges = 0;
+        new MutationObserver((changes) => { window.devtalkChanges += changes.length; })
+            .observe(block, {subtree: true, childList: true, attributes: true, characterData: true});
+    }""")
+    tapped.locator("button[role='radio']").nth(2).tap()
+    tapped.get_by_text("Opgeslagen").wait_for()
+    expect(page.get_by_text("verplichte vragen beantwoord")).to_contain_text(f"{before + 1} van")
+    settle(page)
+    assert other.evaluate("(block) => block.devtalkMark === true"), "the other question was drawn anew"
+    assert page.evaluate("window.devtalkChanges") == 0, "the other question changed while the tap was saved"
+    context.close()
+
+
 def test_the_first_screen_shows_one_intro_and_the_first_question(browser, server):
     context, page = fill_in_on_a_phone(browser, server)
     assert page.locator("[data-testid='stAlertContentInfo']").count() == 1
