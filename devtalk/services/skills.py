@@ -26,12 +26,6 @@ from devtalk.services.conversations import (
 from devtalk.services.library import parsed
 
 
-def skill_items(questionnaire: Questionnaire, function_id: str | None) -> tuple[Item, ...]:
-    """The items a job function can be required to master: the scale items of the sections the
-    manager's form asks about it (until the questionnaire names each item's kind)."""
-    return tuple(item for item in questionnaire.items_for(function_id, "manager") if item.type == "likert")
-
-
 def latest_questionnaire(db: sqlite_utils.Database, questionnaire_id: str) -> Questionnaire:
     """The newest stored version of a questionnaire: requirements are set on the items it holds now."""
     found = [version for version in versions.list_versions(db) if version.questionnaire_id == questionnaire_id]
@@ -54,7 +48,7 @@ def set_requirement(db: sqlite_utils.Database, actor: Person, function_id: str, 
     if people.get_function(db, function_id) is None:
         raise NotFound()
     questionnaire = latest_questionnaire(db, questionnaire_id)
-    item = next((item for item in skill_items(questionnaire, function_id) if item.id == item_id), None)
+    item = next((item for item in questionnaire.skill_items(function_id) if item.id == item_id), None)
     if item is None:
         raise InvalidInput("skills.not_a_skill_of_function")
     if level is not None and level not in questionnaire.scale_of(item).points:
@@ -81,7 +75,7 @@ def requirement_rows(db: sqlite_utils.Database, actor: Person, questionnaire_id:
     questionnaire = latest_questionnaire(db, questionnaire_id)
     set_now = {r.item_id: r for r in store.requirements(db, questionnaire_id, function_id)}
     return [RequirementRow(item, questionnaire.scale_of(item), set_now.get(item.id))
-            for item in skill_items(questionnaire, function_id)]
+            for item in questionnaire.skill_items(function_id)]
 
 
 def critical_items(db: sqlite_utils.Database, actor: Person, questionnaire_id: str) -> list[RequirementRow]:
@@ -162,7 +156,7 @@ def set_agreed_level(db: sqlite_utils.Database, actor: Person, conversation_id: 
             raise InvalidInput("report.not_editable")
         view = comparison_view(db, actor, conversation_id)
         row = view.comparison.likert_row(item_id)
-        if row is None or row.item not in skill_items(view.questionnaire, view.employee.function_id):
+        if row is None or row.item not in view.questionnaire.skill_items(view.employee.function_id):
             raise InvalidInput("skills.not_a_skill_of_function")
         if not_applicable and not row.scale.not_applicable:
             raise InvalidInput("skills.level_off_scale")
@@ -187,7 +181,7 @@ def certificate_gaps(db: sqlite_utils.Database, actor: Person, person_id: int, t
 def agreed_or_prefilled(view: ComparisonView) -> dict[str, Answer]:
     """Per skill item the level the report shows as agreed: the recorded one, else the manager's
     own answer, which the report starts from."""
-    skill_ids = {item.id for item in skill_items(view.questionnaire, view.employee.function_id)}
+    skill_ids = {item.id for item in view.questionnaire.skill_items(view.employee.function_id)}
     return {row.item.id: row.agreed or row.manager for row in view.comparison.likert
             if row.item.id in skill_ids and (row.agreed or row.manager)}
 

@@ -8,8 +8,17 @@ import pytest
 
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.services import certificates, privacy, reports, skills
+from devtalk.services.library import store_questionnaire
 from devtalk.services.printing import conversation_report_pdf
-from tests.builders import T, V, flat, make_firm, submit_both, text_of
+from tests.builders import (
+    SMALL_QUESTIONNAIRE,
+    T,
+    V,
+    flat,
+    make_firm,
+    submit_both,
+    text_of,
+)
 
 
 @pytest.fixture
@@ -158,3 +167,12 @@ def test_a_persons_export_holds_the_final_reports_agreed_levels_and_erasing_remo
     assert {(row["item_id"], row["value"]) for row in exported} == {(T, 4), (V, 2)}
     privacy.erase_person(fresh_db, held.hr, held.employee.id, held.employee.username)
     assert not any(row.agreed for row in skills.latest_levels(fresh_db, held.hr, [held.employee.id]))
+
+
+def test_a_satisfaction_item_cannot_be_required(fresh_db, firm):
+    store_questionnaire(fresh_db, firm.hr, SMALL_QUESTIONNAIRE.replace("id: klein", "id: tevreden").replace(
+        "        text: {nl: Ik werk veilig, en: I work safely}",
+        "        kind: satisfaction\n        text: {nl: Ik werk hier met plezier, en: I enjoy working here}"), "tevreden.yaml")
+    with pytest.raises(InvalidInput):
+        skills.set_requirement(fresh_db, firm.hr, "plaatwerker", "tevreden", V, 3)
+    skills.set_requirement(fresh_db, firm.hr, "plaatwerker", "tevreden", T, 3)
