@@ -3,6 +3,7 @@ with their scans, the certificate types and who requires them, the minimum per t
 
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from devtalk.presentation.formatting import format_date
@@ -10,7 +11,7 @@ from devtalk.services import certificates, people
 from devtalk.spreadsheets.certificates_import import ImportFailed
 from ui import callbacks, certificate_lists, session, widgets
 from ui.session import tr
-from ui.text import escape_markdown
+from ui.text import escape_markdown, plain_table
 
 person = session.require_hr()
 db = session.database()
@@ -75,6 +76,13 @@ def save_certificate(person, owner_id: int, certificate_id: int | None, prefix: 
     session.say("hr_certificate", "certificate_pages.saved")
 
 
+@callbacks.signed_in("hr_certificate")
+def delete_certificate(person, certificate_id: int) -> None:
+    certificates.delete_certificate(db, person, certificate_id)
+    st.session_state["certificate_selected"] = NEW
+    session.say("hr_certificate", "certificate_pages.deleted")
+
+
 def show_person_tab() -> None:
     session.seed("certificates_person", None)
     owner_id = st.selectbox(tr("certificate_pages.choose_person"), [None, *everyone], key="certificates_person",
@@ -116,6 +124,9 @@ def certificate_form(owner_id: int, certificate) -> None:
             certificate_lists.scan_download(certificate)
         st.button(tr("certificate_pages.save"), key="certificate_save", type="primary", on_click=save_certificate,
                   args=(owner_id, certificate.id if certificate else None, prefix))
+        if certificate is not None:
+            st.button(tr("certificate_pages.delete"), key="certificate_delete", help=tr("certificate_pages.delete_help"),
+                      on_click=delete_certificate, args=(certificate.id,))
         session.show("hr_certificate")
 
 
@@ -234,9 +245,10 @@ def show_import_preview(data: bytes, filename: str) -> None:
         plan = certificates.plan_import(db, person, data, filename)
     except ImportFailed as error:
         st.error(escape_markdown(error.render(lang)))
-        st.dataframe([{tr("certificate_pages.col_row"): p.row, tr("certificate_pages.col_column"): p.column or "",
-                       tr("certificate_pages.col_problem"): p.message.render(lang)} for p in error.problems],
-                     hide_index=True, width="stretch", key="certificates_import_problems")
+        # A table whose cells wrap: every problem readable whole, beside its row and column.
+        plain_table(pd.DataFrame([{
+            tr("certificate_pages.col_row"): str(p.row), tr("certificate_pages.col_column"): p.column or "",
+            tr("certificate_pages.col_problem"): p.message.render(lang)} for p in error.problems]))
         return
     st.success(tr("certificate_pages.import_preview", added=len(plan.added), changed=len(plan.changed),
                   unchanged=plan.unchanged))

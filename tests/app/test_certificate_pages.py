@@ -134,3 +134,31 @@ def test_an_employee_saves_their_own_scan_as_a_file(firm_db, deferred_downloads)
     key = f"scan_{row.certificate.id}"
     assert app.get("download_button")[0].proto.label == "Scan downloaden"
     assert download(app, key, deferred_downloads) == SCAN
+
+
+def test_hr_deletes_a_certificate_entered_by_mistake(firm_db):
+    database, firm = firm_db
+    certified_firm(database, firm)
+    bhv = next(row for row in certificates.of_person(database, firm.hr, firm.outsider.id) if row.certificate)
+    app = page_run_directly("hr", HR_PAGE)
+    app.selectbox(key="certificates_person").set_value(firm.outsider.id).run()
+    app.selectbox(key="certificate_selected").set_value(bhv.certificate.id).run()
+    app.button(key="certificate_delete").click().run()
+    assert not app.exception
+    assert "Verwijderd." in texts(app)
+    assert [(row.type.name, row.status) for row in certificates.of_person(database, firm.hr, firm.outsider.id)] == [
+        ("Heftruck", "missing")]
+
+
+def test_hr_sets_a_teams_minimum_number_of_valid_holders(firm_db):
+    database, firm = firm_db
+    _, bhv = certified_firm(database, firm)
+    app = page_run_directly("hr", HR_PAGE)
+    app.selectbox(key="minimums_team").set_value(firm.manager.id).run()
+    app.selectbox(key="minimum_type").set_value(bhv.id).run()
+    app.number_input(key=f"minimum_people_{firm.manager.id}_{bhv.id}").set_value(2).run()
+    app.button(key="minimum_save").click().run()
+    assert not app.exception
+    assert certificates.minimums(database, firm.hr, firm.manager.id) == {bhv.id: 2}
+    table = next(frame.value for frame in app.dataframe if "Minimaal aantal geldige houders" in frame.value.columns)
+    assert table.to_dict("records") == [{"Certificaat": "BHV", "Minimaal aantal geldige houders": 2}]
