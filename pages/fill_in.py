@@ -75,7 +75,7 @@ def counts() -> tuple:
 
 def save(item: Item) -> None:
     """on_change of one answer: store it at once, for whoever is signed in now; then draw again
-    only its block, and the counts when they changed (each more fragment is a second run). A
+    only its block, and the counts when they changed (naming them costs a second run). A
     refusal (submitted in another tab, too long) waits beside the item until it is answered again,
     and the whole page is drawn afresh, since a submit elsewhere freezes it; the widget keeps the
     person's text either way."""
@@ -109,8 +109,8 @@ def remember_seen() -> None:
     seen.remember(given(st.session_state.get(f"known_{widget_key(item)}") for item in form.items))
 
 
-def remember(key: str, item: Item, stored: Answer | None) -> None:
-    """What this tab now knows stored for the item: in the counts."""
+def know_stored(item: Item, stored: Answer | None) -> None:
+    """What this tab now knows stored for the item, for the counts and the saved mark."""
     answers = st.session_state[STORED]
     if stored is not None and stored.is_given:
         answers[item.id] = stored
@@ -141,10 +141,10 @@ def store(actor: Person, item: Item) -> None:
                                           expected=known, **arguments)
     except AnswerChangedElsewhere as conflict:
         st.session_state[f"conflict_{key}"] = conflict
-        remember(key, item, conflict.stored)
+        know_stored(item, conflict.stored)
     else:
         st.session_state[f"known_{key}"] = saved if saved.is_given else None
-        remember(key, item, saved)
+        know_stored(item, saved)
 
 
 def use_stored(item: Item) -> None:
