@@ -159,12 +159,12 @@ def _questionnaire(db: sqlite_utils.Database) -> Questionnaire | None:
 
 
 def _skills_of(questionnaire: Questionnaire, section: Section, functions: set[str | None] | None) -> tuple[Skill, ...]:
-    """The section's skill items when it applies to one of ``functions`` (None: any): its Likert
-    items, outside the learning climate, whose answers are only ever shown for a group."""
+    """The section's skill items (not satisfaction, attitude or the learning climate, whose answers
+    are only ever shown for a group) when it applies to one of ``functions`` (None: any)."""
     if section.employee_only or (functions is not None and not any(section.applies_to(f) for f in functions)):
         return ()
     return tuple(Skill(item, section.id, questionnaire.scale_of(item), section.functions)
-                 for item in section.items if item.type == "likert")
+                 for item in section.items if item.is_skill)
 
 
 def _columns(questionnaire: Questionnaire, functions: set[str | None], section_id: str | None) -> tuple[Skill, ...]:
