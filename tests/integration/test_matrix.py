@@ -20,6 +20,7 @@ from devtalk.domain.matrix import (
 )
 from devtalk.errors import NotAllowed
 from devtalk.services import matrix, reports, skills
+from devtalk.services.library import store_questionnaire
 from devtalk.services.rounds import create_round
 from tests.builders import T, V, conversation_of, fill, flat, text_of
 
@@ -245,3 +246,26 @@ def test_answers_of_a_conversation_not_yet_held_give_no_level(fresh_db, firm):
     fill(fresh_db, firm.employee, firm.conversation_id, {T: 5, V: 5})
     fill(fresh_db, firm.manager, firm.conversation_id, {T: 4, V: 4})
     assert states(matrix.matrix(fresh_db, firm.manager))[("Daan Medewerker", T)][3] == NO_DATA
+
+
+SATISFACTION = """\
+id: tevreden
+title: {nl: Tevreden, en: Satisfied}
+languages: [nl, en]
+scales:
+  s:
+    points: [1, 2, 3, 4, 5]
+sections:
+  - id: vak
+    title: {nl: Vak, en: Craft}
+    kind: skill
+    items:
+      - {id: zetten, type: likert, scale: s, text: {nl: Ik kan zetten, en: I can bend}}
+      - {id: tevreden, type: likert, scale: s, kind: satisfaction, text: {nl: Hoe tevreden ben je?, en: How satisfied are you?}}
+"""
+
+
+def test_a_satisfaction_question_is_no_column_of_the_matrix(fresh_db, firm):
+    version = store_questionnaire(fresh_db, firm.hr, SATISFACTION, "tevreden.yaml")
+    create_round(fresh_db, firm.hr, "Ronde 2027", version.id, employee_ids=[firm.employee.id])
+    assert [skill.item.id for skill in matrix.matrix(fresh_db, firm.manager).skills] == ["zetten"]
