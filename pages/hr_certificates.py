@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from devtalk.presentation.formatting import format_date
-from devtalk.services import certificates, people
+from devtalk.services import certificates, completion, people
 from devtalk.spreadsheets.certificates_import import ImportFailed
 from ui import callbacks, certificate_lists, session, widgets
 from ui.session import tr
@@ -42,6 +42,14 @@ def show_dashboard() -> None:
         column.metric(tr(f"certificate_pages.count_{status}"), count)
     st.caption(tr("certificate_pages.dashboard_explained"))
     certificate_lists.table(rows, with_person=True, key="certificates_dashboard")
+    if completion.mail_is_on():
+        st.caption(tr("certificate_pages.reminders_explained"))
+        st.button(tr("certificate_pages.send_reminders"), key="certificates_remind", on_click=send_reminders)
+
+
+@callbacks.signed_in("hr_certificates")
+def send_reminders(person) -> None:
+    session.say("hr_certificates", "certificate_pages.reminders_sent", count=certificates.send_reminders(db, person))
 
 
 # Per person: their certificates, one to edit or a new one, its scan.

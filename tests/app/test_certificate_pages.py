@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from db import people
+from devtalk import mail
 from devtalk.services import certificates
 from tests.app.conftest import download, open_page, page_run_directly, sign_in, texts
 
@@ -162,3 +164,28 @@ def test_hr_sets_a_teams_minimum_number_of_valid_holders(firm_db):
     assert certificates.minimums(database, firm.hr, firm.manager.id) == {bhv.id: 2}
     table = next(frame.value for frame in app.dataframe if "Minimaal aantal geldige houders" in frame.value.columns)
     assert table.to_dict("records") == [{"Certificaat": "BHV", "Minimaal aantal geldige houders": 2}]
+
+
+def test_hr_mails_the_reminders_once(firm_db, monkeypatch):
+    database, firm = firm_db
+    certified_firm(database, firm)
+    people.update_person(database, firm.manager.id, email="marco@firma.example")
+    monkeypatch.setenv("DEVTALK_SMTP_HOST", "mail.firma.example")
+    sent = []
+    monkeypatch.setattr(mail, "send", lambda settings, messages: sent.extend(message["To"] for message in messages))
+    app = page_run_directly("hr", HR_PAGE)
+    app.button(key="certificates_remind").click().run()
+    assert "1 e-mail verstuurd." in texts(app)
+    app.button(key="certificates_remind").click().run()
+    assert not app.exception
+    assert "0 e-mails verstuurd." in texts(app)
+    assert sent == ["marco@firma.example"]
+
+
+def test_without_a_mail_server_there_is_no_mail_button(firm_db, monkeypatch):
+    database, firm = firm_db
+    certified_firm(database, firm)
+    monkeypatch.delenv("DEVTALK_SMTP_HOST", raising=False)
+    app = page_run_directly("hr", HR_PAGE)
+    assert not app.exception
+    assert [button.key for button in app.button if button.key == "certificates_remind"] == []
