@@ -18,7 +18,7 @@ from devtalk.domain.passwords import hash_password
 from devtalk.domain.status import STATUSES
 from devtalk.errors import DevtalkError
 from devtalk.questionnaire import Questionnaire
-from devtalk.services import demo_certificates, demo_firm
+from devtalk.services import demo_certificates, demo_firm, demo_skills
 from devtalk.services.library import BUNDLED, parsed, store_bundled
 
 DEMO_QUESTIONNAIRE = BUNDLED / "techniek-carrosserie.yaml"
@@ -47,6 +47,7 @@ def load_demo(db: sqlite_utils.Database, today: date | None = None) -> bool:
         settings.set_setting(db, "language", "nl")
         settings.set_setting(db, "demo", "1")
         staff = _add_people(db)
+        demo_skills.add_requirements(db, staff)  # before the rounds: their agendas name the gaps
         version = store_bundled(db, OPERATOR, DEMO_QUESTIONNAIRE)  # set up by the command line
         questionnaire = parsed(version)
         skill = {(p.id, item.id): rng.randint(2, 4) for p in staff.values() for item in questionnaire.all_items()}

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from db.people import person_by_username
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.services import certificates, privacy, reports, skills
 from devtalk.services.library import store_questionnaire
@@ -176,3 +177,15 @@ def test_a_satisfaction_item_cannot_be_required(fresh_db, firm):
     with pytest.raises(InvalidInput):
         skills.set_requirement(fresh_db, firm.hr, "plaatwerker", "tevreden", V, 3)
     skills.set_requirement(fresh_db, firm.hr, "plaatwerker", "tevreden", T, 3)
+
+
+def test_the_demo_firm_requires_skills_of_its_functions_and_marks_one_critical_for_marcos_team(demo_db):
+    hr = person_by_username(demo_db, "hr")
+    questionnaire = skills.latest_questionnaire(demo_db, "techniek-carrosserie")
+    for function_id in ("lasser", "plaatwerker"):
+        rows = skills.requirement_rows(demo_db, hr, "techniek-carrosserie", function_id)
+        required = {row.item.id: row.requirement for row in rows if row.requirement}
+        assert len(required) == 3 and required["tekening-lezen"].critical
+        assert all(r.level in questionnaire.scale_of(questionnaire.item(r.item_id)).points for r in required.values())
+    [minimum] = skills.team_minimums(demo_db, hr, "techniek-carrosserie", person_by_username(demo_db, "manager").id)
+    assert (minimum.item_id, minimum.people, minimum.level) == ("tekening-lezen", 2, 4)
