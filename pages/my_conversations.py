@@ -77,6 +77,7 @@ def overdue_notices() -> None:
 
 
 overdue_notices()
+team_certificates = certificate_lists.team_notice(person)
 st.subheader(tr("my.own"))
 if not own:
     st.info(tr("my.none_own"))
@@ -86,4 +87,4 @@ if led:
     st.subheader(tr("my.team"))
     cards(led, team_card)
 # A manager looks here first (it is where they land): their team's certificates that need doing.
-certificate_lists.team_section(person)
+certificate_lists.team_section(team_certificates)

@@ -66,9 +66,18 @@ def row_id(row) -> str:
     return str(row.certificate.id) if row.certificate is not None else "missing"
 
 
-def team_section(person) -> None:
-    """The manager's home: their team's certificates that need doing first; the rest folded away."""
+def team_notice(person) -> list:
+    """The manager's team's certificates, with a line at the top of their home when some need doing
+    (their home is long: a team's conversations come first). None for someone who leads nobody."""
     rows = session.or_stop(certificates.team_certificates, session.database(), person)
+    due = sum(row.status != "valid" for row in rows)
+    if due:
+        st.info(tr("certificate_pages.team_due", count=due), icon=":material/workspace_premium:")
+    return rows
+
+
+def team_section(rows) -> None:
+    """The team's certificates (``team_notice``'s rows) that need doing first; the valid ones folded away."""
     if not rows:
         return
     st.subheader(tr("certificate_pages.team_heading"))

@@ -106,6 +106,7 @@ def test_the_manager_home_lists_their_own_teams_certificates_only(firm_db):
     assert not app.exception
     shown = texts(app)
     assert "Certificaten van mijn team" in shown and "Daan Medewerker · VCA Basis" in shown
+    assert "1 certificaat in je team is verlopen, verloopt binnenkort of ontbreekt" in app.info[0].value
     assert "BHV" not in shown and "Otto" not in shown
 
 
