@@ -82,7 +82,7 @@ def test_only_skills_can_be_single_points_of_failure(two_rounds):
 
 
 def test_trends_follow_skills_only_and_the_newest_version_says_what_is_a_skill(two_rounds):
-    database, firm, (last_year, this_year) = two_rounds
+    database, firm, (last_year, _) = two_rounds
     trends = team.trends(database, firm.hr, "plaatwerker")
     assert list(trends.items) == SKILLS
     assert {item_id for _, item_id in trends.averages} == set(SKILLS)
