@@ -149,7 +149,7 @@ def _visible(db: sqlite_utils.Database, actor: Person, team_id: int | None) -> t
         raise NotAllowed()
     team = tuple(person for person in people.direct_reports(db, actor.id) if person.active and access.leads(actor, person))
     if not team:
-        raise NotAllowed()
+        raise NotAllowed("matrix.no_team")
     return team
 
 

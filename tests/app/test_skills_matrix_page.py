@@ -85,7 +85,7 @@ def test_a_manager_sees_their_own_team_without_a_team_choice(reported):
 def test_an_employee_is_refused(reported):
     app = page_run_directly("employee", PAGE)
     assert not app.exception
-    assert "Dit mag je niet bekijken of wijzigen." in texts(app)
+    assert "De vaardighedenmatrix is er voor HR en voor wie een team leidt; jij leidt (nu) geen team." in texts(app)
     assert not app.get("vega_lite_chart")
 
 
