@@ -99,11 +99,18 @@ def show_person_tab() -> None:
         return
     rows = session.or_stop(certificates.of_person, db, person, owner_id)
     certificate_lists.table(rows, with_person=False, key="certificates_of_person")
-    held = {row.certificate.id: row for row in rows if row.certificate is not None}
+    # Every certificate the person ever held is editable, also one a renewal has replaced in the list above.
+    held = {row.certificate.id: row for row in session.or_stop(certificates.history, db, person, owner_id)}
     session.seed("certificate_selected", NEW)
     chosen = st.selectbox(tr("certificate_pages.choose_certificate"), [NEW, *held], key="certificate_selected",
-                          format_func=lambda c: tr("certificate_pages.new_certificate") if c == NEW else held[c].type.name)
+                          format_func=lambda c: tr("certificate_pages.new_certificate") if c == NEW else held_label(held[c]))
     certificate_form(owner_id, held[chosen].certificate if chosen in held else None)
+
+
+def held_label(row) -> str:
+    issued = row.certificate.issued_on
+    return tr("certificate_pages.held_label", certificate=row.type.name, date=format_date(issued, lang)) if issued \
+        else row.type.name
 
 
 def certificate_form(owner_id: int, certificate) -> None:
@@ -113,9 +120,12 @@ def certificate_form(owner_id: int, certificate) -> None:
                              ("issued", certificate.issued_on), ("expires", certificate.expires_on),
                              ("notes", certificate.notes)):
             session.seed(prefix + field, value)
-    else:
+    elif types:
+        # A new certificate starts as the first type, issued today, with the expiry that type proposes.
+        first = next(iter(types.values()))
+        session.seed(prefix + "type", first.id)
         session.seed(prefix + "issued", date.today())
-        session.seed(prefix + "expires", None)
+        session.seed(prefix + "expires", certificates.expiry_for(first, date.today()))
     with st.container(border=True):
         st.selectbox(tr("certificate_pages.col_type"), list(types), key=f"{prefix}type", format_func=lambda k: types[k].name,
                      on_change=prefill_expiry, args=(prefix,))

@@ -190,3 +190,14 @@ def test_without_a_mail_server_there_is_no_mail_button(firm_db, monkeypatch):
     app = page_run_directly("hr", HR_PAGE)
     assert not app.exception
     assert [button.key for button in app.button if button.key == "certificates_remind"] == []
+
+
+def test_hr_can_still_edit_a_certificate_a_renewal_replaced(firm_db):
+    database, firm = firm_db
+    vca, _ = certified_firm(database, firm)
+    certificates.add_certificate(database, firm.hr, firm.employee.id, type_id=vca.id, number="VCA-456",
+                                 issued_on=TODAY - timedelta(days=10))
+    app = page_run_directly("hr", HR_PAGE)
+    app.selectbox(key="certificates_person").set_value(firm.employee.id).run()
+    choices = app.selectbox(key="certificate_selected").options
+    assert len([choice for choice in choices if choice.startswith("VCA Basis, afgegeven")]) == 2
