@@ -170,6 +170,8 @@ def save_type(person, type_id: int | None, prefix: str) -> None:
     if type_id is None:
         added = certificates.add_type(db, person, **type_fields(prefix))
         st.session_state["certificate_type_selected"] = added.id
+        for key in [key for key in st.session_state if str(key).startswith(prefix)]:
+            del st.session_state[key]  # the next new type starts from an empty form
     else:
         certificates.edit_type(db, person, type_id, **type_fields(prefix))
     session.say("hr_certificate_type", "certificate_pages.saved")

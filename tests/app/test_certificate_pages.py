@@ -201,3 +201,17 @@ def test_hr_can_still_edit_a_certificate_a_renewal_replaced(firm_db):
     app.selectbox(key="certificates_person").set_value(firm.employee.id).run()
     choices = app.selectbox(key="certificate_selected").options
     assert len([choice for choice in choices if choice.startswith("VCA Basis, afgegeven")]) == 2
+
+
+def test_hr_adds_a_type_that_never_expires_and_the_next_new_form_is_empty(firm_db):
+    database, firm = firm_db
+    app = page_run_directly("hr", HR_PAGE)
+    prefix = "certificate_type_new_"
+    app.text_input(key=f"{prefix}name").input("Rijbewijs C").run()
+    app.checkbox(key=f"{prefix}no_expiry").check().run()
+    app.button(key="certificate_type_save").click().run()
+    assert not app.exception
+    [kind] = certificates.list_types(database, firm.hr)
+    assert (kind.name, kind.validity_months) == ("Rijbewijs C", None)
+    app.selectbox(key="certificate_type_selected").set_value("new").run()
+    assert app.text_input(key=f"{prefix}name").value == ""
