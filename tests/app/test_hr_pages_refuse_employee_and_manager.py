@@ -18,6 +18,7 @@ HR_PAGES = {
     "pages/hr_people.py": ("dataframe", "text_input"),
     "pages/hr_privacy.py": ("selectbox",),
     "pages/hr_rounds.py": ("metric", "dataframe", "text_input"),
+    "pages/hr_requirements.py": ("pills", "selectbox"),
     "pages/hr_team.py": ("selectbox", "dataframe", "vega_lite_chart"),
 }
 
