@@ -38,7 +38,26 @@ def every_row(database) -> dict[str, dict[tuple, dict]]:
 def a_working_firm(database, version: int):
     """What a firm has written by the time its database is at ``version``: people with passwords,
     a round, both sides' answers, a final report with an action, sessions, and from version 2 on a
-    card with a sign-in attempt."""
+    card with a sign-in attempt.
+
+    Today's services also read and write tables of later versions (a report's agreed levels, the
+    certificates on its agenda), so the firm is written on the newest schema and then copied, table
+    by table and column by column, into a file at ``version``: what that version can hold."""
+    scratch = storage.open_db(database.conn.execute("PRAGMA database_list").fetchone()[2] + ".newest")
+    storage.migrate(scratch)
+    firm = written_firm(scratch, version)
+    with database.conn:
+        database.conn.execute("PRAGMA defer_foreign_keys = ON")
+        for table in database.table_names():
+            columns = ", ".join(column for column in database[table].columns_dict
+                                if column in scratch[table].columns_dict)
+            database.conn.executemany(
+                f"INSERT INTO [{table}] ({columns}) VALUES ({', '.join('?' * len(columns.split(', ')))})",
+                scratch.execute(f"SELECT {columns} FROM [{table}]").fetchall())
+    return firm
+
+
+def written_firm(database, version: int):
     firm = make_firm(database)
     submit_both(database, firm)
     write_report(database, firm, summary="Goed gesprek", comment="Eens")
