@@ -88,6 +88,30 @@ def validate(files, lang) -> None:
     sys.exit(1 if failed else 0)
 
 
+def _import(service, file: Path, db_path, lang) -> None:
+    """Run an all-or-nothing import service on FILE and say what it added and changed."""
+    try:
+        plan = service(_open(db_path), OPERATOR, file.read_bytes(), file.name)
+    except DevtalkError as error:
+        _fail(error, lang)
+    click.echo(f"added {len(plan.added)}, changed {len(plan.changed)}, unchanged {plan.unchanged}")
+
+
+def _export(service, file: str, db_path, lang) -> None:
+    """Write an export service's file to FILE (its name picks XLSX or CSV) or to standard output."""
+    from devtalk.spreadsheets.people_export import format_for
+
+    try:
+        fmt = format_for(file)  # before the database is opened: a refused name writes nothing at all
+        data = service(_open(db_path), OPERATOR, fmt, lang)
+    except DevtalkError as error:
+        _fail(error, lang)
+    if file == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        write_private(Path(file), data)
+
+
 @cli.command("import-people")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @db_option
@@ -96,11 +120,7 @@ def import_people(file, db_path, lang) -> None:
     """Add or update people from a CSV or XLSX file; any error and nothing changes."""
     from devtalk.services import people_files  # openpyxl is loaded only when needed
 
-    try:
-        plan = people_files.import_people(_open(db_path), OPERATOR, file.read_bytes(), file.name)
-    except DevtalkError as error:
-        _fail(error, lang)
-    click.echo(f"added {len(plan.added)}, changed {len(plan.changed)}, unchanged {plan.unchanged}")
+    _import(people_files.import_people, file, db_path, lang)
 
 
 @cli.command("export-people")
@@ -110,17 +130,8 @@ def import_people(file, db_path, lang) -> None:
 def export_people(file, db_path, lang) -> None:
     """Write all people in the import's columns to FILE: XLSX for .xlsx, CSV for .csv or - (standard output)."""
     from devtalk.services import people_files
-    from devtalk.spreadsheets.people_export import format_for
 
-    try:
-        fmt = format_for(file)  # before the database is opened: a refused name writes nothing at all
-        data = people_files.export_people(_open(db_path), OPERATOR, fmt, lang)
-    except DevtalkError as error:
-        _fail(error, lang)
-    if file == "-":
-        sys.stdout.buffer.write(data)
-    else:
-        write_private(Path(file), data)
+    _export(people_files.export_people, file, db_path, lang)
 
 
 @cli.command("import-certificates")
@@ -131,11 +142,7 @@ def import_certificates(file, db_path, lang) -> None:
     """Add or update certificates from a CSV or XLSX file; any error and nothing changes."""
     from devtalk.services import certificates
 
-    try:
-        plan = certificates.import_certificates(_open(db_path), OPERATOR, file.read_bytes(), file.name)
-    except DevtalkError as error:
-        _fail(error, lang)
-    click.echo(f"added {len(plan.added)}, changed {len(plan.changed)}, unchanged {plan.unchanged}")
+    _import(certificates.import_certificates, file, db_path, lang)
 
 
 @cli.command("export-certificates")
@@ -145,17 +152,8 @@ def import_certificates(file, db_path, lang) -> None:
 def export_certificates(file, db_path, lang) -> None:
     """Write all certificates in the import's columns to FILE: XLSX for .xlsx, CSV for .csv or - (standard output)."""
     from devtalk.services import certificates
-    from devtalk.spreadsheets.people_export import format_for
 
-    try:
-        fmt = format_for(file)  # before the database is opened: a refused name writes nothing at all
-        data = certificates.export_certificates(_open(db_path), OPERATOR, fmt, lang)
-    except DevtalkError as error:
-        _fail(error, lang)
-    if file == "-":
-        sys.stdout.buffer.write(data)
-    else:
-        write_private(Path(file), data)
+    _export(certificates.export_certificates, file, db_path, lang)
 
 
 @cli.command("remind-certificates")

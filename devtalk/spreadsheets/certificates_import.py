@@ -19,7 +19,8 @@ from devtalk.domain.certificates import Certificate, CertificateType, expiry_for
 from devtalk.domain.models import Person
 from devtalk.errors import InvalidInput
 from devtalk.i18n import DEFAULT_LANGUAGE, Message
-from devtalk.spreadsheets.cells import Row, UnreadableFile, read_rows
+from devtalk.spreadsheets import people_import
+from devtalk.spreadsheets.cells import Row
 from devtalk.spreadsheets.people_import import Problem
 
 # field: (Dutch header, English header, further spellings people type)
@@ -88,10 +89,8 @@ def header(field: str, lang: str | None = DEFAULT_LANGUAGE) -> str:
 
 
 def read_file(data: bytes, filename: str) -> list[Row]:
-    try:
-        return read_rows(data, filename)
-    except UnreadableFile as error:
-        raise ImportFailed([Problem(None, None, Message(f"people.file_{error.reason}", **error.params))]) from error
+    """The file's non-empty rows, read as the people import reads its file."""
+    return people_import.read_file(data, filename, ImportFailed)
 
 
 def parse_date(text: str) -> date:

@@ -147,12 +147,14 @@ def header(field: str, lang: str | None = DEFAULT_LANGUAGE) -> str:
     return english if lang == "en" else dutch
 
 
-def read_file(data: bytes, filename: str) -> list[Row]:
-    """The file's non-empty rows, or ImportFailed saying why it cannot be read at all."""
+def read_file(data: bytes, filename: str, failed: type[InvalidInput] | None = None) -> list[Row]:
+    """The file's non-empty rows, or ``failed`` (this import's ImportFailed unless another import's
+    is given) saying why it cannot be read at all."""
     try:
         return read_rows(data, filename)
     except UnreadableFile as error:
-        raise ImportFailed([Problem(None, None, Message(f"people.file_{error.reason}", **error.params))]) from error
+        problem = Problem(None, None, Message(f"people.file_{error.reason}", **error.params))
+        raise (failed or ImportFailed)([problem]) from error
 
 
 def plan_people(rows: Sequence[Row], stored: Sequence[Person], functions: Sequence[JobFunction]) -> ImportPlan:
