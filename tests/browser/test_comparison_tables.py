@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 LONG_ANSWER = ("Ik zie Kees graag de komende maanden meer TIG-lassen op rvs, eerst naast Jan en daarna zelfstandig, "
                "zodat hij in het voorjaar de dunne plaat van de koelwagens alleen kan doen; **niet vet**, "
                "en het laatste woord van dit antwoord is slotwoord.")
-HEADERS = ["Vraag", "Medewerker", "Leidinggevende", "Verschil"]
+HEADERS = ["Vraag", "Medewerker", "Leidinggevende", "Vereist", "Verschil"]  # the demo requires levels of Kees
 
 
 @pytest.fixture(scope="module")
