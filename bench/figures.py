@@ -199,17 +199,20 @@ def _reveal(seeded: Seeded) -> None:
 def comparison_page(seeded: Seeded) -> tuple:
     """The comparison page, and its floor: the raw SQL of what it shows plus its static twin."""
     from db.people import get_person
-    from devtalk.domain.agenda import propose_agenda
     from devtalk.presentation.comparison_frames import dumbbell_spec, section_frames
-    from devtalk.services.conversations import comparison_view
+    from devtalk.services.reports import proposed_agenda
+    from devtalk.services.skills import levelled_view
 
     _reveal(seeded)
     page = page_run(seeded, "pages/comparison.py", seeded.manager_id, conversation=seeded.conversation_id)
-    view = comparison_view(seeded.db, get_person(seeded.db, seeded.manager_id), seeded.conversation_id)
+    # What the page shows: the comparison with the job function's required levels, and the agenda
+    # with the skills below them and the certificates due.
+    manager = get_person(seeded.db, seeded.manager_id)
+    view = levelled_view(seeded.db, manager, seeded.conversation_id)
     tables = [frame.to_dict("list") for _, likert, opens in section_frames(view.comparison, "nl")
               for frame in (likert, opens) if frame is not None]
     shown = min(8, len(view.comparison.likert)) + len(view.comparison.open)
-    agenda = propose_agenda(view.comparison, [])
+    agenda = proposed_agenda(seeded.db, manager, view, [])
     twin = twin_app(seeded.path.parent, twins.comparison_twin, len(view.comparison.sections), tables,
                     dumbbell_spec(view.comparison, "nl"), shown, len(agenda))
     return page, (twin.run, lambda: floor_sql.comparison(seeded.db, seeded.conversation_id))

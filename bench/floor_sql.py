@@ -18,6 +18,12 @@ def comparison(db: sqlite_utils.Database, conversation_id: int) -> None:
     conn.execute("SELECT yaml FROM questionnaire_versions WHERE id = ?", [row[4]]).fetchall()
     for side in ("employee", "manager"):
         conn.execute("SELECT * FROM answers WHERE conversation_id = ? AND side = ?", [conversation_id, side]).fetchall()
+    employee = conn.execute("SELECT function_id FROM people WHERE id = ?", [row[2]]).fetchone()
+    conn.execute("SELECT * FROM skill_requirements WHERE function_id = ?", [employee[0]]).fetchall()
+    conn.execute("SELECT * FROM reports WHERE conversation_id = ?", [conversation_id]).fetchall()
+    conn.execute("SELECT * FROM agreed_levels WHERE conversation_id = ?", [conversation_id]).fetchall()
+    conn.execute("SELECT * FROM certificates WHERE person_id = ?", [row[2]]).fetchall()
+    conn.execute("SELECT * FROM certificate_types").fetchall()
 
 
 def fill_in(db: sqlite_utils.Database, conversation_id: int) -> None:
