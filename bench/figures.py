@@ -199,6 +199,7 @@ def _reveal(seeded: Seeded) -> None:
 def comparison_page(seeded: Seeded) -> tuple:
     """The comparison page, and its floor: the raw SQL of what it shows plus its static twin."""
     from db.people import get_person
+    from devtalk.domain.agenda import agenda_scores
     from devtalk.presentation.comparison_frames import dumbbell_spec, section_frames
     from devtalk.services.reports import proposed_agenda
     from devtalk.services.skills import levelled_view
@@ -213,8 +214,9 @@ def comparison_page(seeded: Seeded) -> tuple:
               for frame in (likert, opens) if frame is not None]
     shown = min(8, len(view.comparison.likert)) + len(view.comparison.open)
     agenda = proposed_agenda(seeded.db, manager, view, [])
+    scored = sum(1 for point in agenda if agenda_scores(point, view.comparison, "nl"))
     twin = twin_app(seeded.path.parent, twins.comparison_twin, len(view.comparison.sections), tables,
-                    dumbbell_spec(view.comparison, "nl"), shown, len(agenda))
+                    dumbbell_spec(view.comparison, "nl"), shown, len(agenda), scored)
     return page, (twin.run, lambda: floor_sql.comparison(seeded.db, seeded.conversation_id))
 
 

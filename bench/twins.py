@@ -12,7 +12,7 @@ from __future__ import annotations
 ARGUMENTS: dict[str, tuple] = {}
 
 
-def comparison_twin(sections: int, tables, spec, can_want_rows: int, agenda_points: int) -> None:
+def comparison_twin(sections: int, tables, spec, can_want_rows: int, agenda_points: int, scored_points: int) -> None:
     import streamlit as st
 
     st.title("Vergelijking")
@@ -39,8 +39,10 @@ def comparison_twin(sections: int, tables, spec, can_want_rows: int, agenda_poin
             left.markdown("**item**")
             left.caption("values")
     with agenda:
-        for _ in range(agenda_points):
+        for point in range(agenda_points):
             st.markdown("**kind** · item")
+            if point < scored_points:  # a point about a scale item shows both answers under it
+                st.caption("scores")
     st.button("report", key="twin_report")
 
 
