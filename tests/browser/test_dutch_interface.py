@@ -100,6 +100,9 @@ def test_the_hr_widgets_speak_dutch_when_opened(browser, server):
 
     open_page(page, url, "hr_rounds")
     page.get_by_text("Nieuwe ronde").first.click()
+    # The dropdown opens on a page that is done drawing: a run still under way would redraw it shut.
+    page.locator(".st-key-round_version [data-testid='stSelectbox']").wait_for()
+    settle(page)
     page.locator(".st-key-round_version [data-testid='stSelectbox']").click()
     page.get_by_role("option").first.wait_for()
     assert_dutch(page, "the questionnaire dropdown")
