@@ -72,6 +72,7 @@ def test_hr_filters_the_matrix_by_team_sees_coloured_cells_and_single_points_and
         seen = colours_in(frame.screenshot())
         assert rgb(MET) in seen and rgb(BELOW) in seen
 
+        settle(page)  # the click lands on the drawn page, not on a button a late run replaces
         with page.expect_download() as started:
             page.locator(".st-key-matrix_xlsx button").click()
         book = openpyxl.load_workbook(BytesIO(started.value.path().read_bytes()))
