@@ -1,4 +1,5 @@
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -150,3 +151,8 @@ def test_card_trust_step_ends_code_sessions_it_cannot_tie_to_a_card_and_keeps_th
     assert database.execute("SELECT failed_pins FROM invitations").fetchone()[0] == 0
     assert database.execute("SELECT count(*) FROM accounts WHERE pin_hash IS NULL").fetchone()[0] == 5
     assert database.execute("SELECT count(*) FROM sign_in_attempts").fetchone()[0] == 1
+
+
+def test_schema_steps_are_numbered_one_after_another_without_a_gap():
+    numbers = [int(path.name.split("_", 1)[0]) for path in sorted(Path(migrations.__file__).parent.joinpath("schema").glob("*.sql"))]
+    assert numbers == list(range(1, storage.SCHEMA_VERSION + 1))
