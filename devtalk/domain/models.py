@@ -176,3 +176,18 @@ class AuditEvent:
     record_type: str
     record_id: str
     detail: str = ""
+
+
+@dataclass(frozen=True)
+class QuestionnaireDraft:
+    """A questionnaire an HR person is composing in the builder, stored at every change; ``revision``
+    counts the changes, so a tab that saw an older one is told instead of overwriting it."""
+
+    id: int
+    owner_id: int
+    questionnaire_id: str
+    base_version_id: int | None  # the stored version it started from; None for a template or empty
+    yaml: str
+    revision: int
+    created_at: datetime
+    updated_at: datetime
