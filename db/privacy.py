@@ -42,7 +42,8 @@ def erase(db: sqlite_utils.Database, person_id: int, stamp: str) -> None:
     db.execute(f"UPDATE answers SET text = NULL WHERE conversation_id IN ({marks})", conversation_ids)
     db.execute(f"DELETE FROM answers WHERE conversation_id IN ({marks}) AND value IS NULL AND not_applicable = 0",
                conversation_ids)
-    db.execute(f"UPDATE reports SET agenda = '[]', agreements = '', summary = '', employee_comment = ''"
+    db.execute(f"UPDATE reports SET agenda = '[]', agreements = '', summary = '', employee_comment = '',"
+               " comment_draft = ''"
                f" WHERE conversation_id IN ({marks})", conversation_ids)
     # The levels a report agreed say what this person can: theirs, not the team's history.
     db.execute(f"DELETE FROM agreed_levels WHERE conversation_id IN ({marks})", conversation_ids)

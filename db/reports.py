@@ -44,6 +44,16 @@ def save_report(db: sqlite_utils.Database, report: Report) -> Report:
     return get_report(db, report.conversation_id)
 
 
+def get_comment_draft(db: sqlite_utils.Database, conversation_id: int) -> str:
+    rows = list(db.query("SELECT comment_draft FROM reports WHERE conversation_id = ?", [conversation_id]))
+    return rows[0]["comment_draft"] if rows else ""
+
+
+def save_comment_draft(db: sqlite_utils.Database, conversation_id: int, comment: str) -> None:
+    db.execute("UPDATE reports SET comment_draft = ?, updated_at = ? WHERE conversation_id = ?",
+               [comment, now(), conversation_id])
+
+
 def reports_for(db: sqlite_utils.Database, conversation_ids: list[int]) -> dict[int, Report]:
     """The reports of many conversations in one query, by conversation id."""
     return {row["conversation_id"]: _report(row) for row in rows_where_in(db, "reports", "conversation_id", conversation_ids)}

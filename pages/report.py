@@ -31,6 +31,8 @@ conversation, report = view.conversation, view.report
 earlier = {action.id: action for action in view.earlier_actions}
 FIELDS = ("agreements", "summary")
 NOTE = "agenda_note_"  # + the agenda point's key: the text box of its note
+# One reply box per conversation: a reply begun on another report in this tab stays with that one.
+ACK = f"ack_comment_{conversation_id}"
 LEVEL = f"agreed_{conversation_id}_"  # + the item's id: its agreed-level pills, one set per report
 NOT_APPLICABLE = "na"
 
@@ -59,6 +61,10 @@ def save_field(field: str) -> None:
     key = f"report_{field}"
     save_text(key, reports.save_draft, expected={field: st.session_state.get(f"known_{key}")},
               **{field: st.session_state[key]})
+
+
+def save_comment() -> None:
+    save_text(ACK, reports.save_comment_draft, comment=st.session_state[ACK], expected=st.session_state.get(f"known_{ACK}"))
 
 
 def save_agenda(points) -> Report | None:
@@ -98,6 +104,11 @@ def text_box(label: str, key: str, on_change, args: tuple, **options) -> None:
 
 def store_recovered() -> None:
     """Store the texts the browser brought, in one save, then draw the page again with them."""
+    if ACK in recovered:
+        stored = act(reports.save_comment_draft, conversation_id, recovered[ACK])
+        if stored is not None:
+            st.session_state[f"known_{ACK}"] = stored
+        st.rerun()
     notes = report.agenda
     for key, value in recovered.items():
         if key.startswith(NOTE):
@@ -206,6 +217,8 @@ if conversation.status == "ready":
 editing = view.can_edit
 stored_texts = {f"report_{field}": getattr(report, field) or "" for field in FIELDS} | {
     f"{NOTE}{point.key}": point.note or "" for point in report.agenda}
+if view.can_acknowledge:
+    stored_texts[ACK] = session.or_stop(reports.comment_draft, db, person, conversation_id)
 # This tab saw what is stored now: any other text its browser brings is its own unsaved edit.
 in_step = seen.tab_saw(stored_texts.items())
 recovered: dict[str, str] = {}  # text box -> the browser's text that no callback stored
@@ -258,10 +271,6 @@ for field in ("agreements", "summary"):
         text_box(tr(f"report.{field}"), f"report_{field}", save_field, (field,), label_visibility="collapsed")
     else:
         user_text(getattr(report, field))
-if recovered:
-    store_recovered()
-if editing:
-    seen.remember((key, st.session_state.get(f"known_{key}", "")) for key in stored_texts)
 
 st.header(tr("report.actions"))
 people_here = {compared.employee.id: compared.employee.name, compared.manager.id: compared.manager.name}
@@ -300,11 +309,9 @@ if view.can_acknowledge:
     st.divider()
     st.subheader(tr("report.acknowledge_heading"))
     st.write(tr("report.acknowledge_explained"))
-    # One box per conversation: a comment begun on another report in this tab stays with that one.
-    comment_key = f"ack_comment_{conversation_id}"
-    st.text_area(tr("report.comment"), key=comment_key, max_chars=reports.MAX_REPORT_TEXT)
+    text_box(tr("report.comment"), ACK, save_comment, ())
     st.button(tr("report.acknowledge"), key="acknowledge", type="primary", width="stretch",
-              on_click=lambda: act(reports.acknowledge, conversation_id, st.session_state.get(comment_key, "")))
+              on_click=lambda: act(reports.acknowledge, conversation_id, st.session_state.get(ACK, "")))
 elif report.acknowledged_at:
     st.success(tr("report.acknowledged_on", date=format_datetime(report.acknowledged_at, lang)))
     if report.employee_comment:
@@ -312,3 +319,7 @@ elif report.acknowledged_at:
         own = person.id == conversation.employee_id
         st.subheader(tr("report.comment") if own else escape_markdown(tr("report.comment_of", name=compared.employee.name)))
         user_text(report.employee_comment)
+if recovered:
+    store_recovered()
+if editing or view.can_acknowledge:
+    seen.remember((key, st.session_state.get(f"known_{key}", "")) for key in stored_texts)

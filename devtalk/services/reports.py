@@ -170,20 +170,44 @@ def finalise(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> 
     return saved
 
 
-def acknowledge(db: sqlite_utils.Database, actor: Person, conversation_id: int, comment: str = "") -> Report:
-    """The employee has read the report, optionally with a comment of their own."""
+def _to_acknowledge(db: sqlite_utils.Database, actor: Person, conversation_id: int, comment: str) -> str:
+    """The conversation's next status once ``actor`` acknowledges its report with ``comment``; refused
+    for anyone but its employee, and before the report is final or after it was acknowledged."""
     conversation = get_conversation(db, actor, conversation_id)
     if not access.can_acknowledge_report(actor, conversation):
         raise NotAllowed()
     if len(comment or "") > MAX_REPORT_TEXT:
         raise InvalidInput("report.text_too_long", maximum=MAX_REPORT_TEXT)
+    return next_status(conversation.status, "acknowledge")
+
+
+def comment_draft(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> str:
+    """The reply the employee has typed so far and not yet given with the acknowledgement: theirs alone."""
+    _to_acknowledge(db, actor, conversation_id, "")
+    return reports.get_comment_draft(db, conversation_id)
+
+
+def save_comment_draft(db: sqlite_utils.Database, actor: Person, conversation_id: int, comment: str,
+                       expected: str | None = None) -> str:
+    """Autosave of the employee's reply while they type it; ``expected`` as in save_draft. Returns
+    the reply as stored."""
     with transaction(db):
-        status = next_status(conversation.status, "acknowledge")
+        _to_acknowledge(db, actor, conversation_id, comment)
+        _check_unchanged(reports.get_comment_draft(db, conversation_id), expected, comment or "")
+        reports.save_comment_draft(db, conversation_id, comment or "")
+    return comment or ""
+
+
+def acknowledge(db: sqlite_utils.Database, actor: Person, conversation_id: int, comment: str = "") -> Report:
+    """The employee has read the report, optionally with a comment of their own."""
+    with transaction(db):
+        status = _to_acknowledge(db, actor, conversation_id, comment)
         report = reports.get_report(db, conversation_id)
         conversations.update_conversation(db, conversation_id, status=status)
         saved = reports.save_report(
             db, replace(report, employee_comment=(comment or "").strip(), acknowledged_at=_utcnow())
         )
+        reports.save_comment_draft(db, conversation_id, "")
         audit.record_event(db, actor.id, "report.acknowledge", "conversation", conversation_id)
     return saved
 

@@ -59,6 +59,17 @@ def test_employee_reads_and_acknowledges_the_final_report(firm_db):
     assert conversations.get_conversation(database, firm.employee, firm.conversation_id).status == "acknowledged"
 
 
+def test_the_employees_reply_is_stored_as_typed_and_is_back_in_the_box_on_the_next_visit(firm_db):
+    database, firm = firm_db
+    final_report(database, firm, "Goed gesprek")
+    app = open_page(sign_in("employee"), "pages/report.py", conversation=firm.conversation_id)
+    app.text_area(key=f"ack_comment_{firm.conversation_id}").input("Ik mis de cursus").run()
+    assert reports.comment_draft(database, firm.employee, firm.conversation_id) == "Ik mis de cursus"
+    again = open_page(sign_in("employee"), "pages/report.py", conversation=firm.conversation_id)
+    assert again.text_area(key=f"ack_comment_{firm.conversation_id}").value == "Ik mis de cursus"
+    assert conversations.get_conversation(database, firm.employee, firm.conversation_id).status == "reported"
+
+
 def test_employee_cannot_open_the_draft_report(firm_db):
     database, firm = firm_db
     submit_both(database, firm)

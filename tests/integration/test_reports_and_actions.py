@@ -9,7 +9,7 @@ from devtalk.services import actions, conversations, dossier, people, privacy, r
 from devtalk.services.library import store_questionnaire
 from devtalk.services.printing import dossier_pdf
 from devtalk.services.rounds import create_round
-from tests.builders import fill_all, flat, make_firm, text_of
+from tests.builders import fill_all, flat, make_firm, reported_firm, text_of
 
 
 @pytest.fixture
@@ -358,3 +358,35 @@ def test_a_blank_or_too_long_typed_text_is_refused_with_its_own_message(fresh_db
     assert refused.value.message.key == (f"{key}_too_long" if too_long else f"{key}_required")
     assert [fresh_db[table].count for table in ("actions", "action_notes", "dossier_notes")] == before
     assert call(fresh_db, held, "  " + "x" * maximum + " ") is not None  # trimmed, at the maximum: stored
+
+
+def test_the_reply_typed_before_acknowledging_is_kept_for_the_employee_alone_and_given_with_the_acknowledgement(fresh_db):
+    firm = reported_firm(fresh_db)
+    reports.save_comment_draft(fresh_db, firm.employee, firm.conversation_id, "Eens, behalve")
+    assert reports.comment_draft(fresh_db, firm.employee, firm.conversation_id) == "Eens, behalve"
+    # The manager reads the report, never the reply that has not been given yet.
+    view = reports.report_view(fresh_db, firm.manager, firm.conversation_id)
+    assert "Eens, behalve" not in repr(view)
+    with pytest.raises(NotAllowed):
+        reports.comment_draft(fresh_db, firm.manager, firm.conversation_id)
+
+    report = reports.acknowledge(fresh_db, firm.employee, firm.conversation_id, "Eens, behalve het laatste punt")
+    assert report.employee_comment == "Eens, behalve het laatste punt"
+    with pytest.raises(IllegalTransition):
+        reports.save_comment_draft(fresh_db, firm.employee, firm.conversation_id, "later nog iets")
+
+
+def test_a_reply_changed_in_another_tab_is_not_overwritten_by_an_older_tab(fresh_db):
+    firm = reported_firm(fresh_db)
+    reports.save_comment_draft(fresh_db, firm.employee, firm.conversation_id, "Uit het eerste tabblad", expected="")
+    with pytest.raises(reports.ReportChangedElsewhere) as conflict:
+        reports.save_comment_draft(fresh_db, firm.employee, firm.conversation_id, "Uit het tweede tabblad", expected="")
+    assert conflict.value.stored == "Uit het eerste tabblad"
+    assert reports.comment_draft(fresh_db, firm.employee, firm.conversation_id) == "Uit het eerste tabblad"
+
+
+def test_erasing_a_person_erases_the_reply_they_were_typing(fresh_db):
+    firm = reported_firm(fresh_db)
+    reports.save_comment_draft(fresh_db, firm.employee, firm.conversation_id, "Privé gedachte")
+    privacy.erase_person(fresh_db, firm.hr, firm.employee.id, "employee")
+    assert fresh_db.execute("SELECT comment_draft FROM reports").fetchone()[0] == ""
