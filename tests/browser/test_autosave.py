@@ -1,5 +1,5 @@
 """An answer given and the tab closed is there when the person signs in again; two tabs of one
-person never overwrite each other's text without saying so."""
+person never overwrite each other's text without saying so; a reply to a report is kept as it is typed."""
 
 import time
 
@@ -8,7 +8,8 @@ from playwright.sync_api import expect
 
 import db as storage
 from db.conversations import answer_of
-from tests.browser.conftest import SCALE_BLOCKS, current_conversation, settle, sign_in
+from db.reports import get_comment_draft
+from tests.browser.conftest import SCALE_BLOCKS, current_conversation, phone, settle, sign_in
 
 pytestmark = pytest.mark.browser
 OPEN_BLOCKS = "[class*='st-key-item_']:has(textarea)"
@@ -127,3 +128,34 @@ def test_typing_on_while_the_text_is_being_saved_keeps_the_focus_and_every_lette
     wait_until_stored(server["db"], conversation_id, item_id, "Eerst een begin" + rest)
     expect(box).to_have_value("Eerst een begin" + rest)
     assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
+
+
+def test_a_reply_to_the_report_typed_on_a_phone_without_leaving_the_field_is_there_after_closing_the_tab(browser, server):
+    """jhendriks's report is final and waits for the acknowledgement: the reply is kept before it is given."""
+    conversation_id = current_conversation(server["db"], "jhendriks").id
+    context, page = phone(browser)
+    sign_in(page, server["url"], "jhendriks")
+    page.goto(f"{server['url']}/report?conversation={conversation_id}")
+    box = page.locator(f".st-key-ack_comment_{conversation_id} textarea")
+    box.click()
+    box.press_sequentially("Eens, al wil ik de cursus eerder", delay=20)
+    deadline = time.monotonic() + 30
+    while reply_typed(server["db"], conversation_id) != "Eens, al wil ik de cursus eerder":
+        assert time.monotonic() < deadline, "the reply typed was never stored"
+        time.sleep(0.2)
+    assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"  # never left the field
+    context.close()
+
+    context, again = phone(browser)
+    sign_in(again, server["url"], "jhendriks")
+    again.goto(f"{server['url']}/report?conversation={conversation_id}")
+    expect(again.locator(f".st-key-ack_comment_{conversation_id} textarea")).to_have_value("Eens, al wil ik de cursus eerder")
+    context.close()
+
+
+def reply_typed(db_path, conversation_id: int) -> str:
+    database = storage.open_db(db_path)
+    try:
+        return get_comment_draft(database, conversation_id)
+    finally:
+        database.conn.close()
