@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-ROLES = ("employee", "manager", "hr_admin")
+ROLES = ("employee", "manager", "hr_admin", "training_coordinator")
 SIDES = ("employee", "manager")
 ACTION_KINDS = (
     "on_the_job",
@@ -13,6 +13,7 @@ ACTION_KINDS = (
     "mentor",
     "coaching",
     "course",
+    "certificate_renewal",
     "job_rotation",
     "task_enrichment",
     "peer_consultation",
@@ -39,6 +40,9 @@ class Person:
     # Signed in with an invitation code: this person's own conversations only, whatever roles
     # they have, because a code on a printed card is easier to lose than a password.
     restricted: bool = False
+    # Signed in with a card for one third-voice input alone (devtalk.services.third_voice): that
+    # invitation's form and nothing else; every rule in devtalk.domain.access refuses it.
+    only_third_voice: int | None = None
 
     @property
     def is_hr(self) -> bool:
@@ -187,7 +191,21 @@ class QuestionnaireDraft:
     owner_id: int
     questionnaire_id: str
     base_version_id: int | None  # the stored version it started from; None for a template or empty
-    yaml: str
+    content: str  # the draft as devtalk.questionnaire.builder.to_json wrote it: it may still be invalid
     revision: int
     created_at: datetime
     updated_at: datetime
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """A short talk between two yearly ones, started by the employee or their manager on a version
+    of HR's check-in list (``list_id``); ``status`` is "open" until one of them finishes it."""
+
+    id: int
+    employee_id: int
+    started_by: int
+    started_at: datetime
+    list_id: int
+    status: str = "open"
+    done_at: datetime | None = None
