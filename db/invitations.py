@@ -20,6 +20,7 @@ class Invitation:
     revoked_at: datetime | None
     last_used_at: datetime | None
     failed_pins: int = 0
+    third_voice_id: int | None = None  # a card for that third-voice input alone (services.third_voice)
 
     def is_live(self, at: datetime) -> bool:
         return self.revoked_at is None and self.expires_at > at
@@ -27,16 +28,26 @@ class Invitation:
 
 def _invitation(row: dict) -> Invitation:
     return Invitation(row["id"], row["person_id"], to_datetime(row["created_at"]), to_datetime(row["expires_at"]),
-                      to_datetime(row["revoked_at"]), to_datetime(row["last_used_at"]), row["failed_pins"])
+                      to_datetime(row["revoked_at"]), to_datetime(row["last_used_at"]), row["failed_pins"],
+                      row.get("third_voice_id"))
 
 
-def add_invitation(db: sqlite_utils.Database, person_id: int, code_hash: str, expires_at: datetime, created_by: int | None) -> None:
+def add_invitation(db: sqlite_utils.Database, person_id: int, code_hash: str, expires_at: datetime, created_by: int | None,
+                   third_voice_id: int | None = None) -> None:
     db["invitations"].insert({"person_id": person_id, "code_hash": code_hash, "created_at": now(),
-                              "created_by": created_by, "expires_at": expires_at.isoformat()})
+                              "created_by": created_by, "expires_at": expires_at.isoformat(),
+                              "third_voice_id": third_voice_id})
 
 
 def revoke_invitations(db: sqlite_utils.Database, person_id: int) -> None:
-    db.execute("UPDATE invitations SET revoked_at = ? WHERE person_id = ? AND revoked_at IS NULL", [now(), person_id])
+    """Every card of the person for their own conversations (cards for a third-voice input are apart)."""
+    db.execute("UPDATE invitations SET revoked_at = ? WHERE person_id = ? AND revoked_at IS NULL"
+               " AND third_voice_id IS NULL", [now(), person_id])
+
+
+def revoke_third_voice_cards(db: sqlite_utils.Database, third_voice_id: int) -> None:
+    db.execute("UPDATE invitations SET revoked_at = ? WHERE third_voice_id = ? AND revoked_at IS NULL",
+               [now(), third_voice_id])
 
 
 def revoke_invitation(db: sqlite_utils.Database, invitation_id: int) -> None:
@@ -99,5 +110,5 @@ def count_live_among(db: sqlite_utils.Database, person_ids: list[int], at: datet
     marks = ",".join("?" * len(person_ids))
     return db.execute(
         f"SELECT count(DISTINCT person_id) FROM invitations WHERE person_id IN ({marks})"
-        " AND revoked_at IS NULL AND expires_at > ?", [*person_ids, at.isoformat()],
+        " AND revoked_at IS NULL AND third_voice_id IS NULL AND expires_at > ?", [*person_ids, at.isoformat()],
     ).fetchone()[0]

@@ -25,8 +25,9 @@ OPERATOR = Person(id=0, name="command line", username="cli", roles=("hr_admin",)
 
 def may_act(actor: Person | None) -> bool:
     """Every call checks again: someone deactivated since signing in can do nothing more.
-    None (a caller that lost track of who acts) is nobody, never a superuser."""
-    return actor is not None and actor.active
+    None (a caller that lost track of who acts) is nobody, never a superuser. A session from a card
+    for one third-voice input may open that form only (devtalk.services.third_voice), nothing here."""
+    return actor is not None and actor.active and actor.only_third_voice is None
 
 
 def require_hr(actor: Person) -> None:

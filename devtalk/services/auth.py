@@ -21,6 +21,8 @@ MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
 CODE_SCOPE = "code"
+# A card for one third-voice input alone: its sessions' scope is this prefix and the invitation's id.
+THIRD_VOICE_SCOPE = "third_voice:"
 # Writing last_seen on every rerun would turn each click into a write; once a minute keeps
 # the idle timeout accurate enough.
 TOUCH_EVERY = timedelta(minutes=1)
@@ -96,6 +98,8 @@ def current_person(db: sqlite_utils.Database, token: str | None) -> Person | Non
         return None
     if _utcnow() - last_seen > TOUCH_EVERY:
         accounts.touch_session(db, _token_hash(token))
+    if scope.startswith(THIRD_VOICE_SCOPE):
+        return replace(person, roles=(), restricted=True, only_third_voice=int(scope.removeprefix(THIRD_VOICE_SCOPE)))
     return replace(person, roles=("employee",), restricted=True) if scope == CODE_SCOPE else person
 
 

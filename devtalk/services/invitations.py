@@ -28,7 +28,7 @@ from devtalk.errors import DevtalkError, InvalidInput, NotFound
 from devtalk.presentation.formatting import TIMEZONE
 from devtalk.presentation.pdf.invitation_cards import Card, invitation_cards
 from devtalk.services.address import public_address
-from devtalk.services.auth import CODE_SCOPE, start_session
+from devtalk.services.auth import CODE_SCOPE, THIRD_VOICE_SCOPE, start_session
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 LENGTH = 8
@@ -272,4 +272,21 @@ def _start(db, invitation: invitations.Invitation) -> str:
         if current is None or not current.is_live(datetime.now(timezone.utc)):
             raise CodeRefused()
         invitations.mark_used(db, invitation.id)
-        return start_session(db, invitation.person_id, CODE_SCOPE, invitation.id)
+        scope = CODE_SCOPE if current.third_voice_id is None else f"{THIRD_VOICE_SCOPE}{current.third_voice_id}"
+        return start_session(db, invitation.person_id, scope, invitation.id)
+
+
+def third_voice_card_pdf(db: sqlite_utils.Database, actor: Person, person: Person, third_voice_id: int, lang: str,
+                         seen_address: str | None = None) -> bytes:
+    """A card for one third-voice input alone, printed like the others; its earlier card stops
+    working. The caller (services.third_voice) has checked that ``actor`` may hand it out."""
+    code = new_code()
+    valid_until = card_valid_until(db)
+    with transaction(db):
+        invitations.revoke_third_voice_cards(db, third_voice_id)
+        invitations.add_invitation(db, person.id, _hash(code), _end_of(valid_until), access.recorded_id(actor),
+                                   third_voice_id=third_voice_id)
+        audit.record_event(db, access.recorded_id(actor), "invitation.issue", "person", person.id)
+    address = public_address(db, seen_address).url
+    card = Card(person.name, code, card_link(address, code), valid_until)
+    return invitation_cards(settings.get_setting(db, "firm_name", "") or "", [card], address, lang)
