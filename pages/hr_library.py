@@ -4,15 +4,14 @@ stored while the text is invalid), a preview per job function and side, download
 import pandas as pd
 import streamlit as st
 
-from devtalk.domain.models import NOT_APPLICABLE, SIDES
+from devtalk.domain.models import SIDES
 from devtalk.i18n import LANGUAGES
 from devtalk.presentation.formatting import format_datetime
 from devtalk.questionnaire import InvalidQuestionnaire
 from devtalk.services import library, printing
-from ui import callbacks, session, widgets
+from ui import callbacks, questionnaire_preview, session, widgets
 from ui.downloads import pdf_download
 from ui.session import tr
-from ui.text import escape_markdown
 
 person = session.require_hr()
 db = session.database()
@@ -100,15 +99,7 @@ def show_preview(version) -> None:
     show_paper_form(version, st.session_state.get("lib_preview_function"), side)
     shown = library.preview(db, person, version.id, st.session_state.get("lib_preview_function"), side, lang)
     with st.container(border=True, key="lib_preview"):
-        st.subheader(escape_markdown(shown.title))
-        if shown.intro:
-            st.write(escape_markdown(shown.intro))
-        for section in shown.sections:
-            st.markdown(f"#### {escape_markdown(section.title)}")
-            if section.intro:
-                st.caption(escape_markdown(section.intro))
-            for item in section.items:
-                show_preview_item(item)
+        questionnaire_preview.show(shown, "lib_preview_")
 
 
 def show_paper_form(version, function_id: str | None, side: str) -> None:
@@ -122,23 +113,6 @@ def show_paper_form(version, function_id: str | None, side: str) -> None:
                      lambda person: printing.paper_form_pdf(db, person, version.id, function_id, form_lang, side),
                      "-".join(["paper-form", version.questionnaire_id, str(version.version),
                                *([function_id] if function_id else []), side, form_lang]) + ".pdf")
-
-
-def show_preview_item(item: library.PreviewItem) -> None:
-    with st.container(border=True):
-        wording = escape_markdown(item.wording)
-        st.markdown(f"**{wording}**" + ("" if item.required else f" · _{tr('fill.optional')}_"))
-        if item.help:
-            st.caption(escape_markdown(item.help))
-        if item.type == "likert":
-            labels = dict(item.options)
-            options = list(labels) + ([NOT_APPLICABLE] if item.not_applicable else [])
-            st.pills(wording, options, key=f"lib_preview_{item.id}", disabled=True, label_visibility="collapsed",
-                     format_func=lambda o: tr("fill.not_applicable") if o == NOT_APPLICABLE
-                     else (f"{o} · {escape_markdown(labels[o])}" if labels[o] else str(o)))
-        else:
-            st.text_area(wording, key=f"lib_preview_{item.id}", disabled=True, label_visibility="collapsed",
-                         placeholder=tr("fill.open_placeholder"))
 
 
 def show_editor(version) -> None:

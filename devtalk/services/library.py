@@ -210,9 +210,13 @@ def preview(
     """What the fill-in page shows this side for a person in ``function_id``: the same sections,
     the same wording, the same answer options."""
     access.require_hr(actor)
+    return preview_of(parsed(get_version(db, version_id)), function_id, side, lang)
+
+
+def preview_of(questionnaire: Questionnaire, function_id: str | None, side: str, lang: str) -> Preview:
+    """``preview`` of a questionnaire not stored yet (the builder's draft); the caller checks access."""
     if side not in SIDES:
         raise InvalidInput()
-    questionnaire = parsed(get_version(db, version_id))
     sections = tuple(
         PreviewSection(section.id, localized(section.title, lang), localized(section.intro, lang),
                        tuple(_preview_item(questionnaire, item, side, lang) for item in section.items))
