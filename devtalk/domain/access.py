@@ -157,3 +157,18 @@ def can_read_dossier_note(actor: Person, employee: Person, note: DossierNote) ->
     if actor.restricted or actor.id == employee.id:
         return False
     return actor.is_hr or actor.id == note.author_id
+
+
+# --- learning requests (issue 17) ------------------------------------------------------------
+
+def coordinates_learning(actor: Person) -> bool:
+    """The training coordinator's queue, budget and costs: the role, or HR (who has its rights);
+    never in a sign-in-code session."""
+    return may_act(actor) and not actor.restricted and (actor.is_hr or "training_coordinator" in actor.roles)
+
+
+def can_view_learning_request(actor: Person, employee: Person) -> bool:
+    """A learning request: its employee (a card session too), their manager now and the coordinator."""
+    if not may_act(actor):
+        return False
+    return actor.id == employee.id or coordinates_learning(actor) or leads(actor, employee)

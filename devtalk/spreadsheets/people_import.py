@@ -42,6 +42,8 @@ ROLE_ALIASES = {
     "employee": "employee", "medewerker": "employee",
     "manager": "manager", "leidinggevende": "manager",
     "hr_admin": "hr_admin", "hr": "hr_admin",
+    "training_coordinator": "training_coordinator", "opleidingscoordinator": "training_coordinator",
+    "opleidingscoördinator": "training_coordinator", "coordinator": "training_coordinator",
 }
 
 
