@@ -7,12 +7,15 @@ they want to learn, and how the actions agreed last time worked out.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
+from datetime import date
 
+from devtalk.domain.check_ins import CarriedPoint
 from devtalk.domain.comparison import NA_ONE_SIDE, Comparison, shown_answer
 from devtalk.domain.models import Action, AgendaPoint
 from devtalk.i18n import t
-from devtalk.questionnaire import Questionnaire
+from devtalk.questionnaire import Questionnaire, localized
 
 _OPEN_TAGS = ("energy", "learning_wish")
 _SCALE_KINDS = ("gap", "na_one_side", "both_low", "below_required")
@@ -20,10 +23,11 @@ _OWN_REFS = ("certificate", "action_review")  # points whose ref is no item id  
 
 
 def propose_agenda(comparison: Comparison, earlier_actions: Iterable[Action] = (),
-                   certificate_gaps: Iterable[str] = ()) -> tuple[AgendaPoint, ...]:
+                   certificate_gaps: Iterable[str] = (), check_ins: Iterable[CarriedPoint] = ()) -> tuple[AgendaPoint, ...]:
     """The points worth discussing, most telling first, each item at most once; an item below
     what the job function requires comes before a mere difference of view. ``certificate_gaps``
-    names the required certificate types (by name) that are missing or run out before the next round."""
+    names the required certificate types (by name) that are missing or run out before the next round;
+    ``check_ins`` what the check-ins since the last talk left open (domain.check_ins.carried_points)."""
     points: list[AgendaPoint] = []
     seen: set[str] = set()
 
@@ -50,9 +54,28 @@ def propose_agenda(comparison: Comparison, earlier_actions: Iterable[Action] = (
         tag = next((tag for tag in _OPEN_TAGS if tag in row.item.tags), None)
         if tag and (row.employee_text or row.manager_text):
             add(tag, row.item.id)
+    for carried in check_ins:
+        key, ref = _check_in_point(carried)
+        if key not in seen:
+            seen.add(key)
+            points.append(AgendaPoint(key=key, kind="check_in", ref=ref))
+        if carried.action_id is not None:
+            # An action a check-in left open is talked about as that; its plain look back would repeat it.
+            seen.add(f"action_review:{carried.action_id}")
     for action in earlier_actions:
         add("action_review", str(action.id))
     return tuple(points)
+
+
+def _check_in_point(carried: CarriedPoint) -> tuple[str, str]:
+    """The key and ref of a point a check-in left. The ref holds what its title needs (the date,
+    the question in every language of the list, or the action's id), so a report keeps it as it
+    was agreed whatever the check-in list becomes."""
+    if carried.action_id is not None:
+        return f"check_in:action:{carried.action_id}", json.dumps({"on": carried.on.isoformat(), "action": carried.action_id})
+    question = carried.question
+    ref = {"on": carried.on.isoformat(), "question": dict(question.text)}
+    return f"check_in:{question.id}", json.dumps(ref, ensure_ascii=False)
 
 
 def move(points: tuple[AgendaPoint, ...], key: str, offset: int) -> tuple[AgendaPoint, ...]:
@@ -82,6 +105,8 @@ def agenda_title(point: AgendaPoint, questionnaire: Questionnaire, actions: dict
     """The point's subject in words a person reads (plain text: the caller escapes it for its medium)."""
     if point.kind in ("custom", "certificate"):
         return point.ref
+    if point.kind == "check_in":
+        return _check_in_title(json.loads(point.ref), actions, lang)
     if point.kind == "action_review":
         action = actions.get(int(point.ref))
         if action is None:
@@ -92,6 +117,14 @@ def agenda_title(point: AgendaPoint, questionnaire: Questionnaire, actions: dict
         return questionnaire.item(point.ref).wording("employee", lang)
     except KeyError:
         return point.ref
+
+
+def _check_in_title(ref: dict, actions: dict[int, Action], lang: str) -> str:
+    on = date.fromisoformat(ref["on"]).strftime("%d-%m-%Y")
+    if "action" in ref:
+        action = actions.get(ref["action"])
+        return t("check_ins.agenda_action", lang, what=action.what if action else "?", date=on)
+    return t("check_ins.agenda_question", lang, question=localized(ref["question"], lang), date=on)
 
 
 def agenda_scores(point: AgendaPoint, comparison: Comparison | None, lang: str) -> str | None:

@@ -14,7 +14,7 @@ from devtalk.domain import access, agenda
 from devtalk.domain.models import Action, AgendaPoint, Conversation, Person, Report
 from devtalk.domain.status import is_reported, next_status
 from devtalk.errors import DevtalkError, InvalidInput, NotAllowed
-from devtalk.services import skills
+from devtalk.services import check_ins, skills
 from devtalk.services.conversations import ComparisonView, get_conversation
 
 MAX_REPORT_TEXT = 20_000
@@ -48,9 +48,10 @@ def earlier_actions(db: sqlite_utils.Database, conversation: Conversation) -> li
 def proposed_agenda(db: sqlite_utils.Database, actor: Person, view: ComparisonView,
                     earlier: list[Action]) -> tuple[AgendaPoint, ...]:
     """What to talk about: the comparison with its requirements (skills.levelled_view), the
-    required certificates missing or running out, and the actions agreed last time."""
+    required certificates missing or running out, what the check-ins since left open, and the
+    actions agreed last time."""
     gaps = skills.certificate_gaps(db, actor, view.employee.id)
-    return agenda.propose_agenda(view.comparison, earlier, gaps)
+    return agenda.propose_agenda(view.comparison, earlier, gaps, check_ins.carried_into(db, view.conversation, earlier))
 
 
 def report_view(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> ReportView:
