@@ -7,7 +7,7 @@ import json
 
 import sqlite_utils
 
-from db import audit, check_ins, dossier, people, privacy
+from db import audit, check_ins, dossier, learning, people, privacy
 from db._rows import now
 from db.connection import transaction
 from devtalk.domain import access
@@ -28,7 +28,8 @@ def _person(db, actor: Person, person_id: int) -> Person:
 def export_json(db: sqlite_utils.Database, actor: Person, person_id: int) -> bytes:
     """Every stored row about the person, as JSON: what a request for access is owed."""
     person = _person(db, actor, person_id)
-    data = _owed(db, actor, person, privacy.rows_about(db, person_id)) | check_ins.rows_about(db, person_id)
+    data = (_owed(db, actor, person, privacy.rows_about(db, person_id)) | check_ins.rows_about(db, person_id)
+            | learning.rows_about(db, person_id))
     audit.record_event(db, actor.id, "privacy.export", "person", person_id)
     return json.dumps(data, ensure_ascii=False, indent=2, default=str).encode("utf-8")
 
@@ -72,4 +73,5 @@ def erase_person(db: sqlite_utils.Database, actor: Person, person_id: int, confi
     with transaction(db):
         privacy.erase(db, person_id, now())
         check_ins.erase(db, person_id)
+        learning.erase(db, person_id)
         audit.record_event(db, actor.id, "privacy.erase", "person", person_id)
