@@ -4,8 +4,9 @@ import streamlit as st
 
 from devtalk.presentation.comparison_frames import dumbbell_spec, section_frames
 from devtalk.questionnaire import localized
-from devtalk.services import printing, reports, skills
+from devtalk.services import printing, reports, skills, third_voice
 from ui import navigation, session
+from ui import third_voice as third_voice_ui
 from ui.agenda import show_agenda_point
 from ui.downloads import pdf_download
 from ui.session import tr
@@ -16,6 +17,7 @@ lang = session.language()
 db = session.database()
 view = session.or_stop(skills.levelled_view, db, person, session.query_int("conversation") or 0)
 comparison = view.comparison
+third = session.or_stop(third_voice.comparison_column, db, person, view.conversation.id)
 
 st.title(tr("compare.title"))
 st.caption(escape_markdown(tr("compare.subtitle", employee=view.employee.name, manager=view.manager.name, round=view.round.name)))
@@ -32,13 +34,15 @@ table_tab, chart_tab, can_want_tab, agenda_tab = st.tabs(
 )
 
 with table_tab:
-    for section, likert, opens in section_frames(comparison, lang):
+    third_voice_ui.comparison_note(third)
+    for section, likert, opens in section_frames(comparison, lang, third):
         st.subheader(escape_markdown(localized(section.title, lang)))
         for frame in (likert, opens):
             if frame is not None:
                 plain_table(frame)
     if comparison.has_requirements:
         st.caption(tr("skills.critical_legend"))
+    third_voice_ui.open_answers(third)
 
 with chart_tab:
     st.caption(tr("compare.chart_explained"))

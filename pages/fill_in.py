@@ -22,6 +22,7 @@ from devtalk.questionnaire import Item, Scale, localized
 from devtalk.services import conversations
 from devtalk.services.conversations import AnswerChangedElsewhere, FillInForm, MissingAnswers
 from ui import callbacks, seen, session
+from ui import third_voice as third_voice_ui
 from ui.session import tr
 from ui.text import escape_markdown, user_text
 
@@ -341,6 +342,8 @@ else:
     session.show("submit")
     ready = st.checkbox(tr("fill.confirm"), key="confirm_submit")
     st.button(tr("fill.submit"), key="submit", type="primary", disabled=not ready, on_click=submit, width="stretch")
+
+third_voice_ui.invite_section(form.conversation.id)
 
 # After every block has adopted its answer.
 remember_seen()

@@ -29,6 +29,7 @@ HR_PRIVACY = "pages/hr_privacy.py"
 SKILLS_MATRIX = "pages/skills_matrix.py"
 HR_REQUIREMENTS = "pages/hr_requirements.py"
 HR_CERTIFICATES = "pages/hr_certificates.py"
+THIRD_VOICE = "pages/third_voice.py"
 
 
 def pages_for(person: Person | None, needs_setup: bool = False) -> list[st.Page] | dict[str, list[st.Page]]:
@@ -36,6 +37,9 @@ def pages_for(person: Person | None, needs_setup: bool = False) -> list[st.Page]
         return [st.Page(SETUP, title=tr("nav.setup"), icon=":material/rocket_launch:", default=True)]
     if person is None:
         return [st.Page(SIGN_IN, title=tr("nav.sign_in"), icon=":material/login:", default=True)]
+    if person.only_third_voice is not None:
+        # A card for one colleague's input alone: that form and nothing else.
+        return [_third_voice(default=True)]
     own = _own_pages()
     if not person.is_hr:
         # A manager reads their own team's skills matrix; HR finds it among the HR pages.
@@ -77,6 +81,10 @@ def _hr_pages() -> list[st.Page]:
     ]
 
 
+def _third_voice(default: bool = False) -> st.Page:
+    return st.Page(THIRD_VOICE, title=tr("third_voice.nav"), icon=":material/record_voice_over:", default=default)
+
+
 def _skills_matrix() -> st.Page:
     return st.Page(SKILLS_MATRIX, title=tr("nav.skills_matrix"), icon=":material/table_chart:")
 
@@ -89,6 +97,7 @@ def _own_pages() -> list[st.Page]:
         st.Page(REPORT, title=tr("nav.report"), icon=":material/description:", visibility="hidden"),
         st.Page(MY_ACTIONS, title=tr("nav.my_actions"), icon=":material/task_alt:"),
         st.Page(MY_CERTIFICATES, title=tr("certificate_pages.nav_mine"), icon=":material/workspace_premium:"),
+        _third_voice(),
         st.Page(DOSSIER, title=tr("nav.dossier"), icon=":material/folder_shared:"),
         st.Page(ACCOUNT, title=tr("nav.account"), icon=":material/person:"),
     ]

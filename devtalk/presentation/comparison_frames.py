@@ -17,7 +17,9 @@ from devtalk.domain.comparison import (
     SectionComparison,
     shown_answer,
 )
+from devtalk.domain.third_voice import ThirdColumn
 from devtalk.i18n import t
+from devtalk.presentation.formatting import format_number
 
 EMPLOYEE_COLOUR, MANAGER_COLOUR = "#1f6f8b", "#e07a1f"
 # Where both give the same value one dot would hide the other, as if one side had not answered:
@@ -42,9 +44,9 @@ def _difference(row: ItemComparison, lang: str) -> str:
     return f"{number} {_marker(row, lang)}".strip()
 
 
-def likert_frame(comparison: Comparison, lang: str) -> pd.DataFrame:
-    """One row per Likert item: both answers, the agreed and the required level where there are
-    any, and the difference with its marker."""
+def likert_frame(comparison: Comparison, lang: str, third: ThirdColumn | None = None) -> pd.DataFrame:
+    """One row per Likert item: both answers, the third voice's where it may be shown, the agreed
+    and the required level where there are any, and the difference with its marker."""
     rows = comparison.likert
     # Column by column: pandas builds a frame from lists several times faster than from row dicts.
     columns = {
@@ -52,12 +54,23 @@ def likert_frame(comparison: Comparison, lang: str) -> pd.DataFrame:
         t("compare.col_employee", lang): [shown_answer(row.employee, lang) for row in rows],
         t("compare.col_manager", lang): [shown_answer(row.manager, lang) for row in rows],
     }
+    if third is not None and third.shown:
+        columns[third.named or t("third_voice.col_group", lang)] = [_third(third, row, lang) for row in rows]
     if comparison.has_agreed:
         columns[t("skills.col_agreed", lang)] = [shown_answer(row.agreed, lang) if row.agreed else "—" for row in rows]
     if comparison.has_requirements:
         columns[t("skills.col_required", lang)] = [_required(row) for row in rows]
     columns[t("compare.col_difference", lang)] = [_difference(row, lang) for row in rows]
     return pd.DataFrame(columns)
+
+
+def _third(third: ThirdColumn, row: ItemComparison, lang: str) -> str:
+    """The mentor's own value, or the colleagues' average with one decimal; a dash for none (and
+    for items that are no skill, which colleagues are not asked)."""
+    value = third.values.get(row.item.id)
+    if value is None:
+        return "—"
+    return str(value) if third.named else format_number(value, lang)
 
 
 def _required(row: ItemComparison) -> str:
@@ -89,10 +102,11 @@ def open_frame(comparison: Comparison, lang: str) -> pd.DataFrame:
     })
 
 
-def section_frames(comparison: Comparison, lang: str) -> list[tuple[SectionComparison, pd.DataFrame | None, pd.DataFrame | None]]:
+def section_frames(comparison: Comparison, lang: str, third: ThirdColumn | None = None,
+                   ) -> list[tuple[SectionComparison, pd.DataFrame | None, pd.DataFrame | None]]:
     """Per section its Likert table and its open-question table (None where it has none), cut
     from one frame of each kind: one frame of sixty rows costs a fraction of six small ones."""
-    likert, opens = likert_frame(comparison, lang), open_frame(comparison, lang)
+    likert, opens = likert_frame(comparison, lang, third), open_frame(comparison, lang)
     cut, likert_at, open_at = [], 0, 0
     for section in comparison.sections:
         likert_end, open_end = likert_at + len(section.likert), open_at + len(section.open)

@@ -1,14 +1,14 @@
 """The third column of the comparison: shown for a group of at least three, or for the work mentor
 alone under their name when they agreed to be named; never one colleague's answers by themselves."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from devtalk.domain.models import Answer
 from devtalk.domain.third_voice import OPEN_ITEM, ThirdVoice, third_column
 
-WHEN = datetime(2026, 3, 1, tzinfo=timezone.utc)
+WHEN = datetime(2026, 3, 1, tzinfo=UTC)
 ITEMS = ["lassen", "tekening-lezen"]
 
 

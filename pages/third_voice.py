@@ -1,0 +1,148 @@
+"""A colleague's input on someone's conversation, made for a phone: the employee's skill items and
+one open question, every answer stored the moment it is given. The colleague sees this form and
+nothing else of the conversation; without ``?input=`` the page lists the inputs they were asked for."""
+
+import streamlit as st
+
+from devtalk.domain.models import NOT_APPLICABLE, Answer
+from devtalk.domain.third_voice import OPEN_ITEM
+from devtalk.presentation.formatting import format_datetime
+from devtalk.questionnaire import Scale
+from devtalk.services import third_voice
+from devtalk.services.conversations import MAX_TEXT, MissingAnswers
+from ui import callbacks, navigation, session
+from ui.session import tr
+from ui.text import escape_markdown
+
+person = session.require_person()
+db = session.database()
+lang = session.language()
+chosen = session.query_int("input")
+if chosen is None and person.only_third_voice is not None:
+    chosen = person.only_third_voice  # a card for this input alone opens it straight away
+
+st.title(tr("third_voice.page_title"))
+
+if chosen is None:
+    requests = session.or_stop(third_voice.my_requests, db, person)
+    if not requests:
+        st.info(tr("third_voice.none_asked"))
+    for request in requests:
+        with st.container(border=True):
+            st.markdown(f"**{escape_markdown(request.employee.name)}**")
+            st.caption(escape_markdown(request.round.name))
+            label = "third_voice.fill_in" if request.open else "third_voice.view"
+            st.page_link(navigation.THIRD_VOICE, label=tr(label), icon=":material/arrow_forward:",
+                         query_params={"input": request.voice.id})
+    st.stop()
+
+form = session.or_stop(third_voice.open_input, db, person, chosen)
+voice_id = form.voice.id
+
+
+def widget_key(item_id: str) -> str:
+    # "answer_" makes the text box save while typing (ui/save_while_typing.py), as on the fill-in page.
+    return f"answer_third_voice_{voice_id}_{item_id}"
+
+
+def save(item_id: str, likert: bool) -> None:
+    """on_change of one answer: stored at once, for whoever is signed in now."""
+    callbacks.run(widget_key(item_id), store, item_id, likert)
+
+
+def store(actor, item_id: str, likert: bool) -> None:
+    value = st.session_state.get(widget_key(item_id))
+    if likert and value is None:
+        # Pills let go of the chosen value on a second tap: a thumb's slip must not clear a given
+        # answer, so the buttons take the stored one back, as on the fill-in page.
+        st.session_state[widget_key(item_id)] = shown(third_voice.open_input(db, actor, voice_id).answers.get(item_id))
+        return
+    if likert:
+        arguments = {"not_applicable": value == NOT_APPLICABLE,
+                     "value": None if value in (None, NOT_APPLICABLE) else int(value)}
+    else:
+        arguments = {"text": value}
+    third_voice.save_input(db, actor, voice_id, item_id, **arguments)
+
+
+def shown(answer: Answer | None):
+    """A stored answer as its widget holds it."""
+    if answer is None:
+        return None
+    if answer.item_id == OPEN_ITEM:
+        return answer.text or ""
+    return NOT_APPLICABLE if answer.not_applicable else answer.value
+
+
+def option_labels(scale: Scale) -> dict:
+    labels = {point: f"{point} · {scale.label(point, lang)}" if scale.label(point, lang) else str(point)
+              for point in scale.points}
+    if scale.not_applicable:
+        labels[NOT_APPLICABLE] = tr("fill.not_applicable")
+    return labels
+
+
+def saved_mark(item_id: str) -> None:
+    errors = session.kept(widget_key(item_id))
+    if errors:
+        st.error(escape_markdown(tr("fill.not_saved", reason=errors[0])))
+    elif item_id in form.answers and not form.frozen:
+        st.caption(tr("fill.saved"))
+
+
+@callbacks.signed_in("third_voice_submit")
+def submit(actor) -> None:
+    try:
+        third_voice.submit_input(db, actor, voice_id)
+    except MissingAnswers as missing:
+        session.say("third_voice_submit", "third_voice.missing", kind=session.ERROR, count=len(missing.items))
+
+
+@callbacks.signed_in("third_voice_named")
+def name_me(actor) -> None:
+    third_voice.set_named(db, actor, voice_id, bool(st.session_state.get("third_voice_named")))
+
+
+# On a phone Streamlit's room above the page leaves little for the first question, as on the fill-in page.
+st.html("<style>@media (max-width: 640px) {.stMainBlockContainer {padding-top: 3.5rem}"
+        " .stMainBlockContainer h1 {font-size: 2rem}}</style>")
+st.caption(escape_markdown(tr("third_voice.about", name=form.employee.name, round=form.round.name)))
+st.info(tr("third_voice.intro_mentor" if form.voice.kind == "mentor" else "third_voice.intro_colleague",
+           name=escape_markdown(form.employee.name)))
+if form.frozen and form.voice.submitted_at:
+    st.success(tr("third_voice.submitted_on", date=format_datetime(form.voice.submitted_at, lang)))
+elif form.frozen:
+    st.info(tr("third_voice.closed"))
+
+if form.voice.kind == "mentor":
+    session.seed("third_voice_named", form.voice.named)
+    st.checkbox(tr("third_voice.named", name=escape_markdown(form.employee.name)), key="third_voice_named",
+                on_change=name_me, disabled=form.frozen)
+    session.show("third_voice_named")
+
+labels = {scale_id: option_labels(scale) for scale_id, scale in form.questionnaire.scales.items()}
+for item in form.items:
+    key = widget_key(item.id)
+    session.seed(key, shown(form.answers.get(item.id)))
+    with st.container(border=True, key=f"third_voice_item_{item.id}"):
+        wording = escape_markdown(item.wording("manager", lang))
+        st.markdown(f"**{wording}**")
+        options = labels[item.scale]
+        st.pills(wording, list(options), key=key, on_change=save, args=(item.id, True), disabled=form.frozen,
+                 label_visibility="collapsed", format_func=lambda point, options=options: escape_markdown(options[point]))
+        saved_mark(item.id)
+
+with st.container(border=True, key="third_voice_item_open"):
+    question = tr("third_voice.open_question", name=escape_markdown(form.employee.name))
+    st.markdown(f"**{question}**")
+    session.seed(widget_key(OPEN_ITEM), shown(form.answers.get(OPEN_ITEM)) or "")
+    st.text_area(question, key=widget_key(OPEN_ITEM), on_change=save, args=(OPEN_ITEM, False), disabled=form.frozen,
+                 max_chars=MAX_TEXT, label_visibility="collapsed", placeholder=tr("fill.open_placeholder"))
+    saved_mark(OPEN_ITEM)
+
+if not form.frozen:
+    st.divider()
+    session.show("third_voice_submit")
+    ready = st.checkbox(tr("third_voice.confirm"), key="third_voice_confirm")
+    st.button(tr("third_voice.submit"), key="third_voice_submit", type="primary", disabled=not ready,
+              on_click=submit, width="stretch")

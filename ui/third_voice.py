@@ -1,0 +1,114 @@
+"""The third voice on a conversation's own pages: who is asked for input (and, for the manager,
+asking, consenting, withdrawing and a card for a colleague without a password); and the third
+column's words on the comparison. What may be done comes from the service, which checks again."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from devtalk.domain.third_voice import ThirdColumn, ThirdVoice
+from devtalk.services import third_voice
+from devtalk.services.third_voice import InvitePanel
+from ui import callbacks, session
+from ui.browser_address import seen_address
+from ui.downloads import pdf_download
+from ui.session import tr
+from ui.text import escape_markdown, user_text
+
+SLOT = "third_voice"
+
+
+def invite_section(conversation_id: int) -> None:
+    """The part of a conversation's page about the third voice, for its employee and manager."""
+    panel = session.or_stop(third_voice.invitations_of, session.database(), session.require_person(), conversation_id)
+    if not (panel.voices or panel.can_invite):
+        return
+    st.divider()
+    st.subheader(tr("third_voice.section_heading"))
+    st.caption(tr("third_voice.section_explained"))
+    session.show(SLOT)
+    for voice, colleague in panel.voices:
+        show_voice(panel, voice, colleague.name)
+    if panel.can_invite:
+        invite_form(panel)
+
+
+def show_voice(panel: InvitePanel, voice: ThirdVoice, name: str) -> None:
+    with st.container(border=True, key=f"third_voice_{voice.id}"):
+        kind = tr(f"third_voice.kind_{voice.kind}")
+        st.markdown(f"**{escape_markdown(name)}** · {kind}")
+        st.caption(tr(state_key(voice)))
+        if not panel.can_decide:
+            return
+        if voice.awaits_consent:
+            st.button(tr("third_voice.consent"), key=f"third_voice_consent_{voice.id}", type="primary",
+                      on_click=callbacks.run, args=(SLOT, act, third_voice.consent, voice.id))
+        if voice.submitted_at is None:
+            st.button(tr("third_voice.withdraw"), key=f"third_voice_withdraw_{voice.id}",
+                      on_click=callbacks.run, args=(SLOT, act, third_voice.withdraw, voice.id))
+        if voice.is_live and voice.submitted_at is None:
+            address, lang = seen_address(), session.language()
+            pdf_download(f"third_voice_card_{voice.id}", tr("third_voice.card"),
+                         lambda person: third_voice.input_card_pdf(session.database(), person, voice.id, lang, address),
+                         f"inlogkaartje-inbreng-{voice.id}.pdf")
+            st.caption(tr("third_voice.card_explained"))
+
+
+def state_key(voice: ThirdVoice) -> str:
+    if voice.awaits_consent:
+        return "third_voice.state_proposed"
+    return "third_voice.state_given" if voice.submitted_at else "third_voice.state_asked"
+
+
+def act(person, service, third_voice_id: int) -> None:
+    service(session.database(), person, third_voice_id)
+
+
+def invite_form(panel: InvitePanel) -> None:
+    """Ask one more: the manager at once, the employee as a proposal to the manager."""
+    by_manager = panel.can_decide
+    names = {person.id: person.name for person in panel.candidates}
+    kinds = ["colleague"] if panel.has_mentor else ["colleague", "mentor"]
+    with st.form(key="third_voice_invite", border=False):
+        st.selectbox(tr("third_voice.who"), list(names), key="third_voice_who", index=None,
+                     format_func=lambda person_id: escape_markdown(names[person_id]))
+        st.radio(tr("third_voice.as"), kinds, key="third_voice_kind", horizontal=True,
+                 format_func=lambda kind: tr(f"third_voice.kind_{kind}"))
+        st.form_submit_button(tr("third_voice.invite" if by_manager else "third_voice.propose"),
+                              key="third_voice_invite_submit", width="stretch",
+                              on_click=callbacks.run, args=(SLOT, invite, panel.conversation.id))
+    if not by_manager:
+        st.caption(tr("third_voice.propose_explained"))
+
+
+def invite(person, conversation_id: int) -> None:
+    colleague_id = st.session_state.get("third_voice_who")
+    if colleague_id is None:
+        session.say(SLOT, "third_voice.choose_someone", kind=session.WARNING)
+        return
+    third_voice.invite(session.database(), person, conversation_id, colleague_id,
+                       st.session_state.get("third_voice_kind") or "colleague")
+    session.say(SLOT, "third_voice.invited")
+
+
+def comparison_note(column: ThirdColumn | None) -> None:
+    """Above the comparison's tables: whose the third column is, or why it is not shown."""
+    if column is None:
+        return
+    if not column.shown:
+        st.caption(tr("third_voice.hidden", count=column.answered))
+    elif column.named:
+        st.caption(tr("third_voice.column_named", name=escape_markdown(column.named)))
+    else:
+        st.caption(tr("third_voice.column_group", count=column.answered))
+
+
+def open_answers(column: ThirdColumn | None) -> None:
+    """The colleagues' answers to the open question: without names (the mentor's under theirs)."""
+    if column is None or not column.shown or not column.open_answers:
+        return
+    st.subheader(tr("third_voice.open_heading"))
+    if not column.named:
+        st.caption(tr("third_voice.open_anonymous"))
+    for text in column.open_answers:
+        user_text(text)
