@@ -1,0 +1,39 @@
+"""The demo firm's learning requests: every status in the current year, a budget with a team
+budget, a subsidy and an evaluation, and what the demo sign-ins see of them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from devtalk.domain.learning import STATUSES
+from devtalk.services import auth, learning
+
+
+def signed_in(db, username: str):
+    return auth.current_person(db, auth.sign_in(db, username, "demo"))
+
+
+def test_the_coordinators_queue_holds_every_status_in_the_current_year(demo_db):
+    queue = learning.queue(demo_db, signed_in(demo_db, "hr"), date.today().year)
+    assert {view.request.status for view in queue} == set(STATUSES)
+    assert {view.request.decision for view in queue} >= {"internal", "external"}
+    assert any(view.subsidy for view in queue)
+    assert [view.evaluation.satisfaction for view in queue if view.request.status == "evaluated"] == [4]
+
+
+def test_the_budget_of_the_firm_and_of_marcos_team_shows_what_is_committed_and_spent(demo_db):
+    firm, team = learning.budgets(demo_db, signed_in(demo_db, "hr"), date.today().year)
+    assert (firm.budget_cents, team.budget_cents, team.manager_id) == (2_500_000, 800_000, signed_in(demo_db, "manager").id)
+    assert firm.committed_cents > 0 and firm.spent_cents > 0 and firm.remaining_cents < firm.budget_cents
+
+
+def test_the_demo_employee_has_a_done_course_to_evaluate_and_sees_no_costs(demo_db):
+    views = learning.my_requests(demo_db, signed_in(demo_db, "employee"))
+    assert [view.request.what for view in views if view.may_evaluate] == ["Cursus 3D-tekeningen lezen (2 dagen, opleidingsfonds)"]
+    assert all(view.request.estimated_cents is None and view.subsidy is None for view in views)
+
+
+def test_the_demo_manager_sees_the_teams_requests(demo_db):
+    views = learning.team_requests(demo_db, signed_in(demo_db, "manager"))
+    assert "declined" in {view.request.status for view in views}
+    assert {view.team.username for view in views} == {"manager"}
