@@ -17,6 +17,7 @@ from devtalk.errors import DevtalkError
 from devtalk.i18n import LANGUAGES
 from devtalk.questionnaire import InvalidQuestionnaire, load_questionnaire_file
 from devtalk.services import demo
+from devtalk.services.learning import FIRST_YEAR, LAST_YEAR
 
 db_option = click.option(
     "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -154,6 +155,31 @@ def export_certificates(file, db_path, lang) -> None:
     from devtalk.services import certificates
 
     _export(certificates.export_certificates, file, db_path, lang)
+
+
+def _plan_file(context, parameter, out: Path) -> Path:
+    """Refuse any name but .xlsx or .pdf before the database is opened, so nothing is written."""
+    if out.suffix.lower() not in (".xlsx", ".pdf"):
+        raise click.BadParameter(f"{out.name}: the file's name must end in .xlsx or .pdf")
+    return out
+
+
+@cli.command("training-plan")
+@click.option("--year", type=click.IntRange(FIRST_YEAR, LAST_YEAR), required=True, help="The plan year, e.g. 2026.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, callback=_plan_file,
+              help="FILE.xlsx (amounts as numbers) or FILE.pdf (to sign) to write.")
+@lang_option
+@db_option
+def training_plan(year, out, lang, db_path) -> None:
+    """Write the year's training plan of the whole firm, costs and subsidies included, as XLSX or PDF."""
+    from devtalk.services import training_plan as plan
+
+    build = plan.plan_xlsx if out.suffix.lower() == ".xlsx" else plan.plan_pdf
+    try:
+        write_private(out, build(_open(db_path), OPERATOR, year, lang))
+    except DevtalkError as error:
+        _fail(error, lang)
+    click.echo(f"training plan {year} written to {out}")
 
 
 @cli.command("remind-certificates")
