@@ -24,6 +24,8 @@ from devtalk.services import (
     dossier,
     exports,
     invitations,
+    learning,
+    learning_skills,
     library,
     people,
     people_files,
@@ -154,7 +156,52 @@ CALLS = [
      (NotAllowed, "ok", NotAllowed, NotAllowed, "ok", NotAllowed, NotAllowed)),
     ("my team's certificates", certified, lambda db, f, p: certificates.team_certificates(db, p), ("ok",) * 7),
     ("certificate reminders in the app", certified, lambda db, f, p: certificates.reminders(db, p), ("ok",) * 7),
+    # Learning requests (issue 17): the coordinator (HR here) sees the queue, budget and costs and
+    # decides; the employee their own requests, the manager the team's; nobody else anything.
+    ("learning queue", reported, lambda db, f, p: learning.queue(db, p, LEARNING_YEAR),
+     (NotAllowed, NotAllowed, NotAllowed, NotAllowed, "ok")),
+    ("my learning requests", reported, lambda db, f, p: learning.my_requests(db, p), ("ok",) * 7),
+    ("my team's learning requests", reported, lambda db, f, p: learning.team_requests(db, p), ("ok",) * 7),
+    ("the training plan's requests", reported, lambda db, f, p: learning.plan_requests(db, p, LEARNING_YEAR), ("ok",) * 7),
+    ("a learning request", reported, lambda db, f, p: learning.get_request(db, p, learning_request(db)),
+     ("ok", "ok", NotAllowed, NotAllowed, "ok")),
+    ("a learning request's history", reported, lambda db, f, p: learning.history(db, p, learning_request(db)),
+     (NotAllowed, NotAllowed, NotAllowed, NotAllowed, "ok")),
+    ("the learning budget", reported, lambda db, f, p: learning.budget(db, p, LEARNING_YEAR),
+     (NotAllowed, NotAllowed, NotAllowed, NotAllowed, "ok")),
+    ("set the learning budget", reported, lambda db, f, p: learning.set_budget(db, p, LEARNING_YEAR, 100_000),
+     (NotAllowed, NotAllowed, NotAllowed, NotAllowed, "ok")),
+    ("what approving does to the budget", reported, lambda db, f, p: learning.approval_effect(db, p, learning_request(db)),
+     (NotAllowed, NotAllowed, NotAllowed, NotAllowed, "ok")),
+    ("decide on a learning request", reported, lambda db, f, p: learning.decide(
+        db, p, learning_request(db), decision="external", provider="ROC"), (NotAllowed, NotAllowed, NotAllowed, NotAllowed, "ok")),
+    ("approve a learning request without a decision", reported,
+     lambda db, f, p: learning.approve(db, p, learning_request(db)),
+     (NotAllowed, NotAllowed, NotAllowed, NotAllowed, InvalidInput)),
+    ("decline a learning request", reported, lambda db, f, p: learning.decline(db, p, learning_request(db), "Intern"),
+     (NotAllowed, NotAllowed, NotAllowed, NotAllowed, "ok")),
+    ("a learning request's subsidy", reported, lambda db, f, p: learning.set_subsidy(db, p, learning_request(db), fund="OOC"),
+     (NotAllowed, NotAllowed, NotAllowed, NotAllowed, "ok")),
+    ("colleagues who master the skill", reported,
+     lambda db, f, p: learning_skills.suggestions(db, p, learning_request(db), item_id="tekening-lezen"),
+     (NotAllowed, NotAllowed, NotAllowed, NotAllowed, "ok")),
+    ("the question behind a learning request", reported,
+     lambda db, f, p: learning.save_question(db, p, learning_request(db), "Waarom"),
+     ("ok", NotAllowed, NotAllowed, NotAllowed, NotAllowed)),
+    ("evaluate a learning request before it is done", reported,
+     lambda db, f, p: learning.save_evaluation(db, p, learning_request(db), satisfaction=4),
+     (InvalidInput, NotAllowed, NotAllowed, NotAllowed, NotAllowed)),
+    ("did the learning help", reported, lambda db, f, p: learning_skills.help_checks(db, p, f.employee.id),
+     ("ok", "ok", NotAllowed, NotAllowed, "ok")),
 ]
+
+# The plan year of the course `drafted` agrees (due in 30 days), and its learning request.
+LEARNING_YEAR = (date.today() + timedelta(days=30)).year
+
+
+def learning_request(db) -> int:
+    return learning.queue(db, OPERATOR, LEARNING_YEAR)[0].request.id
+
 
 def current_round(db, firm) -> int:
     return db.execute("SELECT round_id FROM conversations WHERE id = ?", [firm.conversation_id]).fetchone()[0]
