@@ -89,17 +89,12 @@ def delete_answer(db: sqlite_utils.Database, third_voice_id: int, item_id: str) 
 
 
 def rows_about(db: sqlite_utils.Database, person_id: int) -> dict[str, list[dict]]:
-    """The privacy export's rows: invitations this person got and the answers they gave, and the
-    invitations about their own conversations (the answers about them go out as the comparison
-    shows them, never per colleague)."""
-    given = "SELECT id FROM third_voices WHERE colleague_id = ?"
+    """The privacy export's rows of what this person gave: the invitations they got and their answers."""
     return {
         "third_voices_given": list(db.query("SELECT * FROM third_voices WHERE colleague_id = ?", [person_id])),
         "third_voice_answers_given": list(db.query(
-            f"SELECT * FROM third_voice_answers WHERE third_voice_id IN ({given})", [person_id])),
-        "third_voices_received": list(db.query(
-            "SELECT id, conversation_id, kind, created_at, consented_at, withdrawn_at, submitted_at FROM third_voices"
-            " WHERE conversation_id IN (SELECT id FROM conversations WHERE employee_id = ?)", [person_id])),
+            "SELECT * FROM third_voice_answers WHERE third_voice_id IN"
+            " (SELECT id FROM third_voices WHERE colleague_id = ?)", [person_id])),
     }
 
 

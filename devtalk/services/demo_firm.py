@@ -1,4 +1,4 @@
-"""The demo firm's cast: a coachwork builder of fifteen people, in plain data.
+"""The demo firm's cast: a coachwork builder of sixteen people, in plain data.
 
 Kept apart from the code that writes it (devtalk.services.demo) so the story can be read
 on its own: who works where, who leads whom, who signs in with which demo account.
@@ -33,6 +33,18 @@ PEOPLE = (
     ("felamrani", "Fatima El Amrani", "monteur", "svisser", ("employee",), "nl"),
     ("tkuipers", "Tom Kuipers", "monteur", "svisser", ("employee",), "nl"),
     ("wvandijk", "Wim van Dijk", "monteur", "svisser", ("employee",), "nl"),
+)
+
+# The work mentor asked for input on Daan's open conversation (devtalk.services.demo_third_voice),
+# in PEOPLE's shape. Added after the rounds are written, so everyone else's demo answers stay as they were.
+THIRD_VOICE_MENTOR = ("collega", "Gerrit Kok", None, None, ("employee",), "nl")
+# Colleagues who already gave input on Piotr's conversation, where both sides are in: the comparison
+# shows their average. (username of the conversation's employee, the colleagues' usernames)
+THIRD_VOICE_GIVEN = ("pnowak", ("bdeboer", "kmulder", "jhendriks"))
+THIRD_VOICE_TEXTS = (
+    "Werkt netjes en vraagt door als een tekening niet klopt.",
+    "Kan nog leren om eerder hulp te vragen als het vastloopt.",
+    "Helpt nieuwe mensen graag op weg aan de kantbank.",
 )
 
 # The current round shows every state a conversation can be in; the demo `employee`

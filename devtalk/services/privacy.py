@@ -8,12 +8,14 @@ import json
 import sqlite_utils
 
 from db import audit, check_ins, dossier, learning, people, privacy
+from db import third_voice as third_voice_storage
 from db._rows import now
 from db.connection import transaction
 from devtalk.domain import access
 from devtalk.domain.models import Person
 from devtalk.domain.status import is_reported, is_revealed
 from devtalk.errors import InvalidInput, NotFound
+from devtalk.services import third_voice
 from devtalk.services.printing import dossier_pdf
 
 
@@ -29,7 +31,7 @@ def export_json(db: sqlite_utils.Database, actor: Person, person_id: int) -> byt
     """Every stored row about the person, as JSON: what a request for access is owed."""
     person = _person(db, actor, person_id)
     data = (_owed(db, actor, person, privacy.rows_about(db, person_id)) | check_ins.rows_about(db, person_id)
-            | learning.rows_about(db, person_id))
+            | learning.rows_about(db, person_id) | third_voice.privacy_export(db, actor, person_id))
     audit.record_event(db, actor.id, "privacy.export", "person", person_id)
     return json.dumps(data, ensure_ascii=False, indent=2, default=str).encode("utf-8")
 
@@ -74,4 +76,5 @@ def erase_person(db: sqlite_utils.Database, actor: Person, person_id: int, confi
         privacy.erase(db, person_id, now())
         check_ins.erase(db, person_id)
         learning.erase(db, person_id)
+        third_voice_storage.erase(db, person_id)
         audit.record_event(db, actor.id, "privacy.erase", "person", person_id)

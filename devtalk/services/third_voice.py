@@ -10,7 +10,7 @@ gets a card for that input alone: its session opens that one form and nothing el
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import sqlite_utils
 
@@ -300,3 +300,19 @@ def comparison_column(db: sqlite_utils.Database, actor: Person, conversation_id:
     names = people.people_by_id(db, [voice.colleague_id for voice in voices])
     given = [(voice, names[voice.colleague_id].name, storage.answers_of(db, voice.id)) for voice in voices]
     return third_column(given, [item.id for item in questionnaire.skill_items(employee.function_id)], conversation.id)
+
+
+def privacy_export(db: sqlite_utils.Database, actor: Person, person_id: int) -> dict[str, list[dict]]:
+    """For HR's privacy export of a person: the invitations they got and every answer they gave,
+    and about their own conversations the third column as the comparison shows it (once both sides
+    are in; never one colleague's answers, which are theirs)."""
+    access.require_hr(actor)
+    data = storage.rows_about(db, person_id)
+    shown = []
+    for conversation in conversation_rows.conversations_of_employee(db, person_id):
+        if is_revealed(conversation.status):
+            column = comparison_column(db, actor, conversation.id)
+            if column is not None:
+                shown.append({"conversation_id": conversation.id, **asdict(column)})
+    data["third_voice_received"] = shown
+    return data

@@ -13,14 +13,14 @@ from devtalk.services.demo import NotADemoDatabase, load_demo
 from devtalk.services.library import parsed
 
 
-def test_demo_firm_has_fifteen_people_in_four_functions_with_managers(demo_db):
+def test_demo_firm_has_sixteen_people_in_four_functions_with_managers(demo_db):
     staff = list_people(demo_db)
-    assert len(staff) == 15
+    assert len(staff) == 16
     assert {p.function_id for p in staff if p.function_id} == {"plaatwerker", "lasser", "spuiter", "monteur"}
     assert sum(1 for p in staff if "manager" in p.roles) == 3
 
 
-@pytest.mark.parametrize("username", ["hr", "manager", "employee"])
+@pytest.mark.parametrize("username", ["hr", "manager", "employee", "collega"])
 def test_demo_accounts_sign_in_with_password_demo(demo_db, username):
     assert auth.current_person(demo_db, auth.sign_in(demo_db, username, "demo")).username == username
 

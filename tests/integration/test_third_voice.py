@@ -255,3 +255,46 @@ def test_two_colleagues_stay_hidden_after_both_submitted(fresh_db, firm):
     submit_both(fresh_db, firm)
     column = third_voice.comparison_column(fresh_db, firm.employee, firm.conversation_id)
     assert (column.shown, column.answered, column.open_answers) == (False, 2, ())
+
+
+def test_the_demo_work_mentor_is_asked_on_daans_open_conversation_and_piotrs_shows_three_colleagues(demo_db):
+    from db.people import person_by_username
+
+    mentor, daan = person_by_username(demo_db, "collega"), person_by_username(demo_db, "employee")
+    [request] = third_voice.my_requests(demo_db, mentor)
+    assert (request.employee.id, request.voice.kind, request.open) == (daan.id, "mentor", True)
+    form = third_voice.open_input(demo_db, mentor, request.voice.id)
+    assert form.items and not form.answers
+    piotr = person_by_username(demo_db, "pnowak")
+    conversation = demo_db.execute("SELECT max(id) FROM conversations WHERE employee_id = ?", [piotr.id]).fetchone()[0]
+    column = third_voice.comparison_column(demo_db, piotr, conversation)
+    assert column.shown and column.answered == 3 and len(column.open_answers) == 3
+
+
+def test_the_privacy_export_holds_what_a_colleague_gave_and_what_the_employee_may_read_of_it(fresh_db, firm):
+    import json
+
+    from devtalk.services import privacy
+
+    asked = three_colleagues_gave_input(fresh_db, firm)
+    given = json.loads(privacy.export_json(fresh_db, firm.hr, asked[0].id))
+    assert [row["text"] for row in given["third_voice_answers_given"] if row["text"]] == ["Goed werk, zegt 1"]
+    before = json.loads(privacy.export_json(fresh_db, firm.hr, firm.employee.id))
+    assert before["third_voice_received"] == []  # blind until both sides are in
+    submit_both(fresh_db, firm)
+    received = json.loads(privacy.export_json(fresh_db, firm.hr, firm.employee.id))
+    [column] = received["third_voice_received"]
+    assert column["values"] == {"tekening-lezen": 3.0, "veilig-werken": 3.0} and len(column["open_answers"]) == 3
+    assert "Collega 1" not in json.dumps(received, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("erased", ["colleague", "employee"])
+def test_erasing_the_colleague_or_the_employee_erases_the_open_answers_and_keeps_the_values(fresh_db, firm, erased):
+    from devtalk.services import privacy
+
+    asked = three_colleagues_gave_input(fresh_db, firm)
+    person = asked[0] if erased == "colleague" else firm.employee
+    privacy.erase_person(fresh_db, firm.hr, person.id, person.username)
+    texts = sorted(row[0] for row in fresh_db.execute("SELECT text FROM third_voice_answers WHERE text IS NOT NULL"))
+    assert texts == ([] if erased == "employee" else ["Goed werk, zegt 2", "Goed werk, zegt 3"])
+    assert fresh_db.execute("SELECT count(*) FROM third_voice_answers WHERE value IS NOT NULL").fetchone()[0] == 6
