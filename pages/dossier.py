@@ -3,11 +3,11 @@
 import streamlit as st
 
 from devtalk.presentation.comparison_frames import likert_frame, open_frame
-from devtalk.presentation.dossier_frames import overview_frame
+from devtalk.presentation.dossier_frames import check_ins_frame, overview_frame
 from devtalk.presentation.formatting import format_date
 from devtalk.services import dossier, printing
 from devtalk.services.conversations import comparison_view
-from ui import callbacks, certificate_lists, session
+from ui import callbacks, certificate_lists, navigation, session
 from ui.downloads import pdf_download
 from ui.session import tr
 from ui.text import escape_markdown, user_text
@@ -72,6 +72,12 @@ else:
         helped = f" · {tr('report.did_it_help')} {tr(f'report.helped_{action.helped}')}" if action.helped else ""
         st.markdown(f"- {escape_markdown(action.what)} · {tr(f'action.status_{action.status}')}{escape_markdown(helped)}")
 
+if found.check_ins.check_ins:
+    st.header(tr("check_ins.dossier_heading"))
+    st.dataframe(check_ins_frame(found.check_ins, lang), hide_index=True, width="stretch", key="dossier_check_ins")
+    if found.check_ins.can_open:
+        st.page_link(navigation.CHECK_IN, label=escape_markdown(tr("check_ins.all_of", name=found.employee.name)),
+                     icon=":material/arrow_forward:", query_params={"employee": found.employee.id})
 certificate_lists.history_section(person, found.employee.id)
 st.header(tr("dossier.notes"))
 for note in found.notes:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from devtalk.presentation.formatting import LATE_STYLE, format_date
 from devtalk.services import completion, library, people, rounds
-from ui import callbacks, session, widgets
+from ui import callbacks, check_ins, session, widgets
 from ui.browser_address import seen_address
 from ui.session import tr
 from ui.text import escape_markdown
@@ -186,3 +186,4 @@ st.header(escape_markdown(chosen.name))
 show_dashboard(chosen)
 st.header(tr("hr_rounds.corrections_heading"))
 show_corrections(chosen)
+check_ins.schedule_section(person, chosen)

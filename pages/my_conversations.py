@@ -5,7 +5,7 @@ import streamlit as st
 from devtalk.presentation.formatting import format_date
 from devtalk.services import conversations
 from devtalk.services.conversations import ConversationSummary
-from ui import certificate_lists, navigation, session
+from ui import certificate_lists, check_ins, navigation, session
 from ui.session import tr
 from ui.text import escape_markdown
 
@@ -77,6 +77,7 @@ def overdue_notices() -> None:
 
 
 overdue_notices()
+check_in_notice = check_ins.start_page_notice(person)
 team_certificates = certificate_lists.team_notice(person)
 st.subheader(tr("my.own"))
 if not own:
@@ -86,5 +87,6 @@ cards(own, own_card)
 if led:
     st.subheader(tr("my.team"))
     cards(led, team_card)
+check_ins.start_page_entry(person, check_in_notice)
 # A manager looks here first (it is where they land): their team's certificates that need doing.
 certificate_lists.team_section(team_certificates)

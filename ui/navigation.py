@@ -18,6 +18,7 @@ REPORT = "pages/report.py"
 MY_ACTIONS = "pages/my_actions.py"
 MY_CERTIFICATES = "pages/my_certificates.py"
 DOSSIER = "pages/dossier.py"
+CHECK_IN = "pages/check_in.py"
 ACCOUNT = "pages/account.py"
 HR_PEOPLE = "pages/hr_people.py"
 HR_ROUNDS = "pages/hr_rounds.py"
@@ -95,6 +96,7 @@ def _own_pages() -> list[st.Page]:
         st.Page(FILL_IN, title=tr("nav.fill_in"), icon=":material/edit_note:", visibility="hidden"),
         st.Page(COMPARISON, title=tr("nav.comparison"), icon=":material/compare_arrows:", visibility="hidden"),
         st.Page(REPORT, title=tr("nav.report"), icon=":material/description:", visibility="hidden"),
+        st.Page(CHECK_IN, title=tr("check_ins.nav"), icon=":material/chat:", visibility="hidden"),
         st.Page(MY_ACTIONS, title=tr("nav.my_actions"), icon=":material/task_alt:"),
         st.Page(MY_CERTIFICATES, title=tr("certificate_pages.nav_mine"), icon=":material/workspace_premium:"),
         _third_voice(),

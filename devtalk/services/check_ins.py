@@ -199,11 +199,14 @@ class CheckIns:
     employee: Person
     check_ins: list[CheckIn]
     can_open: bool
+    starters: dict[int, Person]  # who started them, by id
 
 
 def check_ins_of(db: sqlite_utils.Database, actor: Person, employee_id: int) -> CheckIns:
     employee = _employee(db, actor, employee_id, knows_of)
-    return CheckIns(employee, repo.check_ins_of(db, employee.id), takes_part(actor, employee))
+    found = repo.check_ins_of(db, employee.id)
+    starters = people.people_by_id(db, [check_in.started_by for check_in in found])
+    return CheckIns(employee, found, takes_part(actor, employee), starters)
 
 
 # -- the next agenda -------------------------------------------------------------------------
@@ -248,23 +251,23 @@ def set_schedule(db: sqlite_utils.Database, actor: Person, round_id: int, remind
 
 
 @dataclass(frozen=True)
-class HalfYear:
-    """The start page's line: since when the own half-year check-in is due (None: not due), and
-    the team members whose one is due, with their date."""
+class StartPage:
+    """What the start page says of check-ins: since when this person's half-year check-in is due
+    (None: not due), whom else they may start one with (their team), and the team members whose
+    half-year check-in is due, with its date."""
 
-    own: date | None
-    team: list[tuple[Person, date]]
+    own_due: date | None
+    team: list[Person]
+    team_due: list[tuple[Person, date]]
 
 
-def half_year(db: sqlite_utils.Database, actor: Person, today: date | None = None) -> HalfYear:
-    """Whose half-year check-in is due: a round's reminder date has come, the person is in that
-    round, and no check-in with them started on or after that date."""
+def start_page(db: sqlite_utils.Database, actor: Person, today: date | None = None) -> StartPage:
+    """A half-year check-in is due once a round's reminder date has come for someone in that round,
+    until a check-in with them starts on or after that date."""
     if not access.may_act(actor):
         raise NotAllowed()
     today = today or date.today()
     due = {round_id: on for round_id, on in repo.schedules(db).items() if on <= today}
-    if not due:
-        return HalfYear(None, [])
 
     def due_since(person: Person) -> date | None:
         dates = [due[c.round_id] for c in conversations.conversations_of_employee(db, person.id) if c.round_id in due]
@@ -274,4 +277,6 @@ def half_year(db: sqlite_utils.Database, actor: Person, today: date | None = Non
         return since
 
     team = [] if actor.restricted else [person for person in people.direct_reports(db, actor.id) if person.active]
-    return HalfYear(due_since(actor), [(person, on) for person in team if (on := due_since(person))])
+    if not due:
+        return StartPage(None, team, [])
+    return StartPage(due_since(actor), team, [(person, on) for person in team if (on := due_since(person))])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 import sqlite_utils
@@ -12,20 +12,13 @@ from db import audit, conversations, dossier, people, reports, rounds
 from db.connection import transaction
 from devtalk.domain import access
 from devtalk.domain.comparison import Comparison, large_gap_threshold
-from devtalk.domain.models import (
-    Action,
-    CheckIn,
-    Conversation,
-    DossierNote,
-    Person,
-    Report,
-    Round,
-)
+from devtalk.domain.models import Action, Conversation, DossierNote, Person, Report, Round
 from devtalk.domain.plain_text import required_text
 from devtalk.domain.status import is_reported, is_revealed
 from devtalk.errors import NotAllowed
 from devtalk.questionnaire import Questionnaire
 from devtalk.services import check_ins
+from devtalk.services.check_ins import CheckIns
 from devtalk.services.conversations import comparison_view
 from devtalk.services.library import get_version, parsed
 
@@ -48,8 +41,7 @@ class Dossier:
     entries: list[DossierEntry]
     notes: list[DossierNote]
     can_add_note: bool  # the employee's manager now or HR, never on themselves (add_note checks again)
-    check_ins: list[CheckIn] = field(default_factory=list)  # newest first; HR learns only that they took place
-    can_open_check_ins: bool = False  # the employee and their manager now
+    check_ins: CheckIns | None = None  # HR learns only that they took place
 
 
 def _employee(db, actor: Person, employee_id: int) -> Person:
@@ -132,8 +124,8 @@ def _gap_thresholds(questionnaire: Questionnaire) -> dict[str, int]:
 def _dossier(db, actor: Person, employee: Person, entries: list[DossierEntry]) -> Dossier:
     """The entries with the notes this person may read and whether they may add one."""
     notes = [note for note in dossier.dossier_notes_of(db, employee.id) if access.can_read_dossier_note(actor, employee, note)]
-    held = check_ins.check_ins_of(db, actor, employee.id)
-    return Dossier(employee, entries, notes, access.can_write_dossier_note(actor, employee), held.check_ins, held.can_open)
+    return Dossier(employee, entries, notes, access.can_write_dossier_note(actor, employee),
+                   check_ins.check_ins_of(db, actor, employee.id))
 
 
 def _may_compare(actor: Person, conversation: Conversation) -> bool:

@@ -168,7 +168,7 @@ def test_hr_sees_that_check_ins_took_place_but_not_what_was_said(fresh_db, repor
     check_ins.save_answer(fresh_db, reported.employee, started.id, "nodig", "Rust")
     known = check_ins.check_ins_of(fresh_db, reported.hr, reported.employee.id)
     assert [c.id for c in known.check_ins] == [started.id] and not known.can_open
-    assert dossier.overview(fresh_db, reported.hr, reported.employee.id)[0].check_ins == known.check_ins
+    assert dossier.overview(fresh_db, reported.hr, reported.employee.id)[0].check_ins.check_ins == known.check_ins
     with pytest.raises(NotAllowed):
         check_ins.view(fresh_db, reported.hr, started.id)
 
@@ -206,14 +206,14 @@ def test_the_half_year_check_in_is_due_from_its_date_until_one_is_started(fresh_
     round_id = fresh_db.execute("SELECT round_id FROM conversations WHERE id = ?", [reported.conversation_id]).fetchone()[0]
     on = date.today() + timedelta(days=1)
     check_ins.set_schedule(fresh_db, reported.hr, round_id, on)
-    assert check_ins.half_year(fresh_db, reported.employee).own is None
+    assert check_ins.start_page(fresh_db, reported.employee).own_due is None
     later = on + timedelta(days=3)
-    assert check_ins.half_year(fresh_db, reported.employee, today=later).own == on
-    assert [(person.id, since) for person, since in check_ins.half_year(fresh_db, reported.manager, today=later).team] == [
+    assert check_ins.start_page(fresh_db, reported.employee, today=later).own_due == on
+    assert [(person.id, since) for person, since in check_ins.start_page(fresh_db, reported.manager, today=later).team_due] == [
         (reported.employee.id, on)]
     started = check_ins.start(fresh_db, reported.employee, reported.employee.id)
     fresh_db.execute("UPDATE check_ins SET started_at = ? WHERE id = ?", [f"{later.isoformat()}T09:00:00+00:00", started.id])
-    assert check_ins.half_year(fresh_db, reported.manager, today=later).team == []
+    assert check_ins.start_page(fresh_db, reported.manager, today=later).team_due == []
     with pytest.raises(NotAllowed):
         check_ins.set_schedule(fresh_db, reported.manager, round_id, on)
 

@@ -1,0 +1,81 @@
+"""The check-in page: starting one from the list, answering, changing an action's status, finishing;
+the way in from the start page with the half-year reminder; HR's half-year check-in on the rounds page."""
+
+from datetime import date, timedelta
+
+from devtalk.services import actions, check_ins
+from tests.app.conftest import open_page, sign_in, texts
+from tests.builders import reported_firm
+
+
+def reported(database):
+    """The small firm's conversation reported on, with one agreed action still open."""
+    return reported_firm(database)
+
+
+def test_the_employee_starts_a_check_in_answers_marks_an_action_done_and_finishes(fresh_db, db_file, monkeypatch):
+    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+    firm = reported(fresh_db)
+    app = open_page(sign_in("employee"), "pages/check_in.py")
+    assert "Nog geen check-ins." in texts(app)
+    app.button(key="check_in_start").click().run()
+    assert not app.exception
+    started = check_ins.check_ins_of(fresh_db, firm.employee, firm.employee.id).check_ins[0]
+    assert "Waar krijg je nu energie van?" in texts(app)
+    app.text_area(key=f"answer_check_in_{started.id}_energie").input("Het nieuwe kantwerk").run()
+    action = actions.my_actions(fresh_db, firm.employee)[0][0].action
+    app.selectbox(key=f"check_in_action_{action.id}").set_value("done").run()
+    app.button(key="check_in_finish").click().run()
+    assert not app.exception
+    assert check_ins.view(fresh_db, firm.manager, started.id).answers == {"energie": "Het nieuwe kantwerk"}
+    assert actions.my_actions(fresh_db, firm.employee)[0][0].action.status == "done"
+    assert "Afgerond op" in texts(app) and "Het nieuwe kantwerk" in texts(app)
+
+
+def test_the_manager_opens_a_team_members_check_in_and_hr_is_refused(fresh_db, db_file, monkeypatch):
+    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+    firm = reported(fresh_db)
+    started = check_ins.start(fresh_db, firm.employee, firm.employee.id)
+    check_ins.save_answer(fresh_db, firm.employee, started.id, "nodig", "Een cursus TIG")
+    manager = open_page(sign_in("manager"), "pages/check_in.py", check_in=started.id)
+    assert not manager.exception
+    assert manager.text_area(key=f"answer_check_in_{started.id}_nodig").value == "Een cursus TIG"
+    hr = open_page(sign_in("hr"), "pages/check_in.py", check_in=started.id)
+    assert "Dit mag je niet bekijken of wijzigen" in texts(hr) and "Een cursus TIG" not in texts(hr)
+
+
+def test_the_start_page_reminds_of_the_half_year_check_in_and_leads_to_it(fresh_db, db_file, monkeypatch):
+    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+    firm = reported(fresh_db)
+    round_id = fresh_db.execute("SELECT round_id FROM conversations WHERE id = ?", [firm.conversation_id]).fetchone()[0]
+    check_ins.set_schedule(fresh_db, firm.hr, round_id, date.today())
+    employee = open_page(sign_in("employee"), "pages/my_conversations.py")
+    assert "Tijd voor je halfjaarlijkse check-in" in texts(employee)
+    assert [link.label for link in employee.get("page_link") if "check-in" in link.label.lower()] == ["Mijn check-ins"]
+    manager = open_page(sign_in("manager"), "pages/my_conversations.py")
+    assert "Halfjaarlijkse check-in nog te doen met Daan Medewerker." in texts(manager)
+
+
+def test_hr_puts_a_half_year_check_in_on_a_round(fresh_db, db_file, monkeypatch):
+    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+    firm = reported(fresh_db)
+    round_id = fresh_db.execute("SELECT round_id FROM conversations WHERE id = ?", [firm.conversation_id]).fetchone()[0]
+    app = open_page(sign_in("hr"), "pages/hr_rounds.py")
+    on = date.today() + timedelta(days=180)
+    app.date_input(key=f"check_in_schedule_{round_id}").set_value(on).run()
+    assert not app.exception
+    assert check_ins.schedules(fresh_db, firm.hr) == {round_id: on}
+    assert "Halfjaarlijkse check-in opgeslagen." in texts(app)
+
+
+def test_hr_sees_the_problems_of_a_check_in_list_with_a_scale_question_and_nothing_is_stored(fresh_db, db_file, monkeypatch):
+    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+    firm = reported(fresh_db)
+    app = open_page(sign_in("hr"), "pages/hr_rounds.py")
+    text = ("id: kort\ntitle: Kort\nscales:\n  s: {points: [1, 2, 3]}\nsections:\n  - id: k\n    title: Kort\n    items:\n"
+            "      - {id: week, type: likert, scale: s, text: Hoe was je week?}\n")
+    app.text_area(key="check_in_list_yaml").input(text).run()
+    app.button(key="check_in_list_save").click().run()
+    assert not app.exception
+    assert "check-in.yaml:9: sections[0].items[0].type: Een check-inlijst heeft alleen open vragen" in texts(app)
+    assert "id: check-in" in check_ins.current_list(fresh_db, firm.hr)
