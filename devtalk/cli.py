@@ -254,3 +254,35 @@ def paper_form(version_id, out, function_id, side, lang, db_path) -> None:
     except DevtalkError as error:
         _fail(error, lang)
     click.echo(f"paper form written to {out}")
+
+
+def _questionnaire_at(source: str, db_path: Path | None):
+    """A questionnaire from a YAML file, or from the library when ``source`` is a stored version's id."""
+    from devtalk.questionnaire import parse_questionnaire
+    from devtalk.services import library
+
+    if source.isdigit() and not Path(source).exists():
+        name, data = library.version_yaml(_open(db_path), OPERATOR, int(source))
+        return parse_questionnaire(data, name)
+    return load_questionnaire_file(source)
+
+
+@cli.command("questionnaire-diff")
+@click.argument("old")
+@click.argument("new")
+@db_option
+@lang_option
+def questionnaire_diff(old, new, db_path, lang) -> None:
+    """Compare two questionnaires (YAML files or stored version ids), one change per line by id; exit 0 same, 1 changed, 2 invalid."""
+    from devtalk.questionnaire.diff import compare
+
+    try:
+        changes = compare(_questionnaire_at(old, db_path), _questionnaire_at(new, db_path))
+    except DevtalkError as error:
+        # As `validate` prints them: one FILE:LINE: PATH: message per problem (nothing is being saved here).
+        for problem in getattr(error, "problems", None) or [error]:
+            click.echo(problem.render(lang), err=True)
+        sys.exit(2)
+    for line in changes.lines(lang):
+        click.echo(line)
+    sys.exit(1 if changes else 0)

@@ -16,7 +16,7 @@ from devtalk.i18n import Message, t
 from devtalk.questionnaire.model import Item, Questionnaire, Scale, Section
 
 # How alike two wordings must be (difflib's ratio, 0 to 1) to be offered as one question reworded.
-REWORDING_SIMILARITY = 0.6
+REWORDING_SIMILARITY = 0.7
 
 
 @dataclass(frozen=True)
@@ -175,13 +175,19 @@ def _item_changes(old: Questionnaire, new: Questionnaire, rewordings: tuple[Rewo
 
 
 def _kept_in_order(old: Questionnaire, new: Questionnaire) -> set[str]:
-    """The items both versions have that kept their order to one another: the others moved."""
-    new_ids = {item.id for item in new.all_items()}
-    before = [item.id for item in old.all_items() if item.id in new_ids]
-    old_ids = set(before)
-    after = [item.id for item in new.all_items() if item.id in old_ids]
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    return {item_id for block in matcher.get_matching_blocks() for item_id in before[block.a:block.a + block.size]}
+    """The items that stayed in their section and kept their order to the others that stayed there."""
+    kept: set[str] = set()
+    old_sections = {section.id: section for section in old.sections}
+    for section in new.sections:
+        before_section = old_sections.get(section.id)
+        if before_section is None:
+            continue
+        stayed = {item.id for item in section.items} & {item.id for item in before_section.items}
+        before = [item.id for item in before_section.items if item.id in stayed]
+        after = [item.id for item in section.items if item.id in stayed]
+        matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+        kept |= {item_id for block in matcher.get_matching_blocks() for item_id in before[block.a:block.a + block.size]}
+    return kept
 
 
 def _changed(old: Questionnaire, new: Questionnaire, before: Item, after: Item) -> list[Change]:
