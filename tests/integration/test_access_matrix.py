@@ -19,6 +19,7 @@ from devtalk.services import (
     address,
     auth,
     certificates,
+    check_ins,
     completion,
     conversations,
     dossier,
@@ -193,6 +194,19 @@ CALLS = [
      (InvalidInput, NotAllowed, NotAllowed, NotAllowed, NotAllowed)),
     ("did the learning help", reported, lambda db, f, p: learning_skills.help_checks(db, p, f.employee.id),
      ("ok", "ok", NotAllowed, NotAllowed, "ok")),
+    # Check-ins (issue 19): the employee and their manager now start, open, answer and finish one;
+    # HR knows only that they took place; a card opens the person's own.
+    ("start a check-in", reported, lambda db, f, p: check_ins.start(db, p, f.employee.id),
+     ("ok", "ok", NotAllowed, NotAllowed, NotAllowed)),
+    ("open a check-in", reported, lambda db, f, p: check_ins.view(db, p, check_ins.start(db, f.employee, f.employee.id).id),
+     ("ok", "ok", NotAllowed, NotAllowed, NotAllowed)),
+    ("answer a check-in", reported, lambda db, f, p: check_ins.save_answer(
+        db, p, check_ins.start(db, f.manager, f.employee.id).id, "nodig", "tijd"), ("ok", "ok", NotAllowed, NotAllowed, NotAllowed)),
+    ("finish a check-in", reported, lambda db, f, p: check_ins.finish(db, p, check_ins.start(db, f.employee, f.employee.id).id),
+     ("ok", "ok", NotAllowed, NotAllowed, NotAllowed)),
+    ("whether check-ins took place", reported, lambda db, f, p: check_ins.check_ins_of(db, p, f.employee.id),
+     ("ok", "ok", NotAllowed, NotAllowed, "ok")),
+    ("check-ins on the start page", reported, lambda db, f, p: check_ins.start_page(db, p), ("ok",) * 7),
 ]
 
 # The plan year of the course `drafted` agrees (due in 30 days), and its learning request.
@@ -307,6 +321,13 @@ HR_ONLY_CALLS = [
     ("import certificates", certified, lambda db, f, p: certificates.import_certificates(db, p, CERTIFICATE_CSV, "c.csv")),
     ("export certificates", certified, lambda db, f, p: certificates.export_certificates(db, p, "xlsx")),
     ("e-mail certificate reminders", certified, lambda db, f, p: certificates.send_reminders(db, p), InvalidInput),
+    # Check-ins (issue 19): the half-year check-in per round and the check-in list.
+    ("set a round's half-year check-in", open_with_answers,
+     lambda db, f, p: check_ins.set_schedule(db, p, current_round(db, f), date.today())),
+    ("the rounds' half-year check-ins", open_with_answers, lambda db, f, p: check_ins.schedules(db, p)),
+    ("the check-in list", open_with_answers, lambda db, f, p: check_ins.current_list(db, p)),
+    ("store a check-in list", open_with_answers,
+     lambda db, f, p: check_ins.store_list(db, p, check_ins.BUNDLED_LIST.read_text(encoding="utf-8"), "c.yaml")),
 ]
 
 
