@@ -29,14 +29,14 @@ from devtalk.questionnaire.draft import (
 )
 from devtalk.questionnaire.draft_problems import DraftProblem, to_questionnaire, validate
 from devtalk.questionnaire.draft_yaml import from_yaml, to_yaml
-from devtalk.questionnaire.model import CONDITIONS, ITEM_TYPES, KINDS
+from devtalk.questionnaire.model import CONDITIONS, ITEM_TYPES, KINDS, TAGS
 from devtalk.questionnaire.validation import MAX_POINTS, MIN_POINTS
 
 __all__ = [
     "Draft", "DraftError", "DraftItem", "DraftProblem", "DraftScale", "DraftSection", "Texts", "add_item",
     "add_scale", "add_section", "effective_kind", "from_json", "from_yaml", "move_item", "move_section", "new_draft",
     "remove_item", "remove_scale", "remove_section", "rename_section", "set_intro", "set_item_id", "set_item_kind",
-    "set_item_required", "set_item_scale", "set_item_text", "set_item_type", "set_questionnaire_id",
+    "set_item_required", "set_item_scale", "set_item_tags", "set_item_text", "set_item_type", "set_questionnaire_id",
     "set_scale_label", "set_scale_not_applicable", "set_scale_points", "set_section_condition",
     "set_section_functions", "set_section_intro", "set_section_kind", "set_title", "to_json", "to_questionnaire",
     "to_yaml", "validate",
@@ -234,6 +234,11 @@ def set_item_required(draft: Draft, item_id: str, required: bool) -> Draft:
 def set_item_kind(draft: Draft, item_id: str, kind: str | None) -> Draft:
     """The question's own kind; None follows its section. The validator refuses a kind on an open question."""
     return _with_item(draft, item_id, kind=_choice(kind, KINDS))
+
+
+def set_item_tags(draft: Draft, item_id: str, tags: Iterable[str]) -> Draft:
+    """What the conversation's agenda reads an open question as (energy, learning wish, ...), in the order given."""
+    return _with_item(draft, item_id, tags=tuple(dict.fromkeys(_choice(tag, TAGS) for tag in tags)))
 
 
 def set_item_id(draft: Draft, item_id: str, new_id: str) -> Draft:

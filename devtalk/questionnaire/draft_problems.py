@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from devtalk.i18n import Message, t
 from devtalk.questionnaire.draft import Draft
@@ -52,7 +53,19 @@ class DraftProblem:
 
 def to_questionnaire(draft: Draft) -> Questionnaire:
     """The questionnaire a valid draft is, for a preview or a comparison; raises InvalidQuestionnaire."""
-    return parse_questionnaire(to_yaml(draft))
+    checked = _checked(to_yaml(draft))
+    if isinstance(checked, tuple):
+        raise InvalidQuestionnaire(list(checked))
+    return checked
+
+
+# One page draw asks for the problems and the preview of the same draft: the validator reads it once.
+@lru_cache(maxsize=16)
+def _checked(text: str) -> Questionnaire | tuple[Problem, ...]:
+    try:
+        return parse_questionnaire(text)
+    except InvalidQuestionnaire as error:
+        return tuple(error.problems)
 
 
 def validate(draft: Draft) -> tuple[DraftProblem, ...]:

@@ -190,6 +190,12 @@ def test_an_item_gets_texts_for_both_sides_help_required_and_kind():
     assert (item.required, item.kind) == (False, "satisfaction")
 
 
+def test_an_open_question_gets_the_tags_the_conversation_agenda_reads():
+    draft = b.set_item_tags(make_draft(0), "waar-krijg-jij-energie-van", ["energy", "learning_wish", "energy"])
+    assert b.to_questionnaire(draft).item("waar-krijg-jij-energie-van").tags == ("energy", "learning_wish")
+    assert "tags: [energy, learning_wish]" in b.to_yaml(draft)
+
+
 def test_a_scale_of_three_to_ten_points_with_labels_and_not_applicable_is_shared_by_items():
     draft = b.add_scale(make_draft(2), "Eens", points=3)
     draft = b.set_scale_points(b.set_scale_label(draft, "eens", 3, "nl", "Eens"), "eens", 10)
@@ -227,6 +233,7 @@ REFUSED = {
     "a label for a point the scale has not": lambda d: b.set_scale_label(d, "beheersing", 7, "nl", "x"),
     "an unknown kind": lambda d: b.set_item_kind(d, "ik-kan-lassen-1", "talent"),
     "an unknown item type": lambda d: b.set_item_type(d, "ik-kan-lassen-1", "choice"),
+    "an unknown tag": lambda d: b.set_item_tags(d, "ik-kan-lassen-1", ["talent"]),
 }
 
 
