@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from devtalk.domain import access
 from devtalk.domain.models import Person
 from ui.session import tr
 from ui.text import escape_markdown
@@ -31,6 +32,10 @@ SKILLS_MATRIX = "pages/skills_matrix.py"
 HR_REQUIREMENTS = "pages/hr_requirements.py"
 HR_CERTIFICATES = "pages/hr_certificates.py"
 THIRD_VOICE = "pages/third_voice.py"
+MY_LEARNING = "pages/my_learning.py"
+TRAINING_QUEUE = "pages/training_queue.py"
+TRAINING_PLAN = "pages/training_plan.py"
+LEARNING_EVALUATION = "pages/learning_evaluation.py"
 
 
 def pages_for(person: Person | None, needs_setup: bool = False) -> list[st.Page] | dict[str, list[st.Page]]:
@@ -44,7 +49,10 @@ def pages_for(person: Person | None, needs_setup: bool = False) -> list[st.Page]
     own = _own_pages()
     if not person.is_hr:
         # A manager reads their own team's skills matrix; HR finds it among the HR pages.
-        return [*own, _skills_matrix()] if "manager" in person.roles else own
+        own = [*own, _skills_matrix()] if "manager" in person.roles else own
+        # The training plan and what learning brought: a manager's team's, the coordinator's whole firm.
+        own = [*own, _training_queue()] if access.coordinates_learning(person) else own
+        return [*own, *_learning_plans()] if {"manager", "training_coordinator"} & set(person.roles) else own
     return {tr("nav.section_own"): own, tr("nav.section_hr"): _hr_pages()}
 
 
@@ -77,6 +85,8 @@ def _hr_pages() -> list[st.Page]:
         _skills_matrix(),
         st.Page(HR_REQUIREMENTS, title=tr("skills.page_title"), icon=":material/rule:"),
         st.Page(HR_CERTIFICATES, title=tr("certificate_pages.nav_hr"), icon=":material/workspace_premium:"),
+        _training_queue(),
+        *_learning_plans(),
         st.Page(HR_EXPORTS, title=tr("nav.hr_exports"), icon=":material/download:"),
         st.Page(HR_PRIVACY, title=tr("nav.hr_privacy"), icon=":material/shield_person:"),
     ]
@@ -84,6 +94,15 @@ def _hr_pages() -> list[st.Page]:
 
 def _third_voice(default: bool = False) -> st.Page:
     return st.Page(THIRD_VOICE, title=tr("third_voice.nav"), icon=":material/record_voice_over:", default=default)
+
+
+def _learning_plans() -> list[st.Page]:
+    return [st.Page(TRAINING_PLAN, title=tr("training_plan.nav"), icon=":material/school:"),
+            st.Page(LEARNING_EVALUATION, title=tr("learning_evaluation.nav"), icon=":material/insights:")]
+
+
+def _training_queue() -> st.Page:
+    return st.Page(TRAINING_QUEUE, title=tr("learning_pages.nav_queue"), icon=":material/model_training:")
 
 
 def _skills_matrix() -> st.Page:
@@ -99,6 +118,7 @@ def _own_pages() -> list[st.Page]:
         st.Page(CHECK_IN, title=tr("check_ins.nav"), icon=":material/chat:", visibility="hidden"),
         st.Page(MY_ACTIONS, title=tr("nav.my_actions"), icon=":material/task_alt:"),
         st.Page(MY_CERTIFICATES, title=tr("certificate_pages.nav_mine"), icon=":material/workspace_premium:"),
+        st.Page(MY_LEARNING, title=tr("learning_pages.nav_mine"), icon=":material/school:"),
         _third_voice(),
         st.Page(DOSSIER, title=tr("nav.dossier"), icon=":material/folder_shared:"),
         st.Page(ACCOUNT, title=tr("nav.account"), icon=":material/person:"),

@@ -8,9 +8,12 @@ from io import BytesIO
 import openpyxl
 import pytest
 
+from db import accounts
 from db import learning as store
+from db.people import add_person
 from devtalk.domain.learning import Subsidy
-from tests.app.conftest import download, page_run_directly, texts
+from devtalk.domain.passwords import hash_password
+from tests.app.conftest import download, page_run_directly, sign_in, texts
 from tests.builders import flat, text_of
 
 PAGE = "pages/training_plan.py"
@@ -94,3 +97,18 @@ def test_a_year_without_requests_says_so(planned):
     app = app.selectbox(key="plan_year").select(YEAR - 2).run()
     assert "nog geen leerverzoeken" in flat(texts(app))
     assert not app.dataframe
+
+
+@pytest.mark.parametrize(("username", "shown"), [("hr", True), ("manager", True), ("employee", False)])
+def test_the_menu_offers_the_plan_and_the_evaluation_to_hr_and_managers(planned, username, shown):
+    links = [link.proto.label for link in sign_in(username).get("page_link")]
+    assert ({"Opleidingsplan", "Wat het leren opleverde"} <= set(links)) is shown
+    assert shown or not {"Opleidingsplan", "Wat het leren opleverde"} & set(links)
+
+
+def test_a_training_coordinator_who_is_no_manager_finds_both_in_the_menu(planned):
+    database, _ = planned
+    carla = add_person(database, name="Carla", username="carla", roles=("employee", "training_coordinator"))
+    accounts.set_password_hash(database, carla.id, hash_password("geheim123"))
+    links = [link.proto.label for link in sign_in("carla").get("page_link")]
+    assert {"Opleidingsplan", "Wat het leren opleverde"} <= set(links)
