@@ -359,6 +359,21 @@ def expiry_figure(repeat: int) -> Figure:
                   round(p95(samples), 1), None, None, "<=100 ms", median <= 100)
 
 
+def learning_queue_figure(seeded: Seeded, repeat: int) -> Figure:
+    """The training coordinator's queue of a plan year (LEARNING_REQUESTS requests, with their
+    people, subsidies and evaluations) and the year's budgets, firm and teams, as the queue page
+    asks for them; its floor is their raw SQL. The target is the issue's 150 ms."""
+    from devtalk.services.learning import budgets, queue
+
+    year = datetime.now(timezone.utc).year
+    count = len(queue(seeded.db, seeded.hr, year))
+    samples = interleaved({"page": (lambda: queue(seeded.db, seeded.hr, year), lambda: budgets(seeded.db, seeded.hr, year)),
+                           "floor": (lambda: floor_sql.learning_queue(seeded.db, year),)}, repeat)
+    median, floor = statistics.median(samples["page"]), statistics.median(samples["floor"])
+    return Figure(f"learning queue and budget, {count} requests", "ms", round(median, 1), round(p95(samples["page"]), 1),
+                  round(floor, 1), round(median / floor, 2), "<=150 ms", median <= 150)
+
+
 def growth_figure(name: str, small: list[float], large: list[float]) -> Figure:
     ratio = statistics.median(large) / statistics.median(small)
     return Figure(name, "ms", round(statistics.median(large), 2), round(p95(large), 2), round(statistics.median(small), 2),

@@ -37,3 +37,18 @@ def dossier(db: sqlite_utils.Database, employee_id: int) -> None:
     conn.execute(f"SELECT * FROM answers WHERE conversation_id IN ({marks})", ids).fetchall()
     conn.execute(f"SELECT * FROM reports WHERE conversation_id IN ({marks})", ids).fetchall()
     conn.execute(f"SELECT * FROM actions WHERE conversation_id IN ({marks})", ids).fetchall()
+
+
+def learning_queue(db: sqlite_utils.Database, year: int) -> None:
+    """The coordinator's queue and budgets: the year's requests, their people, subsidies and
+    evaluations, and the budgets with what each team commits and spends."""
+    conn = db.conn
+    requests = conn.execute("SELECT * FROM learning_requests WHERE year = ?", [year]).fetchall()
+    ids = [row[0] for row in requests]
+    marks = ",".join("?" * len(ids)) or "NULL"
+    conn.execute("SELECT * FROM people WHERE id IN (SELECT employee_id FROM learning_requests WHERE year = ?)", [year]).fetchall()
+    conn.execute(f"SELECT * FROM learning_subsidies WHERE request_id IN ({marks})", ids).fetchall()
+    conn.execute(f"SELECT * FROM learning_evaluations WHERE request_id IN ({marks})", ids).fetchall()
+    conn.execute("SELECT * FROM learning_budgets WHERE year = ?", [year]).fetchall()
+    conn.execute("SELECT p.manager_id, sum(l.estimated_cents), sum(l.actual_cents) FROM learning_requests l"
+                 " JOIN people p ON p.id = l.employee_id WHERE l.year = ? GROUP BY p.manager_id", [year]).fetchall()

@@ -13,9 +13,11 @@ import sqlite_utils
 
 from db import accounts, analyse, migrate, open_db, transaction
 from db import conversations as conversation_repo
+from db import learning as learning_repo
 from db import matrix as matrix_repo
 from db.people import add_person, save_function, update_person
 from db.rounds import add_round
+from devtalk.domain.learning import Evaluation, Subsidy
 from devtalk.domain.models import JobFunction, Person
 from devtalk.domain.passwords import hash_password
 from devtalk.services.library import store_questionnaire
@@ -105,6 +107,7 @@ def seed(path: Path, answers: int, progress=lambda done, total: None) -> Seeded:
         for conversation_id in team_conversations[len(team_staff):]:
             conversation_repo.update_conversation(database, conversation_id, status="acknowledged")
         _matrix_data(database, matrix_team, [employee for employee, _ in team_staff + newcomers], held, rng)
+        _learning_requests(database, staff, rng)
     total = len(conversation_ids) * ITEMS * len(SIDES)
     started = time.perf_counter()
     stamp = datetime.now(timezone.utc).isoformat()
@@ -127,6 +130,30 @@ def seed(path: Path, answers: int, progress=lambda done, total: None) -> Seeded:
     analyse(database)
     employee, manager_id = staff[0]
     return Seeded(database, Path(path), count, written, elapsed, hr, employee, manager_id, last_year, team_round, matrix_team)
+
+
+LEARNING_REQUESTS = 1_000  # the coordinator's queue of one plan year
+LEARNING_STATUSES = ("requested", "approved", "planned", "done", "evaluated", "declined")
+
+
+def _learning_requests(database, staff: list[tuple[int, int]], rng: random.Random) -> None:
+    """This year's learning requests of the staff in every status, a budget for the firm and each
+    team, a subsidy on every tenth request and an evaluation on each evaluated one."""
+    year = datetime.now(timezone.utc).year
+    for n in range(LEARNING_REQUESTS):
+        employee, _ = staff[n % len(staff)]
+        status = LEARNING_STATUSES[n % len(LEARNING_STATUSES)]
+        request_id = learning_repo.add_request(database, employee_id=employee, kind="course", what=f"Cursus {n}", year=year)
+        learning_repo.update_request(database, request_id, status=status, decision=rng.choice(("internal", "external")),
+                                     provider="Opleider", estimated_cents=rng.randint(100, 250_000),
+                                     actual_cents=rng.randint(100, 250_000) if status in ("done", "evaluated") else None)
+        if n % 10 == 0:
+            learning_repo.set_subsidy(database, Subsidy(request_id, "Opleidingsfonds", "Scholing", 50_000), request_id)
+        if status == "evaluated":
+            learning_repo.save_evaluation(database, Evaluation(request_id, "Geleerd", rng.randint(1, 5), "helped"))
+    learning_repo.set_budget(database, year, None, 100_000_000)
+    for manager in {manager for _, manager in staff}:
+        learning_repo.set_budget(database, year, manager, 5_000_000)
 
 
 def _people(database, count: int) -> list[tuple[int, int]]:

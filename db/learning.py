@@ -181,6 +181,17 @@ def spending(db: sqlite_utils.Database, year: int, team_id: int | None = None) -
     return row[0], row[1]
 
 
+def spending_per_team(db: sqlite_utils.Database, year: int) -> dict[int | None, tuple[int, int]]:
+    """(committed, spent) cents of the year per team (the employee's manager now; None: no manager), in one query."""
+    return {row[0]: (row[1], row[2]) for row in db.execute(
+        """SELECT p.manager_id,
+                  coalesce(sum(CASE WHEN l.status IN ('approved', 'planned') THEN coalesce(l.estimated_cents, 0) END), 0),
+                  coalesce(sum(CASE WHEN l.status IN ('done', 'evaluated')
+                                    THEN coalesce(l.actual_cents, l.estimated_cents, 0) END), 0)
+           FROM learning_requests l JOIN people p ON p.id = l.employee_id
+           WHERE l.year = ? GROUP BY p.manager_id""", [year])}
+
+
 def _subsidy(row: dict) -> Subsidy:
     return Subsidy(row["request_id"], row["fund"], row["scheme"], row["expected_cents"], row["status"])
 

@@ -270,7 +270,10 @@ def budgets(db: sqlite_utils.Database, actor: Person, year: int) -> list[BudgetS
     """The firm's budget of the year first, then each team that has one of its own."""
     require_coordinator(actor)
     set_now = _budgets(db, _check_year(year))
-    return [_state(db, year, None, set_now)] + [_state(db, year, team, set_now) for team in set_now if team is not None]
+    per_team = store.spending_per_team(db, year)
+    committed, spent = sum(c for c, _ in per_team.values()), sum(s for _, s in per_team.values())
+    return [BudgetState(year, None, set_now.get(None), committed, spent)] + [
+        BudgetState(year, team, cents, *per_team.get(team, (0, 0))) for team, cents in set_now.items() if team is not None]
 
 
 def set_budget(db: sqlite_utils.Database, actor: Person, year: int, cents: int | None,
