@@ -35,6 +35,7 @@ from devtalk.services import (
     rounds,
     setup,
     team,
+    third_voice,
 )
 from devtalk.services.conversations import NotRevealed
 from devtalk.services.printing import conversation_report_pdf, dossier_pdf, paper_form_pdf, preparation_sheet_pdf
@@ -72,6 +73,29 @@ def drafted(db):
 def reported(db):
     firm = drafted(db)
     reports.finalise(db, firm.manager, firm.conversation_id)
+    return firm
+
+
+def colleague_asked(db):
+    """The third voice (issue 19): the outsider, a colleague from another team, is asked for input
+    on the employee's conversation, whose employee has submitted."""
+    firm = open_with_answers(db)
+    firm.voice = third_voice.invite(db, firm.manager, firm.conversation_id, firm.outsider.id)
+    return firm
+
+
+def colleague_gave_input_both_in(db):
+    firm = colleague_asked(db)
+    for item_id in ("tekening-lezen", "veilig-werken"):
+        third_voice.save_input(db, firm.outsider, firm.voice.id, item_id, value=4)
+    third_voice.submit_input(db, firm.outsider, firm.voice.id)
+    conversations.submit(db, firm.manager, firm.conversation_id)
+    return firm
+
+
+def colleague_proposed(db):
+    firm = open_with_answers(db)
+    firm.voice = third_voice.invite(db, firm.employee, firm.conversation_id, firm.outsider.id)
     return firm
 
 
@@ -207,6 +231,40 @@ CALLS = [
     ("whether check-ins took place", reported, lambda db, f, p: check_ins.check_ins_of(db, p, f.employee.id),
      ("ok", "ok", NotAllowed, NotAllowed, "ok")),
     ("check-ins on the start page", reported, lambda db, f, p: check_ins.start_page(db, p), ("ok",) * 7),
+    # The third voice (issue 19): the outsider is the invited colleague. They open and fill in their
+    # own form only, never the two sides, the comparison or the report; the input is blind until
+    # both sides are in, for the two sides and HR alike.
+    ("third voice: open the input form", colleague_asked, lambda db, f, p: third_voice.open_input(db, p, f.voice.id),
+     (NotAllowed, NotAllowed, NotAllowed, "ok", NotAllowed)),
+    ("third voice: save an answer", colleague_asked,
+     lambda db, f, p: third_voice.save_input(db, p, f.voice.id, "tekening-lezen", value=3),
+     (NotAllowed, NotAllowed, NotAllowed, "ok", NotAllowed)),
+    ("third voice: inputs I was asked for", colleague_asked, lambda db, f, p: third_voice.my_requests(db, p),
+     ("ok",) * 7),
+    ("third voice: the column before both sides are in", colleague_asked,
+     lambda db, f, p: third_voice.comparison_column(db, p, f.conversation_id),
+     (NotRevealed, NotRevealed, NotAllowed, NotAllowed, NotRevealed)),
+    ("third voice: the column once both sides are in", colleague_gave_input_both_in,
+     lambda db, f, p: third_voice.comparison_column(db, p, f.conversation_id),
+     ("ok", "ok", NotAllowed, NotAllowed, "ok")),
+    ("third voice: the invited colleague reads the employee's side", colleague_gave_input_both_in,
+     lambda db, f, p: conversations.read_answers(db, p, f.conversation_id, "employee"),
+     ("ok", "ok", NotAllowed, NotAllowed, "ok")),
+    ("third voice: the invited colleague reads the comparison", colleague_gave_input_both_in,
+     lambda db, f, p: conversations.comparison_view(db, p, f.conversation_id),
+     ("ok", "ok", NotAllowed, NotAllowed, "ok")),
+    ("third voice: who is asked", colleague_asked, lambda db, f, p: third_voice.invitations_of(db, p, f.conversation_id),
+     ("ok", "ok", NotAllowed, NotAllowed, "ok")),
+    ("third voice: ask a colleague", colleague_asked,
+     lambda db, f, p: third_voice.invite(db, p, f.conversation_id, f.other_manager.id),
+     ("ok", "ok", NotAllowed, NotAllowed, NotAllowed)),
+    ("third voice: consent to the employee's proposal", colleague_proposed,
+     lambda db, f, p: third_voice.consent(db, p, f.voice.id), (NotAllowed, "ok", NotAllowed, NotAllowed, NotAllowed)),
+    ("third voice: print a card for the input", colleague_asked,
+     lambda db, f, p: third_voice.input_card_pdf(db, p, f.voice.id, "nl"),
+     (NotAllowed, "ok", NotAllowed, NotAllowed, "ok")),
+    ("third voice: withdraw the request", colleague_asked, lambda db, f, p: third_voice.withdraw(db, p, f.voice.id),
+     (NotAllowed, "ok", NotAllowed, NotAllowed, NotAllowed)),
 ]
 
 # The plan year of the course `drafted` agrees (due in 30 days), and its learning request.
