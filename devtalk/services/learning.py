@@ -44,6 +44,7 @@ from devtalk.domain.learning import (
     LearningRequest,
     StatusChange,
     Subsidy,
+    euros,
     next_status,
     with_approval,
 )
@@ -287,8 +288,9 @@ def set_budget(db: sqlite_utils.Database, actor: Person, year: int, cents: int |
         raise InvalidInput("learning.amount_invalid", field="budget", value=cents)
     with transaction(db):
         store.set_budget(db, year, team_id, cents)
-        audit.record_event(db, access.recorded_id(actor), "learning.budget", "learning_budget", year,
-                           {"year": year, "team": team_id or "-", "cents": "-" if cents is None else cents})
+        # A team's budget is about its manager (the log names them); the firm's about the year.
+        audit.record_event(db, access.recorded_id(actor), "learning.budget", "person" if team_id else "learning_budget",
+                           team_id or year, {"year": year, "euros": "-" if cents is None else str(euros(cents))})
     return None if cents is None else Budget(year, cents, team_id)
 
 
