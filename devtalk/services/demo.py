@@ -18,7 +18,7 @@ from devtalk.domain.passwords import hash_password
 from devtalk.domain.status import STATUSES
 from devtalk.errors import DevtalkError
 from devtalk.questionnaire import Questionnaire
-from devtalk.services import demo_certificates, demo_firm, demo_learning, demo_skills, demo_third_voice
+from devtalk.services import demo_certificates, demo_check_ins, demo_firm, demo_learning, demo_skills, demo_third_voice
 from devtalk.services.library import BUNDLED, parsed, store_bundled
 
 DEMO_QUESTIONNAIRE = BUNDLED / "techniek-carrosserie.yaml"
@@ -68,6 +68,7 @@ def load_demo(db: sqlite_utils.Database, today: date | None = None) -> bool:
         demo_certificates.add_certificates(db, staff, today)
         demo_learning.add_learning(db, staff, today)
         demo_third_voice.add_third_voice(db, staff)
+        demo_check_ins.add_check_ins(db, staff, today)
         add_dossier_note(db, staff["bdeboer"].id, staff["manager"].id,
                          "Bram pakt de kantbank snel op. Na de zomer kijken of hij zelf programma's kan maken.", False)
     return True

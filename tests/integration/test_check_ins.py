@@ -7,6 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
+from db import conversations as repo_conversations
+from db import people
 from devtalk.domain.agenda import agenda_title
 from devtalk.domain.models import Person
 from devtalk.errors import InvalidInput, NotAllowed
@@ -224,3 +226,15 @@ def test_the_gdpr_export_holds_the_check_ins_and_erasing_removes_their_texts(fre
     assert "Een nieuwe lasbril" in privacy.export_json(fresh_db, reported.hr, reported.employee.id).decode()
     privacy.erase_person(fresh_db, reported.hr, reported.employee.id, reported.employee.username)
     assert "Een nieuwe lasbril" not in privacy.export_json(fresh_db, reported.hr, reported.employee.id).decode()
+
+
+def test_the_demo_firms_history_holds_check_ins_and_daans_next_agenda_carries_one(own_demo_db):
+    daan = people.person_by_username(own_demo_db, "employee")
+    marco = people.person_by_username(own_demo_db, "manager")
+    known = check_ins.check_ins_of(own_demo_db, marco, daan.id)
+    assert [c.status for c in known.check_ins] == ["done", "done"]
+    current = max(repo_conversations.conversations_of_employee(own_demo_db, daan.id), key=lambda c: c.id)
+    carried = check_ins.carried_into(own_demo_db, current, reports.earlier_actions(own_demo_db, current))
+    assert [point.question.id for point in carried if point.question] == ["nodig"]
+    assert [point.action_id for point in carried if point.action_id] == [
+        a.id for a in reports.earlier_actions(own_demo_db, current) if a.what.startswith("Cursus 3D-tekeningen")]
