@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 import db as storage
-from db import migrations
+from db import learning, migrations
 from db.people import add_person, get_person
 from devtalk.services import conversations, reports
 from tests.builders import make_firm, submit_both, who_signs_in, write_report
@@ -68,6 +68,10 @@ def written_firm(database, version: int):
         database["invitations"].insert({"person_id": firm.employee.id, "code_hash": "c", "created_at": "2026-01-01",
                                         "expires_at": "2099-01-01"})
         database["sign_in_attempts"].insert({"client": "phone", "at": "2026-01-01"})
+    if version >= 5:  # the course the report agreed, in the coordinator's queue, and the year's budget
+        learning.add_request(database, employee_id=firm.employee.id, action_id=1, conversation_id=firm.conversation_id,
+                             kind="course", what="Cursus tekening lezen bij het ROC", year=2026, estimated_cents=45_050)
+        learning.set_budget(database, 2026, None, 1_000_000)
     return firm
 
 
