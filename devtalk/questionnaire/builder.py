@@ -208,6 +208,8 @@ def set_item_type(draft: Draft, item_id: str, type: str, scale: str | None = Non
     An open question has no scale and no kind; a scale question gets ``scale``, else its old one, else the first."""
     _choice(type, ITEM_TYPES)
     item = draft.item(item_id)
+    if type == item.type and scale in (None, item.scale):
+        return draft  # choosing the type it has keeps what was set for it, "required" too
     if type == "open":
         return _with_item(draft, item_id, type=type, scale=None, kind=None, required=required_by_default(type))
     if scale is not None:

@@ -75,6 +75,8 @@ def compare(old: Questionnaire, new: Questionnaire) -> Diff:
     changes = []
     if old.title != new.title:
         changes.append(Change("title", new.id))
+    if old.intro != new.intro:
+        changes.append(Change("intro", new.id))
     changes += _scale_changes(old, new)
     changes += _section_changes(old, new)
     changes += _item_changes(old, new, rewordings)
@@ -118,16 +120,24 @@ def _section_changes(old: Questionnaire, new: Questionnaire) -> list[Change]:
     old_sections = {section.id: section for section in old.sections}
     new_ids = {section.id for section in new.sections}
     changes = [Change("section_removed", section.id) for section in old.sections if section.id not in new_ids]
-    for section in new.sections:
+    in_order = _in_order([section.id for section in old.sections], [section.id for section in new.sections])
+    for number, section in enumerate(new.sections, 1):
         before = old_sections.get(section.id)
         if before is None:
             changes.append(Change("section_added", section.id))
             continue
+        if section.id not in in_order:
+            changes.append(Change("section_moved", section.id, params={"position": number}))
         if before.title != section.title:
             changes.append(Change("section_title", section.id))
+        if before.intro != section.intro:
+            changes.append(Change("section_intro", section.id))
         if before.functions != section.functions:
             changes.append(Change("section_functions", section.id,
                                   params={"old": _functions(before), "new": _functions(section)}))
+        if before.condition != section.condition:
+            changes.append(Change("section_condition", section.id,
+                                  params={"old": before.condition or "-", "new": section.condition or "-"}))
     return changes
 
 
@@ -179,15 +189,17 @@ def _kept_in_order(old: Questionnaire, new: Questionnaire) -> set[str]:
     kept: set[str] = set()
     old_sections = {section.id: section for section in old.sections}
     for section in new.sections:
-        before_section = old_sections.get(section.id)
-        if before_section is None:
-            continue
-        stayed = {item.id for item in section.items} & {item.id for item in before_section.items}
-        before = [item.id for item in before_section.items if item.id in stayed]
-        after = [item.id for item in section.items if item.id in stayed]
-        matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-        kept |= {item_id for block in matcher.get_matching_blocks() for item_id in before[block.a:block.a + block.size]}
+        if section.id in old_sections:
+            kept |= _in_order([item.id for item in old_sections[section.id].items], [item.id for item in section.items])
     return kept
+
+
+def _in_order(before: list[str], after: list[str]) -> set[str]:
+    """The ids in both lists that kept their order to one another (the longest such run): the others moved."""
+    both = set(before) & set(after)
+    before, after = [one for one in before if one in both], [one for one in after if one in both]
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    return {one for block in matcher.get_matching_blocks() for one in before[block.a:block.a + block.size]}
 
 
 def _changed(old: Questionnaire, new: Questionnaire, before: Item, after: Item) -> list[Change]:

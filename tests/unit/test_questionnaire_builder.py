@@ -176,6 +176,8 @@ def test_an_item_turned_open_loses_its_scale_and_kind_and_is_no_longer_required(
     assert (item.type, item.scale, item.kind, item.required) == ("open", None, None, False)
     back = b.set_item_type(opened, "ik-kan-lassen-1", "likert").item("ik-kan-lassen-1")
     assert (back.scale, back.required) == ("beheersing", True)
+    unchanged = b.set_item_required(draft, "ik-kan-lassen-1", False)
+    assert b.set_item_type(unchanged, "ik-kan-lassen-1", "likert") == unchanged
 
 
 def test_an_item_gets_texts_for_both_sides_help_required_and_kind():

@@ -78,6 +78,14 @@ EDITS = {
                                        [("required_on", "wat-wil-je-leren", False)]),
     "a section renamed": (lambda d: b.rename_section(d, 1, "en", "What you want"), [("section_title", "wensen", False)]),
     "the title changed": (lambda d: b.set_title(d, "en", "Shop floor"), [("title", "werkplaats", False)]),
+    "an introduction written": (lambda d: b.set_intro(b.set_intro(d, "nl", "Welkom"), "en", "Welcome"),
+                                [("intro", "werkplaats", False)]),
+    "a section's introduction written": (
+        lambda d: b.set_section_intro(b.set_section_intro(d, 1, "nl", "Kort"), 1, "en", "Short"),
+        [("section_intro", "wensen", False)]),
+    "the sections swapped": (lambda d: b.move_section(d, 1, 0), [("section_moved", "wensen", False)]),
+    "a section made learning climate": (lambda d: b.set_section_condition(d, 1, "learner"),
+                                        [("section_condition", "wensen", False)]),
 }
 
 
