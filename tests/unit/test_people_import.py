@@ -210,7 +210,10 @@ def test_a_function_may_be_given_by_its_name_in_any_case():
     ("hr_admin, employee", ("employee", "hr_admin")),
     ("Medewerker, Leidinggevende, HR", ("employee", "manager", "hr_admin")),
     ("manager;hr-admin", ("manager", "hr_admin")),
-], ids=["empty-is-employee", "canonical-order", "dutch-aliases", "semicolons-and-hyphens"])
+    ("Medewerker, Opleidingscoördinator", ("employee", "training_coordinator")),
+    ("opleidingscoordinator/coordinator", ("training_coordinator",)),
+], ids=["empty-is-employee", "canonical-order", "dutch-aliases", "semicolons-and-hyphens", "training-coordinator",
+        "coordinator-without-diaeresis"])
 def test_roles_are_read_with_dutch_aliases(cell, roles):
     assert plan(csv_bytes([person_row(roles=cell)])).added[0].roles == roles
 
