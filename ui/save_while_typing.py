@@ -14,8 +14,9 @@ from pathlib import Path
 
 import streamlit as st
 
-# Widget key prefixes of the text boxes that are stored on change (pages/fill_in.py, pages/report.py).
-AUTOSAVED_KEYS = ("answer_", "report_", "agenda_note_", "ack_comment_")
+# Widget key prefixes of the text boxes that are stored on change (pages/fill_in.py, pages/report.py,
+# pages/my_learning.py).
+AUTOSAVED_KEYS = ("answer_", "report_", "agenda_note_", "ack_comment_", "learning_text_", "builder_")
 SCRIPT = (Path(__file__).with_name("save_while_typing.js").read_text(encoding="utf-8")
           .replace("__KEY_PREFIXES__", json.dumps([f"st-key-{prefix}" for prefix in AUTOSAVED_KEYS])))
 

@@ -1,0 +1,209 @@
+"""The training coordinator's queue: the budget before approving, internal first, decisions and
+their steps, euro fields typed the Dutch way; refused to whoever is not the coordinator or HR."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from db import accounts
+from db.people import add_person
+from devtalk.domain.passwords import hash_password
+from devtalk.services import conversations, learning, reports, rounds, skills
+from tests.app.conftest import open_page, page_run_directly, sign_in, texts
+from tests.builders import T, fill_all, submit_both, write_report
+
+PAGE = "pages/training_queue.py"
+REFUSED = "Dit mag je niet bekijken of wijzigen"
+# write_report agrees a course due in 60 days: its plan year is the due date's.
+YEAR = (date.today() + timedelta(days=60)).year
+
+
+def requested(database, firm):
+    """Daan's course from a final report, in the queue."""
+    submit_both(database, firm)
+    write_report(database, firm)
+    (view,) = learning.queue(database, firm.hr, YEAR)
+    return view.request
+
+
+def opened(username: str, request_id: int):
+    """The queue of the plan year with the request opened, as the coordinator clicks to it."""
+    app = open_page(sign_in(username), PAGE)
+    app.number_input(key="queue_year").set_value(YEAR).run()
+    app.selectbox(key="queue_request").set_value(request_id).run()
+    assert not app.exception
+    return app
+
+
+def test_the_coordinator_sees_what_approving_does_to_the_budget_before_approving(firm_db):
+    database, firm = firm_db
+    request = requested(database, firm)
+    learning.set_budget(database, firm.hr, YEAR, 100_000)
+    learning.decide(database, firm.hr, request.id, decision="external", provider="ROC Twente", estimated_cents=45_050)
+    app = opened("hr", request.id)
+    assert "Goedkeuren legt € 450,50 vast." in texts(app)
+    assert "Het hele bedrijf: nu € 1.000,00 over, na goedkeuren € 549,50." in texts(app)
+
+    app.button(key=f"queue_{request.id}_step_approve").click().run()
+    assert not app.exception
+    assert "Goedgekeurd." in texts(app)
+    assert {metric.label: metric.value for metric in app.metric} == {
+        "Budget": "€ 1.000,00", "Vastgelegd": "€ 450,50", "Uitgegeven": "€ 0,00", "Over": "€ 549,50"}
+    assert learning.get_request(database, firm.hr, request.id).request.status == "approved"
+
+
+def test_approving_waits_until_the_changed_decision_is_saved(firm_db):
+    database, firm = firm_db
+    request = requested(database, firm)
+    app = opened("hr", request.id)
+    prefix = f"queue_{request.id}_"
+    app.radio(key=prefix + "decision").set_value("external").run()
+    app.text_input(key=prefix + "provider").input("ROC Twente").run()
+    app.text_input(key=prefix + "estimated").input("1.234,56").run()
+    assert app.button(key=prefix + "step_approve").disabled
+    assert "Sla eerst je wijzigingen op" in texts(app)
+
+    app.button(key=prefix + "save").click().run()
+    assert "Goedkeuren legt € 1.234,56 vast." in texts(app)
+    assert not app.button(key=prefix + "step_approve").disabled
+    stored = learning.get_request(database, firm.hr, request.id).request
+    assert (stored.decision, stored.provider, stored.estimated_cents) == ("external", "ROC Twente", 123_456)
+
+
+@pytest.mark.parametrize("typed", ["12,345", "twaalf", "-5"], ids=["three decimals", "words", "negative"])
+def test_a_cost_that_is_no_amount_is_refused_at_its_field_and_nothing_is_stored(firm_db, typed):
+    database, firm = firm_db
+    request = requested(database, firm)
+    app = opened("hr", request.id)
+    prefix = f"queue_{request.id}_"
+    app.radio(key=prefix + "decision").set_value("external").run()
+    app.text_input(key=prefix + "estimated").input(typed).run()
+    app.button(key=prefix + "save").click().run()
+    assert not app.exception
+    assert f'Geen bedrag: "{typed}"' in texts(app)
+    assert learning.get_request(database, firm.hr, request.id).request.decision is None
+
+
+def test_the_coordinator_sets_the_years_budget_in_dutch_euros(firm_db):
+    database, firm = firm_db
+    app = open_page(sign_in("hr"), PAGE)
+    app.text_input(key=f"queue_budget_amount_{date.today().year}_None").input("12.500,00").run()
+    app.button(key="queue_budget_save").click().run()
+    assert "Budget opgeslagen." in texts(app)
+    assert learning.budget(database, firm.hr, date.today().year).budget_cents == 1_250_000
+
+
+def test_a_budget_that_is_no_amount_is_refused_and_nothing_is_stored(firm_db):
+    database, firm = firm_db
+    app = open_page(sign_in("hr"), PAGE)
+    app.text_input(key=f"queue_budget_amount_{date.today().year}_None").input("12.500,5.0").run()
+    app.button(key="queue_budget_save").click().run()
+    assert 'Geen bedrag: "12.500,5.0"' in texts(app)
+    assert learning.budget(database, firm.hr, date.today().year).budget_cents is None
+
+
+def test_the_question_behind_the_question_is_shown_before_the_decision(firm_db):
+    database, firm = firm_db
+    request = requested(database, firm)
+    learning.save_question(database, firm.employee, request.id, "Ik snap de doorsneden op de tekening niet.")
+    app = opened("hr", request.id)
+    assert "Ik snap de doorsneden op de tekening niet." in [text.value for text in app.text]
+
+
+def with_a_colleague_who_masters_drawings(database, firm):
+    """Piet, in Daan's team, held at 4 on drawing reading and agreed so in his final report; the
+    plaatwerker's job requires 4."""
+    skills.set_requirement(database, firm.hr, "plaatwerker", "klein", T, 4)
+    round_id = database.execute("SELECT round_id FROM conversations WHERE id = ?", [firm.conversation_id]).fetchone()[0]
+    piet = add_person(database, name="Piet Plaat", username="piet", function_id="plaatwerker", manager_id=firm.manager.id)
+    rounds.add_late_joiners(database, firm.hr, round_id, [piet.id])
+    conversation_id = database.execute("SELECT id FROM conversations WHERE round_id = ? AND employee_id = ?",
+                                       [round_id, piet.id]).fetchone()[0]
+    for side in (piet, firm.manager):
+        fill_all(database, side, conversation_id, 4)
+        conversations.submit(database, side, conversation_id)
+    reports.mark_held(database, firm.manager, conversation_id)
+    skills.set_agreed_level(database, firm.manager, conversation_id, T, 4)
+    reports.save_draft(database, firm.manager, conversation_id, summary="Piet leest elke tekening.")
+    reports.finalise(database, firm.manager, conversation_id)
+    return piet
+
+
+def test_internal_first_the_coordinator_picks_a_colleague_who_masters_the_skill(firm_db):
+    database, firm = firm_db
+    request = requested(database, firm)
+    piet = with_a_colleague_who_masters_drawings(database, firm)
+    app = opened("hr", request.id)
+    prefix = f"queue_{request.id}_"
+    assert "Kies de vaardigheid; dan zie je welke collega's die beheersen." in texts(app)
+    app.selectbox(key=prefix + "item").set_value(T).run()
+    assert "Piet Plaat · niveau 4 (afgesproken in het verslag) · zelfde team" in texts(app)
+    app.radio(key=prefix + "decision").set_value("internal").run()
+    app.selectbox(key=prefix + "colleague").set_value(piet.id).run()
+    app.button(key=prefix + "save").click().run()
+    assert not app.exception
+    stored = learning.get_request(database, firm.hr, request.id).request
+    assert (stored.decision, stored.colleague_id, stored.item_id) == ("internal", piet.id, T)
+
+
+def test_internal_without_a_colleague_is_refused_at_the_colleague(firm_db):
+    database, firm = firm_db
+    request = requested(database, firm)
+    app = opened("hr", request.id)
+    prefix = f"queue_{request.id}_"
+    app.radio(key=prefix + "decision").set_value("internal").run()
+    app.button(key=prefix + "save").click().run()
+    assert "Kies bij een interne oplossing de collega die het leert of meeneemt." in texts(app)
+    assert learning.get_request(database, firm.hr, request.id).request.decision is None
+
+
+def test_declining_needs_a_reason_and_the_request_then_says_declined(firm_db):
+    database, firm = firm_db
+    request = requested(database, firm)
+    app = opened("hr", request.id)
+    prefix = f"queue_{request.id}_"
+    app.button(key=prefix + "step_decline").click().run()
+    assert "Schrijf op waarom; de medewerker leest de reden." in texts(app)
+    app.text_area(key=prefix + "reason").input("Eerst meelopen met Piet; dan kijken we opnieuw.").run()
+    app.button(key=prefix + "step_decline").click().run()
+    assert not app.exception
+    assert "Afgewezen. De medewerker leest de reden." in texts(app)
+    assert learning.get_request(database, firm.hr, request.id).request.status == "declined"
+
+
+def test_a_planned_request_is_marked_done_with_its_actual_cost(firm_db):
+    database, firm = firm_db
+    request = requested(database, firm)
+    learning.decide(database, firm.hr, request.id, decision="external", provider="ROC", estimated_cents=40_000,
+                    planned_start=date(YEAR, 3, 2))
+    learning.approve(database, firm.hr, request.id)
+    learning.plan(database, firm.hr, request.id, date(YEAR, 3, 2))
+    app = opened("hr", request.id)
+    prefix = f"queue_{request.id}_"
+    app.text_input(key=prefix + "actual").input("425,75").run()
+    app.button(key=prefix + "step_done").click().run()
+    assert not app.exception
+    assert "Gedaan. De medewerker krijgt nu de drie vragen over wat het bracht." in texts(app)
+    assert {metric.label: metric.value for metric in app.metric}["Uitgegeven"] == "€ 425,75"
+
+
+def test_a_training_coordinator_who_is_not_hr_has_the_queue(firm_db):
+    database, firm = firm_db
+    request = requested(database, firm)
+    coordinator = add_person(database, name="Carla Coördinator", username="carla", roles=("employee", "training_coordinator"))
+    accounts.set_password_hash(database, coordinator.id, hash_password("geheim123"))
+    app = opened("carla", request.id)
+    assert "Daan Medewerker · Cursus tekening lezen bij het ROC" in texts(app)
+    assert "Verslag van het gesprek openen" not in texts(app)  # the conversation itself is not theirs to read
+
+
+@pytest.mark.parametrize("username", ["employee", "manager"])
+def test_the_queue_refuses_an_employee_and_a_manager(firm_db, username):
+    database, firm = firm_db
+    requested(database, firm)
+    app = page_run_directly(username, PAGE)
+    assert not app.exception
+    assert REFUSED in texts(app)
+    assert (list(app.dataframe), list(app.metric), list(app.selectbox)) == ([], [], [])
