@@ -50,8 +50,8 @@ def pages_for(person: Person | None, needs_setup: bool = False) -> list[st.Page]
     if not person.is_hr:
         # A manager reads their own team's skills matrix; HR finds it among the HR pages.
         own = [*own, _skills_matrix()] if "manager" in person.roles else own
-        # The training plan and what learning brought: a manager's team's, the coordinator's whole firm.
         own = [*own, _training_queue()] if access.coordinates_learning(person) else own
+        # The training plan and what learning brought: a manager's team's, the coordinator's whole firm.
         return [*own, *_learning_plans()] if {"manager", "training_coordinator"} & set(person.roles) else own
     return {tr("nav.section_own"): own, tr("nav.section_hr"): _hr_pages()}
 
