@@ -55,6 +55,8 @@ class Rewording:
 
 @dataclass(frozen=True)
 class Diff:
+    """Every change, in the order compare lists them; false when nothing differs."""
+
     changes: tuple[Change, ...]
     rewordings: tuple[Rewording, ...]
 

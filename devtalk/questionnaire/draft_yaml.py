@@ -47,8 +47,8 @@ def from_yaml(text: str | bytes, filename: str = "<tekst>") -> Draft:
     )
 
 
-def _keys(node: Node) -> dict[str, Node]:
-    return {key.value: value for key, value in node.value} if isinstance(node, MappingNode) else {}
+def _keys(node: MappingNode) -> dict[str, Node]:
+    return {key.value: value for key, value in node.value}
 
 
 def _section(section: Section, keys: dict[str, Node]) -> DraftSection:
@@ -69,6 +69,7 @@ def _item(item: Item, keys: dict[str, Node]) -> DraftItem:
 
 
 def _leading_comment(text: str) -> str:
+    """The comment a template opens with (what it is for, where its ids come from), kept across a round trip."""
     lines = []
     for line in LINE_BREAK.split(text):
         if not line.startswith("#"):
