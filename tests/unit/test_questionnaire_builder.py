@@ -157,6 +157,27 @@ def test_an_empty_draft_gets_its_id_from_the_title_and_asks_for_a_section():
     assert [problem.field for problem in b.validate(draft)] == ["sections"]
 
 
+def test_the_issues_small_questionnaire_composed_from_empty_is_one_the_reader_accepts():
+    """Two sections, a 4-point scale with n.v.t., five questions of which one open: what HR builds in the browser test."""
+    draft = b.new_draft({"nl": "Kort gesprek", "en": "Short talk"})
+    draft = b.add_scale(draft, "Hoe goed", points=4, not_applicable=True)
+    for point, (nl, en) in enumerate((("Nog niet", "Not yet"), ("Met hulp", "With help"),
+                                      ("Zelfstandig", "On my own"), ("Kan het leren", "Can teach")), 1):
+        draft = b.set_scale_label(b.set_scale_label(draft, "hoe-goed", point, "nl", nl), "hoe-goed", point, "en", en)
+    draft = b.add_section(b.add_section(draft, {"nl": "Vakwerk", "en": "Craft"}), {"nl": "Jij", "en": "You"})
+    for section, wording in ((0, "Ik kan lassen"), (0, "Ik kan zetten"), (0, "Ik kan tekenen"), (1, "Ik help collega's")):
+        draft = b.add_item(draft, section, {"nl": wording, "en": wording + " (en)"})
+    draft = b.add_item(draft, 1, {"nl": "Waar krijg jij energie van?", "en": "What gives you energy?"}, type="open")
+    draft = b.set_item_text(draft, "ik-kan-lassen", "text_manager", "nl", "De medewerker kan lassen")
+    draft = b.set_item_text(draft, "ik-kan-lassen", "text_manager", "en", "The employee can weld")
+    assert b.validate(draft) == ()
+    questionnaire = parse_questionnaire(b.to_yaml(draft))
+    assert [len(section.items) for section in questionnaire.sections] == [3, 2]
+    assert questionnaire.scale_of(questionnaire.item("ik-kan-lassen")).points == (1, 2, 3, 4)
+    assert questionnaire.item("ik-kan-lassen").wording("manager", "en") == "The employee can weld"
+    assert questionnaire.item("waar-krijg-jij-energie-van").type == "open"
+
+
 def test_a_new_item_gets_an_id_from_its_first_wording_that_stays_when_the_wording_changes():
     draft = b.add_item(make_draft(0), 0, {"nl": "Ik kan MIG/MAG lassen", "en": "I can MIG/MAG weld"})
     assert ids(draft) == ["waar-krijg-jij-energie-van", "ik-kan-mig-mag-lassen"]
