@@ -364,6 +364,7 @@ def approve(db: sqlite_utils.Database, actor: Person, request_id: int) -> Reques
 def plan(db: sqlite_utils.Database, actor: Person, request_id: int, planned_start: date,
          planned_end: date | None = None) -> RequestView:
     """An approved request gets its dates."""
+    decidable_request(db, actor, request_id)
     if planned_start is None:
         raise InvalidInput("learning.start_required", field="planned_start")
     if planned_end is not None and planned_end < planned_start:
@@ -373,6 +374,7 @@ def plan(db: sqlite_utils.Database, actor: Person, request_id: int, planned_star
 
 def mark_done(db: sqlite_utils.Database, actor: Person, request_id: int, actual_cents: int | None = None) -> RequestView:
     """The learning took place; the actual cost, when known, replaces the estimate in what is spent."""
+    decidable_request(db, actor, request_id)
     if actual_cents is not None and actual_cents < 0:
         raise InvalidInput("learning.amount_invalid", field="actual", value=actual_cents)
     fields = {} if actual_cents is None else {"actual_cents": actual_cents}
@@ -381,6 +383,7 @@ def mark_done(db: sqlite_utils.Database, actor: Person, request_id: int, actual_
 
 def decline(db: sqlite_utils.Database, actor: Person, request_id: int, reason: str) -> RequestView:
     """Decline with a reason the employee reads."""
+    decidable_request(db, actor, request_id)
     reason = required_text(reason, MAX_TEXT, "learning.reason_required", "learning.text_too_long")
     return _move(db, actor, request_id, "decline", reason, decline_reason=reason)
 
@@ -433,10 +436,10 @@ def save_question(db: sqlite_utils.Database, actor: Person, request_id: int, tex
     ``expected`` is the text as the caller last read or saved it: a text changed elsewhere since
     is refused with TextChangedElsewhere instead of overwritten."""
     text = text or ""
-    if len(text) > MAX_TEXT:
-        raise InvalidInput("learning.text_too_long", field="question", maximum=MAX_TEXT)
     with transaction(db):
         request = _own(db, actor, request_id)
+        if len(text) > MAX_TEXT:
+            raise InvalidInput("learning.text_too_long", field="question", maximum=MAX_TEXT)
         if request.status not in EDITABLE:
             raise InvalidInput("learning.not_editable")
         _check_unchanged(request.question, expected, text)
@@ -454,14 +457,14 @@ def save_evaluation(db: sqlite_utils.Database, actor: Person, request_id: int, *
                     expected: str | None = None) -> Evaluation:
     """Autosave of the three evaluation answers once the request is done (each as it is given;
     ``expected`` guards the text as in save_question)."""
-    if learned is not None and len(learned) > MAX_TEXT:
-        raise InvalidInput("learning.text_too_long", field="learned", maximum=MAX_TEXT)
-    if satisfaction is not None and satisfaction not in SATISFACTION:
-        raise InvalidInput("learning.satisfaction_invalid", field="satisfaction")
-    if helped is not None and helped not in HELPED:
-        raise InvalidInput("learning.helped_invalid", field="helped")
     with transaction(db):
         request = _own(db, actor, request_id)
+        if learned is not None and len(learned) > MAX_TEXT:
+            raise InvalidInput("learning.text_too_long", field="learned", maximum=MAX_TEXT)
+        if satisfaction is not None and satisfaction not in SATISFACTION:
+            raise InvalidInput("learning.satisfaction_invalid", field="satisfaction")
+        if helped is not None and helped not in HELPED:
+            raise InvalidInput("learning.helped_invalid", field="helped")
         if request.status != "done":
             raise InvalidInput("learning.not_done_yet")
         stored = store.evaluations(db, [request_id]).get(request_id) or Evaluation(request_id)

@@ -311,3 +311,17 @@ def test_the_year_must_be_a_plan_year(fresh_db):
     firm = requested(fresh_db)
     with pytest.raises(InvalidInput):
         learning.queue(fresh_db, firm.coordinator, 20266)
+
+
+@pytest.mark.parametrize("call", [
+    lambda db, actor, request_id: learning.decline(db, actor, request_id, ""),
+    lambda db, actor, request_id: learning.plan(db, actor, request_id, None),
+    lambda db, actor, request_id: learning.mark_done(db, actor, request_id, actual_cents=-1),
+    lambda db, actor, request_id: learning.save_question(db, actor, request_id, "x" * 10_000),
+    lambda db, actor, request_id: learning.save_evaluation(db, actor, request_id, satisfaction=9),
+], ids=["decline without reason", "plan without date", "negative cost", "question too long", "satisfaction 9"])
+def test_someone_else_is_refused_before_their_input_is_looked_at(fresh_db, call):
+    """A refusal, not a message about the input: the input says nothing to someone who may not act."""
+    firm = requested(fresh_db)
+    with pytest.raises(NotAllowed):
+        call(fresh_db, firm.other_manager, the_request(fresh_db, firm).id)
