@@ -49,8 +49,8 @@ def add_request(db: sqlite_utils.Database, **fields) -> int | None:
     """A new request; None when one for the same action (or certificate and year) is there already."""
     stamp = now()
     cursor = db.execute(
-        f"INSERT OR IGNORE INTO learning_requests ({', '.join(fields)}, created_at, updated_at)"
-        f" VALUES ({', '.join(':' + name for name in fields)}, :created_at, :updated_at)",
+        f"INSERT INTO learning_requests ({', '.join(fields)}, created_at, updated_at)"
+        f" VALUES ({', '.join(':' + name for name in fields)}, :created_at, :updated_at) ON CONFLICT DO NOTHING",
         {**_columns(fields), "created_at": stamp, "updated_at": stamp},
     )
     if not cursor.rowcount:

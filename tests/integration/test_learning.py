@@ -11,6 +11,7 @@ import pytest
 
 import db as storage
 from db import certificates as certificate_store
+from db import learning as learning_store
 from db.people import add_person
 from devtalk.domain.learning import IllegalMove
 from devtalk.errors import InvalidInput, NotAllowed
@@ -90,6 +91,15 @@ def test_looking_twice_adds_no_second_request(fresh_db):
     learning.my_requests(fresh_db, firm.employee)
     learning.queue(fresh_db, firm.coordinator, YEAR)
     assert len(learning.queue(fresh_db, firm.coordinator, YEAR)) == 1
+
+
+def test_the_database_holds_one_request_per_action_whoever_adds_it(fresh_db):
+    """Two people looking at once both find the action without a request; the second insert is a no-op."""
+    firm = requested(fresh_db)
+    request = the_request(fresh_db, firm)
+    again = learning_store.add_request(fresh_db, employee_id=firm.employee.id, action_id=request.action_id,
+                                       kind="course", what="Nog eens", year=YEAR)
+    assert again is None and len(learning.queue(fresh_db, firm.coordinator, YEAR)) == 1
 
 
 def certificate_expiring(db, firm, expires_on: date) -> int:
