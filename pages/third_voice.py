@@ -10,7 +10,7 @@ from devtalk.presentation.formatting import format_datetime
 from devtalk.questionnaire import Scale
 from devtalk.services import third_voice
 from devtalk.services.conversations import MAX_TEXT, MissingAnswers
-from ui import callbacks, navigation, session
+from ui import callbacks, session
 from ui.session import tr
 from ui.text import escape_markdown
 
@@ -32,12 +32,18 @@ if chosen is None:
             st.markdown(f"**{escape_markdown(request.employee.name)}**")
             st.caption(escape_markdown(request.round.name))
             label = "third_voice.fill_in" if request.open else "third_voice.view"
-            st.page_link(navigation.THIRD_VOICE, label=tr(label), icon=":material/arrow_forward:",
-                         query_params={"input": request.voice.id})
+            # A button, not a link: a link to this same page would leave ``input`` out of the
+            # address bar, and the next tap or reload would come back to this list.
+            st.button(tr(label), key=f"third_voice_open_{request.voice.id}", icon=":material/arrow_forward:",
+                      on_click=st.query_params.__setitem__, args=("input", str(request.voice.id)))
     st.stop()
 
 form = session.or_stop(third_voice.open_input, db, person, chosen)
 voice_id = form.voice.id
+if st.query_params.get("input") != str(voice_id):
+    # A card for this input alone opens it without ``input``: put it in the address, so a reload
+    # opens this form again.
+    st.query_params["input"] = str(voice_id)
 
 
 def widget_key(item_id: str) -> str:
