@@ -46,12 +46,13 @@ def way_text(line: PlanLine, lang: str) -> str:
     return f"{way}: {who}" if who else way
 
 
-def when_text(line: PlanLine, lang: str) -> str:
+def when_text(line: PlanLine, lang: str, written=format_date) -> str:
+    """One date or from ... to ...; ``written(day, lang)`` writes each date."""
     if line.start is None and line.end is None:
         return ""
     if line.end is None or line.end == line.start:
-        return format_date(line.start or line.end, lang)
-    return t("training_plan.from_to", lang, start=format_date(line.start, lang), end=format_date(line.end, lang))
+        return written(line.start or line.end, lang)
+    return t("training_plan.from_to", lang, start=written(line.start, lang), end=written(line.end, lang))
 
 
 def hours_text(hours: float | None, lang: str) -> str:

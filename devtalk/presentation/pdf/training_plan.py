@@ -10,21 +10,35 @@ from datetime import date
 from devtalk.domain.training_plan import Plan, by_team, plan_totals
 from devtalk.i18n import t
 from devtalk.presentation.formatting import format_date
-from devtalk.presentation.pdf.document import GREY, LINE, RULE, Document
+from devtalk.presentation.pdf.document import (
+    CELL_PADDING,
+    GREY,
+    HEADING_FILL,
+    LINE,
+    ROW_FILL,
+    RULE,
+    TABLE_SIZE,
+    Document,
+    plain,
+)
 from devtalk.presentation.training_plan_frames import (
     hours_text,
     line_texts,
     money_text,
     team_name,
     totals_rows,
+    when_text,
 )
 
 # Each team's table: the team is its heading, so not a column; kind goes with what, the
-# conversation with why. Widths are shares of the printable width.
+# conversation with why. Amounts, hours and status are as wide as their text; the other columns
+# share the rest of the width by these shares.
 COLUMNS = (("employee", 0.12), ("what", 0.17), ("why", 0.15), ("way", 0.11), ("when", 0.1), ("hours", 0.04),
            ("estimated", 0.07), ("actual", 0.07), ("subsidy", 0.1), ("status", 0.07))
 NUMERIC = ("hours", "estimated", "actual")
 SIGNATURE_HEIGHT = 46
+ROW_LINE, ROW_PADDING = 4.2, 1.2  # mm per line of a table cell, and above and below its text
+NO_BREAK = "\u00a0"
 
 
 class PlanSheet(Document):
@@ -44,31 +58,125 @@ def plan_document(plan: Plan, lang: str, printed: date | None = None) -> bytes:
     if not plan.lines:
         doc.paragraph(t("training_plan.empty", lang))
     columns = [(column, share) for column, share in COLUMNS if plan.shows_costs or column not in ("estimated", "actual", "subsidy")]
-    scale = 1 / sum(share for _, share in columns)
-    widths = [doc.epw * share * scale for _, share in columns]
-    headings = [t(f"training_plan.col_{column}", lang) for column, _ in columns]
-    align = ["RIGHT" if column in NUMERIC else "LEFT" for column, _ in columns]
-    for lines in by_team(plan.lines).values():
-        doc.heading(team_name(lines[0], lang))
-        rows = []
-        for line in lines:
-            texts = line_texts(line, lang)
-            texts["what"] = f"{texts['what']}\n{texts['kind']}"
-            texts["why"] = "\n".join(part for part in (texts["why"], texts["conversation"]) if part)
-            rows.append([texts[column] for column, _ in columns])
-        rows.append(_subtotal(plan, lines, [column for column, _ in columns], lang))
-        doc.grid(headings, rows, widths=widths, align=align, emphasis=(len(rows) - 1,))
+    names = [column for column, _ in columns]
+    headings = [t(f"training_plan.col_{column}", lang) for column in names]
+    align = ["RIGHT" if column in NUMERIC else "LEFT" for column in names]
+    teams = [(team_name(lines[0], lang), [*(_cells(line, names, lang) for line in lines), _subtotal(lines, names, lang)])
+             for lines in by_team(plan.lines).values()]
+    widths = _widths(doc, headings, [row for _, rows in teams for row in rows], columns)
+    for team, rows in teams:
+        doc.heading(team)
+        _table(doc, headings, rows, widths, align)
     _totals(doc, plan, lang)
     _signature(doc, lang)
     return doc.to_bytes()
 
 
-def _subtotal(plan: Plan, lines, columns: list[str], lang: str) -> list[str]:
+def _cells(line, columns: list[str], lang: str) -> list[str]:
+    texts = line_texts(line, lang)
+    texts["what"] = f"{texts['what']}\n{texts['kind']}"
+    texts["why"] = "\n".join(part for part in (texts["why"], texts["conversation"]) if part)
+    # A date or an amount is never broken over two lines; only the space between words is a break.
+    texts["when"] = when_text(line, lang, lambda day, lang: format_date(day, lang).replace(" ", NO_BREAK))
+    texts["subsidy"] = texts["subsidy"].replace("€ ", "€" + NO_BREAK)
+    return [texts[column] for column in columns]
+
+
+def _widths(doc: Document, headings: list[str], rows: list[list[str]], columns) -> list[float]:
+    """Amounts, hours and statuses as wide as their widest text (never broken); the other columns
+    share the rest by their COLUMNS share, each at least as wide as its longest word."""
+    doc.body(TABLE_SIZE, bold=True)  # as wide as the bold subtotal and headings need
+
+    def widest(texts) -> float:
+        return max((doc.get_string_width(text) for text in texts), default=0) + 2 * CELL_PADDING + 0.5
+
+    widths = {}
+    for index, (column, _) in enumerate(columns):
+        texts = [row[index] for row in rows]
+        if column in (*NUMERIC, "status"):
+            widths[column] = widest([*headings[index].split(), *texts])
+        else:
+            widths[column] = widest(word for text in [headings[index], *texts] for word in text.replace("\n", " ").split(" "))
+    flexible = [(column, share) for column, share in columns if column not in (*NUMERIC, "status")]
+    room = doc.epw - sum(widths[column] for column, _ in columns if column in (*NUMERIC, "status"))
+    shares = sum(share for _, share in flexible)
+    for column, share in flexible:
+        widths[column] = max(widths[column], room * share / shares)
+    spare = doc.epw - sum(widths.values())  # a very long word took more than its share: the others give
+    if spare < 0:
+        give = sum(widths[column] for column, _ in flexible)
+        for column, _ in flexible:
+            widths[column] += spare * widths[column] / give
+    doc.body()
+    return [widths[column] for column, _ in columns]
+
+
+def _subtotal(lines, columns: list[str], lang: str) -> list[str]:
     totals = plan_totals(lines)
     values = {"employee": t("training_plan.subtotal", lang), "hours": hours_text(totals.hours, lang),
               "estimated": money_text(totals.estimated_cents, lang), "actual": money_text(totals.actual_cents, lang),
-              "subsidy": money_text(totals.subsidy_cents, lang) if plan.shows_costs else ""}
+              "subsidy": money_text(totals.subsidy_cents, lang)}
     return [values.get(column, "") for column in columns]
+
+
+def _table(doc: Document, headings: list[str], rows: list[list[str]], widths: list[float], align: list[str]) -> None:
+    """A team's lines as the house table looks (heading repeated on every page, every other row
+    shaded, rules between rows, the last row, the subtotal, in bold), drawn line by line.
+
+    Not ``Document.grid``: fpdf2's table lays every cell out twice with multi_cell, which took 3-5 s
+    for the 400 lines of 200 people; text wrapped here and placed with ``text`` takes a tenth."""
+    def row(cells: list[str], fill, bold: bool) -> None:
+        doc.body(TABLE_SIZE, bold=bold)
+        wrapped = [_wrapped(doc, plain(text), width - 2 * CELL_PADDING) for text, width in zip(cells, widths)]
+        height = max(len(lines) for lines in wrapped) * ROW_LINE + 2 * ROW_PADDING
+        if doc.get_y() + height > doc.page_break_trigger:
+            doc.add_page()
+            row(headings, HEADING_FILL, True)
+            doc.body(TABLE_SIZE, bold=bold)
+        top, x = doc.get_y(), doc.l_margin
+        if fill:
+            doc.set_fill_color(*fill)
+            doc.rect(x, top, sum(widths), height, style="F")
+        for lines, width, side in zip(wrapped, widths, align):
+            for number, line in enumerate(lines):
+                left = x + width - CELL_PADDING - doc.get_string_width(line) if side == "RIGHT" else x + CELL_PADDING
+                doc.text(left, top + ROW_PADDING + (number + 0.78) * ROW_LINE, line)
+            x += width
+        doc.set_draw_color(*RULE)
+        doc.line(doc.l_margin, top + height, doc.l_margin + sum(widths), top + height)
+        doc.set_xy(doc.l_margin, top + height)
+
+    doc.room_for(3 * (ROW_LINE + 2 * ROW_PADDING))
+    row(headings, HEADING_FILL, True)
+    for index, cells in enumerate(rows):
+        row(cells, ROW_FILL if index % 2 == 0 else None, index == len(rows) - 1)
+    doc.ln(2)
+    doc.body()
+
+
+def _wrapped(doc: Document, text: str, room: float) -> list[str]:
+    """The text on as many lines as it needs within ``room`` mm, broken between words (inside a
+    word only when the word alone is wider), each line break of the text kept."""
+    lines = []
+    for paragraph in text.split("\n"):
+        if doc.get_string_width(paragraph) <= room:  # most cells: one measurement, one line
+            lines.append(paragraph)
+            continue
+        line = ""
+        for word in paragraph.split(" "):  # a no-break space holds its word together
+            candidate = f"{line} {word}" if line else word
+            if doc.get_string_width(candidate) <= room:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            while doc.get_string_width(word) > room and len(word) > 1:
+                cut = next(end for end in range(len(word), 0, -1) if doc.get_string_width(word[:end]) <= room or end == 1)
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
+        lines.append(line)
+    return lines or [""]
 
 
 def _totals(doc: Document, plan: Plan, lang: str) -> None:
