@@ -27,8 +27,9 @@ from decimal import Decimal
 
 import sqlite_utils
 
-from db import audit, people
+from db import audit, conversations, people
 from db import learning as store
+from db import questionnaires as versions
 from db._rows import now, to_datetime
 from db.connection import transaction
 from devtalk.domain import access
@@ -51,6 +52,8 @@ from devtalk.domain.learning import (
 from devtalk.domain.models import HELPED, Person
 from devtalk.domain.plain_text import required_text
 from devtalk.errors import DevtalkError, InvalidInput, NotAllowed, NotFound
+from devtalk.questionnaire import Questionnaire
+from devtalk.services.library import parsed
 
 MAX_TEXT = 5000
 MAX_SHORT = 200
@@ -151,6 +154,22 @@ def _views(db, actor: Person, requests: list[LearningRequest]) -> list[RequestVi
 
 def _view(db, actor: Person, request_id: int) -> RequestView:
     return _views(db, actor, [store.get_request(db, request_id)])[0]
+
+
+def questionnaire_of(db, request: LearningRequest) -> Questionnaire | None:
+    """The questionnaire the request's conversation was held on, else the employee's latest one."""
+    conversation = conversations.get_conversation(db, request.conversation_id) if request.conversation_id else None
+    if conversation is None:
+        held = conversations.conversations_of_employee(db, request.employee_id)
+        conversation = max(held, key=lambda c: c.id) if held else None
+    if conversation is None:
+        return None
+    return parsed(versions.get_version(db, conversation.questionnaire_version_id))
+
+
+def _skill_ids(db, request: LearningRequest, employee: Person) -> set[str]:
+    questionnaire = questionnaire_of(db, request)
+    return set() if questionnaire is None else {item.id for item in questionnaire.skill_items(employee.function_id)}
 
 
 # --- where requests come from ----------------------------------------------------------------
@@ -330,8 +349,8 @@ def decide(
         raise InvalidInput("learning.end_before_start", field="planned_end")
     if estimated_cents is not None and estimated_cents < 0:
         raise InvalidInput("learning.amount_invalid", field="estimated", value=estimated_cents)
-    if item_id is not None and len(item_id) > MAX_SHORT:
-        raise InvalidInput("learning.text_too_long", field="item", maximum=MAX_SHORT)
+    if item_id is not None and item_id not in _skill_ids(db, request, employee):
+        raise InvalidInput("learning.not_a_skill", field="item")
     with transaction(db):
         store.update_request(db, request_id, decision=decision, colleague_id=colleague_id, provider=provider,
                              planned_start=planned_start, planned_end=planned_end, estimated_cents=estimated_cents,

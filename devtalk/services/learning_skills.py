@@ -18,16 +18,14 @@ import sqlite_utils
 
 from db import conversations, matrix, people
 from db import learning as store
-from db import questionnaires as versions
 from db import skills as skill_store
 from devtalk.domain import access
 from devtalk.domain.learning import Evaluation, LearningRequest
 from devtalk.domain.models import Person
 from devtalk.domain.skills import required_on
 from devtalk.errors import NotAllowed, NotFound
-from devtalk.questionnaire import Item, Questionnaire
-from devtalk.services.learning import decidable_request
-from devtalk.services.library import parsed
+from devtalk.questionnaire import Item
+from devtalk.services.learning import decidable_request, questionnaire_of
 
 
 @dataclass(frozen=True)
@@ -52,22 +50,11 @@ class HelpCheck:
     level_now: int | None  # the latest level (db.matrix.latest_levels)
 
 
-def _questionnaire_of(db, request: LearningRequest) -> Questionnaire | None:
-    """The questionnaire the request's conversation was held on, else the employee's latest one."""
-    conversation = conversations.get_conversation(db, request.conversation_id) if request.conversation_id else None
-    if conversation is None:
-        held = conversations.conversations_of_employee(db, request.employee_id)
-        conversation = max(held, key=lambda c: c.id) if held else None
-    if conversation is None:
-        return None
-    return parsed(versions.get_version(db, conversation.questionnaire_version_id))
-
-
 def skill_choices(db: sqlite_utils.Database, actor: Person, request_id: int) -> list[Item]:
     """The skill items of the employee's questionnaire and job function, for the coordinator to
     say which skill a request is about (``item.wording("employee", lang)`` names it)."""
     request, employee = decidable_request(db, actor, request_id)
-    questionnaire = _questionnaire_of(db, request)
+    questionnaire = questionnaire_of(db, request)
     return [] if questionnaire is None else list(questionnaire.skill_items(employee.function_id))
 
 
@@ -78,7 +65,7 @@ def suggestions(db: sqlite_utils.Database, actor: Person, request_id: int,
     employee's own team first. None without a skill."""
     request, employee = decidable_request(db, actor, request_id)
     item_id = item_id or request.item_id
-    questionnaire = _questionnaire_of(db, request)
+    questionnaire = questionnaire_of(db, request)
     if item_id is None or questionnaire is None:
         return []
     try:
@@ -121,7 +108,7 @@ def help_checks(db: sqlite_utils.Database, actor: Person, employee_id: int) -> l
 def _then_and_now(db, request: LearningRequest, now: dict[str, int | None]) -> tuple[Item | None, int | None, int | None]:
     if request.item_id is None:
         return None, None, None
-    questionnaire = _questionnaire_of(db, request)
+    questionnaire = questionnaire_of(db, request)
     try:
         item = questionnaire.item(request.item_id) if questionnaire else None
     except KeyError:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from db.people import add_person
-from devtalk.errors import NotAllowed
+from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.services import (
     conversations,
     learning,
@@ -98,3 +98,9 @@ def test_did_it_help_shows_the_skill_then_and_at_the_next_conversation(fresh_db,
     assert learning_skills.help_checks(fresh_db, firm.employee, firm.employee.id) == [check]
     with pytest.raises(NotAllowed):
         learning_skills.help_checks(fresh_db, firm.other_manager, firm.employee.id)
+
+
+def test_a_request_is_only_about_a_skill_of_the_employees_questionnaire(fresh_db, firm):
+    with pytest.raises(InvalidInput) as refused:
+        learning.decide(fresh_db, firm.coordinator, firm.request.id, decision="external", item_id="tig-lassen")
+    assert refused.value.field == "item"  # asked of welders only; Daan is a plaatwerker
