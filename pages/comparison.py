@@ -5,7 +5,7 @@ import streamlit as st
 from devtalk.presentation.comparison_frames import dumbbell_spec, section_frames
 from devtalk.questionnaire import localized
 from devtalk.services import printing, reports, skills, third_voice
-from ui import navigation, session
+from ui import learning_help, navigation, session
 from ui import third_voice as third_voice_ui
 from ui.agenda import show_agenda_point
 from ui.downloads import pdf_download
@@ -66,8 +66,10 @@ with can_want_tab:
 
 with agenda_tab:
     earlier = reports.earlier_actions(db, view.conversation)
+    learned = learning_help.checks_by_action(person, view.employee.id)
     for point in reports.proposed_agenda(db, person, view, earlier):
         show_agenda_point(point, view.questionnaire, comparison, {a.id: a for a in earlier}, lang)
+        learning_help.beside_point(point, learned)
 
 if view.conversation.status in printing.PREPARATION_STATUSES:
     pdf_download("preparation", tr("download.preparation"),

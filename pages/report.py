@@ -15,7 +15,7 @@ from devtalk.domain.models import ACTION_KINDS, HELPED, Report
 from devtalk.presentation.comparison_frames import agreed_frame
 from devtalk.presentation.formatting import format_date, format_datetime
 from devtalk.services import actions, printing, reports, skills
-from ui import callbacks, seen, session, widgets
+from ui import callbacks, learning_help, seen, session, widgets
 from ui.agenda import show_agenda_point
 from ui.downloads import pdf_download
 from ui.session import tr
@@ -232,10 +232,12 @@ if conversation.held_at:
 st.header(tr("report.agenda"))
 if editing:
     st.caption(tr("report.agenda_explained"))
+learned = learning_help.checks_by_action(person, conversation.employee_id)
 # Read, the report holds what the PDF holds: the points the meeting wrote something about.
 for index, point in enumerate(report.agenda if editing else agenda.discussed(report.agenda, earlier)):
     with st.container(border=True):
         show_agenda_point(point, compared.questionnaire, compared.comparison, earlier, lang)
+        learning_help.beside_point(point, learned)
         if editing:
             text_box(tr("report.point_note"), NOTE + point.key, save_note, (point.key,))
             up, down, drop = st.columns(3)
