@@ -54,6 +54,7 @@ def measure(large: Seeded, small: Seeded, repeat: int) -> list[figures.Figure]:
     results.append(figures.matrix_figure(large, matrices["large"]))
     results.append(figures.expiry_figure(repeat))
     results.append(figures.learning_queue_figure(large, repeat))
+    results.append(figures.training_plan_pdf_figure(max(3, repeat // 2)))
     results.append(figures.report_pdf_figure(large, max(3, repeat // 2)))
     results.append(figures.growth_figure("growth: comparison page", compared["small"], compared["page"]))
     results.append(figures.growth_figure("growth: dossier page", dossiers["small"], dossiers["page"]))
