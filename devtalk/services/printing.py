@@ -8,6 +8,7 @@ gets the same NotAllowed. Only then is the PDF built from what that service retu
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 import sqlite_utils
 
@@ -21,6 +22,7 @@ from devtalk.presentation.pdf.conversation_report import conversation_report
 from devtalk.presentation.pdf.dossier_report import dossier_report
 from devtalk.presentation.pdf.paper_form import paper_form
 from devtalk.presentation.pdf.preparation_sheet import preparation_sheet
+from devtalk.services import third_voice
 from devtalk.services.conversations import ComparisonView
 from devtalk.services.dossier import dossier_of
 from devtalk.services.library import get_version, parsed
@@ -46,7 +48,8 @@ def preparation_sheet_pdf(db: sqlite_utils.Database, actor: Person, conversation
     if compared.conversation.status not in PREPARATION_STATUSES:
         raise InvalidInput("pdf.preparation_not_now")
     earlier = earlier_actions(db, compared.conversation)
-    content = _content(db, compared, earlier=earlier, proposed=proposed_agenda(db, actor, compared, earlier))
+    content = replace(_content(db, compared, earlier=earlier, proposed=proposed_agenda(db, actor, compared, earlier)),
+                      third_voice=third_voice.comparison_column(db, actor, conversation_id))
     return preparation_sheet(content, _language(lang, compared.employee))
 
 

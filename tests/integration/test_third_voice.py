@@ -298,3 +298,20 @@ def test_erasing_the_colleague_or_the_employee_erases_the_open_answers_and_keeps
     texts = sorted(row[0] for row in fresh_db.execute("SELECT text FROM third_voice_answers WHERE text IS NOT NULL"))
     assert texts == ([] if erased == "employee" else ["Goed werk, zegt 2", "Goed werk, zegt 3"])
     assert fresh_db.execute("SELECT count(*) FROM third_voice_answers WHERE value IS NOT NULL").fetchone()[0] == 6
+
+
+@pytest.mark.parametrize("count", [2, 3])
+def test_the_preparation_sheet_prints_the_colleagues_column_from_three_on(fresh_db, firm, count):
+    from devtalk.services.printing import preparation_sheet_pdf
+    from tests.builders import flat, text_of
+
+    for number in range(1, count + 1):
+        person = colleague(fresh_db, number)
+        voice = third_voice.invite(fresh_db, firm.manager, firm.conversation_id, person.id)
+        give_input(fresh_db, person, voice.id, value=4, text=f"Open antwoord {number}")
+    submit_both(fresh_db, firm)
+    printed = flat(text_of(preparation_sheet_pdf(fresh_db, firm.manager, firm.conversation_id, "nl")))
+    assert ("Collega's (gem.)" in printed) is (count == 3)
+    assert ("Open antwoord 1" in printed) is (count == 3)
+    assert ("2 collega's gaven inbreng" in printed) is (count == 2)
+    assert "Collega 1" not in printed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from devtalk.domain.comparison import LARGE_GAP, Comparison
+from devtalk.domain.third_voice import ThirdColumn
 from devtalk.i18n import t
 from devtalk.presentation.comparison_frames import likert_frame
 from devtalk.presentation.formatting import format_date
@@ -29,12 +30,13 @@ def facts(doc: Document, content: ConversationContent, lang: str) -> None:
     ])
 
 
-def comparison_tables(doc: Document, comparison: Comparison, lang: str) -> None:
-    """Per section both answers and the difference with its marker; large gaps printed bold."""
+def comparison_tables(doc: Document, comparison: Comparison, lang: str, third: ThirdColumn | None = None) -> None:
+    """Per section both answers (and the colleagues' where they may be shown) and the difference
+    with its marker; large gaps printed bold."""
     if not comparison.likert:
         return
     doc.heading(t("compare.title", lang))
-    frame = likert_frame(comparison, lang)  # rows in comparison.likert order, section after section
+    frame = likert_frame(comparison, lang, third)  # rows in comparison.likert order, section after section
     headings = list(frame.columns)
     # Item, the levels (both answers, agreed, required where there are any), difference with its marker.
     align = ("LEFT",) + ("CENTER",) * (len(headings) - 2) + ("LEFT",)
@@ -49,6 +51,24 @@ def comparison_tables(doc: Document, comparison: Comparison, lang: str) -> None:
         start += len(section.likert)
     if comparison.has_requirements:
         doc.paragraph(t("skills.critical_legend", lang), size=8.5, colour=GREY)
+
+
+def third_voice(doc: Document, third: ThirdColumn | None, lang: str) -> None:
+    """Whose the colleagues' column is, or why it is left out, and their open answers without names."""
+    if third is None:
+        return
+    doc.heading(t("third_voice.section_heading", lang))
+    if not third.shown:
+        doc.paragraph(t("third_voice.hidden", lang, count=third.answered), size=9, colour=GREY)
+        return
+    if third.named:
+        doc.paragraph(t("third_voice.column_named", lang, name=third.named), size=9, colour=GREY)
+    else:
+        doc.paragraph(t("third_voice.column_group", lang, count=third.answered), size=9, colour=GREY)
+        if third.open_answers:
+            doc.paragraph(t("third_voice.open_anonymous", lang), size=9, colour=GREY)
+    for text in third.open_answers:
+        doc.paragraph(text, indent=4)
 
 
 def chart(doc: Document, comparison: Comparison, lang: str) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from devtalk.domain.comparison import Comparison
 from devtalk.domain.models import Action, AgendaPoint, Conversation, Person, QuestionnaireVersion, Report, Round
+from devtalk.domain.third_voice import ThirdColumn
 from devtalk.questionnaire import Questionnaire
 
 
@@ -32,3 +33,5 @@ class ConversationContent:
     names: Mapping[int, str] = field(default_factory=dict)
     # The proposed agenda, for the preparation sheet (the report carries its own).
     proposed_agenda: tuple[AgendaPoint, ...] = ()
+    # The colleagues' input beside the two sides, for the preparation sheet (None: nobody asked).
+    third_voice: ThirdColumn | None = None

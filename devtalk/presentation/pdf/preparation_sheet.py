@@ -17,7 +17,8 @@ def preparation_sheet(content: ConversationContent, lang: str) -> bytes:
     doc.paragraph(t("pdf.preparation_explained", lang), size=9, colour=GREY)
     report_blocks.agenda(doc, t("compare.tab_agenda", lang), content.proposed_agenda, content.questionnaire,
                          content.comparison, content.earlier_actions, lang)
-    comparison_blocks.comparison_tables(doc, content.comparison, lang)
+    comparison_blocks.comparison_tables(doc, content.comparison, lang, content.third_voice)
     comparison_blocks.chart(doc, content.comparison, lang)
     comparison_blocks.open_answers(doc, content.comparison, lang)
+    comparison_blocks.third_voice(doc, content.third_voice, lang)
     return doc.to_bytes()
