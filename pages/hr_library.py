@@ -9,7 +9,7 @@ from devtalk.i18n import LANGUAGES
 from devtalk.presentation.formatting import format_datetime
 from devtalk.questionnaire import InvalidQuestionnaire
 from devtalk.services import library, printing
-from ui import callbacks, questionnaire_preview, session, widgets
+from ui import callbacks, navigation, questionnaire_preview, session, widgets
 from ui.downloads import pdf_download
 from ui.session import tr
 
@@ -137,6 +137,9 @@ def show_editor(version) -> None:
 
 st.title(tr("nav.hr_library"))
 session.show(LIBRARY)
+# Opened by app.py on the next run: a page link needs the navigation, which a page run on its own lacks.
+st.button(tr("builder.library_entry"), key="lib_to_builder", icon=":material/construction:",
+          on_click=lambda: st.session_state.update({session.LAND_ON: navigation.HR_BUILDER}))
 entries = library.library(db, person)
 show_adding()
 widgets.stop_when_empty(entries, "hr_library.empty")

@@ -25,6 +25,7 @@ HR_PEOPLE = "pages/hr_people.py"
 HR_ROUNDS = "pages/hr_rounds.py"
 HR_INVITATIONS = "pages/hr_invitations.py"
 HR_LIBRARY = "pages/hr_library.py"
+HR_BUILDER = "pages/hr_builder.py"
 HR_TEAM = "pages/hr_team.py"
 HR_EXPORTS = "pages/hr_exports.py"
 HR_PRIVACY = "pages/hr_privacy.py"
@@ -80,6 +81,7 @@ def _hr_pages() -> list[st.Page]:
         st.Page(HR_PEOPLE, title=tr("nav.hr_people"), icon=":material/groups:"),
         st.Page(HR_ROUNDS, title=tr("nav.hr_rounds"), icon=":material/event_repeat:"),
         st.Page(HR_LIBRARY, title=tr("nav.hr_library"), icon=":material/library_books:"),
+        st.Page(HR_BUILDER, title=tr("builder.nav"), icon=":material/construction:"),
         st.Page(HR_INVITATIONS, title=tr("nav.hr_invitations"), icon=":material/qr_code_2:"),
         st.Page(HR_TEAM, title=tr("nav.hr_team"), icon=":material/grid_view:"),
         _skills_matrix(),

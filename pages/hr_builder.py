@@ -1,0 +1,259 @@
+"""HR: the questionnaire builder. Start from a bundled template, a stored version or nothing; compose
+sections, questions and scales in forms (or as YAML in a code editor) beside a live preview at
+phone width; see what changed since last year's version; save it as a new version.
+
+Every change is stored in the draft at once (texts while typing), so a reload or a closed tab
+loses nothing; the draft's address (``?draft=``) brings a reload back to it.
+"""
+
+from pathlib import Path
+
+import streamlit as st
+
+from devtalk.domain.models import SIDES
+from devtalk.i18n import LANGUAGES
+from devtalk.presentation.formatting import format_datetime
+from devtalk.services import builder, library, printing
+from ui import builder_fields, callbacks, navigation, questionnaire_preview, session
+from ui.builder_fields import BUILDER, CONFLICT, NEWER, code_editor_yaml
+from ui.downloads import pdf_download
+from ui.session import tr
+from ui.text import escape_markdown
+
+st.set_page_config(layout="wide")  # the builder and the phone-wide preview side by side
+person = session.require_hr()
+db = session.database()
+lang = session.language()
+
+
+# -- starting --------------------------------------------------------------------------------
+
+@callbacks.signed_in(BUILDER)
+def start(person, how, *args) -> None:
+    again = st.session_state.pop("bld_again", False)
+    started = how(db, person, *args, again=again)
+    builder_fields.open_record(started.record)
+    if started.resumed:
+        session.say(BUILDER, "builder.resumed", kind=session.WARNING,
+                    at=format_datetime(started.record.updated_at, lang))
+        st.session_state["bld_restart"] = (how, args)
+
+
+@callbacks.signed_in(BUILDER)
+def start_over(person) -> None:
+    how, args = st.session_state.pop("bld_restart")
+    builder_fields.open_record(how(db, person, *args, again=True).record)
+
+
+def start_empty(person) -> None:
+    state = st.session_state
+    chosen = tuple(code for code in LANGUAGES if code in state.get("bstart_languages", LANGUAGES)) or LANGUAGES
+    start(builder.start_empty, {code: state.get(f"bstart_title_{code}", "") for code in chosen}, chosen)
+
+
+def show_start() -> None:
+    if "bld_restart" in st.session_state:
+        st.button(tr("builder.start_over"), key="bstart_over", on_click=start_over, icon=":material/restart_alt:")
+    mine = builder.my_drafts(db, person)
+    if mine:
+        st.header(tr("builder.drafts_heading"))
+        for record in mine:
+            label = tr("builder.draft_line", id=record.questionnaire_id, at=format_datetime(record.updated_at, lang))
+            st.button(label, key=f"bw_open_{record.id}", on_click=builder_fields.open_record, args=(record,),
+                      icon=":material/edit_note:")
+    st.header(tr("builder.start_heading"))
+    versions = {version.id: version for version in library.list_versions(db, person)}
+    with st.expander(tr("builder.start_version"), expanded=bool(versions)):
+        if versions:
+            st.selectbox(tr("builder.version"), list(versions), key="bstart_version",
+                         format_func=lambda v: library.version_label(versions[v], lang))
+            st.button(tr("builder.start"), key="bstart_version_go", on_click=lambda: start(
+                builder.start_from_version, st.session_state.get("bstart_version")))
+        else:
+            st.caption(tr("builder.no_versions"))
+    with st.expander(tr("builder.start_template")):
+        st.selectbox(tr("builder.template"), library.templates(person), key="bstart_template")
+        st.button(tr("builder.start"), key="bstart_template_go", on_click=lambda: start(
+            builder.start_from_template, st.session_state.get("bstart_template", "")))
+    with st.expander(tr("builder.start_empty"), expanded=not versions):
+        st.multiselect(tr("builder.languages"), LANGUAGES, default=list(LANGUAGES), key="bstart_languages",
+                       format_func=lambda code: tr(f"people.language_name_{code}"))
+        for code in LANGUAGES:
+            st.text_input(tr("builder.title_in", language=tr(f"people.language_name_{code}")),
+                          key=f"bstart_title_{code}")
+        st.button(tr("builder.start"), key="bstart_empty_go", on_click=callbacks.run, args=(BUILDER, start_empty))
+
+
+# -- one draft -------------------------------------------------------------------------------
+
+@callbacks.signed_in(BUILDER)
+def discard(person, draft_id: int) -> None:
+    builder.discard(db, person, draft_id)
+    builder_fields.close()
+    session.say(BUILDER, "builder.discarded")
+
+
+@callbacks.signed_in(BUILDER)
+def save(person, draft_id: int, over_newer: bool = False) -> None:
+    st.session_state.pop(NEWER, None)
+    try:
+        saved = builder.save(db, person, draft_id, builder_fields.seen_revision(), over_newer=over_newer)
+    except builder.NewerVersion as newer:
+        st.session_state[NEWER] = (newer.version, newer.by)
+        return
+    except builder.DraftChanged as changed:
+        st.session_state[CONFLICT] = changed.changed_at
+        return
+    builder_fields.close()
+    version = saved.version
+    session.say(BUILDER, "hr_library.stored" if saved.new else "hr_library.unchanged",
+                id=version.questionnaire_id, version=version.version)
+    st.session_state["bld_saved"] = True
+
+
+@callbacks.signed_in(BUILDER)
+def reload_newer(person) -> None:
+    version, _ = st.session_state.pop(NEWER)
+    builder_fields.open_record(builder.start_from_version(db, person, version.id, again=True).record)
+
+
+def show_conflict(opened: builder.Opened) -> None:
+    """Another tab or device changed the draft: say when, and let HR choose; draw nothing else."""
+    st.warning(tr("builder.draft_changed", at=format_datetime(st.session_state[CONFLICT], lang)))
+    reload_column, keep_column = st.columns(2)
+    reload_column.button(tr("builder.show_newer"), key="bw_conflict_reload", on_click=builder_fields.open_record,
+                         args=(opened.record,))
+    keep_column.button(tr("builder.keep_mine"), key="bw_conflict_keep", on_click=builder_fields.keep_mine)
+    st.stop()
+
+
+def show_header(opened: builder.Opened) -> None:
+    draft = opened.draft
+    st.subheader(escape_markdown(title_of(draft)))
+    st.caption(tr("builder.stored_at", id=draft.id, at=format_datetime(opened.record.updated_at, lang)))
+    for other in opened.others:
+        st.info(tr("builder.others", name=other.name, at=format_datetime(other.updated_at, lang)))
+    close_column, discard_column = st.columns(2)
+    close_column.button(tr("builder.close"), key="bw_close", on_click=builder_fields.close,
+                        icon=":material/arrow_back:")
+    with discard_column.popover(tr("builder.discard"), icon=":material/delete:"):
+        st.caption(tr("builder.discard_explained"))
+        st.button(tr("builder.discard_confirm"), key="bw_discard", type="primary", on_click=discard,
+                  args=(opened.record.id,))
+    if opened.problems:
+        st.error(tr("builder.problems", count=len(opened.problems)))
+        with st.expander(tr("builder.problems_list")):
+            for problem in opened.problems:
+                st.text(problem.render(lang))
+
+
+def title_of(draft) -> str:
+    return draft.title.get(lang) or draft.title.get("nl") or next(iter(draft.title.values()), draft.id)
+
+
+def show_preview(opened: builder.Opened) -> None:
+    functions = {f.id: f.name for f in library.job_functions(db, person)}
+    st.selectbox(tr("hr_library.preview_function"), [None, *functions], key="bprev_function",
+                 format_func=lambda f: functions[f] if f else tr("hr_library.no_function"))
+    session.seed("bprev_side", "employee")
+    side = st.segmented_control(tr("hr_library.preview_side"), SIDES, key="bprev_side",
+                                format_func=lambda s: tr(f"hr_library.as_{s}")) or "employee"
+    shown = builder.preview(db, person, opened.record.id, st.session_state.get("bprev_function"), side, lang)
+    # A phone's width, so HR sees the lines break where the shop floor will.
+    with st.container(border=True, key="bprev", width=390):
+        if shown is None:
+            st.caption(tr("builder.preview_invalid"))
+        else:
+            questionnaire_preview.show(shown, "bprev_i_")
+
+
+def show_changes(opened: builder.Opened) -> None:
+    st.header(tr("builder.save_heading"))
+    versions, default = builder.comparable_versions(db, person, opened.record.id)
+    if versions:
+        by_id = {version.id: version for version in versions}
+        chosen = st.selectbox(tr("builder.compare_with"), list(by_id), index=list(by_id).index(default),
+                              key=f"bw_compare_{opened.record.id}",
+                              format_func=lambda v: tr("hr_library.version_label", version=by_id[v].version,
+                                                       date=format_datetime(by_id[v].created_at, lang)))
+        compared = builder.changes_since(db, person, opened.record.id, chosen)
+        if compared is None:
+            st.caption(tr("builder.changes_invalid"))
+        else:
+            builder_fields.show_changes(compared, lang)
+    else:
+        st.caption(tr("builder.first_version"))
+    if NEWER in st.session_state:
+        version, by = st.session_state[NEWER]
+        st.warning(tr("builder.newer_version", version=version.version, by=by or "—",
+                      at=format_datetime(version.created_at, lang)))
+        reload_column, keep_column = st.columns(2)
+        reload_column.button(tr("builder.reload_newer", version=version.version), key="bw_newer_reload",
+                             on_click=reload_newer)
+        keep_column.button(tr("builder.save_anyway"), key="bw_newer_keep", on_click=save,
+                           args=(opened.record.id, True))
+    st.caption(tr("hr_library.new_version_explained"))
+    st.button(tr("builder.save"), key="bw_save", type="primary", disabled=not opened.valid, on_click=save,
+              args=(opened.record.id,), icon=":material/save:")
+
+
+def show_paper_form(opened: builder.Opened) -> None:
+    """Any stored version's empty form for a job function, to print, as the library offers it."""
+    with st.expander(tr("hr_library.paper_heading")):
+        versions = {version.id: version for version in library.list_versions(db, person)}
+        if not versions:
+            st.caption(tr("builder.no_versions"))
+            return
+        own = [v for v in versions.values() if v.questionnaire_id == opened.draft.id]
+        version_id = st.selectbox(tr("builder.version"), list(versions), key="bpaper_version",
+                                  index=list(versions).index(own[0].id) if own else 0,
+                                  format_func=lambda v: library.version_label(versions[v], lang))
+        functions = {f.id: f.name for f in library.job_functions(db, person)}
+        function_id = st.selectbox(tr("hr_library.preview_function"), [None, *functions], key="bpaper_function",
+                                   format_func=lambda f: functions[f] if f else tr("hr_library.no_function"))
+        side = st.segmented_control(tr("hr_library.preview_side"), SIDES, key="bpaper_side", default="employee",
+                                    format_func=lambda s: tr(f"hr_library.as_{s}")) or "employee"
+        form_lang = st.selectbox(tr("hr_library.paper_language"), LANGUAGES, key="bpaper_language",
+                                 index=LANGUAGES.index(lang), format_func=lambda code: tr(f"people.language_name_{code}"))
+        version = versions[version_id]
+        pdf_download("builder_paper", tr("download.paper_form"),
+                     lambda person: printing.paper_form_pdf(db, person, version.id, function_id, form_lang, side),
+                     "-".join(["paper-form", version.questionnaire_id, str(version.version),
+                               *([function_id] if function_id else []), side, form_lang]) + ".pdf")
+
+
+def show_draft(draft_id: int) -> None:
+    opened = session.or_stop(builder.open_draft, db, person, draft_id)
+    builder_fields.note_seen(opened.record)
+    if CONFLICT in st.session_state:
+        show_conflict(opened)
+    show_header(opened)
+    composing, previewing = st.columns([5, 4], gap="medium")
+    with composing:
+        form_tab, scales_tab, yaml_tab = st.tabs(
+            [tr("builder.tab_compose"), tr("builder.tab_scales"), tr("builder.tab_yaml")], key="bld_tab",
+            on_change="rerun")
+        with form_tab:
+            builder_fields.show_questionnaire(opened, {f.id: f.name for f in library.job_functions(db, person)}, lang)
+        with scales_tab:
+            builder_fields.show_scales(opened, lang)
+        with yaml_tab:
+            code_editor_yaml(person, opened, lang)
+    with previewing:
+        show_preview(opened)
+    show_changes(opened)
+    show_paper_form(opened)
+
+
+st.title(tr("builder.page_title"))
+session.show(BUILDER)
+if st.session_state.pop("bld_saved", False):
+    # Opened by app.py on the next run, as the library's way here is.
+    for target, label in ((navigation.HR_ROUNDS, "builder.to_rounds"), (navigation.HR_LIBRARY, "builder.to_library")):
+        st.button(tr(label), key=f"bw_to_{Path(target).stem}", icon=":material/arrow_forward:",
+                  on_click=lambda target=target: st.session_state.update({session.LAND_ON: target}))
+draft_id = session.query_int("draft")
+if draft_id is None:
+    show_start()
+else:
+    show_draft(draft_id)
