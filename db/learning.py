@@ -132,10 +132,12 @@ def agreed_actions_without_request(db: sqlite_utils.Database, kinds: Iterable[st
     ))
 
 
-def certificates_expiring_without_request(db: sqlite_utils.Database, year: int) -> list[dict]:
-    """Certificates of active people that expire in ``year``, of active types, with no renewal
-    request for that year yet, and no later certificate of the same type that outlasts the year
-    (someone already renewed)."""
+def certificates_expiring_without_request(db: sqlite_utils.Database, year: int,
+                                          employee_ids: Iterable[int] | None = None) -> list[dict]:
+    """Certificates of active people (all, or these) that expire in ``year``, of active types, with
+    no renewal request for that year yet, and no later certificate of the same type that outlasts
+    the year (someone already renewed)."""
+    employees = None if employee_ids is None else json.dumps(list(employee_ids))
     return list(db.query(
         """SELECT c.id AS certificate_id, c.person_id AS employee_id, t.name AS type_name, c.expires_on
            FROM certificates c
@@ -146,8 +148,9 @@ def certificates_expiring_without_request(db: sqlite_utils.Database, year: int) 
                              AND later.type_id = c.type_id AND later.id != c.id
                              AND (later.expires_on IS NULL OR later.expires_on > :last))
              AND NOT EXISTS (SELECT 1 FROM learning_requests l WHERE l.certificate_id = c.id AND l.year = :year)
+             AND (:employees IS NULL OR c.person_id IN (SELECT value FROM json_each(:employees)))
            ORDER BY c.expires_on, c.id""",
-        {"first": f"{year}-01-01", "last": f"{year}-12-31", "year": year},
+        {"first": f"{year}-01-01", "last": f"{year}-12-31", "year": year, "employees": employees},
     ))
 
 

@@ -180,9 +180,7 @@ def _catch_up(db, year: int | None, employee_ids: Iterable[int] | None = None) -
     the unique indexes keep two callers at once from adding one twice."""
     employee_ids = None if employee_ids is None else list(employee_ids)
     actions = store.agreed_actions_without_request(db, LEARNING_KINDS, employee_ids)
-    renewals = [] if year is None else [
-        row for row in store.certificates_expiring_without_request(db, year)
-        if employee_ids is None or row["employee_id"] in employee_ids]
+    renewals = [] if year is None else store.certificates_expiring_without_request(db, year, employee_ids)
     if not actions and not renewals:
         return
     with transaction(db):

@@ -119,6 +119,13 @@ def test_a_certificate_expiring_in_the_plan_year_adds_one_renewal_request(fresh_
     assert [v.request.kind for v in learning.queue(fresh_db, firm.coordinator, YEAR + 2)] == []
 
 
+def test_the_employee_finds_the_renewal_of_their_own_certificate_this_year_and_a_colleague_does_not(fresh_db):
+    firm = with_coordinator(fresh_db, make_firm(fresh_db))
+    certificate_expiring(fresh_db, firm, date(date.today().year, 12, 31))
+    assert "BHV" in [view.request.what for view in learning.my_requests(fresh_db, firm.employee)]
+    assert "BHV" not in [view.request.what for view in learning.my_requests(fresh_db, firm.outsider)]
+
+
 def test_a_certificate_already_renewed_adds_no_renewal_request(fresh_db):
     firm = with_coordinator(fresh_db, make_firm(fresh_db))
     certificate_expiring(fresh_db, firm, date(YEAR + 1, 6, 30))
