@@ -207,3 +207,51 @@ def test_the_queue_refuses_an_employee_and_a_manager(firm_db, username):
     assert not app.exception
     assert REFUSED in texts(app)
     assert (list(app.dataframe), list(app.metric), list(app.selectbox)) == ([], [], [])
+
+
+def test_a_team_budget_shows_beside_the_firms_in_what_approving_does(firm_db):
+    database, firm = firm_db
+    request = requested(database, firm)
+    learning.set_budget(database, firm.hr, YEAR, 500_000)
+    learning.set_budget(database, firm.hr, YEAR, 50_000, team_id=firm.manager.id)
+    learning.decide(database, firm.hr, request.id, decision="external", provider="ROC", estimated_cents=60_000)
+    app = opened("hr", request.id)
+    assert "Het hele bedrijf: nu € 5.000,00 over, na goedkeuren € 4.400,00." in texts(app)
+    assert ("Team van Marco Manager: nu € 500,00 over, na goedkeuren -€ 100,00: het budget is dan overschreden."
+            in [warning.value for warning in app.warning])
+    team_budgets = next(frame.value for frame in app.dataframe if "Budget" in frame.value.columns)
+    assert team_budgets.to_dict("records") == [{"Team": "Team van Marco Manager", "Budget": "€ 500,00", "Vastgelegd": "€ 0,00",
+                                               "Uitgegeven": "€ 0,00", "Over": "€ 500,00"}]
+
+
+def test_the_coordinator_records_a_subsidy_and_the_hours(firm_db):
+    database, firm = firm_db
+    request = requested(database, firm)
+    app = opened("hr", request.id)
+    prefix = f"queue_{request.id}_"
+    app.radio(key=prefix + "decision").set_value("external").run()
+    app.text_input(key=prefix + "hours").input("7,5").run()
+    app.button(key=prefix + "save").click().run()
+    app.text_input(key=prefix + "fund").input("OOC Metaal").run()
+    app.text_input(key=prefix + "scheme").input("Scholingsvoucher").run()
+    app.text_input(key=prefix + "expected").input("250").run()
+    app.selectbox(key=prefix + "subsidy_status").set_value("applied").run()
+    app.button(key=prefix + "save_subsidy").click().run()
+    assert not app.exception
+    assert "Subsidie opgeslagen." in texts(app)
+    view = learning.get_request(database, firm.hr, request.id)
+    assert str(view.request.hours) in ("7.5", "7.50")
+    assert (view.subsidy.fund, view.subsidy.scheme, view.subsidy.expected_cents, view.subsidy.status) == (
+        "OOC Metaal", "Scholingsvoucher", 25_000, "applied")
+
+
+def test_an_expected_subsidy_that_is_no_amount_is_refused_at_its_field(firm_db):
+    database, firm = firm_db
+    request = requested(database, firm)
+    app = opened("hr", request.id)
+    prefix = f"queue_{request.id}_"
+    app.text_input(key=prefix + "fund").input("OOC Metaal").run()
+    app.text_input(key=prefix + "expected").input("250 euro").run()
+    app.button(key=prefix + "save_subsidy").click().run()
+    assert 'Geen bedrag: "250 euro"' in texts(app)
+    assert learning.get_request(database, firm.hr, request.id).subsidy is None
