@@ -14,10 +14,12 @@ from db.people import update_person
 from devtalk.domain.access import OPERATOR
 from devtalk.domain.status import AlreadySubmitted
 from devtalk.errors import InvalidInput, NotAllowed
+from devtalk.questionnaire import builder as ops
 from devtalk.services import (
     actions,
     address,
     auth,
+    builder,
     certificates,
     check_ins,
     completion,
@@ -26,6 +28,7 @@ from devtalk.services import (
     exports,
     invitations,
     learning,
+    learning_evaluation,
     learning_skills,
     library,
     people,
@@ -36,6 +39,7 @@ from devtalk.services import (
     setup,
     team,
     third_voice,
+    training_plan,
 )
 from devtalk.services.conversations import NotRevealed
 from devtalk.services.printing import conversation_report_pdf, dossier_pdf, paper_form_pdf, preparation_sheet_pdf
@@ -218,6 +222,17 @@ CALLS = [
      (InvalidInput, NotAllowed, NotAllowed, NotAllowed, NotAllowed)),
     ("did the learning help", reported, lambda db, f, p: learning_skills.help_checks(db, p, f.employee.id),
      ("ok", "ok", NotAllowed, NotAllowed, "ok")),
+    # The training plan and the group evaluation (issue 17): the plan as far as one may see it
+    # (the firm's for HR, a team's for its manager, one's own for anyone); another team's plan only
+    # its manager and HR; the group figures only HR and whoever leads a team.
+    ("the training plan", reported, lambda db, f, p: training_plan.plan(db, p, LEARNING_YEAR), ("ok",) * 7),
+    ("another team's training plan", reported,
+     lambda db, f, p: training_plan.plan(db, p, LEARNING_YEAR, team_id=f.other_manager.id),
+     (NotAllowed, NotAllowed, "ok", NotAllowed, "ok")),
+    ("the training plan as XLSX", reported, lambda db, f, p: training_plan.plan_xlsx(db, p, LEARNING_YEAR, "nl"), ("ok",) * 7),
+    ("the training plan as PDF", reported, lambda db, f, p: training_plan.plan_pdf(db, p, LEARNING_YEAR, "nl"), ("ok",) * 7),
+    ("what the learning brought, per group", reported,
+     lambda db, f, p: learning_evaluation.evaluation(db, p, LEARNING_YEAR), (NotAllowed, "ok", "ok", NotAllowed, "ok")),
     # Check-ins (issue 19): the employee and their manager now start, open, answer and finish one;
     # HR knows only that they took place; a card opens the person's own.
     ("start a check-in", reported, lambda db, f, p: check_ins.start(db, p, f.employee.id),
@@ -281,6 +296,13 @@ def current_round(db, firm) -> int:
 
 def stored_text(db, firm) -> str:
     return library.get_version(db, firm.version_id).yaml
+
+
+def drafting(db):
+    """HR composing the next version of the firm's questionnaire in the builder."""
+    firm = open_with_answers(db)
+    firm.draft = builder.start_from_version(db, firm.hr, firm.version_id).record
+    return firm
 
 
 CERTIFICATE_CSV = b"gebruikersnaam;certificaat;nummer;afgegeven\r\nemployee;EHBO;E-1;01-03-2026\r\n"
@@ -386,6 +408,24 @@ HR_ONLY_CALLS = [
     ("the check-in list", open_with_answers, lambda db, f, p: check_ins.current_list(db, p)),
     ("store a check-in list", open_with_answers,
      lambda db, f, p: check_ins.store_list(db, p, check_ins.BUNDLED_LIST.read_text(encoding="utf-8"), "c.yaml")),
+    # The questionnaire builder (issue 21): an HR person's drafts, HR only.
+    ("start a draft from a template", open_with_answers,
+     lambda db, f, p: builder.start_from_template(db, p, "leerklimaat.yaml")),
+    ("start a draft from a version", open_with_answers, lambda db, f, p: builder.start_from_version(db, p, f.version_id)),
+    ("start an empty draft", open_with_answers, lambda db, f, p: builder.start_empty(db, p, {"nl": "Nieuw"})),
+    ("list one's drafts", drafting, lambda db, f, p: builder.my_drafts(db, p)),
+    ("open a draft", drafting, lambda db, f, p: builder.open_draft(db, p, f.draft.id)),
+    ("change a draft", drafting, lambda db, f, p: builder.change(
+        db, p, f.draft.id, f.draft.revision, ops.rename_section, 0, "nl", "Vak")),
+    ("replace a draft by its YAML", drafting, lambda db, f, p: builder.replace_with_yaml(
+        db, p, f.draft.id, f.draft.revision, stored_text(db, f))),
+    ("keep a draft over a newer one", drafting, lambda db, f, p: builder.keep_mine(db, p, f.draft.id, f.draft.content)),
+    ("a draft as YAML", drafting, lambda db, f, p: builder.as_yaml(db, p, f.draft.id)),
+    ("preview a draft", drafting, lambda db, f, p: builder.preview(db, p, f.draft.id, "lasser", "manager", "nl")),
+    ("versions to compare a draft with", drafting, lambda db, f, p: builder.comparable_versions(db, p, f.draft.id)),
+    ("what a draft changes", drafting, lambda db, f, p: builder.changes_since(db, p, f.draft.id, f.version_id)),
+    ("save a draft as a version", drafting, lambda db, f, p: builder.save(db, p, f.draft.id, f.draft.revision)),
+    ("discard a draft", drafting, lambda db, f, p: builder.discard(db, p, f.draft.id)),
 ]
 
 

@@ -16,6 +16,7 @@ from db import audit
 from db import learning as store
 from db.people import add_person, update_person
 from devtalk.cli import cli
+from devtalk.domain.access import OPERATOR
 from devtalk.domain.learning import Subsidy
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.services import training_plan
@@ -199,3 +200,9 @@ def test_the_command_line_refuses_a_bad_year_or_file_name_with_exit_2_and_writes
     result = plan_command(cli_db, *args)
     assert result.exit_code == 2 and says in result.output
     assert not [path for path in tmp_path.iterdir() if path.name.startswith("plan.") and path.suffix != ".db"]
+
+
+def test_the_command_lines_download_is_logged_without_a_person(fresh_db, planned):
+    training_plan.plan_xlsx(fresh_db, OPERATOR, YEAR, "nl")
+    (event,) = [event for event in audit.list_events(fresh_db) if event.action == "export.training_plan"]
+    assert event.actor_id is None
