@@ -5,7 +5,9 @@ import pytest
 
 import db as storage
 from db import learning, migrations
+from db import third_voice as third_voices
 from db.people import add_person, get_person
+from devtalk.domain.models import Answer
 from devtalk.services import conversations, reports
 from tests.builders import make_firm, submit_both, who_signs_in, write_report
 
@@ -72,6 +74,10 @@ def written_firm(database, version: int):
         learning.add_request(database, employee_id=firm.employee.id, action_id=1, conversation_id=firm.conversation_id,
                              kind="course", what="Cursus tekening lezen bij het ROC", year=2026, estimated_cents=45_050)
         learning.set_budget(database, 2026, None, 1_000_000)
+    if version >= 7:  # a colleague asked for input on the conversation, with one answer given
+        voice = third_voices.add_voice(database, firm.conversation_id, firm.outsider.id, "colleague", firm.manager.id,
+                                       firm.manager.id)
+        third_voices.save_answer(database, voice.id, Answer("tekening-lezen", value=4))
     return firm
 
 
