@@ -27,7 +27,8 @@ SLOT = "check_in"
 # On a phone Streamlit's room above the page and its large title push the first question down.
 # Our own fixed style, no user text in it.
 st.html("<style>@media (max-width: 640px) {"
-        ".stMainBlockContainer {padding-top: 3.5rem} .stMainBlockContainer h1 {font-size: 2rem}}</style>")
+        ".stMainBlockContainer {padding-top: 3.5rem} .stMainBlockContainer h1 {font-size: 2rem}"
+        " .stMainBlockContainer h3 {font-size: 1.3rem}}</style>")
 
 
 @callbacks.signed_in(SLOT)
@@ -74,9 +75,14 @@ def save(person, item: Item) -> None:
 
 
 @callbacks.signed_in(SLOT)
-def change_status(person, action_id: int) -> None:
-    # The action's own update: the status is the action's everywhere, not a copy of the check-in's.
-    actions.set_status(db, person, action_id, st.session_state[f"check_in_action_{action_id}"])
+def change_status(person, action_id: int, shown: str) -> None:
+    """Store the tapped status through the action's own update, so it is the action's status
+    everywhere; a second tap on the chosen one (which clears pills) keeps it."""
+    key = f"check_in_action_{action_id}"
+    if st.session_state[key] is None:
+        st.session_state[key] = shown
+        return
+    actions.set_status(db, person, action_id, st.session_state[key])
 
 
 @callbacks.signed_in(SLOT)
@@ -113,14 +119,15 @@ def show_actions() -> None:
     if not view.actions:
         st.caption(tr("check_ins.no_actions"))
     for action in view.actions:
-        with st.container(border=True):
+        with st.container(border=True, key=f"check_in_listed_{action.id}"):
             st.markdown(escape_markdown(action.what))
             if action.due_date:
                 st.caption(tr("actions.due", date=format_date(action.due_date, lang)))
+            # Taps, not a drop-down: four choices fit a phone's width and take one thumb.
             session.seed(f"check_in_action_{action.id}", action.status)
-            st.selectbox(tr("actions.status"), ACTION_STATUSES, key=f"check_in_action_{action.id}",
-                         format_func=lambda status: tr(f"action.status_{status}"), on_change=change_status,
-                         args=(action.id,), disabled=not view.can_edit)
+            st.pills(tr("actions.status"), ACTION_STATUSES, key=f"check_in_action_{action.id}",
+                     format_func=lambda status: tr(f"action.status_{status}"), on_change=change_status,
+                     args=(action.id, action.status), disabled=not view.can_edit)
 
 
 def show_check_in() -> None:
@@ -134,7 +141,8 @@ def show_check_in() -> None:
     else:
         st.success(tr("check_ins.done_on", date=format_datetime(view.check_in.done_at, lang)))
     for item in view.questions:
-        answer_box(item)
+        with st.container(key=f"check_in_question_{item.id}"):
+            answer_box(item)
     show_actions()
     if view.can_edit:
         st.divider()

@@ -24,7 +24,7 @@ def test_the_employee_starts_a_check_in_answers_marks_an_action_done_and_finishe
     assert "Waar krijg je nu energie van?" in texts(app)
     app.text_area(key=f"answer_check_in_{started.id}_energie").input("Het nieuwe kantwerk").run()
     action = actions.my_actions(fresh_db, firm.employee)[0][0].action
-    app.selectbox(key=f"check_in_action_{action.id}").set_value("done").run()
+    app.pills(key=f"check_in_action_{action.id}").set_value("done").run()
     app.button(key="check_in_finish").click().run()
     assert not app.exception
     assert check_ins.view(fresh_db, firm.manager, started.id).answers == {"energie": "Het nieuwe kantwerk"}
