@@ -13,7 +13,8 @@ and the decision, not the price. A coordinator does not decide on their own requ
 
 Where requests come from: every agreed action of a learning kind (domain.learning.LEARNING_KINDS)
 once its report is final (a draft's actions are not agreed yet) and while it is still open or in
-progress, and every certificate that expires in the plan year (a renewal request, one per
+progress (its plan year: the due date's, else the year its report was finalised, and never a
+year gone by), and every certificate that expires in the plan year (a renewal request, one per
 certificate and year). They are added when someone who may see them looks (the queue, the
 employee's or the team's list), so a report finalised or a year turned needs no extra step.
 """
@@ -185,8 +186,10 @@ def _catch_up(db, year: int | None, employee_ids: Iterable[int] | None = None) -
         return
     with transaction(db):
         for row in actions:
+            # An action still to do whose date has passed is for this year's plan, not a past one.
             store.add_request(db, employee_id=row["employee_id"], action_id=row["action_id"],
-                              conversation_id=row["conversation_id"], kind=row["kind"], what=row["what"], year=row["year"])
+                              conversation_id=row["conversation_id"], kind=row["kind"], what=row["what"],
+                              year=max(row["year"], date.today().year))
         for row in renewals:
             store.add_request(db, employee_id=row["employee_id"], certificate_id=row["certificate_id"],
                               kind="certificate_renewal", what=row["type_name"], year=year)

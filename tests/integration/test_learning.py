@@ -86,6 +86,12 @@ def test_an_action_that_is_not_learning_stays_out_of_the_queue(fresh_db):
         "Meelopen met Jan"]
 
 
+def test_an_overdue_agreed_action_is_planned_in_this_year_not_a_past_one(fresh_db):
+    firm = requested(fresh_db)
+    fresh_db.execute("UPDATE actions SET due_date = '2020-05-01'")
+    assert [view.request.year for view in learning.my_requests(fresh_db, firm.employee)] == [date.today().year]
+
+
 def test_looking_twice_adds_no_second_request(fresh_db):
     firm = requested(fresh_db)
     learning.my_requests(fresh_db, firm.employee)
