@@ -41,7 +41,7 @@ lang = session.language()
 teams = {leader.id: leader for leader in session.or_stop(learning.teams, db, person)}
 BUDGET = "queue_budget"  # the budget form's slot
 DECISION_FIELDS = ("decision", "colleague", "provider", "planned_start", "planned_end", "estimated", "hours", "item")
-MOVE_FIELDS = ("actual", "reason")
+MOVE_FIELDS = ("actual",)
 SUBSIDY_FIELDS = ("fund", "scheme", "expected", "subsidy_status")
 
 
@@ -268,7 +268,6 @@ def decision_form(view, suggestions: list) -> None:
     start, end = st.columns(2)
     start.date_input(tr("learning_pages.planned_start"), key=prefix + "planned_start", format=widgets.DATE_FORMAT)
     end.date_input(tr("learning_pages.planned_end"), key=prefix + "planned_end", format=widgets.DATE_FORMAT)
-    session.show(slot_of(request), "planned_start")
     session.show(slot_of(request), "planned_end")
     cost, hours = st.columns(2)
     cost.text_input(tr("learning_pages.estimated"), key=prefix + "estimated", max_chars=20, help=tr("learning_pages.amount_help"))
@@ -353,7 +352,6 @@ def steps(view) -> None:
     if status in learning.EDITABLE:
         with st.expander(tr("learning_pages.step_decline")):
             st.text_area(tr("learning_pages.decline_reason"), key=prefix + "reason", max_chars=learning.MAX_TEXT)
-            session.show(slot_of(request), "reason")
             act_button(request, "decline")
 
 

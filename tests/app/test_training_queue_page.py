@@ -255,3 +255,19 @@ def test_an_expected_subsidy_that_is_no_amount_is_refused_at_its_field(firm_db):
     app.button(key=prefix + "save_subsidy").click().run()
     assert 'Geen bedrag: "250 euro"' in texts(app)
     assert learning.get_request(database, firm.hr, request.id).subsidy is None
+
+
+def test_planning_asks_for_the_start_date_first(firm_db):
+    database, firm = firm_db
+    request = requested(database, firm)
+    learning.decide(database, firm.hr, request.id, decision="external", provider="ROC")
+    learning.approve(database, firm.hr, request.id)
+    app = opened("hr", request.id)
+    prefix = f"queue_{request.id}_"
+    app.button(key=prefix + "step_plan").click().run()
+    assert "Vul de begindatum in om in te plannen." in texts(app)
+    app.date_input(key=prefix + "planned_start").set_value(date(YEAR, 4, 7)).run()
+    app.button(key=prefix + "save").click().run()
+    app.button(key=prefix + "step_plan").click().run()
+    assert "Ingepland." in texts(app)
+    assert learning.get_request(database, firm.hr, request.id).request.status == "planned"
