@@ -34,13 +34,15 @@ from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.questionnaire import Item, Questionnaire
 from devtalk.services import invitations
 from devtalk.services.conversations import (
-    MAX_TEXT,
     MissingAnswers,
     NotRevealed,
     _checked_answer,
-    _questionnaire_for,
     get_conversation,
 )
+from devtalk.services.library import get_version, parsed
+
+# The one open question of every input; its wording is the catalogue's (third_voice.open_question).
+OPEN_QUESTION = Item(OPEN_ITEM, "open", text={}, required=False)
 
 
 @dataclass(frozen=True)
@@ -185,10 +187,15 @@ def my_requests(db: sqlite_utils.Database, actor: Person) -> list[InputRequest]:
     return requests
 
 
+def _asked_about(db, conversation: Conversation) -> tuple[Questionnaire, Person]:
+    """The questionnaire the conversation is answered on, and its employee (whose skills are asked)."""
+    return parsed(get_version(db, conversation.questionnaire_version_id)), people.get_person(db, conversation.employee_id)
+
+
 def _form(db, voice: ThirdVoice) -> InputForm:
     # Read past get_conversation on purpose: the colleague may see this form, not the conversation.
     conversation = conversation_rows.get_conversation(db, voice.conversation_id)
-    questionnaire, employee = _questionnaire_for(db, conversation)
+    questionnaire, employee = _asked_about(db, conversation)
     return InputForm(voice, employee, rounds.get_round(db, conversation.round_id), questionnaire,
                      questionnaire.skill_items(employee.function_id), storage.answers_of(db, voice.id),
                      voice.submitted_at is not None or not _before_meeting(conversation))
@@ -210,25 +217,17 @@ def save_input(db: sqlite_utils.Database, actor: Person, third_voice_id: int, it
         form = open_input(db, actor, third_voice_id)
         if form.frozen:
             raise InvalidInput("third_voice.closed")
-        if item_id == OPEN_ITEM:
-            answer = Answer(OPEN_ITEM, text=_open_text(text))
-        else:
-            item = next((item for item in form.items if item.id == item_id), None)
-            if item is None:
-                raise NotAllowed()
-            answer = _checked_answer(form.questionnaire, item, value, not_applicable, text)
+        item = next((item for item in (*form.items, OPEN_QUESTION) if item.id == item_id), None)
+        if item is None:
+            raise NotAllowed()
+        # The same checks as the two sides' answers: on the scale, "n.v.t." only where offered, a
+        # text no longer than theirs.
+        answer = _checked_answer(form.questionnaire, item, value, not_applicable, text)
         if answer.is_given:
             storage.save_answer(db, third_voice_id, answer)
         else:
             storage.delete_answer(db, third_voice_id, item_id)
     return answer
-
-
-def _open_text(text: str | None) -> str | None:
-    text = (text or "").strip()
-    if len(text) > MAX_TEXT:
-        raise InvalidInput("conversation.text_too_long", maximum=MAX_TEXT)
-    return text or None
 
 
 def set_named(db: sqlite_utils.Database, actor: Person, third_voice_id: int, named: bool) -> None:
@@ -295,7 +294,7 @@ def comparison_column(db: sqlite_utils.Database, actor: Person, conversation_id:
     conversation = get_conversation(db, actor, conversation_id)
     if not is_revealed(conversation.status):
         raise NotRevealed()
-    questionnaire, employee = _questionnaire_for(db, conversation)
+    questionnaire, employee = _asked_about(db, conversation)
     voices = storage.voices_of_conversation(db, conversation_id)
     names = people.people_by_id(db, [voice.colleague_id for voice in voices])
     given = [(voice, names[voice.colleague_id].name, storage.answers_of(db, voice.id)) for voice in voices]
