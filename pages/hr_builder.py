@@ -45,9 +45,13 @@ def start_over(person) -> None:
     builder_fields.open_record(how(db, person, *args, again=True).record)
 
 
+# The languages a questionnaire can be in: both, or one alone (a small Dutch firm needs no English).
+LANGUAGE_CHOICES = (LANGUAGES, *((code,) for code in LANGUAGES))
+
+
 def start_empty(person) -> None:
     state = st.session_state
-    chosen = tuple(code for code in LANGUAGES if code in state.get("bstart_languages", LANGUAGES)) or LANGUAGES
+    chosen = state.get("bstart_languages") or LANGUAGES
     start(builder.start_empty, {code: state.get(f"bstart_title_{code}", "") for code in chosen}, chosen)
 
 
@@ -76,9 +80,11 @@ def show_start() -> None:
         st.button(tr("builder.start"), key="bstart_template_go", on_click=lambda: start(
             builder.start_from_template, st.session_state.get("bstart_template", "")))
     with st.expander(tr("builder.start_empty"), expanded=not versions):
-        st.multiselect(tr("builder.languages"), LANGUAGES, default=list(LANGUAGES), key="bstart_languages",
-                       format_func=lambda code: tr(f"people.language_name_{code}"))
-        for code in LANGUAGES:
+        chosen = st.radio(tr("builder.languages"), LANGUAGE_CHOICES, key="bstart_languages", horizontal=True,
+                          format_func=lambda codes: tr("builder.languages_and", first=tr(f"people.language_name_{codes[0]}"),
+                                                       second=tr(f"people.language_name_{codes[1]}"))
+                          if len(codes) == 2 else tr(f"people.language_name_{codes[0]}"))
+        for code in chosen:
             st.text_input(tr("builder.title_in", language=tr(f"people.language_name_{code}")),
                           key=f"bstart_title_{code}")
         st.button(tr("builder.start"), key="bstart_empty_go", on_click=callbacks.run, args=(BUILDER, start_empty))

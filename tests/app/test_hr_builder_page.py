@@ -79,7 +79,7 @@ def test_every_problem_is_shown_at_its_field_and_nothing_can_be_saved(firm_db):
 def test_hr_composes_from_empty_a_scale_a_section_and_a_question_seen_in_the_preview(firm_db):
     database, firm = firm_db
     app = builder_page()
-    app.multiselect(key="bstart_languages").set_value(["nl"]).run()
+    app.radio(key="bstart_languages").set_value(("nl",)).run()
     app.text_input(key="bstart_title_nl").input("Werkplaatsgesprek").run()
     app.button(key="bstart_empty_go").click().run()
     app.text_input(key="bnew_scale_name").input("Mate").run()
