@@ -103,6 +103,7 @@ class ApprovalEffect:
 # --- access ----------------------------------------------------------------------------------
 
 def require_coordinator(actor: Person) -> None:
+    """The queue, budget and decisions: the training coordinator or HR, else NotAllowed."""
     if not access.coordinates_learning(actor):
         raise NotAllowed()
 
@@ -120,6 +121,7 @@ def visible_request(db, actor: Person, request_id: int) -> tuple[LearningRequest
 
 
 def decidable_request(db, actor: Person, request_id: int) -> tuple[LearningRequest, Person]:
+    """The request and its employee for the coordinator to decide on: never their own."""
     require_coordinator(actor)
     request, employee = visible_request(db, actor, request_id)
     if employee.id == actor.id:
@@ -236,6 +238,8 @@ def plan_requests(db: sqlite_utils.Database, actor: Person, year: int, team_id: 
                   employee_id: int | None = None) -> list[RequestView]:
     """The year's training plan: every request not declined. The coordinator and HR: the firm's
     (or a team's, or a person's); a manager: their team's; anyone else: their own. Costs as in _views."""
+    if not access.may_act(actor):
+        raise NotAllowed()
     _check_year(year)
     if access.coordinates_learning(actor):
         _catch_up(db, year)
