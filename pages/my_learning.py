@@ -154,7 +154,7 @@ def team_card(view) -> None:
     request = view.request
     with st.container(border=True, key=f"learning_team_card_{request.id}"):
         learning_requests.heading(view, lang, with_employee=True)
-        st.write(learning_requests.decision_words(view, lang))
+        st.write(learning_requests.decision_words(view, lang, own=False))
         if request.status == "declined":
             user_text(request.decline_reason)
 

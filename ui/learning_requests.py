@@ -25,13 +25,15 @@ def heading(view, lang: str, *, with_employee: bool = False) -> None:
                                   year=request.year)))
 
 
-def decision_words(view, lang: str) -> str:
-    """Where the request stands, as the employee reads it: who decides, with whom or where, when."""
+def decision_words(view, lang: str, *, own: bool = True) -> str:
+    """Where the request stands in plain words: who decides, with whom or where, when; said to the
+    employee (``own``) or about them, to their manager."""
     request = view.request
-    lines = [tr(f"learning_pages.plain_{request.status}")]
+    lines = [tr(f"learning_pages.plain_{request.status}") if own else tr(f"learning_pages.team_{request.status}")]
     if request.status not in ("requested", "declined"):
         if request.decision == "internal" and view.colleague is not None:
-            lines.append(tr("learning_pages.with_colleague", name=view.colleague.name))
+            lines.append(tr("learning_pages.with_colleague" if own else "learning_pages.team_with_colleague",
+                            name=view.colleague.name))
         elif request.decision == "external" and request.provider:
             lines.append(tr("learning_pages.with_provider", provider=request.provider))
         if request.planned_start:

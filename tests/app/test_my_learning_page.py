@@ -91,7 +91,7 @@ def test_after_done_the_employee_answers_the_three_questions_and_finishes(firm_d
     database, firm = firm_db
     request = done(database, firm)
     app = mine()
-    assert "Gedaan. Vertel hieronder wat het je bracht." in texts(app)
+    assert "Wat bracht het je?" in texts(app)
     app.text_area(key=f"learning_text_learned_{request.id}").input("Doorsneden en maatvoering lezen.").run()
     app.button_group(key=f"learning_satisfaction_{request.id}").set_value(4).run()
     app.button_group(key=f"learning_helped_{request.id}").set_value("helped").run()
@@ -120,7 +120,16 @@ def test_the_manager_reads_the_teams_requests_and_decisions_without_costs(firm_d
     shown = texts(mine("manager"))
     assert "Leervragen van mijn team" in shown
     assert "Daan Medewerker · Cursus tekening lezen bij het ROC" in shown
+    assert "Goedgekeurd en ingepland. Bij ROC Twente." in shown
     assert "€" not in shown
+
+
+def test_the_manager_reads_about_a_done_request_in_words_about_the_employee(firm_db):
+    database, firm = firm_db
+    done(database, firm)
+    shown = texts(mine("manager"))
+    assert "Gedaan; de medewerker vertelt nog wat het bracht." in shown
+    assert "Wat bracht het je?" not in shown
 
 
 def test_nobody_reads_the_requests_of_someone_outside_their_team(firm_db):
