@@ -8,7 +8,7 @@ import streamlit as st
 from devtalk.domain.models import Person, Round
 from devtalk.presentation.formatting import format_date
 from devtalk.questionnaire import InvalidQuestionnaire
-from devtalk.services import check_ins
+from devtalk.services import check_in_reminders, check_ins, completion
 from ui import callbacks, navigation, session, widgets
 from ui.session import tr
 from ui.text import escape_markdown
@@ -51,6 +51,12 @@ def _set_schedule(person: Person, round_id: int, key: str) -> None:
 
 
 @callbacks.signed_in(SCHEDULE)
+def _mail_reminders(person: Person) -> None:
+    sent = check_in_reminders.send_reminders(session.database(), person)
+    session.say(SCHEDULE, "check_ins.mails_sent", count=sent)
+
+
+@callbacks.signed_in(SCHEDULE)
 def _store_list(person: Person) -> None:
     st.session_state.pop(LIST_PROBLEMS, None)
     try:
@@ -72,6 +78,8 @@ def schedule_section(person: Person, chosen: Round) -> None:
     session.seed(key, session.or_stop(check_ins.schedules, db, person).get(chosen.id))
     st.date_input(tr("check_ins.schedule_date"), key=key, format=widgets.DATE_FORMAT,
                   min_value=chosen.created_at.date(), on_change=_set_schedule, args=(chosen.id, key))
+    if completion.mail_is_on():
+        st.button(tr("check_ins.send_reminders"), key="check_in_reminders_send", on_click=_mail_reminders)
     with st.expander(tr("check_ins.list_heading")):
         st.caption(tr("check_ins.list_explained"))
         session.seed("check_in_list_yaml", session.or_stop(check_ins.current_list, db, person))

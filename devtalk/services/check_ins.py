@@ -262,21 +262,25 @@ class StartPage:
 
 
 def start_page(db: sqlite_utils.Database, actor: Person, today: date | None = None) -> StartPage:
-    """A half-year check-in is due once a round's reminder date has come for someone in that round,
-    until a check-in with them starts on or after that date."""
+    """The check-ins part of this person's start page (see StartPage)."""
     if not access.may_act(actor):
         raise NotAllowed()
-    today = today or date.today()
-    due = {round_id: on for round_id, on in repo.schedules(db).items() if on <= today}
-
-    def due_since(person: Person) -> date | None:
-        dates = [due[c.round_id] for c in conversations.conversations_of_employee(db, person.id) if c.round_id in due]
-        since = max(dates, default=None)
-        if since is None or any(c.started_at.date() >= since for c in repo.check_ins_of(db, person.id)):
-            return None
-        return since
-
+    due = due_schedules(db, today)
     team = [] if actor.restricted else [person for person in people.direct_reports(db, actor.id) if person.active]
-    if not due:
-        return StartPage(None, team, [])
-    return StartPage(due_since(actor), team, [(person, on) for person in team if (on := due_since(person))])
+    return StartPage(due_since(db, actor, due), team, [(person, on) for person in team if (on := due_since(db, person, due))])
+
+
+def due_schedules(db: sqlite_utils.Database, today: date | None = None) -> dict[int, date]:
+    """The rounds whose half-year check-in date has come, with that date."""
+    today = today or date.today()
+    return {round_id: on for round_id, on in repo.schedules(db).items() if on <= today}
+
+
+def due_since(db: sqlite_utils.Database, person: Person, due: dict[int, date]) -> date | None:
+    """Since when the person's half-year check-in is due: a round of theirs in ``due``
+    (due_schedules) has reached its date, and no check-in with them started on or after it."""
+    since = max((due[c.round_id] for c in conversations.conversations_of_employee(db, person.id) if c.round_id in due),
+                default=None)
+    if since is None or any(c.started_at.date() >= since for c in repo.check_ins_of(db, person.id)):
+        return None
+    return since

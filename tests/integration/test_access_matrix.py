@@ -21,6 +21,7 @@ from devtalk.services import (
     auth,
     builder,
     certificates,
+    check_in_reminders,
     check_ins,
     completion,
     conversations,
@@ -408,6 +409,8 @@ HR_ONLY_CALLS = [
     ("the check-in list", open_with_answers, lambda db, f, p: check_ins.current_list(db, p)),
     ("store a check-in list", open_with_answers,
      lambda db, f, p: check_ins.store_list(db, p, check_ins.BUNDLED_LIST.read_text(encoding="utf-8"), "c.yaml")),
+    ("e-mail half-year check-in reminders", open_with_answers, lambda db, f, p: check_in_reminders.send_reminders(db, p),
+     InvalidInput),
     # The questionnaire builder (issue 21): an HR person's drafts, HR only.
     ("start a draft from a template", open_with_answers,
      lambda db, f, p: builder.start_from_template(db, p, "leerklimaat.yaml")),

@@ -15,6 +15,7 @@ from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.questionnaire import InvalidQuestionnaire
 from devtalk.services import (
     actions,
+    check_in_reminders,
     check_ins,
     conversations,
     dossier,
@@ -238,3 +239,18 @@ def test_the_demo_firms_history_holds_check_ins_and_daans_next_agenda_carries_on
     assert [point.question.id for point in carried if point.question] == ["nodig"]
     assert [point.action_id for point in carried if point.action_id] == [
         a.id for a in reports.earlier_actions(own_demo_db, current) if a.what.startswith("Cursus 3D-tekeningen")]
+
+
+def test_the_half_year_check_in_is_mailed_to_the_employee_and_their_manager_once(fresh_db, reported, smtp_server):
+    inbox, settings = smtp_server
+    for person, address in ((reported.employee, "daan@devries.example"), (reported.manager, "marco@devries.example")):
+        people.update_person(fresh_db, person.id, email=address)
+    round_id = fresh_db.execute("SELECT round_id FROM conversations WHERE id = ?", [reported.conversation_id]).fetchone()[0]
+    check_ins.set_schedule(fresh_db, reported.hr, round_id, date.today())
+    assert check_in_reminders.send_reminders(fresh_db, reported.hr, settings=settings) == 2
+    bodies = {to[0]: message.get_content() for to, message in inbox.messages}
+    assert "tijd voor je halfjaarlijkse check-in" in bodies["daan@devries.example"]
+    assert "Tijd voor een halfjaarlijkse check-in met Daan Medewerker." in bodies["marco@devries.example"]
+    assert check_in_reminders.send_reminders(fresh_db, reported.hr, settings=settings) == 0
+    with pytest.raises(NotAllowed):
+        check_in_reminders.send_reminders(fresh_db, reported.manager, settings=settings)
