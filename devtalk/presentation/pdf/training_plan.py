@@ -22,6 +22,7 @@ from devtalk.presentation.pdf.document import (
     plain,
 )
 from devtalk.presentation.training_plan_frames import (
+    MONEY,
     hours_text,
     line_texts,
     money_text,
@@ -31,11 +32,10 @@ from devtalk.presentation.training_plan_frames import (
 )
 
 # Each team's table: the team is its heading, so not a column; kind goes with what, the
-# conversation with why. Amounts, hours and status are as wide as their text; the other columns
-# share the rest of the width by these shares.
-COLUMNS = (("employee", 0.12), ("what", 0.17), ("why", 0.15), ("way", 0.11), ("when", 0.1), ("hours", 0.04),
-           ("estimated", 0.07), ("actual", 0.07), ("subsidy", 0.1), ("status", 0.07))
+# conversation with why.
+COLUMNS = ("employee", "what", "why", "way", "when", "hours", "estimated", "actual", "subsidy", "status")
 NUMERIC = ("hours", "estimated", "actual")
+FIXED = (*NUMERIC, "status")  # as wide as their widest text, never broken
 SIGNATURE_HEIGHT = 46
 ROW_LINE, ROW_PADDING = 4.2, 1.2  # mm per line of a table cell, and above and below its text
 NO_BREAK = "\u00a0"
@@ -57,13 +57,12 @@ def plan_document(plan: Plan, lang: str, printed: date | None = None) -> bytes:
         doc.paragraph(t("training_plan.no_costs_note", lang), size=9, colour=GREY)
     if not plan.lines:
         doc.paragraph(t("training_plan.empty", lang))
-    columns = [(column, share) for column, share in COLUMNS if plan.shows_costs or column not in ("estimated", "actual", "subsidy")]
-    names = [column for column, _ in columns]
+    names = [column for column in COLUMNS if plan.shows_costs or column not in MONEY]
     headings = [t(f"training_plan.col_{column}", lang) for column in names]
     align = ["RIGHT" if column in NUMERIC else "LEFT" for column in names]
     teams = [(team_name(lines[0], lang), [*(_cells(line, names, lang) for line in lines), _subtotal(lines, names, lang)])
              for lines in by_team(plan.lines).values()]
-    widths = _widths(doc, headings, [row for _, rows in teams for row in rows], columns)
+    widths = _widths(doc, headings, [row for _, rows in teams for row in rows], names)
     for team, rows in teams:
         doc.heading(team)
         _table(doc, headings, rows, widths, align)
@@ -82,33 +81,37 @@ def _cells(line, columns: list[str], lang: str) -> list[str]:
     return [texts[column] for column in columns]
 
 
-def _widths(doc: Document, headings: list[str], rows: list[list[str]], columns) -> list[float]:
-    """Amounts, hours and statuses as wide as their widest text (never broken); the other columns
-    share the rest by their COLUMNS share, each at least as wide as its longest word."""
-    doc.body(TABLE_SIZE, bold=True)  # as wide as the bold subtotal and headings need
+def _widths(doc: Document, headings: list[str], rows: list[list[str]], columns: list[str]) -> list[float]:
+    """Amounts, hours and statuses as wide as their widest text. The other columns get what their
+    typical cell asks for (at most a third of the page), in proportion when that does not fit,
+    each at least as wide as its longest word: an empty column takes no room from a full one."""
 
-    def widest(texts) -> float:
+    def widest(texts, bold: bool) -> float:
+        doc.body(TABLE_SIZE, bold=bold)
         return max((doc.get_string_width(text) for text in texts), default=0) + 2 * CELL_PADDING + 0.5
 
-    widths = {}
-    for index, (column, _) in enumerate(columns):
-        texts = [row[index] for row in rows]
-        if column in (*NUMERIC, "status"):
-            widths[column] = widest([*headings[index].split(), *texts])
-        else:
-            widths[column] = widest(word for text in [headings[index], *texts] for word in text.replace("\n", " ").split(" "))
-    flexible = [(column, share) for column, share in columns if column not in (*NUMERIC, "status")]
-    room = doc.epw - sum(widths[column] for column, _ in columns if column in (*NUMERIC, "status"))
-    shares = sum(share for _, share in flexible)
-    for column, share in flexible:
-        widths[column] = max(widths[column], room * share / shares)
-    spare = doc.epw - sum(widths.values())  # a very long word took more than its share: the others give
-    if spare < 0:
-        give = sum(widths[column] for column, _ in flexible)
-        for column, _ in flexible:
-            widths[column] += spare * widths[column] / give
+    fixed, natural, least = {}, {}, {}
+    for index, column in enumerate(columns):
+        lines = [line for row in rows for line in row[index].split("\n") if line]
+        if column in FIXED:  # measured in bold: the subtotal's amounts are
+            fixed[column] = max(widest(headings[index].split(), bold=True), widest(lines, bold=column != "status"))
+            continue
+        least[column] = max(widest(headings[index].split(), bold=True),
+                            widest((word for line in lines for word in line.split(" ")), bold=False))
+        # What a typical cell holds, not the longest: one long sentence must not starve the rest.
+        doc.body(TABLE_SIZE)
+        cells = [row[index].replace("\n", " ") for row in rows if row[index]]
+        typical = sum(doc.get_string_width(cell) for cell in cells) / len(cells) if cells else 0
+        natural[column] = max(least[column], min(typical + 2 * CELL_PADDING, doc.epw / 3))
+    scale = (doc.epw - sum(fixed.values())) / sum(natural.values())
+    widths = {**fixed, **{column: max(least[column], natural[column] * scale) for column in natural}}
+    over = sum(widths.values()) - doc.epw
+    slack = {column: widths[column] - least[column] for column in natural}
+    if over > 0 and sum(slack.values()):  # long words took more than their part: the others give it back
+        for column in natural:
+            widths[column] -= over * slack[column] / sum(slack.values())
     doc.body()
-    return [widths[column] for column, _ in columns]
+    return [widths[column] for column in columns]
 
 
 def _subtotal(lines, columns: list[str], lang: str) -> list[str]:
