@@ -9,6 +9,7 @@ until they are.
 
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from devtalk.domain import access
@@ -33,7 +34,7 @@ from devtalk.services import learning, learning_skills
 from ui import callbacks, learning_requests, navigation, session, widgets
 from ui.learning_requests import euro_text
 from ui.session import tr
-from ui.text import escape_markdown, user_text
+from ui.text import escape_markdown, plain_table, user_text
 
 person = session.require_person()
 db = session.database()
@@ -57,26 +58,28 @@ def euros(cents: int | None) -> str:
 
 
 def show_budget(year: int) -> None:
-    firm, *per_team = session.or_stop(learning.budgets, db, person, year)
+    """The firm's budget of the year and each team's that has one: set, committed, spent, remaining."""
+    states = session.or_stop(learning.budgets, db, person, year)
     st.header(tr("learning_pages.budget_heading", year=year))
-    if firm.budget_cents is None:
+    if states[0].budget_cents is None:
         st.caption(tr("learning_pages.budget_none", year=year))
-    for column, (label, cents) in zip(st.columns(4), (
-            ("budget", firm.budget_cents), ("committed", firm.committed_cents), ("spent", firm.spent_cents),
-            ("remaining", firm.remaining_cents))):
-        column.metric(tr(f"learning_pages.metric_{label}"), euros(cents))
-    if firm.overspent:
-        st.error(tr("learning_pages.overspent", amount=euros(-firm.remaining_cents)))
-    if per_team:
-        widgets.table_or_nothing([{
-            tr("learning_pages.col_team"): team_name(state.manager_id) if state.manager_id in teams else "—",
-            tr("learning_pages.metric_budget"): euros(state.budget_cents),
-            tr("learning_pages.metric_committed"): euros(state.committed_cents),
-            tr("learning_pages.metric_spent"): euros(state.spent_cents),
-            tr("learning_pages.metric_remaining"): euros(state.remaining_cents),
-        } for state in per_team], hide_index=True, width="stretch", key="queue_team_budgets")
+    plain_table(pd.DataFrame([{
+        tr("learning_pages.budget_for"): budget_name(state.manager_id),
+        tr("learning_pages.col_budget"): euros(state.budget_cents),
+        tr("learning_pages.col_committed"): euros(state.committed_cents),
+        tr("learning_pages.col_spent"): euros(state.spent_cents),
+        tr("learning_pages.col_remaining"): euros(state.remaining_cents),
+    } for state in states]))
+    for state in states:
+        if state.overspent:
+            st.error(tr("learning_pages.overspent", budget=budget_name(state.manager_id), amount=euros(-state.remaining_cents)))
     with st.expander(tr("learning_pages.set_budget_heading")):
-        budget_form(year, {state.manager_id: state.budget_cents for state in (firm, *per_team)})
+        budget_form(year, {state.manager_id: state.budget_cents for state in states})
+
+
+def budget_name(team_id: int | None) -> str:
+    """The firm, or the team of a manager who leads someone now (a budget may outlive the team)."""
+    return team_name(team_id) if team_id is None or team_id in teams else "—"
 
 
 def save_budget(person, year: int, team_id: int | None, key: str) -> None:

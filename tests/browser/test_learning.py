@@ -84,7 +84,7 @@ def test_the_coordinator_approves_with_the_budget_in_view_and_the_employee_reads
     effect = page.locator(f".st-key-queue_effect_{request_id}")
     effect.get_by_text("Goedkeuren legt € 1.250,00 vast.").wait_for()
     expect(effect.get_by_text("Het hele bedrijf:")).to_be_visible()
-    expect(page.locator("[data-testid='stMetric']", has_text="Vastgelegd")).to_be_visible()  # the year's budget, above
+    expect(page.locator("[data-testid='stTable']", has_text="Vastgelegd")).to_be_visible()  # the year's budget, above
     settle(page)
     page.screenshot(path=str(ARTIFACTS / "learning-queue.png"), full_page=True)
     opened.locator(f".st-key-{prefix}step_approve button").click()
