@@ -39,9 +39,10 @@ def show_filters(options: training_plan.PlanFilters) -> tuple[int, int | None]:
 
 
 def show_charts(*charts) -> None:
-    drawn = [chart for chart in charts if chart is not None]
-    for column, chart in zip(st.columns(len(drawn)) if drawn else (), drawn):
-        column.altair_chart(chart, width="stretch")
+    """One under the other, each the page's width: side by side the kinds' names would crowd the bars."""
+    for chart in charts:
+        if chart is not None:
+            st.altair_chart(chart, width="stretch")
 
 
 def show_groups(heading_key: str, frame, figures, label, group_key: str, shows_costs: bool) -> None:

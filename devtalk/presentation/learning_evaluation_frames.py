@@ -4,6 +4,8 @@ shown has at least MIN_GROUP people; the evaluation left the smaller ones out al
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 import pandas as pd
 
@@ -120,9 +122,15 @@ def cost_chart(figures: tuple[GroupFigure, ...], label, group_title: str, lang: 
                           "value": [figure.cost_cents / 100 for figure in shown],
                           "text": [format_euros(figure.cost_cents, lang) for figure in shown]})
     title = t("learning_evaluation.chart_cost", lang)
-    x = alt.X("value:Q", title=title, axis=alt.Axis(format=",.0f", labelFontSize=12))
+    x = alt.X("value:Q", title=title, axis=alt.Axis(labelExpr=_euro_label(lang), labelFontSize=12))
     return _bars(frame, x, color=alt.value("#5b7fa6"),
                  tooltip=[alt.Tooltip("group:N", title=group_title), alt.Tooltip("text:N", title=title)])
+
+
+def _euro_label(lang: str) -> str:
+    """A Vega expression writing an axis value in whole euros as the reader does: € 6.000 or €6,000."""
+    whole = "format(datum.value, ',.0f')"
+    return f"'€ ' + replace({whole}, regexp(',', 'g'), '.')" if lang == "nl" else f"'€' + {whole}"
 
 
 def skills_chart(evaluation: GroupEvaluation, lang: str) -> alt.LayerChart | None:
@@ -137,8 +145,11 @@ def skills_chart(evaluation: GroupEvaluation, lang: str) -> alt.LayerChart | Non
         "value": [value for rise in evaluation.skills for value in (round(rise.before, 1), round(rise.after, 1))],
     })
     y = alt.Y("group:N", title=None, sort=None, axis=alt.Axis(labelLimit=0, labelFontSize=13))
-    x = alt.X("value:Q", title=t("learning_evaluation.chart_level", lang), scale=alt.Scale(zero=False),
-              axis=alt.Axis(tickMinStep=1, labelFontSize=12))
+    # Levels are whole points of the scale: the axis runs between whole points and marks only those.
+    points = list(range(math.floor(min(frame["value"])), math.ceil(max(frame["value"])) + 1))
+    x = alt.X("value:Q", title=t("learning_evaluation.chart_level", lang),
+              scale=alt.Scale(domain=[points[0], max(points[-1], points[0] + 1)]),
+              axis=alt.Axis(values=points, format="d", labelFontSize=12))
     base = alt.Chart(frame).encode(x=x, y=y)
     line = base.mark_line(color="#9e9e9e").encode(detail="group:N")
     dots = base.mark_circle(size=120, opacity=1).encode(
