@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from devtalk.services import learning
-from tests.app.conftest import open_page, reload, sign_in, texts
-from tests.builders import submit_both, write_report
+from streamlit.testing.v1 import AppTest
+
+from db.people import update_person
+from devtalk.services import invitations, learning
+from tests.app.conftest import ROOT, open_page, reload, sign_in, start_app, texts
+from tests.builders import CARD_PIN, submit_both, write_report
 
 PAGE = "pages/my_learning.py"
 YEAR = (date.today() + timedelta(days=60)).year  # write_report's course is due in 60 days
@@ -138,3 +141,50 @@ def test_nobody_reads_the_requests_of_someone_outside_their_team(firm_db):
     for username in ("outsider", "other"):
         shown = texts(mine(username))
         assert "Cursus tekening lezen" not in shown and "Leervragen van mijn team" not in shown
+
+
+def signed_in_by_card(database, firm, person) -> AppTest:
+    """The app after typing the person's card code and choosing the PIN."""
+    app = start_app()
+    app.text_input(key="login_code").input(invitations.issue_code(database, firm.hr, person.id))
+    app.button(key="login_code_submit").click().run()
+    app.text_input(key="login_pin").input(CARD_PIN)
+    app.text_input(key="login_pin_again").input(CARD_PIN)
+    return reload(app.button(key="login_pin_submit").click().run())
+
+
+def test_with_a_card_the_employee_answers_the_question_behind_the_question(firm_db):
+    database, firm = firm_db
+    request = requested(database, firm)
+    app = open_page(signed_in_by_card(database, firm, firm.employee), PAGE)
+    app.text_area(key=f"learning_text_question_{request.id}").input("Tekeningen van de klant lezen.").run()
+    assert not app.exception
+    assert learning.get_request(database, firm.employee, request.id).request.question == "Tekeningen van de klant lezen."
+
+
+def test_a_managers_card_session_shows_no_team_requests(firm_db):
+    database, firm = firm_db
+    requested(database, firm)
+    app = open_page(signed_in_by_card(database, firm, firm.manager), PAGE)
+    assert not app.exception
+    assert "Leervragen van mijn team" not in texts(app)
+
+
+def test_an_hr_card_session_gets_no_queue(firm_db):
+    """A card is for one's own things: HR signed in with one is no training coordinator."""
+    database, firm = firm_db
+    requested(database, firm)
+    card = signed_in_by_card(database, firm, firm.hr)
+    queue = AppTest.from_file(str(ROOT / "pages/training_queue.py"), default_timeout=30)
+    queue.session_state["session_token"] = card.session_state["session_token"]
+    queue.run()
+    assert "Dit mag je niet bekijken of wijzigen" in texts(queue)
+    assert list(queue.selectbox) == []
+
+
+def test_an_employee_who_reads_english_reads_the_page_in_english(firm_db):
+    database, firm = firm_db
+    requested(database, firm)
+    update_person(database, firm.employee.id, language="en")
+    shown = texts(mine())
+    assert "My learning" in shown and "The training coordinator is still looking at your request." in shown
