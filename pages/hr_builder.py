@@ -165,7 +165,10 @@ def show_preview(opened: builder.Opened) -> None:
     side = st.segmented_control(tr("hr_library.preview_side"), SIDES, key="bprev_side",
                                 format_func=lambda s: tr(f"hr_library.as_{s}")) or "employee"
     shown = builder.preview(db, person, opened.record.id, st.session_state.get("bprev_function"), side, lang)
-    # A phone's width, so HR sees the lines break where the shop floor will.
+    # A phone's width, so HR sees the lines break where the shop floor will; it stays in view while
+    # HR scrolls down the questions (our own fixed rule, no user text in it).
+    st.html("<style>[data-testid='stColumn']:has(.st-key-bprev) { position: sticky; top: 4rem; align-self: flex-start; }"
+            " .st-key-bprev { max-height: calc(100vh - 14rem); overflow-y: auto; }</style>")
     with st.container(border=True, key="bprev", width=390):
         if shown is None:
             st.caption(tr("builder.preview_invalid"))

@@ -241,12 +241,12 @@ def show_item(draft, index: int, position: int, item, placed: Placed, lang: str)
     g = _generation()
     problems = placed.about(item=item.id)
     is_open = problems or item.id in st.session_state.get(OPEN, set())
-    wording, button = st.columns([5, 1], vertical_alignment="center")
     kind = tr("builder.type_likert") if item.type == "likert" else tr("builder.type_open")
-    wording.markdown(f"**{escape_markdown(item.text.get(lang) or next(iter(item.text.values()), '…'))}**")
-    wording.caption(tr("builder.item_line", id=item.id, type=kind))
-    button.button(tr("builder.close_item") if is_open else tr("builder.edit_item"), key=f"bw_{g}_i_{item.id}_edit",
-                  on_click=toggle_item, args=(item.id,), disabled=problems)
+    st.markdown(f"**{escape_markdown(item.text.get(lang) or next(iter(item.text.values()), '…'))}**")
+    st.caption(tr("builder.item_line", id=item.id, type=kind))
+    st.button(tr("builder.close_item") if is_open else tr("builder.edit_item"), key=f"bw_{g}_i_{item.id}_edit",
+              on_click=toggle_item, args=(item.id,), disabled=problems,
+              icon=":material/expand_less:" if is_open else ":material/edit:")
     if is_open:
         with st.container(border=True, key=f"bitem_{item.id}"):
             show_item_editor(draft, index, position, item, placed, lang)
