@@ -34,15 +34,13 @@ table_tab, chart_tab, can_want_tab, agenda_tab = st.tabs(
 )
 
 with table_tab:
-    third_voice_ui.comparison_note(third)
-    for section, likert, opens in section_frames(comparison, lang, third):
+    for section, likert, opens in section_frames(comparison, lang):
         st.subheader(escape_markdown(localized(section.title, lang)))
         for frame in (likert, opens):
             if frame is not None:
                 plain_table(frame)
     if comparison.has_requirements:
         st.caption(tr("skills.critical_legend"))
-    third_voice_ui.open_answers(third)
 
 with chart_tab:
     st.caption(tr("compare.chart_explained"))
@@ -70,6 +68,8 @@ with agenda_tab:
     for point in reports.proposed_agenda(db, person, view, earlier):
         show_agenda_point(point, view.questionnaire, comparison, {a.id: a for a in earlier}, lang)
         learning_help.beside_point(point, learned)
+
+third_voice_ui.comparison_section(third, comparison, lang)
 
 if view.conversation.status in printing.PREPARATION_STATUSES:
     pdf_download("preparation", tr("download.preparation"),

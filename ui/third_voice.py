@@ -1,19 +1,21 @@
 """The third voice on a conversation's own pages: who is asked for input (and, for the manager,
-asking, consenting, withdrawing and a card for a colleague without a password); and the third
-column's words on the comparison. What may be done comes from the service, which checks again."""
+asking, consenting, withdrawing and a card for a colleague without a password); and the
+colleagues' column beside both answers on the comparison. What may be done comes from the service, which checks again."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from devtalk.domain.comparison import Comparison
 from devtalk.domain.third_voice import ThirdColumn, ThirdVoice
+from devtalk.presentation.comparison_frames import third_voice_frame
 from devtalk.services import third_voice
 from devtalk.services.third_voice import InvitePanel
 from ui import callbacks, session
 from ui.browser_address import seen_address
 from ui.downloads import pdf_download
 from ui.session import tr
-from ui.text import escape_markdown, user_text
+from ui.text import escape_markdown, plain_table, user_text
 
 SLOT = "third_voice"
 
@@ -91,24 +93,23 @@ def invite(person, conversation_id: int) -> None:
     session.say(SLOT, "third_voice.invited")
 
 
-def comparison_note(column: ThirdColumn | None) -> None:
-    """Above the comparison's tables: whose the third column is, or why it is not shown."""
+def comparison_section(column: ThirdColumn | None, comparison: Comparison, lang: str) -> None:
+    """Below the comparison: the colleagues' column beside both answers (or why it is not shown)
+    and their open answers, without names unless it is the work mentor who agreed to be named."""
     if column is None:
         return
+    st.subheader(tr("third_voice.section_heading"))
     if not column.shown:
         st.caption(tr("third_voice.hidden", count=column.answered))
-    elif column.named:
+        return
+    if column.named:
         st.caption(tr("third_voice.column_named", name=escape_markdown(column.named)))
     else:
         st.caption(tr("third_voice.column_group", count=column.answered))
-
-
-def open_answers(column: ThirdColumn | None) -> None:
-    """The colleagues' answers to the open question: without names (the mentor's under theirs)."""
-    if column is None or not column.shown or not column.open_answers:
-        return
-    st.subheader(tr("third_voice.open_heading"))
-    if not column.named:
-        st.caption(tr("third_voice.open_anonymous"))
-    for text in column.open_answers:
-        user_text(text)
+    plain_table(third_voice_frame(comparison, column, lang))
+    if column.open_answers:
+        st.markdown(f"**{tr('third_voice.open_heading')}**")
+        if not column.named:
+            st.caption(tr("third_voice.open_anonymous"))
+        for text in column.open_answers:
+            user_text(text)

@@ -93,6 +93,19 @@ def agreed_frame(comparison: Comparison, lang: str) -> pd.DataFrame:
     })
 
 
+def third_voice_frame(comparison: Comparison, third: ThirdColumn, lang: str) -> pd.DataFrame:
+    """The skill items the colleagues were asked: both answers and theirs. A table of its own on the
+    page, since a sixth column beside the required level and the difference leaves a 390 px phone
+    no room (the PDF's page has it: likert_frame)."""
+    rows = [row for row in comparison.likert if row.item.id in third.values]
+    return pd.DataFrame({
+        t("compare.col_item", lang): [row.item.wording("employee", lang) for row in rows],
+        t("compare.col_employee", lang): [shown_answer(row.employee, lang) for row in rows],
+        t("compare.col_manager", lang): [shown_answer(row.manager, lang) for row in rows],
+        third.named or t("third_voice.col_group", lang): [_third(third, row, lang) for row in rows],
+    })
+
+
 def open_frame(comparison: Comparison, lang: str) -> pd.DataFrame:
     rows = comparison.open
     return pd.DataFrame({
@@ -102,11 +115,10 @@ def open_frame(comparison: Comparison, lang: str) -> pd.DataFrame:
     })
 
 
-def section_frames(comparison: Comparison, lang: str, third: ThirdColumn | None = None,
-                   ) -> list[tuple[SectionComparison, pd.DataFrame | None, pd.DataFrame | None]]:
+def section_frames(comparison: Comparison, lang: str) -> list[tuple[SectionComparison, pd.DataFrame | None, pd.DataFrame | None]]:
     """Per section its Likert table and its open-question table (None where it has none), cut
     from one frame of each kind: one frame of sixty rows costs a fraction of six small ones."""
-    likert, opens = likert_frame(comparison, lang, third), open_frame(comparison, lang)
+    likert, opens = likert_frame(comparison, lang), open_frame(comparison, lang)
     cut, likert_at, open_at = [], 0, 0
     for section in comparison.sections:
         likert_end, open_end = likert_at + len(section.likert), open_at + len(section.open)

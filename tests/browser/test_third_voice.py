@@ -9,7 +9,7 @@ import db as storage
 from db.people import person_by_username
 from db.third_voice import answers_of, voices_of_colleague
 from devtalk.domain.third_voice import OPEN_ITEM
-from tests.browser.conftest import phone, settle, sign_in
+from tests.browser.conftest import current_conversation, phone, settle, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -66,4 +66,24 @@ def test_a_colleague_fills_in_on_a_phone_reloads_finds_the_answers_and_hands_the
     page.locator(".st-key-third_voice_submit button").tap()
     page.get_by_text("Ingeleverd op").first.wait_for()
     expect(page.locator(OPEN_BLOCK).locator("textarea")).to_be_disabled()
+    context.close()
+
+
+def test_on_a_phone_the_comparison_shows_the_colleagues_column_in_view_and_their_words_without_names(browser, server):
+    context, page = phone(browser)
+    sign_in(page, server["url"], "manager")
+    piotr = current_conversation(server["db"], "pnowak")
+    page.goto(f"{server['url']}/comparison?conversation={piotr.id}")
+    table = page.locator("[data-testid='stMain'] [data-testid='stTable']", has_text="Collega's (gem.)")
+    table.wait_for()
+    settle(page)
+    headers = [header.strip() for header in table.locator("th").all_inner_texts()]
+    assert headers == ["Vraag", "Medewerker", "Leidinggevende", "Collega's (gem.)"]
+    assert page.evaluate("""() => [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stTable'] th")]
+        .filter(cell => cell.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5
+                        || cell.scrollWidth > cell.clientWidth + 1).map(cell => cell.innerText)""") == []
+    page.get_by_text("Wat collega's zeggen").wait_for()
+    expect(page.get_by_text("Helpt nieuwe mensen graag op weg aan de kantbank.")).to_be_visible()
+    for name in ("Bram de Boer", "Kees Mulder", "Jan Hendriks"):
+        expect(page.get_by_text(name)).to_have_count(0)
     context.close()
