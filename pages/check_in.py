@@ -43,8 +43,10 @@ def show_list(employee_id: int) -> None:
     st.caption(tr("check_ins.explained"))
     session.show(SLOT)
     if found.can_open:
-        st.button(tr("check_ins.start"), key="check_in_start", type="primary", width="stretch",
-                  on_click=start, args=(found.employee.id,))
+        # Starting while one is open opens that one (services.check_ins.start): the button says so.
+        still_open = any(check_in.status == "open" for check_in in found.check_ins)
+        st.button(tr("check_ins.continue" if still_open else "check_ins.start"), key="check_in_start", type="primary",
+                  width="stretch", on_click=start, args=(found.employee.id,))
     if not found.check_ins:
         st.info(tr("check_ins.none"))
     for check_in in found.check_ins:

@@ -132,9 +132,13 @@ def _followed_up(db, actor: Person, employee: Person, found: list[Action]) -> li
 
 
 def start(db: sqlite_utils.Database, actor: Person, employee_id: int) -> CheckIn:
-    """A new check-in with the employee, on the current list, listing their open actions."""
+    """A new check-in with the employee, on the current list, listing their open actions; the one
+    still open, if there is one (a second tap, or the other person started it already)."""
     employee = _employee(db, actor, employee_id)
     with transaction(db):
+        still_open = next((c for c in repo.check_ins_of(db, employee.id) if c.status == "open"), None)
+        if still_open is not None:
+            return still_open
         list_id, _ = _current_list(db)
         listed = [action.id for action in _open_actions(db, actor, employee)]
         check_in = repo.add_check_in(db, employee.id, actor.id, list_id, listed)

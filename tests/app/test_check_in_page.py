@@ -79,3 +79,15 @@ def test_hr_sees_the_problems_of_a_check_in_list_with_a_scale_question_and_nothi
     assert not app.exception
     assert "check-in.yaml:9: sections[0].items[0].type: Een check-inlijst heeft alleen open vragen" in texts(app)
     assert "id: check-in" in check_ins.current_list(fresh_db, firm.hr)
+
+
+def test_with_a_check_in_open_the_button_continues_it(fresh_db, db_file, monkeypatch):
+    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+    firm = reported(fresh_db)
+    started = check_ins.start(fresh_db, firm.manager, firm.employee.id)
+    app = open_page(sign_in("employee"), "pages/check_in.py")
+    assert app.button(key="check_in_start").label == "Verder met de open check-in"
+    app.button(key="check_in_start").click().run()
+    assert not app.exception
+    assert app.query_params["check_in"] == str(started.id)
+    assert "Met Daan Medewerker · gestart op" in texts(app) and "door Marco Manager" in texts(app)

@@ -254,3 +254,10 @@ def test_the_half_year_check_in_is_mailed_to_the_employee_and_their_manager_once
     assert check_in_reminders.send_reminders(fresh_db, reported.hr, settings=settings) == 0
     with pytest.raises(NotAllowed):
         check_in_reminders.send_reminders(fresh_db, reported.manager, settings=settings)
+
+
+def test_starting_while_a_check_in_is_open_opens_that_one(fresh_db, reported):
+    first = check_ins.start(fresh_db, reported.employee, reported.employee.id)
+    assert check_ins.start(fresh_db, reported.manager, reported.employee.id) == first
+    check_ins.finish(fresh_db, reported.manager, first.id)
+    assert check_ins.start(fresh_db, reported.employee, reported.employee.id) != first
