@@ -1,8 +1,10 @@
 """A learning request from the coordinator's desk to the employee's phone: HR (the coordinator)
 opens a certificate's renewal, decides on an external course and approves it with the budget and
 what approving does to it in view; Daan, signed in on a 390 px phone in Dutch, reads the decision,
-types the question behind the question without leaving the box, reloads, and finds it there.
-Screenshots: test-artifacts/learning-queue.png, test-artifacts/phone-learning.png."""
+types the question behind the question without leaving the box, reloads, and finds it there. After
+another course is done he answers its three questions with his thumb.
+Screenshots: test-artifacts/learning-queue.png, test-artifacts/phone-learning.png,
+test-artifacts/phone-learning-evaluation.png."""
 
 import signal
 import time
@@ -20,6 +22,7 @@ from tests.browser.conftest import ARTIFACTS, Server, _free_port, phone, settle,
 pytestmark = pytest.mark.browser
 YEAR = date.today().year
 COURSE = "Steigerbouw en valbeveiliging"
+DONE = "Hijsen en aanslaan"
 QUESTION = "Ik moet volgende maand de steiger aan de hal opbouwen en weet niet meer hoe de leuning vast moet."
 
 
@@ -33,11 +36,18 @@ def learning_server(tmp_path_factory, write_demo):
     kind = certificates.add_type(database, OPERATOR, name=COURSE, validity_months=36, warn_days=60)
     certificates.add_certificate(database, OPERATOR, daan.id, type_id=kind.id, number="STB-1",
                                  issued_on=date(YEAR - 3, 12, 31), expires_on=date(YEAR, 12, 31))
-    request = next(view.request for view in learning.queue(database, OPERATOR, YEAR) if view.request.what == COURSE)
+    done_kind = certificates.add_type(database, OPERATOR, name=DONE, validity_months=12, warn_days=30)
+    certificates.add_certificate(database, OPERATOR, daan.id, type_id=done_kind.id, number="HJ-1",
+                                 issued_on=date(YEAR - 1, 12, 31), expires_on=date(YEAR, 12, 31))
+    queued = {view.request.what: view.request.id for view in learning.queue(database, OPERATOR, YEAR)}
+    learning.decide(database, OPERATOR, queued[DONE], decision="external", provider="Hijsschool")
+    learning.approve(database, OPERATOR, queued[DONE])
+    learning.plan(database, OPERATOR, queued[DONE], date(YEAR, 1, 5))
+    learning.mark_done(database, OPERATOR, queued[DONE])
     database.conn.close()
     running = Server(db_path, _free_port())
     running.start()
-    yield running.url, db_path, request.id
+    yield running.url, db_path, queued[COURSE], queued[DONE]
     running.stop(signal.SIGTERM)
 
 
@@ -58,7 +68,7 @@ def wait_until_stored(db_path, request_id: int, text: str) -> None:
 
 
 def test_the_coordinator_approves_with_the_budget_in_view_and_the_employee_reads_it_on_a_phone(browser, page, learning_server):
-    url, db_path, request_id = learning_server
+    url, db_path, request_id, _ = learning_server
     sign_in(page, url, "hr")
     page.goto(f"{url}/training_queue")
     page.locator("h1", has_text="Leervragen").wait_for()
@@ -107,4 +117,26 @@ def test_the_coordinator_approves_with_the_budget_in_view_and_the_employee_reads
 
     phone_page.reload()
     expect(phone_page.locator(f".st-key-learning_card_{request_id} textarea")).to_have_value(QUESTION)
+    context.close()
+
+
+def test_after_a_course_the_employee_answers_the_three_questions_on_a_phone(browser, learning_server):
+    url, _, _, request_id = learning_server
+    context, page = phone(browser)
+    sign_in(page, url, "employee")
+    page.goto(f"{url}/my_learning")
+    card = page.locator(f".st-key-learning_card_{request_id}")
+    card.get_by_text("Wat bracht het je?").wait_for()
+    settle(page)
+    card.locator(f".st-key-learning_text_learned_{request_id} textarea").fill("Hoe ik een last veilig aansla.")
+    card.get_by_role("radio", name="Tevreden", exact=True).click()
+    settle(page)
+    card.get_by_role("radio", name="Een beetje", exact=True).click()
+    settle(page)
+    page.screenshot(path=str(ARTIFACTS / "phone-learning-evaluation.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1")
+    card.get_by_role("button", name="Klaar, verstuur mijn antwoorden").click()
+    page.get_by_text("Dank je, je antwoorden zijn opgeslagen.").wait_for()
+    expect(card.get_by_text("Hoe ik een last veilig aansla.")).to_be_visible()
+    expect(card.get_by_text("Geëvalueerd", exact=True)).to_be_visible()
     context.close()
