@@ -52,7 +52,9 @@ def show_list(employee_id: int) -> None:
     for check_in in found.check_ins:
         with st.container(border=True):
             st.markdown(f"**{tr('check_ins.of_date', date=format_date(check_in.started_at, lang))}**")
-            st.caption(tr(f"check_ins.status_{check_in.status}"))
+            starter = found.starters.get(check_in.started_by)
+            st.caption(escape_markdown(tr("check_ins.list_line", status=tr(f"check_ins.status_{check_in.status}"),
+                                          name=starter.name if starter else "—")))
             if found.can_open:
                 st.page_link(navigation.CHECK_IN, label=tr("check_ins.open"), icon=":material/arrow_forward:",
                              query_params={"check_in": check_in.id})

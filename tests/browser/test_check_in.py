@@ -36,6 +36,7 @@ def test_the_employee_does_a_check_in_on_a_phone(browser, server):
     page.get_by_role("link", name="Mijn check-ins").click()
     page.get_by_role("heading", name="Mijn check-ins").wait_for()
     settle(page)
+    page.screenshot(path=str(ARTIFACTS / "phone-check-ins.png"))
     page.get_by_role("button", name="Start een check-in").click()
     page.get_by_text("Waar krijg je nu energie van?").wait_for()
     settle(page)
