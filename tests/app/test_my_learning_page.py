@@ -107,6 +107,17 @@ def test_after_done_the_employee_answers_the_three_questions_and_finishes(firm_d
     assert "Tevreden" in shown and "Ja, het hielp in mijn werk" in shown
 
 
+def test_a_second_tap_on_the_chosen_satisfaction_keeps_it(firm_db):
+    database, firm = firm_db
+    request = done(database, firm)
+    app = mine()
+    satisfaction = app.button_group(key=f"learning_satisfaction_{request.id}")
+    satisfaction.set_value(4).run()
+    app.button_group(key=f"learning_satisfaction_{request.id}").set_value(None).run()  # pills let go on a second tap
+    assert app.button_group(key=f"learning_satisfaction_{request.id}").value == 4
+    assert learning.get_request(database, firm.employee, request.id).evaluation.satisfaction == 4
+
+
 def test_finishing_before_all_three_answers_says_so_and_keeps_it_open(firm_db):
     database, firm = firm_db
     request = done(database, firm)
