@@ -1,6 +1,6 @@
-"""The yearly training plan for the training coordinator and HR (the firm, or one team, with its
-costs) and for a manager (their own team, without amounts): the table, the totals per team, and
-the plan as Excel and as the PDF the director signs."""
+"""The yearly training plan for the training coordinator and HR (the firm, one team or one person,
+with its costs) and for a manager (their own team or one of its people, without amounts): the
+table, the totals per team, and the plan as Excel and as the PDF the director signs."""
 
 import streamlit as st
 
@@ -27,15 +27,23 @@ def show_filters(options: training_plan.PlanFilters) -> tuple[int, int | None]:
     return year, team_id
 
 
-def show_downloads(year: int, team_id: int | None) -> None:
+def choose_person(found) -> int | None:
+    """One person's plan, or everyone's in the selection."""
+    names = {line.employee_id: line.employee for line in found.lines}
+    return st.selectbox(tr("training_plan.person"), [None, *names], key="plan_person",
+                        format_func=lambda person: names[person] if person else tr("training_plan.everyone"))
+
+
+def show_downloads(year: int, team_id: int | None, employee_id: int | None) -> None:
     name = tr("training_plan.file_name", year=year)
     left, right = st.columns(2)
     callbacks.download_button(
-        tr("training_plan.download_xlsx"), lambda signed_in: training_plan.plan_xlsx(db, signed_in, year, lang, team_id),
+        tr("training_plan.download_xlsx"),
+        lambda signed_in: training_plan.plan_xlsx(db, signed_in, year, lang, team_id, employee_id),
         where=left, file_name=f"{name}.xlsx", mime=training_plan.XLSX, key="plan_xlsx", icon=":material/table_view:")
     with right:
         pdf_download("plan_pdf", tr("training_plan.download_pdf"),
-                     lambda signed_in: training_plan.plan_pdf(db, signed_in, year, lang, team_id), f"{name}.pdf")
+                     lambda signed_in: training_plan.plan_pdf(db, signed_in, year, lang, team_id, employee_id), f"{name}.pdf")
 
 
 st.title(tr("training_plan.nav"))
@@ -49,7 +57,10 @@ if not found.shows_costs:
 if not found.lines:
     st.info(tr("training_plan.empty"))
     st.stop()
-show_downloads(year, team_id)
+employee_id = choose_person(found)
+if employee_id is not None:
+    found = session.or_stop(training_plan.plan, db, person, year, team_id, employee_id)
+show_downloads(year, team_id, employee_id)
 st.dataframe(plan_frame(found, lang), hide_index=True, width="stretch", key="plan_table")
 st.header(tr("training_plan.totals_heading"))
 st.dataframe(totals_frame(found, lang), hide_index=True, width="stretch", key="plan_totals")

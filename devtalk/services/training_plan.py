@@ -51,25 +51,29 @@ def filter_options(db: sqlite_utils.Database, actor: Person, today: date | None 
     return PlanFilters(years, this_year, False, (actor,) if leads else ())
 
 
-def plan(db: sqlite_utils.Database, actor: Person, year: int, team_id: int | None = None) -> Plan:
-    """The year's plan as far as this person may see it, by team, employee and start."""
-    views = learning.plan_requests(db, actor, year, team_id=team_id)
+def plan(db: sqlite_utils.Database, actor: Person, year: int, team_id: int | None = None,
+         employee_id: int | None = None) -> Plan:
+    """The year's plan as far as this person may see it (of one team or one person), by team,
+    employee and start."""
+    views = learning.plan_requests(db, actor, year, team_id=team_id, employee_id=employee_id)
     why = _Reasons(db)
     lines = sorted((_line(view, why) for view in views), key=sort_key)
     return Plan(year, tuple(lines), access.coordinates_learning(actor), settings.get_setting(db, "firm_name", "") or "")
 
 
-def plan_xlsx(db: sqlite_utils.Database, actor: Person, year: int, lang: str, team_id: int | None = None) -> bytes:
+def plan_xlsx(db: sqlite_utils.Database, actor: Person, year: int, lang: str, team_id: int | None = None,
+              employee_id: int | None = None) -> bytes:
     """The plan as an Excel workbook (amounts as numbers), recorded in the audit log."""
-    found = plan(db, actor, year, team_id)
+    found = plan(db, actor, year, team_id, employee_id)
     data = plan_workbook(found, lang)
     _record_export(db, actor, "xlsx", found)
     return data
 
 
-def plan_pdf(db: sqlite_utils.Database, actor: Person, year: int, lang: str, team_id: int | None = None) -> bytes:
+def plan_pdf(db: sqlite_utils.Database, actor: Person, year: int, lang: str, team_id: int | None = None,
+             employee_id: int | None = None) -> bytes:
     """The plan as the PDF the director signs, recorded in the audit log."""
-    found = plan(db, actor, year, team_id)
+    found = plan(db, actor, year, team_id, employee_id)
     data = plan_document(found, lang)
     _record_export(db, actor, "pdf", found)
     return data

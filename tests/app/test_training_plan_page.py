@@ -82,7 +82,7 @@ def test_a_manager_sees_their_own_team_without_amounts(planned):
     assert list(frame["Medewerker"]) == ["Daan Medewerker"]
     assert not {"Begroot", "Werkelijk", "Subsidie"} & set(frame.columns)
     assert "Zonder bedragen" in texts(app)
-    assert [box.key for box in app.selectbox] == ["plan_year"]  # no other team to choose
+    assert [box.key for box in app.selectbox] == ["plan_year", "plan_person"]  # no other team to choose
 
 
 def test_an_employee_who_leads_no_one_is_told_whose_page_it_is(planned):
@@ -112,3 +112,12 @@ def test_a_training_coordinator_who_is_no_manager_finds_both_in_the_menu(planned
     accounts.set_password_hash(database, carla.id, hash_password("geheim123"))
     links = [link.proto.label for link in sign_in("carla").get("page_link")]
     assert {"Opleidingsplan", "Wat het leren opleverde"} <= set(links)
+
+
+def test_hr_narrows_the_plan_and_its_downloads_to_one_person(planned, deferred_downloads):
+    app = page_run_directly("hr", PAGE)
+    person = app.selectbox(key="plan_person")
+    app = person.select(next(option for option in person.options if option == "Otto Buiten")).run()
+    assert list(plan_table(app)["Medewerker"]) == ["Otto Buiten"]
+    sheet = openpyxl.load_workbook(BytesIO(download(app, "plan_xlsx", deferred_downloads))).worksheets[0]
+    assert [row[1] for row in sheet.iter_rows(min_row=4, values_only=True)] == ["Otto Buiten", None]  # and the totals row

@@ -206,3 +206,9 @@ def test_the_command_lines_download_is_logged_without_a_person(fresh_db, planned
     training_plan.plan_xlsx(fresh_db, OPERATOR, YEAR, "nl")
     (event,) = [event for event in audit.list_events(fresh_db) if event.action == "export.training_plan"]
     assert event.actor_id is None
+
+
+def test_one_persons_plan_holds_their_lines_and_a_manager_gets_nobody_outside_the_team(fresh_db, planned):
+    assert [line.what for line in training_plan.plan(fresh_db, planned.hr, YEAR, employee_id=planned.outsider.id).lines] == [
+        "Cursus BHV"]
+    assert training_plan.plan(fresh_db, planned.manager, YEAR, employee_id=planned.outsider.id).lines == ()
