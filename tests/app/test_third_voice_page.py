@@ -136,3 +136,30 @@ def test_a_card_for_the_input_alone_opens_that_form_and_no_other_page(firm_db):
     for page in ("pages/my_conversations.py", "pages/dossier.py", "pages/report.py", "pages/my_certificates.py"):
         with pytest.raises(ValueError, match="Known pages: \\['[^,]*third_voice.py'\\]"):
             app.switch_page(page)
+
+
+def test_the_employee_proposes_a_colleague_and_the_manager_consents_on_the_fill_in_page(firm_db):
+    database, firm = firm_db
+    employee = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
+    employee.selectbox(key="third_voice_who").select(firm.outsider.id)
+    employee.button(key="third_voice_invite_submit").click().run()
+    assert not employee.exception and "wacht op instemming van de leidinggevende" in texts(employee)
+    [voice] = third_voice.invitations_of(database, firm.manager, firm.conversation_id).voices
+    assert not any(key.startswith("third_voice_consent") for key in (button.key for button in employee.button))
+    manager = open_page(sign_in("manager"), "pages/fill_in.py", conversation=firm.conversation_id)
+    manager.button(key=f"third_voice_consent_{voice[0].id}").click().run()
+    assert not manager.exception and "Gevraagd; nog niet ingeleverd" in texts(manager)
+
+
+
+def test_the_work_mentor_agrees_to_be_named_on_the_form_and_a_colleague_is_not_asked(firm_db):
+    database, firm = firm_db
+    [(_, asked)] = colleagues(database, firm, 1)
+    mentor = add_person(database, name="Gerrit Mentor", username="mentor", function_id="plaatwerker")
+    set_password_hash(database, mentor.id, hash_password("geheim123"))
+    voice = third_voice.invite(database, firm.manager, firm.conversation_id, mentor.id, kind="mentor")
+    app = open_page(sign_in("mentor"), PAGE, input=voice.id)
+    app.checkbox(key="third_voice_named").check().run()
+    assert not app.exception and third_voice.open_input(database, mentor, voice.id).voice.named
+    colleague = open_page(sign_in("collega1"), PAGE, input=asked.id)
+    assert not colleague.exception and not [box for box in colleague.checkbox if box.key == "third_voice_named"]
