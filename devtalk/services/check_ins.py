@@ -32,6 +32,7 @@ from devtalk.domain.status import is_reported
 from devtalk.errors import DevtalkError, InvalidInput, NotAllowed
 from devtalk.questionnaire import Item, Questionnaire, content_hash
 from devtalk.questionnaire.check_in_lists import parse_check_in_list
+from devtalk.services.actions import visible_actions
 
 BUNDLED_LIST = Path(__file__).resolve().parents[2] / "questionnaires" / "check_ins" / "standaard.yaml"
 MAX_TEXT = 5000
@@ -100,7 +101,6 @@ class CheckInView:
     check_in: CheckIn
     employee: Person
     started_by: Person
-    title: Questionnaire
     questions: tuple[Item, ...]
     answers: dict[str, str]
     actions: list[Action]  # the actions it listed as open when it started, as they stand now
@@ -120,15 +120,10 @@ class CheckInChangedElsewhere(DevtalkError):
 
 def _open_actions(db, actor: Person, employee: Person) -> list[Action]:
     """The employee's agreed actions still open or in progress that this person follows up (a
-    draft report's actions are not agreed yet)."""
+    draft report's actions are not agreed yet, even to the manager writing it)."""
     reported = {c.id for c in conversations.conversations_of_employee(db, employee.id) if is_reported(c.status)}
     found = [a for a in action_repo.actions_of_employee(db, employee.id) if a.conversation_id in reported and a.status in STILL_OPEN]
-    return _followed_up(db, actor, employee, found)
-
-
-def _followed_up(db, actor: Person, employee: Person, found: list[Action]) -> list[Action]:
-    conversation_of = {c.id: c for c in conversations.conversations_of_employee(db, employee.id)}
-    return [a for a in found if access.can_follow_up_action(actor, a, conversation_of[a.conversation_id], employee)]
+    return visible_actions(db, actor, employee, found)
 
 
 def start(db: sqlite_utils.Database, actor: Person, employee_id: int) -> CheckIn:
@@ -147,6 +142,7 @@ def start(db: sqlite_utils.Database, actor: Person, employee_id: int) -> CheckIn
 
 
 def view(db: sqlite_utils.Database, actor: Person, check_in_id: int) -> CheckInView:
+    """The check-in with its questions, answers and listed actions, for the employee or their manager now."""
     check_in, employee = _check_in(db, actor, check_in_id)
     questionnaire = _parsed(repo.list_text(db, check_in.list_id))
     listed = set(repo.listed_actions(db, [check_in.id]).get(check_in.id, ()))
@@ -155,10 +151,9 @@ def view(db: sqlite_utils.Database, actor: Person, check_in_id: int) -> CheckInV
         check_in=check_in,
         employee=employee,
         started_by=people.get_person(db, check_in.started_by),
-        title=questionnaire,
         questions=questionnaire.all_items(),
         answers=repo.answers_of(db, [check_in.id]).get(check_in.id, {}),
-        actions=_followed_up(db, actor, employee, found),
+        actions=visible_actions(db, actor, employee, found),
         can_edit=check_in.status == "open",
     )
 
@@ -207,6 +202,7 @@ class CheckIns:
 
 
 def check_ins_of(db: sqlite_utils.Database, actor: Person, employee_id: int) -> CheckIns:
+    """The employee's check-ins for those who take part in them, and for HR to know of (see CheckIns)."""
     employee = _employee(db, actor, employee_id, knows_of)
     found = repo.check_ins_of(db, employee.id)
     starters = people.people_by_id(db, [check_in.started_by for check_in in found])
