@@ -242,12 +242,19 @@ def show_draft(draft_id: int) -> None:
         form_tab, scales_tab, yaml_tab = st.tabs(
             [tr("builder.tab_compose"), tr("builder.tab_scales"), tr("builder.tab_yaml")], key="bld_tab",
             on_change="rerun")
-        with form_tab:
-            builder_fields.show_questionnaire(opened, {f.id: f.name for f in library.job_functions(db, person)}, lang)
-        with scales_tab:
-            builder_fields.show_scales(opened, lang)
-        with yaml_tab:
-            code_editor_yaml(person, opened, lang)
+        # Only the open tab is drawn: a bundled template's forms are hundreds of widgets.
+        if form_tab.open:
+            with form_tab:
+                builder_fields.show_questionnaire(opened, {f.id: f.name for f in library.job_functions(db, person)},
+                                                  lang)
+        if scales_tab.open:
+            with scales_tab:
+                builder_fields.show_scales(opened, lang)
+        if yaml_tab.open:
+            with yaml_tab:
+                code_editor_yaml(person, opened, lang)
+        else:
+            builder_fields.forget_yaml()
     with previewing:
         show_preview(opened)
     show_changes(opened)

@@ -28,7 +28,7 @@ FORMS, YAML = "bld_forms", "bld_yaml"  # the generations of the forms' and the c
 CONFLICT = "bld_conflict"  # when the draft was changed elsewhere, while that is not resolved
 NEWER = "bld_newer"  # (version, by whom) stored since the draft started, when a save found it
 OPEN = "bld_open_items"  # the questions whose editor is open
-YAML_EVENT, YAML_PROBLEMS = "bld_yaml_event", "bld_yaml_problems"
+YAML_SEED, YAML_EVENT, YAML_PROBLEMS = "bld_yaml_seed", "bld_yaml_event", "bld_yaml_problems"  # the editor's text
 ITEM_TEXTS = ("text", "text_manager", "help")
 MIN_POINTS, MAX_POINTS = 3, 10
 
@@ -407,10 +407,9 @@ def code_editor_yaml(person, opened: builder.Opened, lang: str) -> None:
     editor with its problems beside it; the draft keeps its last valid form."""
     st.caption(tr("builder.yaml_explained"))
     generation = _generation(YAML)
-    seed_key = f"bld_yaml_seed_{generation}"
-    if seed_key not in st.session_state:
-        st.session_state[seed_key] = builder.as_yaml(session.database(), person, opened.record.id)
-    seed = st.session_state[seed_key]
+    if st.session_state.get(YAML_SEED, (None,))[0] != generation:
+        st.session_state[YAML_SEED] = (generation, builder.as_yaml(session.database(), person, opened.record.id))
+    seed = st.session_state[YAML_SEED][1]
     typed_in = code_editor(seed, lang="yaml", height=[16, 40], response_mode=["debounce", "blur"],
                            options={"showLineNumbers": True, "wrap": False, "tabSize": 2},
                            props={"debounceChangePeriod": 1000}, key=f"bw_yaml_{generation}")
@@ -423,6 +422,13 @@ def code_editor_yaml(person, opened: builder.Opened, lang: str) -> None:
         st.error(tr("builder.yaml_problems", count=len(problems)))
         for line in problems:
             st.text(line)
+
+
+def forget_yaml() -> None:
+    """The YAML tab is closed: opened again, the editor starts from the draft as it is then (the
+    editor is drawn anew, and would show the text it was first given)."""
+    _new_generation(YAML)
+    st.session_state.pop(YAML_PROBLEMS, None)
 
 
 def _from_yaml(person, text: str, lang: str) -> bool:

@@ -32,6 +32,12 @@ def widget(widgets, ending: str):
     return found
 
 
+def in_tab(app, name: str):
+    """The page with another of the builder's tabs open, as a click on it leaves it."""
+    app.session_state["bld_tab"] = name
+    return app.run()
+
+
 def draft_of(database, firm):
     (record,) = builder.my_drafts(database, firm.hr)
     return builder.open_draft(database, firm.hr, record.id)
@@ -82,11 +88,11 @@ def test_hr_composes_from_empty_a_scale_a_section_and_a_question_seen_in_the_pre
     app.radio(key="bstart_languages").set_value(("nl",)).run()
     app.text_input(key="bstart_title_nl").input("Werkplaatsgesprek").run()
     app.button(key="bstart_empty_go").click().run()
-    app.text_input(key="bnew_scale_name").input("Mate").run()
+    in_tab(app, "Schalen").text_input(key="bnew_scale_name").input("Mate").run()
     app.number_input(key="bnew_scale_points").set_value(4).run()
     app.toggle(key="bnew_scale_na").set_value(True).run()
     app.button(key="bnew_scale_add").click().run()
-    app.text_input(key="bnew_section_nl").input("Vakwerk").run()
+    in_tab(app, "Samenstellen").text_input(key="bnew_section_nl").input("Vakwerk").run()
     app.button(key="bnew_section_add").click().run()
     app.text_input(key="bnew_item_vakwerk").input("Ik werk netjes").run()
     app.button(key="bnew_item_vakwerk_add").click().run()
@@ -117,7 +123,7 @@ def test_what_changed_is_shown_before_saving_and_saving_stores_version_2(firm_db
 
 
 def test_a_scale_length_change_warns_that_it_breaks_trends(firm_db):
-    app = started(builder_page())
+    app = in_tab(started(builder_page()), "Schalen")
     app.number_input(key=widget(app.number_input, "_c_beheersing_points").key).set_value(4).run()
     assert "breken de trend" in texts(app)
     assert not app.exception
