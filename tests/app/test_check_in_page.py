@@ -3,9 +3,9 @@ the way in from the start page with the half-year reminder; HR's half-year check
 
 from datetime import date, timedelta
 
-from devtalk.services import actions, check_ins
-from tests.app.conftest import open_page, sign_in, texts
-from tests.builders import reported_firm
+from devtalk.services import actions, check_ins, invitations
+from tests.app.conftest import open_page, reload, sign_in, start_app, texts
+from tests.builders import CARD_PIN, reported_firm
 
 
 def reported(database):
@@ -91,3 +91,29 @@ def test_with_a_check_in_open_the_button_continues_it(fresh_db, db_file, monkeyp
     assert not app.exception
     assert app.query_params["check_in"] == str(started.id)
     assert "Met Daan Medewerker · gestart op" in texts(app) and "door Marco Manager" in texts(app)
+
+
+def signed_in_by_card(database, hr, person):
+    """The app after ``person`` typed their card's code and chose their PIN."""
+    app = start_app()
+    app.text_input(key="login_code").input(invitations.issue_code(database, hr, person.id))
+    app.button(key="login_code_submit").click().run()
+    for key in ("login_pin", "login_pin_again"):
+        app.text_input(key=key).input(CARD_PIN)
+    app.button(key="login_pin_submit").click().run()
+    return reload(app)
+
+
+def test_a_managers_card_opens_their_own_check_ins_only(fresh_db, db_file, monkeypatch):
+    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+    firm = reported(fresh_db)
+    team_member = check_ins.start(fresh_db, firm.employee, firm.employee.id)
+    app = signed_in_by_card(fresh_db, firm.hr, firm.manager)
+    assert not app.exception
+    links = [link.label for link in app.get("page_link")]
+    assert "Mijn check-ins" in links and "Daan Medewerker" not in links
+    open_page(app, "pages/check_in.py", check_in=team_member.id)
+    assert "Dit mag je niet bekijken of wijzigen" in texts(app)
+    open_page(app, "pages/check_in.py")
+    app.button(key="check_in_start").click().run()
+    assert not app.exception and "Met Marco Manager · gestart op" in texts(app)
