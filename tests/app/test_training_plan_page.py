@@ -45,11 +45,11 @@ def test_hr_sees_the_whole_firms_plan_in_euros_with_totals_per_team(planned):
     app = page_run_directly("hr", PAGE)
     assert not app.exception
     rows = plan_table(app).to_dict("records")
-    assert [(row["Team"], row["Medewerker"], row["Begroot"]) for row in rows] == [
+    assert [(row["Team van"], row["Medewerker"], row["Begroot"]) for row in rows] == [
         ("Marco Manager", "Daan Medewerker", "€ 1.234,56"), ("Sandra Ander", "Otto Buiten", "€ 800,00")]
     assert rows[0]["Subsidie"] == "OOM: € 500,00 (Toegekend)" and rows[0]["Intern of extern"] == "Extern: Lasschool Oost"
     totals = frame_with(app, "Verzoeken")
-    assert list(totals["Team"]) == ["Marco Manager", "Sandra Ander", "Totaal"]
+    assert list(totals["Team van"]) == ["Marco Manager", "Sandra Ander", "Totaal"]
     assert list(totals["Begroot"])[-1] == "€ 2.034,56"
 
 

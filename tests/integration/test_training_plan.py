@@ -110,13 +110,13 @@ def test_the_xlsx_holds_amounts_as_euro_numbers_dates_as_dates_and_a_totals_row(
     assert course["Begrote kosten"] == pytest.approx(1234.56) and isinstance(course["Begrote kosten"], float)
     assert (course["Verwachte subsidie"], course["Subsidie van"], course["Stand subsidie"]) == (pytest.approx(617.28), "OOM", "Aangevraagd")
     assert course["Start"].date() == date(YEAR, 3, 2) and course["Uren"] == 16
-    assert (course["Team"], course["Intern of extern"], course["Door (collega of aanbieder)"]) == ("Marco Manager", "Extern", "Lasschool Oost")
+    assert (course["Team van"], course["Intern of extern"], course["Door (collega of aanbieder)"]) == ("Marco Manager", "Extern", "Lasschool Oost")
     totals = dict(zip(header, rows[-1]))
-    assert (totals["Team"], totals["Begrote kosten"], totals["Werkelijke kosten"]) == ("Totaal", pytest.approx(1684.56), pytest.approx(25.5))
+    assert (totals["Team van"], totals["Begrote kosten"], totals["Werkelijke kosten"]) == ("Totaal", pytest.approx(1684.56), pytest.approx(25.5))
     book = openpyxl.load_workbook(BytesIO(training_plan.plan_xlsx(fresh_db, planned.coordinator, YEAR, "nl")))
     assert "€" in book.worksheets[0].cell(4, header.index("Begrote kosten") + 1).number_format
     assert [row[:2] for row in book.worksheets[1].iter_rows(values_only=True)] == [
-        ("Team", "Verzoeken"), ("Marco Manager", 2), ("Sandra Ander", 1), ("Totaal", 3)]
+        ("Team van", "Verzoeken"), ("Marco Manager", 2), ("Sandra Ander", 1), ("Totaal", 3)]
 
 
 def test_a_formula_typed_into_the_plan_stays_text_in_the_xlsx(fresh_db, planned):

@@ -98,7 +98,7 @@ def test_totals_per_team_end_with_the_whole_plan():
                      make_line(3, team="Marco", team_id=2, estimated_cents=None, hours=4))
     frame = totals_frame(plan, "nl")
     assert frame.to_dict("list") == {
-        "Team": ["Anja", "Marco", "Totaal"], "Verzoeken": [1, 2, 3], "Uren": ["0,0", "11,5", "11,5"],
+        "Team van": ["Anja", "Marco", "Totaal"], "Verzoeken": [1, 2, 3], "Uren": ["0,0", "11,5", "11,5"],
         "Begroot": ["€ 1.500,00", "€ 25,50", "€ 1.525,50"], "Werkelijk": ["€ 0,00", "€ 0,00", "€ 0,00"],
         "Subsidie": ["€ 0,00", "€ 0,00", "€ 0,00"]}
 

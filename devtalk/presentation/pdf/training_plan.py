@@ -60,7 +60,7 @@ def plan_document(plan: Plan, lang: str, printed: date | None = None) -> bytes:
     names = [column for column in COLUMNS if plan.shows_costs or column not in MONEY]
     headings = [t(f"training_plan.col_{column}", lang) for column in names]
     align = ["RIGHT" if column in NUMERIC else "LEFT" for column in names]
-    teams = [(team_name(lines[0], lang), [*(_cells(line, names, lang) for line in lines), _subtotal(lines, names, lang)])
+    teams = [(_heading(lines[0], lang), [*(_cells(line, names, lang) for line in lines), _subtotal(lines, names, lang)])
              for lines in by_team(plan.lines).values()]
     widths = _widths(doc, headings, [row for _, rows in teams for row in rows], names)
     for team, rows in teams:
@@ -69,6 +69,10 @@ def plan_document(plan: Plan, lang: str, printed: date | None = None) -> bytes:
     _totals(doc, plan, lang)
     _signature(doc, lang)
     return doc.to_bytes()
+
+
+def _heading(line, lang: str) -> str:
+    return t("training_plan.team_of", lang, name=line.team) if line.team else team_name(line, lang)
 
 
 def _cells(line, columns: list[str], lang: str) -> list[str]:
