@@ -162,8 +162,9 @@ def invitations_of(db: sqlite_utils.Database, actor: Person, conversation_id: in
     in_it = {conversation.employee_id, conversation.manager_id} | {voice.colleague_id for voice in voices}
     may_ask = _before_meeting(conversation) and len(voices) < MAX_VOICES and (
         _decides(actor, conversation) or actor.id == conversation.employee_id)
+    # Not HR staff: they read the conversation's answers anyway, and an invited colleague must not.
     candidates = tuple(person for person in people.list_people(db, active_only=True)
-                       if person.id not in in_it) if may_ask else ()
+                       if person.id not in in_it and not access.sees_every_conversation(person)) if may_ask else ()
     return InvitePanel(conversation, tuple((voice, named[voice.colleague_id]) for voice in voices), candidates,
                        may_ask, _decides(actor, conversation) and _before_meeting(conversation))
 

@@ -68,11 +68,14 @@ def test_at_most_three_are_asked_and_never_the_two_people_of_the_conversation(fr
     assert len(panel.voices) == 3 and not panel.can_invite
 
 
-def test_the_employee_and_the_manager_are_no_candidates(fresh_db, firm):
+def test_the_employee_the_manager_and_hr_staff_are_no_candidates(fresh_db, firm):
+    """HR staff read the conversation's answers anyway; an invited colleague must not."""
     panel = third_voice.invitations_of(fresh_db, firm.manager, firm.conversation_id)
-    assert {firm.employee.id, firm.manager.id}.isdisjoint(person.id for person in panel.candidates)
-    with pytest.raises(InvalidInput):
-        third_voice.invite(fresh_db, firm.manager, firm.conversation_id, firm.employee.id)
+    assert {firm.employee.id, firm.manager.id, firm.hr.id}.isdisjoint(person.id for person in panel.candidates)
+    assert firm.outsider.id in {person.id for person in panel.candidates}
+    for person in (firm.employee, firm.hr):
+        with pytest.raises(InvalidInput):
+            third_voice.invite(fresh_db, firm.manager, firm.conversation_id, person.id)
 
 
 def test_only_one_work_mentor_per_conversation(fresh_db, firm):
@@ -184,11 +187,12 @@ def test_a_card_for_the_input_alone_opens_that_form_and_nothing_else(fresh_db, f
 
 
 def test_a_card_for_one_input_does_not_open_another_input_of_the_same_colleague(fresh_db, firm):
-    first = third_voice.invite(fresh_db, firm.manager, firm.conversation_id, firm.hr.id)
+    asked = colleague(fresh_db, 1)
+    first = third_voice.invite(fresh_db, firm.manager, firm.conversation_id, asked.id)
     other_conversation = fresh_db.execute("SELECT id FROM conversations WHERE employee_id = ?",
                                           [firm.outsider.id]).fetchone()[0]
-    second = third_voice.invite(fresh_db, firm.other_manager, other_conversation, firm.hr.id)
-    _, person = card_session(fresh_db, firm, firm.hr, first.id)
+    second = third_voice.invite(fresh_db, firm.other_manager, other_conversation, asked.id)
+    _, person = card_session(fresh_db, firm, asked, first.id)
     assert [request.voice.id for request in third_voice.my_requests(fresh_db, person)] == [first.id]
     with pytest.raises(NotAllowed):
         third_voice.open_input(fresh_db, person, second.id)
