@@ -17,7 +17,7 @@ from devtalk.presentation.learning_words import helped_words, satisfaction_words
 from devtalk.services import learning
 from ui import callbacks, learning_requests, seen, session
 from ui.session import tr
-from ui.text import user_text
+from ui.text import escape_markdown, user_text
 
 person = session.require_person()
 lang = session.language()
@@ -135,7 +135,7 @@ def own_card(view) -> None:
     request = view.request
     with st.container(border=True, key=f"learning_card_{request.id}"):
         learning_requests.heading(view, lang)
-        st.write(learning_requests.decision_words(view, lang))
+        st.markdown(escape_markdown(learning_requests.decision_words(view, lang)))
         if request.status == "declined":
             user_text(request.decline_reason)
         if view.may_edit_question:
@@ -154,7 +154,7 @@ def team_card(view) -> None:
     request = view.request
     with st.container(border=True, key=f"learning_team_card_{request.id}"):
         learning_requests.heading(view, lang, with_employee=True)
-        st.write(learning_requests.decision_words(view, lang, own=False))
+        st.markdown(escape_markdown(learning_requests.decision_words(view, lang, own=False)))
         if request.status == "declined":
             user_text(request.decline_reason)
 

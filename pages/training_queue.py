@@ -72,7 +72,8 @@ def show_budget(year: int) -> None:
     } for state in states]))
     for state in states:
         if state.overspent:
-            st.error(tr("learning_pages.overspent", budget=budget_name(state.manager_id), amount=euros(-state.remaining_cents)))
+            st.error(escape_markdown(tr("learning_pages.overspent", budget=budget_name(state.manager_id),
+                                        amount=euros(-state.remaining_cents))))
     with st.expander(tr("learning_pages.set_budget_heading")):
         budget_form(year, {state.manager_id: state.budget_cents for state in states})
 
@@ -286,7 +287,7 @@ def decision_summary(view) -> None:
     """The decision as it stands, for a request past deciding (or the coordinator's own)."""
     request = view.request
     st.subheader(tr("learning_pages.decision_heading"))
-    st.write(learning_requests.decision_words(view, lang))
+    st.markdown(escape_markdown(learning_requests.decision_words(view, lang)))
     details = [tr("learning_pages.estimated_is", amount=euros(request.estimated_cents)),
                tr("learning_pages.actual_is", amount=euros(request.actual_cents))]
     if request.hours is not None:
@@ -326,14 +327,15 @@ def budget_effect(view) -> None:
                                      (team_label, effect.team_before, effect.team_after)):
             if before is None or (before.budget_cents is None and label == team_label):
                 continue  # a team without a budget of its own counts in the firm's only
+            # The team's name is a person's: shown literally.
             if before.budget_cents is None:
-                st.write(tr("learning_pages.effect_no_budget", budget=label))
+                st.markdown(escape_markdown(tr("learning_pages.effect_no_budget", budget=label)))
             elif after.overspent:
-                st.warning(tr("learning_pages.effect_overspends", budget=label, before=euros(before.remaining_cents),
-                              after=euros(after.remaining_cents)))
+                st.warning(escape_markdown(tr("learning_pages.effect_overspends", budget=label,
+                                              before=euros(before.remaining_cents), after=euros(after.remaining_cents))))
             else:
-                st.write(tr("learning_pages.effect_line", budget=label, before=euros(before.remaining_cents),
-                            after=euros(after.remaining_cents)))
+                st.markdown(escape_markdown(tr("learning_pages.effect_line", budget=label, before=euros(before.remaining_cents),
+                                               after=euros(after.remaining_cents))))
 
 
 def steps(view) -> None:

@@ -199,3 +199,13 @@ def test_an_employee_who_reads_english_reads_the_page_in_english(firm_db):
     update_person(database, firm.employee.id, language="en")
     shown = texts(mine())
     assert "My learning" in shown and "The training coordinator is still looking at your request." in shown
+
+
+def test_a_provider_typed_with_markdown_reads_literally(firm_db):
+    database, firm = firm_db
+    request = requested(database, firm)
+    learning.decide(database, firm.hr, request.id, decision="external", provider="**ROC** [aanmelden](https://example.com)")
+    learning.approve(database, firm.hr, request.id)
+    app = mine()
+    decision = next(element.value for element in app.markdown if element.value.startswith("Goedgekeurd"))
+    assert "\\*\\*ROC\\*\\* \\[aanmelden\\]\\(" in decision  # every mark escaped: no bold, no link

@@ -224,8 +224,7 @@ def test_a_team_budget_shows_beside_the_firms_in_what_approving_does(firm_db):
     learning.decide(database, firm.hr, request.id, decision="external", provider="ROC", estimated_cents=60_000)
     app = opened("hr", request.id)
     assert "Het hele bedrijf: nu € 5.000,00 over, na goedkeuren € 4.400,00." in texts(app)
-    assert ("Team van Marco Manager: nu € 500,00 over, na goedkeuren -€ 100,00: het budget is dan overschreden."
-            in [warning.value for warning in app.warning])
+    assert "Team van Marco Manager: nu € 500,00 over, na goedkeuren -€ 100,00: het budget is dan overschreden." in texts(app)
     assert budgets_shown(app)[1] == {"Budget van": "Team van Marco Manager", "Budget": "€ 500,00", "Vastgelegd": "€ 0,00",
                                      "Uitgegeven": "€ 0,00", "Over": "€ 500,00"}
 
@@ -286,4 +285,4 @@ def test_an_overspent_budget_says_by_how_much(firm_db):
     learning.decide(database, firm.hr, request.id, decision="external", provider="ROC", estimated_cents=25_000)
     learning.approve(database, firm.hr, request.id)
     app = opened("hr", request.id)
-    assert "Het hele bedrijf: het budget is overschreden met € 150,00." in [error.value for error in app.error]
+    assert "Het hele bedrijf: het budget is overschreden met € 150,00." in texts(app)
