@@ -22,9 +22,10 @@ from db.connection import transaction
 from db.conversations import get_conversation
 from db.rounds import rounds_by_id
 from devtalk.domain import access
-from devtalk.domain.models import Person
+from devtalk.domain.models import Conversation, Person
 from devtalk.domain.training_plan import Plan, PlanLine, PlanSubsidy, sort_key
 from devtalk.presentation.pdf.training_plan import plan_document
+from devtalk.questionnaire import Questionnaire
 from devtalk.services import learning
 from devtalk.services.library import get_version, parsed
 from devtalk.spreadsheets.training_plan_export import plan_workbook
@@ -109,11 +110,12 @@ class _Reasons:
 
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
-        self._conversations: dict[int, object] = {}
+        self._conversations: dict[int, Conversation | None] = {}
         self._rounds: dict[int, str] = {}
+        self._questionnaires: dict[int, Questionnaire] = {}
         self._types: dict[int, str] | None = None
 
-    def _conversation(self, conversation_id: int | None):
+    def _conversation(self, conversation_id: int | None) -> Conversation | None:
         if conversation_id is None:
             return None
         if conversation_id not in self._conversations:
@@ -125,16 +127,19 @@ class _Reasons:
         if found is None:
             return ""
         if found.round_id not in self._rounds:
-            self._rounds.update({round_id: found.name for round_id, found in rounds_by_id(self.db, [found.round_id]).items()})
+            self._rounds.update({round_id: held.name for round_id, held in rounds_by_id(self.db, [found.round_id]).items()})
         return self._rounds.get(found.round_id, "")
 
     def skill(self, conversation_id: int | None, item_id: str | None) -> Mapping[str, str] | None:
         found = self._conversation(conversation_id)
         if found is None or item_id is None:
             return None
+        version = found.questionnaire_version_id
+        if version not in self._questionnaires:
+            self._questionnaires[version] = parsed(get_version(self.db, version))
         try:
-            item = parsed(get_version(self.db, found.questionnaire_version_id)).item(item_id)
-        except KeyError:
+            item = self._questionnaires[version].item(item_id)
+        except KeyError:  # a skill no longer in that version's questionnaire: no reason to name
             return None
         return item.text_manager or item.text
 
