@@ -1,10 +1,11 @@
 """HR composes a small questionnaire from empty in the builder, in Dutch, at 1280 px: a 4-point scale
 with n.v.t., two sections, five questions of which one open; a reload halfway finds the draft as it
 was (a wording typed without leaving its box included). Saved as a version, it starts a round, and
-the employee sees it on a 390 x 844 phone.
+the employee sees it on a 390 x 844 phone. And the YAML view: a code editor whose text becomes the
+draft, and the draft the editor's text.
 
-A server of its own on a copy of the demo firm: the round it starts would change what the other
-browser tests find. Screenshots of the steps land in test-artifacts/builder-*.png.
+Composing from empty runs on a server of its own on a copy of the demo firm: the round it starts
+would change what the other browser tests find. Screenshots land in test-artifacts/builder-*.png.
 """
 
 import signal
@@ -187,4 +188,53 @@ def test_hr_composes_a_questionnaire_from_empty_that_the_employee_then_fills_in_
     assert phone_page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1")
     assert phone_page.viewport_size == PHONE
     phone_page.screenshot(path=str(ARTIFACTS / "builder-4-phone.png"), full_page=True)
+    context.close()
+
+
+NEW_QUESTION = """\
+      - id: nog-leren
+        type: open
+        text: {nl: "Wat wil je nog leren?", en: "What do you still want to learn?"}
+"""
+
+
+def test_the_yaml_view_is_a_code_editor_whose_valid_text_becomes_the_draft(browser, server):
+    context = browser.new_context(viewport=LAPTOP, locale="nl-NL", timezone_id="Europe/Amsterdam")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    sign_in(page, server["url"], "hr")
+    page.goto(f"{server['url']}/hr_builder")
+    page.get_by_text("Beginnen met een meegeleverd sjabloon").click()
+    settle(page)
+    template = page.locator(".st-key-bstart_template [data-testid='stSelectbox']")
+    template.click()
+    page.get_by_role("option", name="ontwikkelgesprek-algemeen.yaml").click()
+    settle(page)
+    page.locator(".st-key-bstart_template_go button").click()
+    page.get_by_role("heading", name="Ontwikkelgesprek").first.wait_for()
+    settle(page)
+
+    page.get_by_role("tab", name="YAML").click()
+    editor = page.frame_locator("[class*='st-key-bw_yaml_'] iframe").locator(".ace_editor")
+    expect(editor.locator(".ace_gutter-cell").first).to_have_text("1")  # line numbers
+    expect(editor.locator(".ace_content")).to_contain_text("id: ontwikkelgesprek-algemeen")
+    assert editor.locator(".ace_meta.ace_tag").count() > 0  # YAML's keys in a colour of their own
+    editor.locator(".ace_content").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.insert_text(NEW_QUESTION)  # as pasted
+    # About a second after the last keystroke the draft takes the text: the preview shows it.
+    page.locator(".st-key-bprev").get_by_text("Wat wil je nog leren?").first.wait_for(timeout=15_000)
+    settle(page)
+    page.keyboard.insert_text("oeps: [")
+    page.get_by_text("1 fout in de YAML; het concept blijft zoals het was tot de tekst klopt.").wait_for(timeout=15_000)
+    shot(page, "5-yaml")
+
+    page.get_by_role("tab", name="Samenstellen").click()
+    page.get_by_text("Open vraag · code nog-leren").wait_for()
+    settle(page)
+    page.get_by_role("tab", name="YAML").click()
+    editor.locator(".ace_content").click()
+    page.keyboard.press("Control+End")  # the editor draws only the lines in view
+    expect(editor.locator(".ace_content")).to_contain_text("id: nog-leren")  # the draft as it is now
+    expect(editor.locator(".ace_content")).not_to_contain_text("oeps")
     context.close()
