@@ -279,6 +279,8 @@ def due_schedules(db: sqlite_utils.Database, today: date | None = None) -> dict[
 def due_since(db: sqlite_utils.Database, person: Person, due: dict[int, date]) -> date | None:
     """Since when the person's half-year check-in is due: a round of theirs in ``due``
     (due_schedules) has reached its date, and no check-in with them started on or after it."""
+    if not due:  # the usual case: no reads for each member of a team on every start page
+        return None
     since = max((due[c.round_id] for c in conversations.conversations_of_employee(db, person.id) if c.round_id in due),
                 default=None)
     if since is None or any(c.started_at.date() >= since for c in repo.check_ins_of(db, person.id)):

@@ -117,3 +117,17 @@ def test_a_managers_card_opens_their_own_check_ins_only(fresh_db, db_file, monke
     open_page(app, "pages/check_in.py")
     app.button(key="check_in_start").click().run()
     assert not app.exception and "Met Marco Manager · gestart op" in texts(app)
+
+
+def test_an_answer_the_manager_changed_meanwhile_is_shown_beside_the_box_not_overwritten(fresh_db, db_file, monkeypatch):
+    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+    firm = reported(fresh_db)
+    started = check_ins.start(fresh_db, firm.employee, firm.employee.id)
+    app = open_page(sign_in("employee"), "pages/check_in.py", check_in=started.id)
+    check_ins.save_answer(fresh_db, firm.manager, started.id, "nodig", "Een nieuwe lasbril", expected="")
+    app.text_area(key=f"answer_check_in_{started.id}_nodig").input("Meer tijd").run()
+    assert not app.exception
+    assert "Dit antwoord is intussen ergens anders gewijzigd" in texts(app) and "Een nieuwe lasbril" in texts(app)
+    assert check_ins.view(fresh_db, firm.employee, started.id).answers == {"nodig": "Een nieuwe lasbril"}
+    app.text_area(key=f"answer_check_in_{started.id}_nodig").input("Meer tijd, en een lasbril").run()
+    assert check_ins.view(fresh_db, firm.employee, started.id).answers == {"nodig": "Meer tijd, en een lasbril"}
