@@ -4,11 +4,13 @@ from pathlib import Path
 import pytest
 
 import db as storage
-from db import learning, migrations
+from db import check_ins, learning, migrations
 from db import third_voice as third_voices
 from db.people import add_person, get_person
 from devtalk.domain.models import Answer
+from devtalk.questionnaire import content_hash
 from devtalk.services import conversations, reports
+from devtalk.services.check_ins import BUNDLED_LIST as BUNDLED_CHECK_IN_LIST
 from tests.builders import make_firm, submit_both, who_signs_in, write_report
 
 
@@ -78,6 +80,11 @@ def written_firm(database, version: int):
         voice = third_voices.add_voice(database, firm.conversation_id, firm.outsider.id, "colleague", firm.manager.id,
                                        firm.manager.id)
         third_voices.save_answer(database, voice.id, Answer("tekening-lezen", value=4))
+    if version >= 8:  # a check-in on the bundled list with one answer, listing the report's open action
+        text = BUNDLED_CHECK_IN_LIST.read_text(encoding="utf-8")
+        check_in = check_ins.add_check_in(database, firm.employee.id, firm.employee.id,
+                                          check_ins.add_list(database, text, content_hash(text), None), [1])
+        check_ins.save_answer(database, check_in.id, "nodig", "Een cursus TIG", firm.employee.id)
     return firm
 
 
