@@ -11,7 +11,14 @@ import pytest
 from db import accounts
 from db.people import add_person
 from devtalk.domain.passwords import hash_password
-from devtalk.services import conversations, learning, reports, rounds, skills
+from devtalk.services import (
+    certificates,
+    conversations,
+    learning,
+    reports,
+    rounds,
+    skills,
+)
 from tests.app.conftest import open_page, page_run_directly, sign_in, texts
 from tests.builders import T, fill_all, submit_both, write_report
 
@@ -286,3 +293,31 @@ def test_an_overspent_budget_says_by_how_much(firm_db):
     learning.approve(database, firm.hr, request.id)
     app = opened("hr", request.id)
     assert "Het hele bedrijf: het budget is overschreden met € 150,00." in texts(app)
+
+
+def test_an_evaluated_request_shows_what_it_brought_and_its_history(firm_db):
+    database, firm = firm_db
+    request = requested(database, firm)
+    learning.decide(database, firm.hr, request.id, decision="external", provider="ROC")
+    learning.approve(database, firm.hr, request.id)
+    learning.plan(database, firm.hr, request.id, date(YEAR, 3, 2))
+    learning.mark_done(database, firm.hr, request.id)
+    learning.save_evaluation(database, firm.employee, request.id, learned="Doorsneden lezen.", satisfaction=4, helped="partly")
+    learning.finish_evaluation(database, firm.employee, request.id)
+    app = opened("hr", request.id)
+    shown = texts(app)
+    assert "Doorsneden lezen." in [text.value for text in app.text]
+    assert "Tevreden · Een beetje" in shown
+    history = [line.rsplit(": ", 1)[1] for line in shown.splitlines() if re.match(r"\d+ \w+ \d{4}, [\d:]+: ", line)]
+    assert history == ["Aangevraagd", "Goedgekeurd", "Ingepland", "Gedaan", "Geëvalueerd"]
+
+
+def test_the_coordinator_reads_their_own_request_but_another_decides(firm_db):
+    database, firm = firm_db
+    kind = certificates.add_type(database, firm.hr, name="BHV", validity_months=12, warn_days=60)
+    certificates.add_certificate(database, firm.hr, firm.hr.id, type_id=kind.id, issued_on=date(YEAR - 1, 6, 30),
+                                 expires_on=date(YEAR, 6, 30))
+    (own,) = [view.request for view in learning.queue(database, firm.hr, YEAR)]
+    app = opened("hr", own.id)
+    assert "Over je eigen leeraanvraag beslist een andere coördinator of HR." in texts(app)
+    assert [button.key for button in app.button if button.key.startswith(f"queue_{own.id}_")] == []
