@@ -33,6 +33,7 @@ def test_the_employee_does_a_check_in_on_a_phone(browser, server):
     before = stored(server["db"], newest_check_in)
     context, page = phone(browser)
     sign_in(page, server["url"], "employee")
+    page.locator(".st-key-check_in_entry").screenshot(path=str(ARTIFACTS / "phone-check-in-entry.png"))
     page.get_by_role("link", name="Mijn check-ins").click()
     page.get_by_role("heading", name="Mijn check-ins").wait_for()
     settle(page)
