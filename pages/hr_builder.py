@@ -56,8 +56,7 @@ def start_empty(person) -> None:
 
 
 def show_start() -> None:
-    if "bld_restart" in st.session_state:
-        st.button(tr("builder.start_over"), key="bstart_over", on_click=start_over, icon=":material/restart_alt:")
+    st.session_state.pop("bld_restart", None)  # only for the draft it was said about
     mine = builder.my_drafts(db, person)
     if mine:
         st.header(tr("builder.drafts_heading"))
@@ -118,9 +117,8 @@ def save(person, draft_id: int, over_newer: bool = False) -> None:
 
 
 @callbacks.signed_in(BUILDER)
-def reload_newer(person) -> None:
-    version, _ = st.session_state.pop(NEWER)
-    builder_fields.open_record(builder.start_from_version(db, person, version.id, again=True).record)
+def reload_newer(person, version_id: int) -> None:
+    builder_fields.open_record(builder.start_from_version(db, person, version_id, again=True).record)
 
 
 def show_conflict(opened: builder.Opened) -> None:
@@ -139,6 +137,8 @@ def show_header(opened: builder.Opened) -> None:
     st.caption(tr("builder.stored_at", id=draft.id, at=format_datetime(opened.record.updated_at, lang)))
     for other in opened.others:
         st.info(tr("builder.others", name=other.name, at=format_datetime(other.updated_at, lang)))
+    if "bld_restart" in st.session_state:  # the start resumed this draft: beginning anew is one click
+        st.button(tr("builder.start_over"), key="bstart_over", on_click=start_over, icon=":material/restart_alt:")
     close_column, discard_column = st.columns(2)
     close_column.button(tr("builder.close"), key="bw_close", on_click=builder_fields.close,
                         icon=":material/arrow_back:")
@@ -192,13 +192,13 @@ def show_changes(opened: builder.Opened) -> None:
             builder_fields.show_changes(compared, lang)
     else:
         st.caption(tr("builder.first_version"))
-    if NEWER in st.session_state:
-        version, by = st.session_state[NEWER]
+    if newer := st.session_state.get(NEWER) or opened.newer:
+        version, by = newer
         st.warning(tr("builder.newer_version", version=version.version, by=by or "—",
                       at=format_datetime(version.created_at, lang)))
         reload_column, keep_column = st.columns(2)
         reload_column.button(tr("builder.reload_newer", version=version.version), key="bw_newer_reload",
-                             on_click=reload_newer)
+                             on_click=reload_newer, args=(version.id,))
         keep_column.button(tr("builder.save_anyway"), key="bw_newer_keep", on_click=save,
                            args=(opened.record.id, True))
     st.caption(tr("hr_library.new_version_explained"))

@@ -65,6 +65,7 @@ class Opened:
     draft: builder.Draft
     problems: tuple[builder.DraftProblem, ...]
     others: tuple[OtherDraft, ...]
+    newer: tuple[QuestionnaireVersion, str] | None  # a version stored since the draft started, and by whom
 
     @property
     def valid(self) -> bool:
@@ -122,8 +123,10 @@ def open_draft(db: sqlite_utils.Database, actor: Person, draft_id: int) -> Opene
     model = builder.from_json(record.content)
     others = drafts.others_drafting(db, record.questionnaire_id, actor.id)
     names = people.people_by_id(db, [other.owner_id for other in others])
+    newer = _newer_version(db, record)
     return Opened(record, model, builder.validate(model),
-                  tuple(OtherDraft(names[other.owner_id].name, other.updated_at) for other in others))
+                  tuple(OtherDraft(names[other.owner_id].name, other.updated_at) for other in others),
+                  (newer, _author(db, newer)) if newer else None)
 
 
 def change(db: sqlite_utils.Database, actor: Person, draft_id: int, seen_revision: int,
@@ -213,9 +216,7 @@ def save(db: sqlite_utils.Database, actor: Person, draft_id: int, seen_revision:
         model = builder.from_json(record.content)
         builder.to_questionnaire(model)  # InvalidQuestionnaire while invalid: the builder shows each problem at its field
         if not over_newer and (newer := _newer_version(db, record)):
-            author_id = drafts.stored_by(db, newer.id)
-            author = people.get_person(db, author_id) if author_id else None
-            raise NewerVersion(newer, author.name if author else "")
+            raise NewerVersion(newer, _author(db, newer))
         saved = library.save_text(db, actor, builder.to_yaml(model), f"{record.questionnaire_id}.yaml")
         drafts.delete_draft(db, record.id)
     return saved
@@ -272,6 +273,13 @@ def _newer_version(db, record: QuestionnaireDraft) -> QuestionnaireVersion | Non
     """The newest stored version of the draft's questionnaire, when it is not the one the draft started from."""
     newest = _versions_of(db, record.questionnaire_id)[:1]
     return newest[0] if newest and newest[0].id != record.base_version_id else None
+
+
+def _author(db, version: QuestionnaireVersion) -> str:
+    """Who stored the version, by name; "" for the command line."""
+    author_id = drafts.stored_by(db, version.id)
+    author = people.get_person(db, author_id) if author_id else None
+    return author.name if author else ""
 
 
 def _versions_of(db, questionnaire_id: str) -> list[QuestionnaireVersion]:

@@ -174,3 +174,18 @@ def test_employee_and_manager_are_refused_the_builder(firm_db, username):
     assert "Dit mag je niet bekijken of wijzigen" in texts(app)
     assert not app.button and not app.text_area
     assert not app.exception
+
+
+def test_starting_a_questionnaire_one_already_drafts_continues_that_draft_or_starts_it_over(firm_db):
+    database, firm = firm_db
+    app = started(builder_page())
+    app.button(key=widget(app.button, "_s_willen_remove").key).click().run()
+    app.button(key="bw_close").click().run()
+    assert "Verder met 'klein'" in [button.label for button in app.button][0]
+    app.button(key="bstart_version_go").click().run()
+    assert "Je had hier al een concept van" in texts(app)
+    assert len(draft_of(database, firm).draft.sections) == 2  # kept as it was
+    app.button(key="bstart_over").click().run()
+    assert len(draft_of(database, firm).draft.sections) == 3
+    assert "3. Willen" in texts(app)
+    assert not app.exception

@@ -79,6 +79,8 @@ def test_a_second_hr_person_sees_who_else_drafts_it_and_is_told_of_the_version_s
                    (ops.set_item_text, "veilig-werken", "text", "nl", "Ik werk altijd veilig"))
     assert [other.name for other in builder.open_draft(fresh_db, firm.hr, mine.id).others] == ["Anna Visser"]
     builder.save(fresh_db, anna, hers.id, hers.revision)
+    version, by = builder.open_draft(fresh_db, firm.hr, mine.id).newer  # told as soon as the draft opens
+    assert (version.version, by) == (2, "Anna Visser")
     mine = changed(fresh_db, firm.hr, mine, (ops.set_item_text, "energie", "text", "nl", "Wat geeft jou energie?"))
     with pytest.raises(builder.NewerVersion) as told:
         builder.save(fresh_db, firm.hr, mine.id, mine.revision)
