@@ -126,24 +126,45 @@ if form.voice.kind == "mentor":
                 on_change=name_me, disabled=form.frozen)
     session.show("third_voice_named")
 
+def adopt(item_id: str, likert: bool, value) -> bool:
+    """A widget drawn afresh (a first visit, or a new server process after a restart) starts from the
+    stored answer, unless the browser brings a value of its own: typed while the server restarted,
+    so no callback stored it. It is stored now. Whether it was."""
+    stored = shown(form.answers.get(item_id))
+    if form.frozen or (value or None) == (stored or None):
+        return False
+    callbacks.run(widget_key(item_id), store, item_id, likert)
+    return True
+
+
+def fresh_value(item_id: str):
+    """The stored answer for a widget drawn for the first time in this session; None after that (the
+    widget owns its value). Never put in session state: that would override what the browser brings."""
+    return shown(form.answers.get(item_id)) if widget_key(item_id) not in st.session_state else None
+
+
+recovered = False
 labels = {scale_id: option_labels(scale) for scale_id, scale in form.questionnaire.scales.items()}
 for item in form.items:
-    key = widget_key(item.id)
-    session.seed(key, shown(form.answers.get(item.id)))
+    key, fresh = widget_key(item.id), widget_key(item.id) not in st.session_state
     with st.container(border=True, key=f"third_voice_item_{item.id}"):
         wording = escape_markdown(item.wording("manager", lang))
         st.markdown(f"**{wording}**")
         options = labels[item.scale]
-        st.pills(wording, list(options), key=key, on_change=save, args=(item.id, True), disabled=form.frozen,
-                 label_visibility="collapsed", format_func=lambda point, options=options: escape_markdown(options[point]))
+        value = st.pills(wording, list(options), default=fresh_value(item.id), key=key, on_change=save,
+                         args=(item.id, True), disabled=form.frozen, label_visibility="collapsed",
+                         format_func=lambda point, options=options: escape_markdown(options[point]))
+        recovered |= fresh and adopt(item.id, True, value)
         saved_mark(item.id)
 
 with st.container(border=True, key="third_voice_item_open"):
     question = tr("third_voice.open_question", name=escape_markdown(form.employee.name))
     st.markdown(f"**{question}**")
-    session.seed(widget_key(OPEN_ITEM), shown(form.answers.get(OPEN_ITEM)) or "")
-    st.text_area(question, key=widget_key(OPEN_ITEM), on_change=save, args=(OPEN_ITEM, False), disabled=form.frozen,
-                 max_chars=MAX_TEXT, label_visibility="collapsed", placeholder=tr("fill.open_placeholder"))
+    fresh = widget_key(OPEN_ITEM) not in st.session_state
+    value = st.text_area(question, value=fresh_value(OPEN_ITEM), key=widget_key(OPEN_ITEM), on_change=save,
+                         args=(OPEN_ITEM, False), disabled=form.frozen, max_chars=MAX_TEXT,
+                         label_visibility="collapsed", placeholder=tr("fill.open_placeholder"))
+    recovered |= fresh and adopt(OPEN_ITEM, False, value)
     saved_mark(OPEN_ITEM)
 
 if not form.frozen:
@@ -152,3 +173,6 @@ if not form.frozen:
     ready = st.checkbox(tr("third_voice.confirm"), key="third_voice_confirm")
     st.button(tr("third_voice.submit"), key="third_voice_submit", type="primary", disabled=not ready,
               on_click=submit, width="stretch")
+
+if recovered:
+    st.rerun()  # draw the saved marks with the answers just stored

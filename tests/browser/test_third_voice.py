@@ -2,6 +2,8 @@
 ``collega``) does for Daan: taps the skills, types the open answer without leaving the field, finds
 everything again after a reload, and hands it in."""
 
+import signal
+
 import pytest
 from playwright.sync_api import expect
 
@@ -9,7 +11,14 @@ import db as storage
 from db.people import person_by_username
 from db.third_voice import answers_of, voices_of_colleague
 from devtalk.domain.third_voice import OPEN_ITEM
-from tests.browser.conftest import current_conversation, phone, settle, sign_in
+from tests.browser.conftest import (
+    Server,
+    _free_port,
+    current_conversation,
+    phone,
+    settle,
+    sign_in,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -86,4 +95,32 @@ def test_on_a_phone_the_comparison_shows_the_colleagues_column_in_view_and_their
     expect(page.get_by_text("Helpt nieuwe mensen graag op weg aan de kantbank.")).to_be_visible()
     for name in ("Bram de Boer", "Kees Mulder", "Jan Hendriks"):
         expect(page.get_by_text(name)).to_have_count(0)
+    context.close()
+
+
+@pytest.fixture
+def own_server(tmp_path, write_demo):
+    """A demo server of this test's own, to kill and start again on its port."""
+    running = Server(write_demo(tmp_path / "demo.db"), _free_port())
+    running.start()
+    yield running
+    if running.process.poll() is None:
+        running.stop(signal.SIGTERM)
+
+
+def test_text_typed_just_before_the_server_is_killed_is_stored_once_the_phone_reconnects(browser, own_server):
+    context, page = phone(browser)
+    sign_in(page, own_server.url, "collega")
+    page.goto(f"{own_server.url}/third_voice")
+    open_the_form(page)
+    box = page.locator(OPEN_BLOCK).locator("textarea")
+    box.click()
+    box.press_sequentially("Net voor de crash", delay=10)
+    own_server.stop(signal.SIGKILL)  # within a second of the last keystroke: nothing was sent yet
+    expect(box).to_be_disabled()
+    own_server.start()
+    expect(box).to_be_enabled(timeout=90_000)  # the tab talks to the new process; the person does nothing
+    page.locator(OPEN_BLOCK).get_by_text("Opgeslagen").wait_for(timeout=90_000)
+    assert stored_open_answer(own_server.env["DEVTALK_DB"]) == "Net voor de crash"
+    expect(box).to_have_value("Net voor de crash")
     context.close()
