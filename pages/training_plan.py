@@ -15,23 +15,22 @@ db = session.database()
 lang = session.language()
 
 
-def show_filters(options: training_plan.PlanFilters) -> tuple[int, int | None]:
-    left, right = st.columns(2)
-    year = left.selectbox(tr("training_plan.year"), options.years, index=options.years.index(options.this_year),
-                          key="plan_year")
+def show_filters(options: training_plan.PlanFilters, where) -> tuple[int, int | None]:
+    year = where[0].selectbox(tr("training_plan.year"), options.years, index=options.years.index(options.this_year),
+                              key="plan_year")
     if not options.whole_firm:
         return year, options.teams[0].id
     names = {team.id: team.name for team in options.teams}
-    team_id = right.selectbox(tr("training_plan.team"), [None, *names], key="plan_team",
-                              format_func=lambda team: names[team] if team else tr("training_plan.whole_firm"))
+    team_id = where[1].selectbox(tr("training_plan.team"), [None, *names], key="plan_team",
+                                 format_func=lambda team: names[team] if team else tr("training_plan.whole_firm"))
     return year, team_id
 
 
-def choose_person(found) -> int | None:
+def choose_person(found, where) -> int | None:
     """One person's plan, or everyone's in the selection."""
     names = {line.employee_id: line.employee for line in found.lines}
-    return st.selectbox(tr("training_plan.person"), [None, *names], key="plan_person",
-                        format_func=lambda person: names[person] if person else tr("training_plan.everyone"))
+    return where.selectbox(tr("training_plan.person"), [None, *names], key="plan_person",
+                           format_func=lambda person: names[person] if person else tr("training_plan.everyone"))
 
 
 def show_downloads(year: int, team_id: int | None, employee_id: int | None) -> None:
@@ -50,14 +49,15 @@ st.title(tr("training_plan.nav"))
 st.caption(tr("training_plan.intro"))
 options = session.or_stop(training_plan.filter_options, db, person)
 widgets.stop_when_empty(options.whole_firm or options.teams, "training_plan.not_yours")
-year, team_id = show_filters(options)
+filters = st.columns(3 if options.whole_firm else 2)
+year, team_id = show_filters(options, filters)
 found = session.or_stop(training_plan.plan, db, person, year, team_id)
 if not found.shows_costs:
     st.caption(tr("training_plan.no_costs_note"))
 if not found.lines:
     st.info(tr("training_plan.empty"))
     st.stop()
-employee_id = choose_person(found)
+employee_id = choose_person(found, filters[-1])
 if employee_id is not None:
     found = session.or_stop(training_plan.plan, db, person, year, team_id, employee_id)
 show_downloads(year, team_id, employee_id)
