@@ -106,7 +106,8 @@ def comparison_section(column: ThirdColumn | None, comparison: Comparison, lang:
         st.caption(tr("third_voice.column_named", name=escape_markdown(column.named)))
     else:
         st.caption(tr("third_voice.column_group", count=column.answered))
-    plain_table(third_voice_frame(comparison, column, lang))
+    if column.values:  # a job function without skill items asks the open question only
+        plain_table(third_voice_frame(comparison, column, lang))
     if column.open_answers:
         st.markdown(f"**{tr('third_voice.open_heading')}**")
         if not column.named:
