@@ -418,9 +418,12 @@ views = {view.request.id: view for view in session.or_stop(learning.queue, db, p
 st.header(tr("learning_pages.queue_heading"))
 st.caption(tr("learning_pages.queue_count", count=len(views)))
 queue_table(list(views.values()))
+left_out = st.session_state.get("queue_request")
+if left_out is not None and left_out not in views:
+    # The filters leave the opened request out (its step moved it to another status): what the step did still shows.
+    session.show(f"queue_{left_out}")
+    st.session_state["queue_request"] = None
 if views:
-    if st.session_state.get("queue_request") not in views:
-        st.session_state["queue_request"] = None  # the filters left the opened request out
     chosen = st.selectbox(tr("learning_pages.choose_request"), [None, *views], key="queue_request",
                           format_func=lambda r: tr("learning_pages.choose") if r is None else request_label(views[r]))
     if chosen is not None:

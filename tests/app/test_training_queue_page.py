@@ -321,3 +321,17 @@ def test_the_coordinator_reads_their_own_request_but_another_decides(firm_db):
     app = opened("hr", own.id)
     assert "Over je eigen leeraanvraag beslist een andere coördinator of HR." in texts(app)
     assert [button.key for button in app.button if button.key.startswith(f"queue_{own.id}_")] == []
+
+
+def test_a_step_that_moves_the_request_out_of_the_status_filter_still_says_what_it_did(firm_db):
+    database, firm = firm_db
+    request = requested(database, firm)
+    learning.decide(database, firm.hr, request.id, decision="external", provider="ROC")
+    app = open_page(sign_in("hr"), PAGE)
+    app.number_input(key="queue_year").set_value(YEAR).run()
+    app.selectbox(key="queue_status").set_value("requested").run()
+    app.selectbox(key="queue_request").set_value(request.id).run()
+    app.button(key=f"queue_{request.id}_step_approve").click().run()
+    assert not app.exception
+    assert "Goedgekeurd." in texts(app)
+    assert "queue_request" not in [box.key for box in app.selectbox]  # no requested one is left to open
