@@ -395,7 +395,8 @@ def show_request(view) -> None:
             decision_form(view, skill_and_suggestions(view, prefix_of(request)))
         else:
             decision_summary(view)
-        subsidy_form(view)
+        if request.status != "declined":
+            subsidy_form(view)
         steps(view)
         session.show(slot_of(request))
         evaluation(view)
