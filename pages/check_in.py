@@ -109,8 +109,11 @@ def answer_box(item: Item) -> None:
     if fresh:
         st.session_state.pop(f"elsewhere_{key}", None)
         st.session_state[f"known_{key}"] = stored
-        if (value or "") != stored and in_step:
-            recovered.append(item)
+        if (value or "") != stored:
+            if in_step:
+                recovered.append(item)
+            else:  # this tab may be an old copy: its text is shown as not stored, beside what is
+                st.session_state[f"elsewhere_{key}"] = stored
     if f"elsewhere_{key}" in st.session_state:
         st.warning(tr("check_ins.changed_elsewhere"))
         user_text(st.session_state[f"elsewhere_{key}"])
