@@ -3,9 +3,10 @@ external, when, what it costs, the subsidy and its status; on the page, as XLSX 
 director signs.
 
 Who sees what, checked on every call by the learning requests' own rule
-(``services.learning.plan_requests``): the training coordinator and HR the whole firm with its costs; a manager their own
-team, without amounts; an employee their own requests, without amounts. Declined requests are not
-part of the plan.
+(``services.learning.plan_requests``): the training coordinator and HR the whole firm with its
+costs; a manager their own team, without amounts; an employee their own requests, without
+amounts (costs are the coordinator's and HR's, as services.learning decides). Declined requests
+are not part of the plan.
 """
 
 from __future__ import annotations
