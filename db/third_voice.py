@@ -108,6 +108,13 @@ def erase(db: sqlite_utils.Database, person_id: int) -> None:
     db.execute("DELETE FROM third_voice_answers WHERE text IS NULL AND value IS NULL AND not_applicable = 0")
 
 
+def with_live_card(db: sqlite_utils.Database, conversation_id: int, at: str) -> frozenset[int]:
+    """The conversation's invitations that have a sign-in card working at that moment (ISO time)."""
+    return frozenset(row[0] for row in db.execute(
+        "SELECT DISTINCT third_voice_id FROM invitations WHERE revoked_at IS NULL AND expires_at > ?"
+        " AND third_voice_id IN (SELECT id FROM third_voices WHERE conversation_id = ?)", [at, conversation_id]))
+
+
 def end_card_sessions(db: sqlite_utils.Database, third_voice_id: int) -> None:
     """Sign out whoever opened the input with a card made for it."""
     db.execute("DELETE FROM sessions WHERE invitation_id IN (SELECT id FROM invitations WHERE third_voice_id = ?)",

@@ -54,6 +54,9 @@ def show_voice(panel: InvitePanel, voice: ThirdVoice, name: str) -> None:
                          lambda person: third_voice.input_card_pdf(session.database(), person, voice.id, lang, address),
                          f"inlogkaartje-inbreng-{voice.id}.pdf")
             st.caption(tr("third_voice.card_explained"))
+        if voice.id in panel.carded:
+            st.button(tr("third_voice.revoke_card"), key=f"third_voice_revoke_{voice.id}",
+                      on_click=callbacks.run, args=(SLOT, act, third_voice.revoke_input_card, voice.id))
 
 
 def state_key(voice: ThirdVoice) -> str:

@@ -11,6 +11,7 @@ gets a card for that input alone: its session opens that one form and nothing el
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
 
 import sqlite_utils
 
@@ -54,6 +55,7 @@ class InvitePanel:
     candidates: tuple[Person, ...]  # whom this person may still invite or propose
     can_invite: bool  # invite (the manager) or propose (the employee) one more
     can_decide: bool  # the manager: consent, withdraw, print a card
+    carded: frozenset[int] = frozenset()  # the invitations with a sign-in card that works now
 
     @property
     def has_mentor(self) -> bool:
@@ -165,8 +167,10 @@ def invitations_of(db: sqlite_utils.Database, actor: Person, conversation_id: in
     # Not HR staff: they read the conversation's answers anyway, and an invited colleague must not.
     candidates = tuple(person for person in people.list_people(db, active_only=True)
                        if person.id not in in_it and not access.sees_every_conversation(person)) if may_ask else ()
+    decides = _decides(actor, conversation) and _before_meeting(conversation)
+    carded = storage.with_live_card(db, conversation_id, datetime.now(UTC).isoformat()) if decides else frozenset()
     return InvitePanel(conversation, tuple((voice, named[voice.colleague_id]) for voice in voices), candidates,
-                       may_ask, _decides(actor, conversation) and _before_meeting(conversation))
+                       may_ask, decides, carded)
 
 
 def _gives_input(actor: Person | None, voice: ThirdVoice) -> bool:

@@ -163,3 +163,17 @@ def test_the_work_mentor_agrees_to_be_named_on_the_form_and_a_colleague_is_not_a
     assert not app.exception and third_voice.open_input(database, mentor, voice.id).voice.named
     colleague = open_page(sign_in("collega1"), PAGE, input=asked.id)
     assert not colleague.exception and not [box for box in colleague.checkbox if box.key == "third_voice_named"]
+
+
+def test_the_manager_prints_a_card_for_the_input_and_revokes_it(firm_db, monkeypatch):
+    monkeypatch.setenv("DEVTALK_PUBLIC_URL", "https://devtalk.example.nl/")
+    database, firm = firm_db
+    voice = third_voice.invite(database, firm.manager, firm.conversation_id, firm.outsider.id)
+    app = open_page(sign_in("manager"), "pages/fill_in.py", conversation=firm.conversation_id)
+    app.button(key=f"third_voice_card_{voice.id}_make").click().run()
+    assert not app.exception and app.get("download_button")
+    cards = "SELECT count(*) FROM invitations WHERE third_voice_id = ? AND revoked_at IS NULL"
+    assert database.execute(cards, [voice.id]).fetchone()[0] == 1
+    app.button(key=f"third_voice_revoke_{voice.id}").click().run()
+    assert not app.exception and database.execute(cards, [voice.id]).fetchone()[0] == 0
+    assert not [button for button in app.button if button.key == f"third_voice_revoke_{voice.id}"]
