@@ -212,3 +212,10 @@ def test_one_persons_plan_holds_their_lines_and_a_manager_gets_nobody_outside_th
     assert [line.what for line in training_plan.plan(fresh_db, planned.hr, YEAR, employee_id=planned.outsider.id).lines] == [
         "Cursus BHV"]
     assert training_plan.plan(fresh_db, planned.manager, YEAR, employee_id=planned.outsider.id).lines == ()
+
+
+def test_a_year_without_requests_still_gives_a_plan_to_sign_that_says_so(fresh_db, planned):
+    text = flat(text_of(training_plan.plan_pdf(fresh_db, planned.coordinator, YEAR + 1, "nl")))
+    assert "Er zijn nog geen leerverzoeken voor dit jaar." in text and "Directeur" in text
+    rows = sheet_rows(training_plan.plan_xlsx(fresh_db, planned.coordinator, YEAR + 1, "nl"))
+    assert rows[-1][0] == "Totaal"
