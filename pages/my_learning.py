@@ -9,6 +9,8 @@ box instead of being overwritten; a text the browser brings that no callback sto
 the server restarted) is stored on the next run if this tab had seen what is stored (ui/seen.py).
 """
 
+from datetime import date
+
 import streamlit as st
 
 from devtalk.domain.learning import SATISFACTION
@@ -26,6 +28,7 @@ own = session.or_stop(learning.my_requests, db, person)
 team = session.or_stop(learning.team_requests, db, person)
 TEXT = "learning_text_"  # + field + request id: a box the browser script saves while typing
 FIELDS = ("question", "learned", "satisfaction", "helped")  # a refusal shows beside its field
+FINISHED = ("evaluated", "declined")
 
 
 def text_key(field: str, request_id: int) -> str:
@@ -164,8 +167,15 @@ if own:
     st.caption(tr("learning_pages.mine_intro"))
 else:
     st.info(tr("learning_pages.mine_none"))
+# What is finished and from an earlier year is folded away: the phone shows what still asks something first.
+earlier = [view for view in own if view.request.status in FINISHED and view.request.year < date.today().year]
 for view in own:
-    own_card(view)
+    if view not in earlier:
+        own_card(view)
+if earlier:
+    with st.expander(tr("learning_pages.earlier_years", count=len(earlier))):
+        for view in earlier:
+            own_card(view)
 if recovered:
     for request_id, field in recovered.values():
         save_text(request_id, field)

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from streamlit.testing.v1 import AppTest
 
+from db import learning as learning_store
 from db.people import update_person
 from devtalk.services import invitations, learning
 from tests.app.conftest import ROOT, open_page, reload, sign_in, start_app, texts
@@ -209,3 +210,15 @@ def test_a_provider_typed_with_markdown_reads_literally(firm_db):
     app = mine()
     decision = next(element.value for element in app.markdown if element.value.startswith("Goedgekeurd"))
     assert "\\*\\*ROC\\*\\* \\[aanmelden\\]\\(" in decision  # every mark escaped: no bold, no link
+
+
+def test_finished_requests_of_earlier_years_are_folded_away(firm_db):
+    database, firm = firm_db
+    last_year = learning_store.add_request(database, employee_id=firm.employee.id, kind="course", what="Cursus lassen",
+                                           year=date.today().year - 1)
+    learning_store.update_request(database, last_year, status="declined", decline_reason="Vol.")
+    requested(database, firm)
+    app = mine()
+    assert [expander.label for expander in app.expander] == ["1 afgeronde leervraag uit eerdere jaren"]
+    assert "Cursus lassen" in texts(app.expander[0])
+    assert "Cursus tekening lezen bij het ROC" not in texts(app.expander[0])
