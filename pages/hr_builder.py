@@ -6,8 +6,6 @@ Every change is stored in the draft at once (texts while typing), so a reload or
 loses nothing; the draft's address (``?draft=``) brings a reload back to it.
 """
 
-from pathlib import Path
-
 import streamlit as st
 
 from devtalk.domain.models import SIDES
@@ -113,7 +111,7 @@ def save(person, draft_id: int, over_newer: bool = False) -> None:
     version = saved.version
     session.say(BUILDER, "hr_library.stored" if saved.new else "hr_library.unchanged",
                 id=version.questionnaire_id, version=version.version)
-    st.session_state["bld_saved"] = True
+    st.session_state["bld_saved"] = (version.id, version.questionnaire_id)
 
 
 @callbacks.signed_in(BUILDER)
@@ -261,13 +259,22 @@ def show_draft(draft_id: int) -> None:
     show_paper_form(opened)
 
 
+def go_to(page: str, **chosen) -> None:
+    """Open ``page`` on the next run (app.py switches: a page link needs the navigation, which a page
+    run on its own lacks), with its choices as given."""
+    st.session_state.update({session.LAND_ON: page, **chosen})
+
+
 st.title(tr("builder.page_title"))
 session.show(BUILDER)
-if st.session_state.pop("bld_saved", False):
-    # Opened by app.py on the next run, as the library's way here is.
-    for target, label in ((navigation.HR_ROUNDS, "builder.to_rounds"), (navigation.HR_LIBRARY, "builder.to_library")):
-        st.button(tr(label), key=f"bw_to_{Path(target).stem}", icon=":material/arrow_forward:",
-                  on_click=lambda target=target: st.session_state.update({session.LAND_ON: target}))
+if saved := st.session_state.pop("bld_saved", None):
+    saved_id, questionnaire_id = saved
+    # The rounds page and the library open with the version just stored chosen.
+    st.button(tr("builder.to_rounds"), key="bw_to_rounds", icon=":material/arrow_forward:", on_click=go_to,
+              args=(navigation.HR_ROUNDS,), kwargs={"round_version": saved_id})
+    st.button(tr("builder.to_library"), key="bw_to_library", icon=":material/arrow_forward:", on_click=go_to,
+              args=(navigation.HR_LIBRARY,),
+              kwargs={"lib_questionnaire": questionnaire_id, f"lib_version_{questionnaire_id}": saved_id})
 draft_id = session.query_int("draft")
 if draft_id is None:
     show_start()

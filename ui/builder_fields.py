@@ -201,8 +201,10 @@ def show_section(draft, index: int, section, placed: Placed, functions: dict, la
                   args=(ops.move_section, index, index - 1), icon=":material/arrow_upward:")
         down.button(tr("builder.down"), key=f"bw_{g}_s_{section.id}_down", disabled=index == len(draft.sections) - 1,
                     on_click=apply, args=(ops.move_section, index, index + 1), icon=":material/arrow_downward:")
-        remove.button(tr("builder.remove_section"), key=f"bw_{g}_s_{section.id}_remove", on_click=apply,
-                      args=(ops.remove_section, index), icon=":material/delete:")
+        with remove.popover(tr("builder.remove_section"), icon=":material/delete:"):  # its questions go with it
+            st.caption(tr("builder.remove_section_explained", count=len(section.items)))
+            st.button(tr("builder.remove_section_confirm"), key=f"bw_{g}_s_{section.id}_remove", type="primary",
+                      on_click=apply, args=(ops.remove_section, index))
         for position, item in enumerate(section.items):
             show_item(draft, index, position, item, placed, lang)
         show_new_item(draft, index, section)

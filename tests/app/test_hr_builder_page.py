@@ -119,6 +119,8 @@ def test_what_changed_is_shown_before_saving_and_saving_stores_version_2(firm_db
     assert "draft" not in app.query_params
     assert stored_versions.list_versions(database)[0].version == 2
     assert builder.my_drafts(database, firm.hr) == []
+    app.button(key="bw_to_rounds").click().run()  # the rounds page opens with the new version chosen
+    assert app.session_state["round_version"] == stored_versions.list_versions(database)[0].id
     assert not app.exception
 
 
