@@ -415,7 +415,9 @@ team_id = team_column.selectbox(tr("learning_pages.filter_team"), [None, *teams]
                                 format_func=lambda t: tr("learning_pages.every_team") if t is None else team_name(t))
 show_budget(year)
 
-views = {view.request.id: view for view in session.or_stop(learning.queue, db, person, year, status, team_id)}
+# What waits for the coordinator first: new requests, then those to plan, then those to mark done.
+views = {view.request.id: view for view in sorted(session.or_stop(learning.queue, db, person, year, status, team_id),
+                                                  key=lambda view: (STATUSES.index(view.request.status), view.request.id))}
 st.header(tr("learning_pages.queue_heading"))
 st.caption(tr("learning_pages.queue_count", count=len(views)))
 queue_table(list(views.values()))

@@ -335,3 +335,19 @@ def test_a_step_that_moves_the_request_out_of_the_status_filter_still_says_what_
     assert not app.exception
     assert "Goedgekeurd." in texts(app)
     assert "queue_request" not in [box.key for box in app.selectbox]  # no requested one is left to open
+
+
+def test_the_queue_lists_new_requests_first_then_what_is_to_plan(firm_db):
+    database, firm = firm_db
+    course = requested(database, firm)
+    learning.decide(database, firm.hr, course.id, decision="external", provider="ROC")
+    learning.approve(database, firm.hr, course.id)
+    kind = certificates.add_type(database, firm.hr, name="BHV", validity_months=12, warn_days=60)
+    certificates.add_certificate(database, firm.hr, firm.outsider.id, type_id=kind.id, issued_on=date(YEAR - 1, 6, 30),
+                                 expires_on=date(YEAR, 6, 30))
+    app = open_page(sign_in("hr"), PAGE)
+    app.number_input(key="queue_year").set_value(YEAR).run()
+    queue = next(frame.value for frame in app.dataframe if "Leervraag" in frame.value.columns)
+    assert queue[["Leervraag", "Status"]].to_dict("records") == [
+        {"Leervraag": "BHV", "Status": "Aangevraagd"},
+        {"Leervraag": "Cursus tekening lezen bij het ROC", "Status": "Goedgekeurd"}]
