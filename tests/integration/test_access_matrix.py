@@ -429,6 +429,9 @@ HR_ONLY_CALLS = [
     ("what a draft changes", drafting, lambda db, f, p: builder.changes_since(db, p, f.draft.id, f.version_id)),
     ("save a draft as a version", drafting, lambda db, f, p: builder.save(db, p, f.draft.id, f.draft.revision)),
     ("discard a draft", drafting, lambda db, f, p: builder.discard(db, p, f.draft.id)),
+    # The third voice (issue 19): what a person gave and received, for HR's privacy export.
+    ("third voice in a privacy export", colleague_gave_input_both_in,
+     lambda db, f, p: third_voice.privacy_export(db, p, f.employee.id)),
 ]
 
 
