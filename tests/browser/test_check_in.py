@@ -1,6 +1,10 @@
 """A check-in on a 390 px phone in Dutch, as Daan does it between two talks: he starts one from his
 start page, types an answer without leaving the field, reloads and finds it, marks his open course
-done in the same screen, and finishes. Screenshot: test-artifacts/phone-check-in.png."""
+done in the same screen, and finishes; and what he typed just before the server was killed is
+stored once his phone reconnects. Screenshot: test-artifacts/phone-check-in.png."""
+
+import signal
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -8,7 +12,8 @@ from playwright.sync_api import expect
 import db as storage
 from db import actions, check_ins
 from db.people import person_by_username
-from tests.browser.conftest import ARTIFACTS, phone, settle, sign_in
+from devtalk.services import check_ins as check_in_service
+from tests.browser.conftest import ARTIFACTS, Server, _free_port, phone, settle, sign_in
 
 pytestmark = pytest.mark.browser
 ENERGY = "[class*='st-key-check_in_question_energie']"
@@ -72,3 +77,38 @@ def test_the_employee_does_a_check_in_on_a_phone(browser, server):
     statuses = stored(server["db"], lambda database, daan: {a.what: a.status for a in actions.actions_of_employee(database, daan.id)})
     assert statuses["Cursus 3D-tekeningen lezen (2 dagen, opleidingsfonds)"] == "done"
     assert stored(server["db"], newest_check_in).status == "done"
+
+
+@pytest.fixture
+def own_server(tmp_path, write_demo):
+    """A demo server of this test's own, to kill and start again on the same port."""
+    running = Server(write_demo(tmp_path / "demo.db"), _free_port())
+    running.start()
+    yield running
+    if running.process.poll() is None:
+        running.stop(signal.SIGTERM)
+
+
+def test_an_answer_typed_just_before_the_server_dies_is_stored_when_the_phone_reconnects(browser, own_server):
+    db_path = own_server.env["DEVTALK_DB"]
+    started = stored(db_path, lambda database, daan: check_in_service.start(database, daan, daan.id))
+    context, page = phone(browser)
+    sign_in(page, own_server.url, "employee")
+    page.goto(f"{own_server.url}/check_in?check_in={started.id}")
+    box = page.locator("[class*='st-key-check_in_question_nodig'] textarea")
+    box.wait_for()
+    settle(page)
+    box.click()
+    box.press_sequentially("Een dag met de werkvoorbereiding", delay=10)
+    own_server.stop(signal.SIGKILL)  # within a second of the last keystroke: nothing was sent yet
+    expect(box).to_be_disabled()
+    own_server.start()
+    expect(box).to_be_enabled(timeout=90_000)  # the tab talks to the new process; Daan does nothing
+    deadline = time.monotonic() + 30
+    while stored(db_path, lambda database, daan: check_ins.answers_of(database, [started.id])) != {
+            started.id: {"nodig": "Een dag met de werkvoorbereiding"}}:
+        assert time.monotonic() < deadline, "the text typed before the kill was never stored"
+        time.sleep(0.2)
+    page.locator("[class*='st-key-check_in_question_nodig']").get_by_text("Opgeslagen").wait_for()
+    expect(box).to_have_value("Een dag met de werkvoorbereiding")
+    context.close()
