@@ -6,17 +6,27 @@ Every change is stored in the draft at once (texts while typing), so a reload or
 loses nothing; the draft's address (``?draft=``) brings a reload back to it.
 """
 
+import pandas as pd
 import streamlit as st
 
 from devtalk.domain.models import SIDES
 from devtalk.i18n import LANGUAGES
 from devtalk.presentation.formatting import format_datetime
+from devtalk.questionnaire import builder as ops
 from devtalk.services import builder, library, printing
-from ui import builder_fields, callbacks, navigation, questionnaire_preview, session
-from ui.builder_fields import BUILDER, CONFLICT, NEWER, code_editor_yaml
+from ui import (
+    builder_draft,
+    builder_fields,
+    builder_yaml,
+    callbacks,
+    navigation,
+    questionnaire_preview,
+    session,
+)
+from ui.builder_draft import BUILDER, CONFLICT, NEWER
 from ui.downloads import pdf_download
 from ui.session import tr
-from ui.text import escape_markdown
+from ui.text import escape_markdown, plain_table
 
 st.set_page_config(layout="wide")  # the builder and the phone-wide preview side by side
 person = session.require_hr()
@@ -30,7 +40,7 @@ lang = session.language()
 def start(person, how, *args) -> None:
     again = st.session_state.pop("bld_again", False)
     started = how(db, person, *args, again=again)
-    builder_fields.open_record(started.record)
+    builder_draft.open_record(started.record)
     if started.resumed:
         session.say(BUILDER, "builder.resumed", kind=session.WARNING,
                     at=format_datetime(started.record.updated_at, lang))
@@ -40,7 +50,7 @@ def start(person, how, *args) -> None:
 @callbacks.signed_in(BUILDER)
 def start_over(person) -> None:
     how, args = st.session_state.pop("bld_restart")
-    builder_fields.open_record(how(db, person, *args, again=True).record)
+    builder_draft.open_record(how(db, person, *args, again=True).record)
 
 
 # The languages a questionnaire can be in: both, or one alone (a small Dutch firm needs no English).
@@ -60,7 +70,7 @@ def show_start() -> None:
         st.header(tr("builder.drafts_heading"))
         for record in mine:
             label = tr("builder.draft_line", id=record.questionnaire_id, at=format_datetime(record.updated_at, lang))
-            st.button(label, key=f"bw_open_{record.id}", on_click=builder_fields.open_record, args=(record,),
+            st.button(label, key=f"bw_open_{record.id}", on_click=builder_draft.open_record, args=(record,),
                       icon=":material/edit_note:")
     st.header(tr("builder.start_heading"))
     versions = {version.id: version for version in library.list_versions(db, person)}
@@ -92,7 +102,7 @@ def show_start() -> None:
 @callbacks.signed_in(BUILDER)
 def discard(person, draft_id: int) -> None:
     builder.discard(db, person, draft_id)
-    builder_fields.close()
+    builder_draft.close()
     session.say(BUILDER, "builder.discarded")
 
 
@@ -100,14 +110,14 @@ def discard(person, draft_id: int) -> None:
 def save(person, draft_id: int, over_newer: bool = False) -> None:
     st.session_state.pop(NEWER, None)
     try:
-        saved = builder.save(db, person, draft_id, builder_fields.seen_revision(), over_newer=over_newer)
+        saved = builder.save(db, person, draft_id, builder_draft.seen_revision(), over_newer=over_newer)
     except builder.NewerVersion as newer:
         st.session_state[NEWER] = (newer.version, newer.by)
         return
     except builder.DraftChanged as changed:
         st.session_state[CONFLICT] = changed.changed_at
         return
-    builder_fields.close()
+    builder_draft.close()
     version = saved.version
     session.say(BUILDER, "hr_library.stored" if saved.new else "hr_library.unchanged",
                 id=version.questionnaire_id, version=version.version)
@@ -116,16 +126,16 @@ def save(person, draft_id: int, over_newer: bool = False) -> None:
 
 @callbacks.signed_in(BUILDER)
 def reload_newer(person, version_id: int) -> None:
-    builder_fields.open_record(builder.start_from_version(db, person, version_id, again=True).record)
+    builder_draft.open_record(builder.start_from_version(db, person, version_id, again=True).record)
 
 
 def show_conflict(opened: builder.Opened) -> None:
     """Another tab or device changed the draft: say when, and let HR choose; draw nothing else."""
     st.warning(tr("builder.draft_changed", at=format_datetime(st.session_state[CONFLICT], lang)))
     reload_column, keep_column = st.columns(2)
-    reload_column.button(tr("builder.show_newer"), key="bw_conflict_reload", on_click=builder_fields.open_record,
+    reload_column.button(tr("builder.show_newer"), key="bw_conflict_reload", on_click=builder_draft.open_record,
                          args=(opened.record,))
-    keep_column.button(tr("builder.keep_mine"), key="bw_conflict_keep", on_click=builder_fields.keep_mine)
+    keep_column.button(tr("builder.keep_mine"), key="bw_conflict_keep", on_click=builder_draft.keep_mine)
     st.stop()
 
 
@@ -138,7 +148,7 @@ def show_header(opened: builder.Opened) -> None:
     if "bld_restart" in st.session_state:  # the start resumed this draft: beginning anew is one click
         st.button(tr("builder.start_over"), key="bstart_over", on_click=start_over, icon=":material/restart_alt:")
     close_column, discard_column = st.columns(2)
-    close_column.button(tr("builder.close"), key="bw_close", on_click=builder_fields.close,
+    close_column.button(tr("builder.close"), key="bw_close", on_click=builder_draft.close,
                         icon=":material/arrow_back:")
     with discard_column.popover(tr("builder.discard"), icon=":material/delete:"):
         st.caption(tr("builder.discard_explained"))
@@ -174,7 +184,8 @@ def show_preview(opened: builder.Opened) -> None:
             questionnaire_preview.show(shown, "bprev_i_")
 
 
-def show_changes(opened: builder.Opened) -> None:
+def show_saving(opened: builder.Opened) -> None:
+    """What changed since the version to compare with, then the save (and what stands in its way)."""
     st.header(tr("builder.save_heading"))
     versions, default = builder.comparable_versions(db, person, opened.record.id)
     if versions:
@@ -187,7 +198,7 @@ def show_changes(opened: builder.Opened) -> None:
         if compared is None:
             st.caption(tr("builder.changes_invalid"))
         else:
-            builder_fields.show_changes(compared, lang)
+            show_changes(compared)
     else:
         st.caption(tr("builder.first_version"))
     if newer := st.session_state.get(NEWER) or opened.newer:
@@ -202,6 +213,32 @@ def show_changes(opened: builder.Opened) -> None:
     st.caption(tr("hr_library.new_version_explained"))
     st.button(tr("builder.save"), key="bw_save", type="primary", disabled=not opened.valid, on_click=save,
               args=(opened.record.id,), icon=":material/save:")
+
+
+def show_changes(compared: builder.Compared) -> None:
+    """What changed, item by item, the wording before and after side by side; a rewording may keep its old id."""
+    found = compared.diff
+    if not found:
+        st.success(tr("builder.nothing_changed"))
+        return
+    if found.breaks_trends:
+        st.warning(tr("builder.breaks_trends"))
+    plain_table(pd.DataFrame([{
+        tr("builder.col_change"): change.render(lang),
+        tr("builder.col_before"): _wording(compared.before, change.id, lang),
+        tr("builder.col_after"): _wording(compared.after, change.id, lang),
+    } for change in found.changes]))
+    for rewording in found.rewordings:
+        st.info(tr("builder.rewording", removed=rewording.removed, added=rewording.added))
+        st.button(tr("builder.keep_id", id=rewording.removed), key=f"bw_keep_{rewording.added}", on_click=builder_draft.apply,
+                  args=(ops.set_item_id, rewording.added, rewording.removed))
+
+
+def _wording(questionnaire, item_id: str, lang: str) -> str:
+    try:
+        return questionnaire.item(item_id).wording("employee", lang)
+    except KeyError:
+        return "—"
 
 
 def show_paper_form(opened: builder.Opened) -> None:
@@ -231,7 +268,7 @@ def show_paper_form(opened: builder.Opened) -> None:
 
 def show_draft(draft_id: int) -> None:
     opened = session.or_stop(builder.open_draft, db, person, draft_id)
-    builder_fields.note_seen(opened.record)
+    builder_draft.note_seen(opened.record)
     if CONFLICT in st.session_state:
         show_conflict(opened)
     show_header(opened)
@@ -250,12 +287,12 @@ def show_draft(draft_id: int) -> None:
                 builder_fields.show_scales(opened, lang)
         if yaml_tab.open:
             with yaml_tab:
-                code_editor_yaml(person, opened, lang)
+                builder_yaml.code_editor_yaml(person, opened, lang)
         else:
-            builder_fields.forget_yaml()
+            builder_yaml.forget_yaml()
     with previewing:
         show_preview(opened)
-    show_changes(opened)
+    show_saving(opened)
     show_paper_form(opened)
 
 

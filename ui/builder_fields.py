@@ -1,119 +1,21 @@
 """The questionnaire builder's forms (pages/hr_builder.py): the questionnaire, its sections and
-questions, its scales and the YAML view, each field with the validator's problems beside it, and
-the tab's hold on the draft it shows.
-
-The tab remembers the draft's revision it last drew. Every change names that revision, so a
-change made meanwhile in another tab (or on another device) is told, not overwritten. A text box
-stores its text as it is typed (``ui/save_while_typing``: its key starts with ``builder_``) and
-keeps what it shows; any other change draws the forms anew from the stored draft, under keys of
-a new *generation*, so no widget holds on to a value from before.
-"""
+questions, and its scales, each field with the validator's problems beside it. Every change goes
+through ``ui.builder_draft``, which holds the draft the tab shows."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
-from code_editor import code_editor
 
-from devtalk.questionnaire import CONDITIONS, KINDS, InvalidQuestionnaire
+from devtalk.questionnaire import CONDITIONS, KINDS
 from devtalk.questionnaire import builder as ops
 from devtalk.services import builder
-from ui import callbacks, session
+from ui import session
+from ui.builder_draft import BUILDER, OPEN, SEEN, apply, chosen, generation, typed
 from ui.session import tr
-from ui.text import escape_markdown, plain_table
+from ui.text import escape_markdown
 
-BUILDER = "builder"  # the slot where a click's outcome waits, at the top of the page
-SEEN = "bld_seen"  # (draft id, revision, content) as this tab last drew or stored it
-FORMS, YAML = "bld_forms", "bld_yaml"  # the generations of the forms' and the code editor's keys
-CONFLICT = "bld_conflict"  # when the draft was changed elsewhere, while that is not resolved
-NEWER = "bld_newer"  # (version, by whom) stored since the draft started, when a save found it
-OPEN = "bld_open_items"  # the questions whose editor is open
-YAML_SEED, YAML_EVENT, YAML_PROBLEMS = "bld_yaml_seed", "bld_yaml_event", "bld_yaml_problems"  # the editor's text
 ITEM_TEXTS = ("text", "text_manager", "help")
 MIN_POINTS, MAX_POINTS = 3, 10
-
-
-# -- the tab's hold on the draft -------------------------------------------------------------
-
-def open_record(record) -> None:
-    """Show this draft (at its address, so a reload comes back to it), drawn from what is stored."""
-    st.query_params["draft"] = str(record.id)
-    for key in (CONFLICT, NEWER, YAML_PROBLEMS):
-        st.session_state.pop(key, None)
-    _remember(record)
-    _new_generation(FORMS, YAML)
-
-
-def close() -> None:
-    st.query_params.pop("draft", None)
-    for key in (SEEN, CONFLICT, NEWER, YAML_PROBLEMS, OPEN):
-        st.session_state.pop(key, None)
-
-
-def note_seen(record) -> None:
-    """On every run: a draft this tab has not drawn yet is taken as stored; one that changed since
-    this tab drew it (another tab, another device) is a conflict to resolve first."""
-    seen = st.session_state.get(SEEN)
-    if seen is None or seen[0] != record.id:
-        _remember(record)
-        _new_generation(FORMS, YAML)
-    elif seen[1] != record.revision and CONFLICT not in st.session_state:
-        st.session_state[CONFLICT] = record.updated_at
-
-
-def seen_revision() -> int:
-    return st.session_state[SEEN][1]
-
-
-@callbacks.signed_in(BUILDER)
-def keep_mine(person) -> None:
-    """After a conflict: the draft as this tab showed it is stored over the newer one."""
-    draft_id, _, content = st.session_state[SEEN]
-    open_record(builder.keep_mine(session.database(), person, draft_id, content))
-
-
-def _remember(record) -> None:
-    st.session_state[SEEN] = (record.id, record.revision, record.content)
-
-
-def _new_generation(*names: str) -> None:
-    for name in names:
-        st.session_state[name] = st.session_state.get(name, 0) + 1
-
-
-def _generation(name: str = FORMS) -> int:
-    return st.session_state.get(name, 0)
-
-
-def _changed(person, operation, *args) -> bool:
-    draft_id, revision, _ = st.session_state[SEEN]
-    try:
-        _remember(builder.change(session.database(), person, draft_id, revision, operation, *args))
-    except builder.DraftChanged as changed:
-        st.session_state[CONFLICT] = changed.changed_at
-        return False
-    return True
-
-
-@callbacks.signed_in(BUILDER)
-def apply(person, operation, *args) -> bool:
-    """A click or a choice: the forms are drawn anew from the changed draft. Returns whether it was
-    stored (None: refused, or nobody signed in)."""
-    if _changed(person, operation, *args):
-        _new_generation(FORMS, YAML)
-        return True
-    return False
-
-
-def chosen(key: str, operation, *args) -> None:
-    """on_change of a choice: ``operation(draft, *args, value)``."""
-    apply(operation, *args, st.session_state.get(key))
-
-
-def typed(key: str, operation, *args) -> None:
-    """on_change of a text box: stored as typed; the box keeps what it shows."""
-    if callbacks.run(BUILDER, _changed, operation, *args, st.session_state.get(key) or ""):
-        _new_generation(YAML)
 
 
 # -- problems at their fields ----------------------------------------------------------------
@@ -168,7 +70,7 @@ def texts_row(label: str, key: str, values, draft, placed: Placed, where: dict, 
 
 def show_questionnaire(opened: builder.Opened, functions: dict[str, str], lang: str) -> None:
     """The questionnaire's own texts, then each section with its questions; ``functions`` names the job functions."""
-    draft, placed, g = opened.draft, Placed(opened.problems), _generation()
+    draft, placed, g = opened.draft, Placed(opened.problems), generation()
     top = st.container()
     texts_row(tr("builder.questionnaire_title"), f"builder_{g}_title", draft.title, draft, placed,
               {"field": "title"}, lang, ops.set_title)
@@ -184,7 +86,7 @@ def show_questionnaire(opened: builder.Opened, functions: dict[str, str], lang: 
 
 
 def show_section(draft, index: int, section, placed: Placed, functions: dict, lang: str) -> None:
-    g = _generation()
+    g = generation()
     with st.container(border=True, key=f"bsec_{section.id}"):
         top = st.container()
         st.markdown(f"#### {index + 1}. {escape_markdown(section.title.get(lang) or section.id)}")
@@ -213,7 +115,7 @@ def show_section(draft, index: int, section, placed: Placed, functions: dict, la
 
 
 def show_section_settings(draft, index: int, section, placed: Placed, functions: dict, lang: str) -> None:
-    g, where = _generation(), {"section": index}
+    g, where = generation(), {"section": index}
     known = {**functions, **{f: f for f in section.functions or () if f not in functions}}
     key = f"bw_{g}_s_{section.id}_functions"
     st.multiselect(tr("builder.functions"), list(known), default=list(section.functions or ()), key=key,
@@ -240,7 +142,7 @@ def toggle_item(item_id: str) -> None:
 
 
 def show_item(draft, index: int, position: int, item, placed: Placed, lang: str) -> None:
-    g = _generation()
+    g = generation()
     problems = placed.about(item=item.id)
     is_open = problems or item.id in st.session_state.get(OPEN, set())
     kind = tr("builder.type_likert") if item.type == "likert" else tr("builder.type_open")
@@ -255,7 +157,7 @@ def show_item(draft, index: int, position: int, item, placed: Placed, lang: str)
 
 
 def show_item_editor(draft, index: int, position: int, item, placed: Placed, lang: str) -> None:
-    where, prefix = {"section": index, "item": item.id}, f"_{_generation()}_i_{item.id}"
+    where, prefix = {"section": index, "item": item.id}, f"_{generation()}_i_{item.id}"
     top = st.container()
     st.caption(tr("builder.item_id", id=item.id))
     key = f"bw{prefix}_type"
@@ -356,7 +258,7 @@ def scale_label(scale, lang: str) -> str:
 
 
 def show_scales(opened: builder.Opened, lang: str) -> None:
-    draft, placed, g = opened.draft, Placed(opened.problems), _generation()
+    draft, placed, g = opened.draft, Placed(opened.problems), generation()
     st.caption(tr("builder.scales_explained"))
     used = {}
     for section in draft.sections:
@@ -399,77 +301,3 @@ def add_scale() -> None:
         return
     apply(ops.add_scale, name, int(state.get("bnew_scale_points") or 5), bool(state.get("bnew_scale_na")))
     state["bnew_scale_name"] = ""
-
-
-# -- the YAML view ---------------------------------------------------------------------------
-
-def code_editor_yaml(person, opened: builder.Opened, lang: str) -> None:
-    """The draft as YAML in a code editor (line numbers, colours); valid text typed there becomes the
-    draft about a second after the last keystroke, and the forms follow. Invalid text stays in the
-    editor with its problems beside it; the draft keeps its last valid form."""
-    st.caption(tr("builder.yaml_explained"))
-    generation = _generation(YAML)
-    if st.session_state.get(YAML_SEED, (None,))[0] != generation:
-        st.session_state[YAML_SEED] = (generation, builder.as_yaml(session.database(), person, opened.record.id))
-    seed = st.session_state[YAML_SEED][1]
-    typed_in = code_editor(seed, lang="yaml", height=[16, 40], response_mode=["debounce", "blur"],
-                           options={"showLineNumbers": True, "wrap": False, "tabSize": 2},
-                           props={"debounceChangePeriod": 1000}, key=f"bw_yaml_{generation}")
-    event = (typed_in or {}).get("id")
-    if event and event != st.session_state.get(YAML_EVENT):
-        st.session_state[YAML_EVENT] = event
-        if typed_in.get("text", seed) != seed and callbacks.run(BUILDER, _from_yaml, typed_in["text"], lang):
-            st.rerun()
-    if problems := st.session_state.get(YAML_PROBLEMS):
-        st.error(tr("builder.yaml_problems", count=len(problems)))
-        for line in problems:
-            st.text(line)
-
-
-def forget_yaml() -> None:
-    """The YAML tab is closed: opened again, the editor starts from the draft as it is then (the
-    editor is drawn anew, and would show the text it was first given)."""
-    _new_generation(YAML)
-    st.session_state.pop(YAML_PROBLEMS, None)
-
-
-def _from_yaml(person, text: str, lang: str) -> bool:
-    draft_id, revision, _ = st.session_state[SEEN]
-    try:
-        _remember(builder.replace_with_yaml(session.database(), person, draft_id, revision, text))
-    except InvalidQuestionnaire as error:
-        st.session_state[YAML_PROBLEMS] = [problem.render(lang) for problem in error.problems]
-        return False
-    except builder.DraftChanged as changed:
-        st.session_state[CONFLICT] = changed.changed_at
-        return True
-    st.session_state.pop(YAML_PROBLEMS, None)
-    _new_generation(FORMS)
-    return True
-
-
-# -- what changed ----------------------------------------------------------------------------
-
-def show_changes(compared: builder.Compared, lang: str) -> None:
-    found = compared.diff
-    if not found:
-        st.success(tr("builder.nothing_changed"))
-        return
-    if found.breaks_trends:
-        st.warning(tr("builder.breaks_trends"))
-    plain_table(pd.DataFrame([{
-        tr("builder.col_change"): change.render(lang),
-        tr("builder.col_before"): _wording(compared.before, change.id, lang),
-        tr("builder.col_after"): _wording(compared.after, change.id, lang),
-    } for change in found.changes]))
-    for rewording in found.rewordings:
-        st.info(tr("builder.rewording", removed=rewording.removed, added=rewording.added))
-        st.button(tr("builder.keep_id", id=rewording.removed), key=f"bw_keep_{rewording.added}", on_click=apply,
-                  args=(ops.set_item_id, rewording.added, rewording.removed))
-
-
-def _wording(questionnaire, item_id: str, lang: str) -> str:
-    try:
-        return questionnaire.item(item_id).wording("employee", lang)
-    except KeyError:
-        return "—"

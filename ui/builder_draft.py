@@ -1,0 +1,104 @@
+"""The builder's hold on the draft a tab shows (pages/hr_builder.py and its forms).
+
+The tab remembers the draft's revision it last drew. Every change names that revision, so a
+change made meanwhile in another tab (or on another device) is told, not overwritten. A text box
+stores its text as it is typed (``ui/save_while_typing``: its key starts with ``builder_``) and
+keeps what it shows; any other change draws the forms anew from the stored draft, under keys of
+a new *generation*, so no widget holds on to a value from before.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from devtalk.services import builder
+from ui import callbacks, session
+
+BUILDER = "builder"  # the slot where a click's outcome waits, at the top of the page
+SEEN = "bld_seen"  # (draft id, revision, content) as this tab last drew or stored it
+FORMS, YAML = "bld_forms", "bld_yaml"  # the generations of the forms' and the code editor's keys
+CONFLICT = "bld_conflict"  # when the draft was changed elsewhere, while that is not resolved
+NEWER = "bld_newer"  # (version, by whom) stored since the draft started, when a save found it
+OPEN = "bld_open_items"  # the questions whose editor is open
+YAML_PROBLEMS = "bld_yaml_problems"  # what is wrong with the text typed in the YAML view
+
+
+def open_record(record) -> None:
+    """Show this draft (at its address, so a reload comes back to it), drawn from what is stored."""
+    st.query_params["draft"] = str(record.id)
+    for key in (CONFLICT, NEWER, YAML_PROBLEMS):
+        st.session_state.pop(key, None)
+    remember(record)
+    new_generation(FORMS, YAML)
+
+
+def close() -> None:
+    st.query_params.pop("draft", None)
+    for key in (SEEN, CONFLICT, NEWER, YAML_PROBLEMS, OPEN):
+        st.session_state.pop(key, None)
+
+
+def note_seen(record) -> None:
+    """On every run: a draft this tab has not drawn yet is taken as stored; one that changed since
+    this tab drew it (another tab, another device) is a conflict to resolve first."""
+    seen = st.session_state.get(SEEN)
+    if seen is None or seen[0] != record.id:
+        remember(record)
+        new_generation(FORMS, YAML)
+    elif seen[1] != record.revision and CONFLICT not in st.session_state:
+        st.session_state[CONFLICT] = record.updated_at
+
+
+def seen_revision() -> int:
+    return st.session_state[SEEN][1]
+
+
+@callbacks.signed_in(BUILDER)
+def keep_mine(person) -> None:
+    """After a conflict: the draft as this tab showed it is stored over the newer one."""
+    draft_id, _, content = st.session_state[SEEN]
+    open_record(builder.keep_mine(session.database(), person, draft_id, content))
+
+
+def remember(record) -> None:
+    st.session_state[SEEN] = (record.id, record.revision, record.content)
+
+
+def new_generation(*names: str) -> None:
+    for name in names:
+        st.session_state[name] = st.session_state.get(name, 0) + 1
+
+
+def generation(name: str = FORMS) -> int:
+    return st.session_state.get(name, 0)
+
+
+def changed(person, operation, *args) -> bool:
+    draft_id, revision, _ = st.session_state[SEEN]
+    try:
+        remember(builder.change(session.database(), person, draft_id, revision, operation, *args))
+    except builder.DraftChanged as changed:
+        st.session_state[CONFLICT] = changed.changed_at
+        return False
+    return True
+
+
+@callbacks.signed_in(BUILDER)
+def apply(person, operation, *args) -> bool:
+    """A click or a choice: the forms are drawn anew from the changed draft. Returns whether it was
+    stored (None: refused, or nobody signed in)."""
+    if changed(person, operation, *args):
+        new_generation(FORMS, YAML)
+        return True
+    return False
+
+
+def chosen(key: str, operation, *args) -> None:
+    """on_change of a choice: ``operation(draft, *args, value)``."""
+    apply(operation, *args, st.session_state.get(key))
+
+
+def typed(key: str, operation, *args) -> None:
+    """on_change of a text box: stored as typed; the box keeps what it shows."""
+    if callbacks.run(BUILDER, changed, operation, *args, st.session_state.get(key) or ""):
+        new_generation(YAML)
