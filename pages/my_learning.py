@@ -186,5 +186,9 @@ if stored_texts:
 if team:
     st.header(tr("learning_pages.team_heading"))
     st.caption(tr("learning_pages.team_explained"))
-    for view in team:
+    for view in (view for view in team if view.request.status not in FINISHED):
         team_card(view)
+    if finished := [view for view in team if view.request.status in FINISHED]:
+        with st.expander(tr("learning_pages.team_finished", count=len(finished))):
+            for view in finished:
+                team_card(view)

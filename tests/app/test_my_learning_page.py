@@ -147,6 +147,15 @@ def test_the_manager_reads_about_a_done_request_in_words_about_the_employee(firm
     assert "Wat bracht het je?" not in shown
 
 
+def test_the_manager_finds_the_teams_declined_requests_folded_away(firm_db):
+    database, firm = firm_db
+    request = requested(database, firm)
+    learning.decline(database, firm.hr, request.id, "Vol.")
+    app = mine("manager")
+    assert [expander.label for expander in app.expander] == ["1 afgeronde of afgewezen leervraag"]
+    assert "Daan Medewerker · Cursus tekening lezen bij het ROC" in texts(app.expander[0])
+
+
 def test_nobody_reads_the_requests_of_someone_outside_their_team(firm_db):
     database, firm = firm_db
     requested(database, firm)
