@@ -51,6 +51,13 @@ def _set_schedule(person: Person, round_id: int, key: str) -> None:
 
 
 @callbacks.signed_in(SCHEDULE)
+def _clear_schedule(person: Person, round_id: int, key: str) -> None:
+    check_ins.set_schedule(session.database(), person, round_id, None)
+    st.session_state[key] = None
+    session.say(SCHEDULE, "check_ins.schedule_cleared")
+
+
+@callbacks.signed_in(SCHEDULE)
 def _mail_reminders(person: Person) -> None:
     sent = check_in_reminders.send_reminders(session.database(), person)
     session.say(SCHEDULE, "check_ins.mails_sent", count=sent)
@@ -78,6 +85,9 @@ def schedule_section(person: Person, chosen: Round) -> None:
     session.seed(key, session.or_stop(check_ins.schedules, db, person).get(chosen.id))
     st.date_input(tr("check_ins.schedule_date"), key=key, format=widgets.DATE_FORMAT,
                   min_value=chosen.created_at.date(), on_change=_set_schedule, args=(chosen.id, key))
+    if st.session_state.get(key) is not None:
+        st.button(tr("check_ins.schedule_clear"), key="check_in_schedule_clear", on_click=_clear_schedule,
+                  args=(chosen.id, key))
     if completion.mail_is_on():
         st.button(tr("check_ins.send_reminders"), key="check_in_reminders_send", on_click=_mail_reminders)
     with st.expander(tr("check_ins.list_heading")):

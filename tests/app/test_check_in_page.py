@@ -66,6 +66,10 @@ def test_hr_puts_a_half_year_check_in_on_a_round(fresh_db, db_file, monkeypatch)
     assert not app.exception
     assert check_ins.schedules(fresh_db, firm.hr) == {round_id: on}
     assert "Halfjaarlijkse check-in opgeslagen." in texts(app)
+    app.button(key="check_in_schedule_clear").click().run()
+    assert not app.exception
+    assert check_ins.schedules(fresh_db, firm.hr) == {}
+    assert app.date_input(key=f"check_in_schedule_{round_id}").value is None
 
 
 def test_hr_sees_the_problems_of_a_check_in_list_with_a_scale_question_and_nothing_is_stored(fresh_db, db_file, monkeypatch):
