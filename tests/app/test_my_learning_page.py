@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from streamlit.testing.v1 import AppTest
 
 from db import learning as learning_store
-from db.people import update_person
+from db.people import add_person, update_person
 from devtalk.services import invitations, learning
 from tests.app.conftest import ROOT, open_page, reload, sign_in, start_app, texts
 from tests.builders import CARD_PIN, submit_both, write_report
@@ -57,6 +57,16 @@ def test_the_employee_reads_the_decision_in_plain_words_without_its_cost(firm_db
     assert "Cursus tekening lezen bij het ROC" in shown
     assert "Goedgekeurd en ingepland. Bij ROC Twente. Van 2 mrt" in shown
     assert "€" not in shown
+
+
+def test_an_internal_decision_names_the_colleague_who_teaches_it(firm_db):
+    database, firm = firm_db
+    request = requested(database, firm)
+    piet = add_person(database, name="Piet Plaat", username="piet", function_id="plaatwerker", manager_id=firm.manager.id)
+    learning.decide(database, firm.hr, request.id, decision="internal", colleague_id=piet.id)
+    learning.approve(database, firm.hr, request.id)
+    assert "Goedgekeurd. Je leert het van je collega Piet Plaat." in texts(mine())
+    assert "Goedgekeurd. Met collega Piet Plaat." in texts(mine("manager"))
 
 
 def test_a_declined_request_shows_the_reason_the_coordinator_gave(firm_db):
