@@ -120,7 +120,7 @@ def _own_pages() -> list[st.Page]:
         st.Page(CHECK_IN, title=tr("check_ins.nav"), icon=":material/chat:", visibility="hidden"),
         st.Page(MY_ACTIONS, title=tr("nav.my_actions"), icon=":material/task_alt:"),
         st.Page(MY_CERTIFICATES, title=tr("certificate_pages.nav_mine"), icon=":material/workspace_premium:"),
-        st.Page(MY_LEARNING, title=tr("learning_pages.nav_mine"), icon=":material/school:"),
+        st.Page(MY_LEARNING, title=tr("learning_pages.nav_mine"), icon=":material/local_library:"),
         _third_voice(),
         st.Page(DOSSIER, title=tr("nav.dossier"), icon=":material/folder_shared:"),
         st.Page(ACCOUNT, title=tr("nav.account"), icon=":material/person:"),
