@@ -98,7 +98,7 @@ def show_section(draft, index: int, section, placed: Placed, functions: dict, la
         with st.expander(tr("builder.section_settings"),
                          expanded=any(placed.about(section=index, item=None, field=name) for name in settings)):
             show_section_settings(draft, index, section, placed, functions, lang)
-        up, down, remove = st.columns(3)
+        up = down = remove = st.container(horizontal=True)  # one row, each as wide as its label
         up.button(tr("builder.up"), key=f"bw_{g}_s_{section.id}_up", disabled=index == 0, on_click=apply,
                   args=(ops.move_section, index, index - 1), icon=":material/arrow_upward:")
         down.button(tr("builder.down"), key=f"bw_{g}_s_{section.id}_down", disabled=index == len(draft.sections) - 1,
@@ -191,7 +191,7 @@ def show_item_editor(draft, index: int, position: int, item, placed: Placed, lan
 
 
 def show_item_moves(draft, index: int, position: int, item, prefix: str) -> None:
-    up, down, remove = st.columns(3)
+    up = down = remove = st.container(horizontal=True)  # one row, each as wide as its label
     last = len(draft.sections[index].items) - 1
     up.button(tr("builder.up"), key=f"bw{prefix}_up", disabled=position == 0, on_click=apply,
               args=(ops.move_item, item.id, index, position - 1), icon=":material/arrow_upward:")
