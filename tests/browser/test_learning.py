@@ -2,7 +2,8 @@
 opens a certificate's renewal, decides on an external course and approves it with the budget and
 what approving does to it in view; Daan, signed in on a 390 px phone in Dutch, reads the decision,
 types the question behind the question without leaving the box, reloads, and finds it there. After
-another course is done he answers its three questions with his thumb.
+another course is done he answers its three questions with his thumb. What he types just before
+the server is killed is stored once his phone reconnects.
 Screenshots: test-artifacts/learning-queue.png, test-artifacts/phone-learning.png,
 test-artifacts/phone-learning-evaluation.png."""
 
@@ -139,4 +140,41 @@ def test_after_a_course_the_employee_answers_the_three_questions_on_a_phone(brow
     page.get_by_text("Dank je, je antwoorden zijn opgeslagen.").wait_for()
     expect(card.get_by_text("Hoe ik een last veilig aansla.")).to_be_visible()
     expect(card.get_by_text("Geëvalueerd", exact=True)).to_be_visible()
+    context.close()
+
+
+@pytest.fixture
+def own_server(tmp_path, write_demo):
+    """A demo server of this test's own, to kill and start again on its port, with Daan's renewal queued."""
+    db_path = write_demo(tmp_path / "demo.db")
+    database = storage.open_db(db_path)
+    daan = person_by_username(database, "employee")
+    kind = certificates.add_type(database, OPERATOR, name=COURSE, validity_months=36, warn_days=60)
+    certificates.add_certificate(database, OPERATOR, daan.id, type_id=kind.id, number="STB-2",
+                                 issued_on=date(YEAR - 3, 12, 31), expires_on=date(YEAR, 12, 31))
+    request_id = next(view.request.id for view in learning.queue(database, OPERATOR, YEAR) if view.request.what == COURSE)
+    database.conn.close()
+    running = Server(db_path, _free_port())
+    running.start()
+    yield running, db_path, request_id
+    if running.process.poll() is None:
+        running.stop(signal.SIGTERM)
+
+
+def test_a_question_typed_just_before_the_server_dies_is_stored_when_the_phone_reconnects(browser, own_server):
+    server, db_path, request_id = own_server
+    context, page = phone(browser)
+    sign_in(page, server.url, "employee")
+    page.goto(f"{server.url}/my_learning")
+    box = page.locator(f".st-key-learning_text_question_{request_id} textarea")
+    box.wait_for()
+    settle(page)
+    box.click()
+    box.press_sequentially("Hoe zet ik de leuning vast?", delay=10)
+    server.stop(signal.SIGKILL)  # within a second of the last keystroke: nothing was sent yet
+    expect(box).to_be_disabled()
+    server.start()
+    expect(box).to_be_enabled(timeout=90_000)  # the tab talks to the new process; Daan does nothing
+    wait_until_stored(db_path, request_id, "Hoe zet ik de leuning vast?")
+    expect(box).to_have_value("Hoe zet ik de leuning vast?")
     context.close()
