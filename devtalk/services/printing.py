@@ -87,7 +87,7 @@ def dossier_pdf(db: sqlite_utils.Database, actor: Person, employee_id: int, lang
         )
         for entry in found.entries
     ]
-    return dossier_report(firm, found.employee, entries, found.notes, names, _language(lang, found.employee))
+    return dossier_report(firm, found.employee, entries, found.notes, names, _language(lang, found.employee), found.check_ins)
 
 
 def _content(db, compared: ComparisonView, *, report=None, actions: Iterable[Action] = (),

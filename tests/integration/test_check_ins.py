@@ -19,12 +19,13 @@ from devtalk.services import (
     check_ins,
     conversations,
     dossier,
+    printing,
     privacy,
     reports,
 )
 from devtalk.services.check_ins import CheckInChangedElsewhere
 from devtalk.services.rounds import create_round
-from tests.builders import fill_all, reported_firm
+from tests.builders import fill_all, flat, reported_firm, text_of
 
 
 def next_conversation(db, firm) -> int:
@@ -261,3 +262,11 @@ def test_starting_while_a_check_in_is_open_opens_that_one(fresh_db, reported):
     assert check_ins.start(fresh_db, reported.manager, reported.employee.id) == first
     check_ins.finish(fresh_db, reported.manager, first.id)
     assert check_ins.start(fresh_db, reported.employee, reported.employee.id) != first
+
+
+def test_the_dossier_on_paper_lists_the_check_ins_without_what_was_said(fresh_db, reported):
+    started = check_ins.start(fresh_db, reported.employee, reported.employee.id)
+    check_ins.save_answer(fresh_db, reported.employee, started.id, "nodig", "Een nieuwe lasbril")
+    text = flat(text_of(printing.dossier_pdf(fresh_db, reported.hr, reported.employee.id, "nl")))
+    assert "Check-ins Datum Gestart door Status" in text and "Daan Medewerker Bezig" in text
+    assert "Een nieuwe lasbril" not in text

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from devtalk.domain.models import DossierNote, Person
 from devtalk.i18n import t
+from devtalk.presentation.dossier_frames import check_ins_frame
 from devtalk.presentation.formatting import format_date
 from devtalk.presentation.pdf import comparison_blocks, report_blocks
 from devtalk.presentation.pdf.content import ConversationContent
@@ -13,14 +14,18 @@ from devtalk.presentation.pdf.document import GREY, Document
 
 
 def dossier_report(firm: str, employee: Person, entries: Sequence[ConversationContent], notes: Sequence[DossierNote],
-                   names: Mapping[int, str], lang: str) -> bytes:
-    """An overview of the years and the notes first, then each conversation on a page of its own,
-    newest first, as the dossier page orders them."""
+                   names: Mapping[int, str], lang: str, check_ins=None) -> bytes:
+    """An overview of the years, the notes and the check-ins (``check_ins``: services.check_ins.CheckIns,
+    or None) first, then each conversation on a page of its own, newest first, as the dossier page orders them."""
     title = t("dossier.title", lang, name=employee.name)
     doc = Document(firm, title, lang)
     doc.title_block(title, firm)
     _overview(doc, entries, lang)
     _notes(doc, notes, names, lang)
+    if check_ins is not None and check_ins.check_ins:
+        # As the dossier page lists them: when and by whom, never what was said.
+        frame = check_ins_frame(check_ins, lang)
+        report_blocks.titled_table(doc, t("check_ins.dossier_heading", lang), list(frame.columns), frame.values.tolist(), "")
     for entry in entries:
         doc.add_page()
         _conversation(doc, entry, lang)
