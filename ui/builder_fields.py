@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from devtalk.questionnaire import CONDITIONS, KINDS
+from devtalk.questionnaire import CONDITIONS, KINDS, TAGS
 from devtalk.questionnaire import builder as ops
 from devtalk.services import builder
 from ui import session
@@ -181,6 +181,13 @@ def show_item_editor(draft, index: int, position: int, item, placed: Placed, lan
                          "builder.kind_follows", kind=tr(f"builder.kind_{ops.effective_kind(draft, item.id)}")),
                      on_change=chosen, args=(key, ops.set_item_kind, item.id))
         show_problems(placed.take(**where, field="kind"), lang)
+    else:
+        # What the conversation does with the answer: energy and learning wishes go on its agenda.
+        key = f"bw{prefix}_tags"
+        st.multiselect(tr("builder.tags"), TAGS, default=list(item.tags), key=key, placeholder=tr("builder.no_tags"),
+                       format_func=lambda tag: tr(f"builder.tag_{tag}"), on_change=chosen,
+                       args=(key, ops.set_item_tags, item.id))
+        show_problems(placed.take(**where, field="tags"), lang)
     key = f"bw{prefix}_required"
     st.toggle(tr("builder.required"), value=item.required, key=key, on_change=chosen,
               args=(key, ops.set_item_required, item.id))

@@ -192,3 +192,12 @@ def test_starting_a_questionnaire_one_already_drafts_continues_that_draft_or_sta
     assert len(draft_of(database, firm).draft.sections) == 3
     assert "3. Willen" in texts(app)
     assert not app.exception
+
+
+def test_an_open_question_is_put_on_the_conversations_agenda_by_its_tag(firm_db):
+    database, firm = firm_db
+    app = started(builder_page())
+    app.button(key=widget(app.button, "_i_energie_edit").key).click().run()
+    widget(app.multiselect, "_i_energie_tags").set_value(["energy", "learning_wish"]).run()
+    assert draft_of(database, firm).draft.item("energie").tags == ("energy", "learning_wish")
+    assert not app.exception
