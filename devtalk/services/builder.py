@@ -106,9 +106,12 @@ def start_from_version(db: sqlite_utils.Database, actor: Person, version_id: int
 
 def start_empty(db: sqlite_utils.Database, actor: Person, title: Mapping[str, str],
                 languages: tuple[str, ...] = ("nl", "en"), *, again: bool = False) -> Started:
-    """An empty questionnaire in these languages, its id taken from the title."""
+    """An empty questionnaire in these languages, its id taken from the title; a new questionnaire,
+    so never the id of one in the library (saving it would make it that one's next version)."""
     access.require_hr(actor)
-    return _start(db, actor, builder.new_draft(dict(title), tuple(languages)), again)
+    model = builder.new_draft(dict(title), tuple(languages))
+    in_library = {version.questionnaire_id for version in versions.list_versions(db)}
+    return _start(db, actor, builder.set_questionnaire_id(model, builder.unique(model.id, in_library)), again)
 
 
 def my_drafts(db: sqlite_utils.Database, actor: Person) -> list[QuestionnaireDraft]:

@@ -210,3 +210,10 @@ def test_only_hr_composes_questionnaires(fresh_db, firm, who):
     with pytest.raises(NotAllowed):
         builder.my_drafts(fresh_db, getattr(firm, who))
     assert builder.my_drafts(fresh_db, firm.hr) == []
+
+
+def test_an_empty_start_is_a_new_questionnaire_even_when_its_title_makes_a_library_id(fresh_db, firm):
+    record = builder.start_empty(fresh_db, firm.hr, {"nl": "Klein"}).record
+    assert record.questionnaire_id == "klein-2"  # "klein" is the library's small questionnaire
+    again = builder.start_empty(fresh_db, firm.hr, {"nl": "Klein"})
+    assert again.resumed and again.record.id == record.id
