@@ -87,10 +87,10 @@ def show_start() -> None:
         st.button(tr("builder.start"), key="bstart_template_go", on_click=lambda: start(
             builder.start_from_template, st.session_state.get("bstart_template", "")))
     with st.expander(tr("builder.start_empty"), expanded=not versions):
+        names = [tr(f"people.language_name_{code}") for code in LANGUAGES]
+        labels = dict(zip(LANGUAGE_CHOICES, [tr("builder.languages_and", first=names[0], second=names[1]), *names]))
         chosen = st.radio(tr("builder.languages"), LANGUAGE_CHOICES, key="bstart_languages", horizontal=True,
-                          format_func=lambda codes: tr("builder.languages_and", first=tr(f"people.language_name_{codes[0]}"),
-                                                       second=tr(f"people.language_name_{codes[1]}"))
-                          if len(codes) == 2 else tr(f"people.language_name_{codes[0]}"))
+                          format_func=labels.get)
         for code in chosen:
             st.text_input(tr("builder.title_in", language=tr(f"people.language_name_{code}")),
                           key=f"bstart_title_{code}")
