@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from devtalk.domain.models import SIDES
+from devtalk.errors import NotFound
 from devtalk.i18n import LANGUAGES
 from devtalk.presentation.formatting import format_datetime
 from devtalk.questionnaire import builder as ops
@@ -266,8 +267,7 @@ def show_paper_form(opened: builder.Opened) -> None:
                                *([function_id] if function_id else []), side, form_lang]) + ".pdf")
 
 
-def show_draft(draft_id: int) -> None:
-    opened = session.or_stop(builder.open_draft, db, person, draft_id)
+def show_draft(opened: builder.Opened) -> None:
     builder_draft.note_seen(opened.record)
     if CONFLICT in st.session_state:
         show_conflict(opened)
@@ -313,7 +313,13 @@ if saved := st.session_state.pop("bld_saved", None):
               args=(navigation.HR_LIBRARY,),
               kwargs={"lib_questionnaire": questionnaire_id, f"lib_version_{questionnaire_id}": saved_id})
 draft_id = session.query_int("draft")
-if draft_id is None:
+try:
+    opened = None if draft_id is None else builder.open_draft(db, person, draft_id)
+except NotFound:  # saved or discarded in another tab meanwhile, or an address that never was one
+    builder_draft.close()
+    st.info(tr("builder.draft_gone"))
+    opened = None
+if opened is None:
     show_start()
 else:
-    show_draft(draft_id)
+    show_draft(opened)

@@ -201,3 +201,14 @@ def test_an_open_question_is_put_on_the_conversations_agenda_by_its_tag(firm_db)
     widget(app.multiselect, "_i_energie_tags").set_value(["energy", "learning_wish"]).run()
     assert draft_of(database, firm).draft.item("energie").tags == ("energy", "learning_wish")
     assert not app.exception
+
+
+def test_a_draft_discarded_in_another_tab_sends_this_one_back_to_the_start(firm_db):
+    database, firm = firm_db
+    app = started(builder_page())
+    record = draft_of(database, firm).record
+    builder.discard(database, firm.hr, record.id)  # another tab
+    app.run()
+    assert "Dit concept bestaat niet meer" in texts(app) and "Nieuw concept" in texts(app)
+    assert "draft" not in app.query_params
+    assert not app.exception
