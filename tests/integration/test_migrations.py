@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 import db as storage
-from db import check_ins, learning, migrations
+from db import check_ins, learning, migrations, questionnaire_drafts
 from db import third_voice as third_voices
 from db.people import add_person, get_person
 from devtalk.domain.models import Answer
@@ -76,6 +76,8 @@ def written_firm(database, version: int):
         learning.add_request(database, employee_id=firm.employee.id, action_id=1, conversation_id=firm.conversation_id,
                              kind="course", what="Cursus tekening lezen bij het ROC", year=2026, estimated_cents=45_050)
         learning.set_budget(database, 2026, None, 1_000_000)
+    if version >= 6:  # HR composing the next version of the questionnaire in the builder
+        questionnaire_drafts.add_draft(database, firm.hr.id, "klein", firm.version_id, '{"id": "klein"}')
     if version >= 7:  # a colleague asked for input on the conversation, with one answer given
         voice = third_voices.add_voice(database, firm.conversation_id, firm.outsider.id, "colleague", firm.manager.id,
                                        firm.manager.id)
