@@ -39,8 +39,9 @@ lang = session.language()
 
 @callbacks.signed_in(BUILDER)
 def start(person, how, *args) -> None:
-    again = st.session_state.pop("bld_again", False)
-    started = how(db, person, *args, again=again)
+    """``how(db, person, *args)``: one of the service's starts; a draft the person already has of the
+    same questionnaire is opened as it was, with beginning anew one click away."""
+    started = how(db, person, *args)
     builder_draft.open_record(started.record)
     if started.resumed:
         session.say(BUILDER, "builder.resumed", kind=session.WARNING,
@@ -231,8 +232,8 @@ def show_changes(compared: builder.Compared) -> None:
     } for change in found.changes]))
     for rewording in found.rewordings:
         st.info(tr("builder.rewording", removed=rewording.removed, added=rewording.added))
-        st.button(tr("builder.keep_id", id=rewording.removed), key=f"bw_keep_{rewording.added}", on_click=builder_draft.apply,
-                  args=(ops.set_item_id, rewording.added, rewording.removed))
+        st.button(tr("builder.keep_id", id=rewording.removed), key=f"bw_keep_{rewording.added}",
+                  on_click=builder_draft.apply, args=(ops.set_item_id, rewording.added, rewording.removed))
 
 
 def _wording(questionnaire, item_id: str, lang: str) -> str:
