@@ -74,11 +74,13 @@ def generation(name: str = FORMS) -> int:
 
 
 def changed(person, operation, *args) -> bool:
+    """``operation(draft, *args)`` stored from the revision this tab saw; False when the draft changed
+    elsewhere meanwhile (the page then says so and asks which version to keep)."""
     draft_id, revision, _ = st.session_state[SEEN]
     try:
         remember(builder.change(session.database(), person, draft_id, revision, operation, *args))
-    except builder.DraftChanged as changed:
-        st.session_state[CONFLICT] = changed.changed_at
+    except builder.DraftChanged as elsewhere:
+        st.session_state[CONFLICT] = elsewhere.changed_at
         return False
     return True
 
