@@ -5,7 +5,7 @@ import streamlit as st
 from devtalk.presentation.formatting import format_date
 from devtalk.services import conversations
 from devtalk.services.conversations import ConversationSummary
-from ui import certificate_lists, check_ins, navigation, session
+from ui import certificate_lists, check_ins, navigation, session, third_voice
 from ui.session import tr
 from ui.text import escape_markdown
 
@@ -77,6 +77,7 @@ def overdue_notices() -> None:
 
 
 overdue_notices()
+third_voice.start_page_notice(person)
 check_in_notice = check_ins.start_page_notice(person)
 team_certificates = certificate_lists.team_notice(person)
 st.subheader(tr("my.own"))

@@ -95,7 +95,9 @@ def _hr_pages() -> list[st.Page]:
 
 
 def _third_voice(default: bool = False) -> st.Page:
-    return st.Page(THIRD_VOICE, title=tr("third_voice.nav"), icon=":material/record_voice_over:", default=default)
+    # Out of the menu: *Mijn gesprekken* links to it for whoever has input to give (ui/third_voice).
+    return st.Page(THIRD_VOICE, title=tr("third_voice.nav"), icon=":material/record_voice_over:", default=default,
+                   visibility="visible" if default else "hidden")
 
 
 def _learning_plans() -> list[st.Page]:

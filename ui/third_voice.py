@@ -11,13 +11,23 @@ from devtalk.domain.third_voice import ThirdColumn, ThirdVoice
 from devtalk.presentation.comparison_frames import third_voice_frame
 from devtalk.services import third_voice
 from devtalk.services.third_voice import InvitePanel
-from ui import callbacks, session
+from ui import callbacks, navigation, session
 from ui.browser_address import seen_address
 from ui.downloads import pdf_download
 from ui.session import tr
 from ui.text import escape_markdown, plain_table, user_text
 
 SLOT = "third_voice"
+
+
+def start_page_notice(person) -> None:
+    """On *Mijn gesprekken*: who asked this person for input that is still to give, and the way
+    to it; the page is in nobody's menu, since most people are never asked."""
+    waiting = [request for request in session.or_stop(third_voice.my_requests, session.database(), person) if request.open]
+    if waiting:
+        names = ", ".join(escape_markdown(request.employee.name) for request in waiting)
+        st.info(tr("third_voice.asked_notice", names=names), icon=":material/record_voice_over:")
+        st.page_link(navigation.THIRD_VOICE, label=tr("third_voice.nav"), icon=":material/arrow_forward:")
 
 
 def invite_section(conversation_id: int) -> None:

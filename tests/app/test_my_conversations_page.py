@@ -48,3 +48,14 @@ def test_earlier_years_are_folded_away_below_this_rounds_cards(demo_db):
     labels = [expander.label for expander in app.expander]
     assert "Eerdere jaren: 2 gesprekken" in labels  # Marco's own 2024 and 2025
     assert any(label.startswith("Eerdere jaren: ") and label.endswith(" gesprekken") for label in labels[1:])
+
+
+def test_a_colleague_asked_for_input_is_told_on_the_start_page_and_led_to_the_form(demo_db):
+    app = my_conversations("collega")
+    assert not app.exception
+    assert any("Je bent gevraagd om inbreng voor: Daan Smit" in info.value for info in app.info)
+
+
+def test_someone_nobody_asked_for_input_sees_no_such_notice(demo_db):
+    app = my_conversations("employee")
+    assert not any("gevraagd om inbreng" in info.value for info in app.info)
