@@ -186,7 +186,7 @@ def agreed_levels_section(editing: bool) -> None:
 
 # What a gap to a requirement becomes in one tap: learning on the job for a skill, a course
 # (obtaining or renewing it) for a certificate.
-GAP_ACTIONS = {"below_required": "on_the_job", "certificate": "course"}
+GAP_ACTIONS = {"below_required": "on_the_job", "certificate": "certificate_renewal"}
 
 
 def gap_action_text(point) -> str:

@@ -74,7 +74,7 @@ def test_a_missing_required_certificate_becomes_a_course_with_one_tap(firm_db):
     app.button(key="agenda_action_certificate:VCA Basis").click().run()
     assert not app.exception
     [action] = reports.report_view(database, firm.manager, firm.conversation_id).actions
-    assert (action.what, action.kind) == ("VCA Basis halen of verlengen", "course")
+    assert (action.what, action.kind) == ("VCA Basis halen of verlengen", "certificate_renewal")
 
 
 def test_a_report_finalised_before_agreed_levels_existed_shows_no_empty_table(firm_db):
