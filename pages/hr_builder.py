@@ -14,6 +14,7 @@ from devtalk.errors import NotFound
 from devtalk.i18n import LANGUAGES
 from devtalk.presentation.formatting import format_datetime
 from devtalk.questionnaire import builder as ops
+from devtalk.questionnaire import localized
 from devtalk.services import builder, library, printing
 from ui import (
     builder_draft,
@@ -70,8 +71,10 @@ def show_start() -> None:
     mine = builder.my_drafts(db, person)
     if mine:
         st.header(tr("builder.drafts_heading"))
-        for record in mine:
-            label = tr("builder.draft_line", id=record.questionnaire_id, at=format_datetime(record.updated_at, lang))
+        for listed in mine:
+            record = listed.record
+            label = tr("builder.draft_line", title=localized(listed.title, lang) or record.questionnaire_id,
+                       id=record.questionnaire_id, at=format_datetime(record.updated_at, lang))
             st.button(label, key=f"bw_open_{record.id}", on_click=builder_draft.open_record, args=(record,),
                       icon=":material/edit_note:")
     st.header(tr("builder.start_heading"))
@@ -143,7 +146,7 @@ def show_conflict(opened: builder.Opened) -> None:
 
 def show_header(opened: builder.Opened) -> None:
     draft = opened.draft
-    st.subheader(escape_markdown(title_of(draft)))
+    st.subheader(escape_markdown(localized(draft.title, lang) or draft.id))
     st.caption(tr("builder.stored_at", id=draft.id, at=format_datetime(opened.record.updated_at, lang)))
     for other in opened.others:
         st.info(tr("builder.others", name=other.name, at=format_datetime(other.updated_at, lang)))
@@ -163,8 +166,6 @@ def show_header(opened: builder.Opened) -> None:
                 st.text(problem.render(lang))
 
 
-def title_of(draft) -> str:
-    return draft.title.get(lang) or draft.title.get("nl") or next(iter(draft.title.values()), draft.id)
 
 
 def show_preview(opened: builder.Opened) -> None:

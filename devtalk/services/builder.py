@@ -13,7 +13,7 @@ save stores is recorded by the library, as every stored version is.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import sqlite_utils
@@ -82,6 +82,14 @@ class Compared:
 
 
 @dataclass(frozen=True)
+class Listed:
+    """One of the person's drafts as the list of them shows it."""
+
+    record: QuestionnaireDraft
+    title: Mapping[str, str] = field(hash=False)
+
+
+@dataclass(frozen=True)
 class Started:
     record: QuestionnaireDraft
     resumed: bool  # True: the person already had a draft of this questionnaire, kept as it was
@@ -114,10 +122,10 @@ def start_empty(db: sqlite_utils.Database, actor: Person, title: Mapping[str, st
     return _start(db, actor, builder.set_questionnaire_id(model, builder.unique(model.id, in_library)), again)
 
 
-def my_drafts(db: sqlite_utils.Database, actor: Person) -> list[QuestionnaireDraft]:
-    """The person's own drafts, the one changed last first."""
+def my_drafts(db: sqlite_utils.Database, actor: Person) -> list[Listed]:
+    """The person's own drafts, the one changed last first, each with its title."""
     access.require_hr(actor)
-    return drafts.drafts_of(db, actor.id)
+    return [Listed(record, builder.from_json(record.content).title) for record in drafts.drafts_of(db, actor.id)]
 
 
 def open_draft(db: sqlite_utils.Database, actor: Person, draft_id: int) -> Opened:

@@ -39,8 +39,8 @@ def in_tab(app, name: str):
 
 
 def draft_of(database, firm):
-    (record,) = builder.my_drafts(database, firm.hr)
-    return builder.open_draft(database, firm.hr, record.id)
+    (listed,) = builder.my_drafts(database, firm.hr)
+    return builder.open_draft(database, firm.hr, listed.record.id)
 
 
 def test_hr_starts_from_the_library_version_and_sees_the_draft_beside_its_preview(firm_db):
@@ -184,7 +184,7 @@ def test_starting_a_questionnaire_one_already_drafts_continues_that_draft_or_sta
     app.button(key=widget(app.button, "_s_willen_remove").key).click().run()
     app.button(key="bw_close").click().run()
     (continuing,) = [button for button in app.button if button.key.startswith("bw_open_")]
-    assert continuing.label.startswith("Verder met 'klein'")
+    assert continuing.label.startswith("Verder met 'Klein gesprek' (klein, laatst gewijzigd")
     app.button(key="bstart_version_go").click().run()
     assert "Je had hier al een concept van" in texts(app)
     assert len(draft_of(database, firm).draft.sections) == 2  # kept as it was

@@ -44,7 +44,8 @@ def test_every_change_is_stored_at_once_so_a_later_session_finds_the_draft_as_it
     assert [section.title["nl"] for section in again.draft.sections] == ["Vakwerk"]
     assert [item.text["nl"] for item in again.draft.sections[0].items] == ["Ik werk netjes"]
     assert again.valid and again.record.revision == 4
-    assert [draft.id for draft in builder.my_drafts(fresh_db, firm.hr)] == [record.id]
+    assert [(listed.record.id, listed.title["nl"]) for listed in builder.my_drafts(fresh_db, firm.hr)] == [
+        (record.id, "Werkplaatsgesprek")]
 
 
 def test_starting_the_same_questionnaire_again_continues_the_draft_unless_asked_to_start_over(fresh_db, firm):
@@ -112,7 +113,8 @@ def test_nothing_is_stored_while_the_draft_is_invalid(fresh_db, firm):
         builder.save(fresh_db, firm.hr, record.id, record.revision)
     assert stored_versions.list_versions(fresh_db) == before
     assert builder.preview(fresh_db, firm.hr, record.id, None, "employee", "nl") is None
-    assert builder.my_drafts(fresh_db, firm.hr) == [builder.open_draft(fresh_db, firm.hr, record.id).record]
+    assert [listed.record for listed in builder.my_drafts(fresh_db, firm.hr)] == [
+        builder.open_draft(fresh_db, firm.hr, record.id).record]
 
 
 def test_saving_stores_a_new_version_and_the_open_conversation_keeps_its_own(fresh_db, firm):
