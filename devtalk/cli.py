@@ -14,7 +14,7 @@ from devtalk import config
 from devtalk.domain.access import OPERATOR
 from devtalk.domain.models import SIDES
 from devtalk.errors import DevtalkError
-from devtalk.i18n import LANGUAGES
+from devtalk.i18n import LANGUAGES, t
 from devtalk.questionnaire import InvalidQuestionnaire, load_questionnaire_file
 from devtalk.services import demo
 from devtalk.services.learning import FIRST_YEAR, LAST_YEAR
@@ -56,7 +56,7 @@ def init(db_path, lang) -> None:
     except DevtalkError as error:
         _fail(error, lang)
     certificates.load_bundled_types(database)  # the starting list HR adapts; never over HR's own
-    click.echo(f"schema {schema_version(database)}: {db_path or config.database_path()}")
+    click.echo(t("cli.schema", lang, version=schema_version(database), path=db_path or config.database_path()))
 
 
 @cli.command("demo")
@@ -68,7 +68,7 @@ def demo_command(db_path, lang) -> None:
         created = demo.load_demo(_open(db_path))
     except DevtalkError as error:
         _fail(error, lang)
-    click.echo("demo firm created" if created else "demo firm already present")
+    click.echo(t("cli.demo_created" if created else "cli.demo_present", lang))
 
 
 @cli.command()
@@ -85,7 +85,7 @@ def validate(files, lang) -> None:
             for problem in error.problems:
                 click.echo(problem.render(lang))
         else:
-            click.echo(f"{path}: ok")
+            click.echo(t("cli.valid", lang, path=path))
     sys.exit(1 if failed else 0)
 
 
@@ -95,7 +95,7 @@ def _import(service, file: Path, db_path, lang) -> None:
         plan = service(_open(db_path), OPERATOR, file.read_bytes(), file.name)
     except DevtalkError as error:
         _fail(error, lang)
-    click.echo(f"added {len(plan.added)}, changed {len(plan.changed)}, unchanged {plan.unchanged}")
+    click.echo(t("cli.imported", lang, added=len(plan.added), changed=len(plan.changed), unchanged=plan.unchanged))
 
 
 def _export(service, file: str, db_path, lang) -> None:
@@ -157,16 +157,9 @@ def export_certificates(file, db_path, lang) -> None:
     _export(certificates.export_certificates, file, db_path, lang)
 
 
-def _plan_file(context, parameter, out: Path) -> Path:
-    """Refuse any name but .xlsx or .pdf before the database is opened, so nothing is written."""
-    if out.suffix.lower() not in (".xlsx", ".pdf"):
-        raise click.BadParameter(f"{out.name}: the file's name must end in .xlsx or .pdf")
-    return out
-
-
 @cli.command("training-plan")
 @click.option("--year", type=click.IntRange(FIRST_YEAR, LAST_YEAR), required=True, help="The plan year, e.g. 2026.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, callback=_plan_file,
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="FILE.xlsx (amounts as numbers) or FILE.pdf (to sign) to write.")
 @lang_option
 @db_option
@@ -174,12 +167,15 @@ def training_plan(year, out, lang, db_path) -> None:
     """Write the year's training plan of the whole firm, costs and subsidies included, as XLSX or PDF."""
     from devtalk.services import training_plan as plan
 
+    if out.suffix.lower() not in (".xlsx", ".pdf"):  # refused before the database is opened: nothing is written
+        click.echo(t("cli.plan_file_name", lang, name=out.name), err=True)
+        sys.exit(2)
     build = plan.plan_xlsx if out.suffix.lower() == ".xlsx" else plan.plan_pdf
     try:
         write_private(out, build(_open(db_path), OPERATOR, year, lang))
     except DevtalkError as error:
         _fail(error, lang)
-    click.echo(f"training plan {year} written to {out}")
+    click.echo(t("cli.written", lang, path=out))
 
 
 @cli.command("remind-certificates")
@@ -193,16 +189,17 @@ def remind_certificates(db_path, lang) -> None:
         sent = certificates.send_reminders(_open(db_path), OPERATOR)
     except DevtalkError as error:
         _fail(error, lang)
-    click.echo(f"mails sent: {sent}")
+    click.echo(t("cli.mails_sent", lang, count=sent))
 
 
 @cli.command()
 @click.argument("dest", type=click.Path(dir_okay=False, path_type=Path))
 @db_option
-def backup(dest, db_path) -> None:
+@lang_option
+def backup(dest, db_path, lang) -> None:
     """Copy the database to DEST with SQLite's backup API; safe while the app runs."""
     backup_to(_open(db_path), dest)
-    click.echo(f"backup written to {dest}")
+    click.echo(t("cli.written", lang, path=dest))
 
 
 @cli.command()
@@ -217,7 +214,7 @@ def restore(source, db_path, lang) -> None:
         migrate(open_db(dest))
     except DevtalkError as error:
         _fail(error, lang)
-    click.echo(f"restored {source} into {dest}")
+    click.echo(t("cli.restored", lang, source=source, dest=dest))
 
 
 @cli.command()
@@ -233,7 +230,7 @@ def report(conversation_id, out, lang, db_path) -> None:
         write_private(out, conversation_report_pdf(_open(db_path), OPERATOR, conversation_id, lang))
     except DevtalkError as error:
         _fail(error, lang)
-    click.echo(f"report written to {out}")
+    click.echo(t("cli.written", lang, path=out))
 
 
 @cli.command("paper-form")
@@ -253,7 +250,7 @@ def paper_form(version_id, out, function_id, side, lang, db_path) -> None:
         write_private(out, paper_form_pdf(_open(db_path), OPERATOR, version_id, function_id, lang, side))
     except DevtalkError as error:
         _fail(error, lang)
-    click.echo(f"paper form written to {out}")
+    click.echo(t("cli.written", lang, path=out))
 
 
 def _questionnaire_at(source: str, db_path: Path | None):

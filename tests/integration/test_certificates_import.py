@@ -108,7 +108,7 @@ def test_the_command_line_imports_and_exports_certificates(fresh_db, firm, db_fi
     source.write_bytes(dutch_excel("gebruikersnaam;certificaat;nummer;afgegeven;verloopt", "employee;EHBO;E-1;01-03-2026;"))
     result = runner.invoke(cli, ["import-certificates", str(source), "--db", str(db_file)])
     assert result.exit_code == 0, result.output
-    assert "added 1, changed 0, unchanged 0" in result.output
+    assert "1 toegevoegd, 0 gewijzigd, 0 ongewijzigd" in result.output
     exported = runner.invoke(cli, ["export-certificates", "-", "--db", str(db_file)])
     assert "employee;EHBO;E-1;01-03-2026;01-03-2028" in exported.stdout_bytes.decode("utf-8-sig")
     source.write_bytes(dutch_excel("gebruikersnaam;certificaat", "niemand;EHBO"))
@@ -123,6 +123,6 @@ def test_the_command_line_mails_certificate_reminders_once(fresh_db, firm, db_fi
     monkeypatch.setenv("DEVTALK_SMTP_HOST", settings.host)
     monkeypatch.setenv("DEVTALK_SMTP_PORT", str(settings.port))
     runner = CliRunner()
-    assert "mails sent: 1" in runner.invoke(cli, ["remind-certificates", "--db", str(db_file)]).output
-    assert "mails sent: 0" in runner.invoke(cli, ["remind-certificates", "--db", str(db_file)]).output
+    assert "mails verstuurd: 1" in runner.invoke(cli, ["remind-certificates", "--db", str(db_file)]).output
+    assert "mails verstuurd: 0" in runner.invoke(cli, ["remind-certificates", "--db", str(db_file)]).output
     assert [recipients for recipients, _ in inbox.messages] == [["marco@firma.example"]]

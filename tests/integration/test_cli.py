@@ -183,3 +183,9 @@ def test_paper_form_command_names_what_it_did_not_find_and_writes_nothing(run, t
     assert result.exit_code == 1
     assert message in result.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("lang", "says"), [("nl", "demofirma aangemaakt"), ("en", "demo firm created")])
+def test_the_command_line_says_what_it_did_in_the_language_asked(tmp_path, lang, says):
+    result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "demo.db"), "--lang", lang])
+    assert result.exit_code == 0 and says in result.output

@@ -191,7 +191,7 @@ def test_the_command_line_writes_the_whole_plan_with_costs_as_xlsx_and_as_pdf(cl
 @pytest.mark.parametrize(("args", "says"), [
     (("--year", "20266", "--out", "plan.pdf"), "20266"),
     (("--year", "twee", "--out", "plan.pdf"), "twee"),
-    (("--year", "2026", "--out", "plan.csv"), ".xlsx or .pdf"),
+    (("--year", "2026", "--out", "plan.csv"), ".xlsx of .pdf"),
     (("--out", "plan.pdf"), "--year"),
 ], ids=["year out of range", "year not a number", "unknown extension", "no year"])
 def test_the_command_line_refuses_a_bad_year_or_file_name_with_exit_2_and_writes_nothing(cli_db, tmp_path, args, says):
