@@ -22,7 +22,8 @@ from ui.builder_draft import (
 )
 from ui.session import tr
 
-YAML_SEED, YAML_EVENT = "bld_yaml_seed", "bld_yaml_event"  # (generation, the text it started from); the last edit taken
+YAML_SEED = "bld_yaml_seed"  # (generation, the text the editor started from, the text the draft last took)
+YAML_EVENT = "bld_yaml_event"  # the editor's last edit handled
 
 
 def code_editor_yaml(person, opened: builder.Opened, lang: str) -> None:
@@ -32,15 +33,21 @@ def code_editor_yaml(person, opened: builder.Opened, lang: str) -> None:
     st.caption(tr("builder.yaml_explained"))
     current = generation(YAML)
     if st.session_state.get(YAML_SEED, (None,))[0] != current:
-        st.session_state[YAML_SEED] = (current, builder.as_yaml(session.database(), person, opened.record.id))
-    seed = st.session_state[YAML_SEED][1]
+        text = builder.as_yaml(session.database(), person, opened.record.id)
+        st.session_state[YAML_SEED] = (current, text, text)
+    _, seed, taken = st.session_state[YAML_SEED]
+    # The editor keeps the text it was started with as long as its key stays: what is typed is its own.
     typed_in = code_editor(seed, lang="yaml", height=[16, 40], response_mode=["debounce", "blur"],
                            options={"showLineNumbers": True, "wrap": False, "tabSize": 2},
                            props={"debounceChangePeriod": 1000}, key=f"bw_yaml_{current}")
     event = (typed_in or {}).get("id")
     if event and event != st.session_state.get(YAML_EVENT):
         st.session_state[YAML_EVENT] = event
-        if typed_in.get("text", seed) != seed and callbacks.run(BUILDER, _from_yaml, typed_in["text"], lang):
+        text = typed_in.get("text", taken)
+        if text == taken:  # typed back to what the draft holds
+            st.session_state.pop(YAML_PROBLEMS, None)
+        elif callbacks.run(BUILDER, _from_yaml, text, lang):
+            st.session_state[YAML_SEED] = (current, seed, text)
             st.rerun()
     if problems := st.session_state.get(YAML_PROBLEMS):
         st.error(tr("builder.yaml_problems", count=len(problems)))
