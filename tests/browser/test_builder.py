@@ -122,7 +122,10 @@ def test_hr_composes_a_questionnaire_from_empty_that_the_employee_then_fills_in_
     page = context.new_page()
     page.set_default_timeout(30_000)
     sign_in(page, own_server.url, "hr")
-    page.get_by_role("link", name="Vragenlijst samenstellen").click()
+    page.get_by_role("link", name="Vragenlijsten").click()  # the library's way into the builder
+    page.get_by_role("heading", name="Vragenlijsten").first.wait_for()
+    settle(page)
+    page.get_by_role("button", name="Samenstellen of aanpassen in de bouwer").click()
     page.get_by_role("heading", name="Vragenlijst samenstellen").first.wait_for()
     settle(page)
 
