@@ -11,6 +11,7 @@ from tests.app.conftest import page_run_directly, texts
 REFUSED = "Dit mag je niet bekijken of wijzigen"
 
 HR_PAGES = {
+    "pages/hr_builder.py": ("button", "text_area", "text_input"),
     "pages/hr_certificates.py": ("metric", "dataframe", "selectbox", "file_uploader"),
     "pages/hr_exports.py": ("button", "dataframe"),
     "pages/hr_invitations.py": ("radio",),
