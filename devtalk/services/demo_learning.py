@@ -1,5 +1,5 @@
 """The demo firm's learning requests, in the current year: one in every status, internal and
-external, the firm's budget and one for Marco's team, a subsidy and an evaluation. The demo
+external, the firm's budget and one for Marco's team, a subsidy and evaluations of four people. The demo
 `employee` (Daan) has a done course to evaluate on his phone; the other agreed learning actions
 wait in the coordinator's queue, as do the renewals of certificates that expire this year (those
 the queue adds itself when it opens)."""
@@ -28,6 +28,17 @@ STEPPED = (
     ("felamrani", "Cursus hydrauliek: storingen zoeken", ("approve", "plan", "done", "evaluate"),
      {"decision": "external", "provider": "Hydrauliek Opleidingen Oost", "estimated_cents": 64000, "actual_cents": 64000,
       "hours": Decimal(8), "start_in": -60, "days": 1}),
+    # Learned inside the firm and evaluated: with the hydraulics course, enough people (3 or more)
+    # for the evaluation page to show what the year's learning brought.
+    ("svisser", "Maandelijks kort gesprek met Henk over de werkdruk in de spuiterij", ("approve", "plan", "done", "evaluate"),
+     {"decision": "internal", "colleague": "directeur", "estimated_cents": 0, "actual_cents": 0, "hours": Decimal(6),
+      "start_in": -150, "days": 120}),
+    ("kmulder", "Een dag meelopen met de werkvoorbereiding", ("approve", "plan", "done", "evaluate"),
+     {"decision": "internal", "colleague": "wvandijk", "estimated_cents": 0, "actual_cents": 0, "hours": Decimal(8),
+      "start_in": -90, "days": 1}),
+    ("lmeijer", "Kleine schades bijwerken oefenen met Ruud", ("approve", "plan", "done", "evaluate"),
+     {"decision": "internal", "colleague": "rbos", "estimated_cents": 0, "actual_cents": 0, "hours": Decimal(12),
+      "start_in": -75, "days": 20}),
     ("ayilmaz", "Lascertificaat aluminium halen", ("decline",),
      {"reason": "Eerst een paar weken met Jan aluminium oefenen; in het voorjaar kijken we opnieuw naar het examen."}),
 )
@@ -35,7 +46,13 @@ QUESTIONS = {
     "Cursus robotlassen (3 dagen)": "We krijgen een lasrobot; ik wil hem zelf kunnen instellen in plaats van wachten op de leverancier.",
     "Cursus 3D-tekeningen lezen (2 dagen, opleidingsfonds)": "Ik moet nu te vaak aan Marco vragen hoe een tekening bedoeld is.",
 }
-EVALUATION = ("Storingen zoeken met het schema erbij, en eerst de druk meten voor je onderdelen wisselt.", 4, "helped")
+# What the employee answered afterwards: what they learned, how satisfied (1-5), did it help in their work.
+EVALUATIONS = {
+    "felamrani": ("Storingen zoeken met het schema erbij, en eerst de druk meten voor je onderdelen wisselt.", 4, "helped"),
+    "svisser": ("Eerder zeggen wanneer de planning niet past, in plaats van het zelf op te lossen.", 4, "partly"),
+    "kmulder": ("Waarom de tekeningen soms laat komen, en wie ik moet bellen als er een maat ontbreekt.", 5, "helped"),
+    "lmeijer": ("Plamuren en bijspuiten zonder dat je het verschil ziet; Ruud laat zien waar het misgaat.", 3, "helped"),
+}
 # (username, the action's text, fund, scheme, expected cents, status)
 SUBSIDY = ("employee", "Cursus 3D-tekeningen lezen (2 dagen, opleidingsfonds)", "Opleidingsfonds OOC", "Scholingsbudget",
            50000, "applied")
@@ -83,6 +100,6 @@ def _take_steps(db, request_id: int, staff: dict[str, Person], username: str, st
         store.move(db, request_id, status, target, actor, reason, **fields)
         status = target
     if status == "evaluated":
-        learned, satisfaction, helped = EVALUATION
+        learned, satisfaction, helped = EVALUATIONS[username]
         evaluated_at = datetime.combine(start + timedelta(days=7), datetime.min.time(), UTC)
         store.save_evaluation(db, Evaluation(request_id, learned, satisfaction, helped, evaluated_at))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from devtalk.domain.learning import STATUSES
-from devtalk.services import auth, learning
+from devtalk.services import auth, learning, learning_evaluation
 
 
 def signed_in(db, username: str):
@@ -18,7 +18,12 @@ def test_the_coordinators_queue_holds_every_status_in_the_current_year(demo_db):
     assert {view.request.status for view in queue} == set(STATUSES)
     assert {view.request.decision for view in queue} >= {"internal", "external"}
     assert any(view.subsidy for view in queue)
-    assert [view.evaluation.satisfaction for view in queue if view.request.status == "evaluated"] == [4]
+    assert sorted(view.evaluation.satisfaction for view in queue if view.request.status == "evaluated") == [3, 4, 4, 5]
+
+
+def test_the_evaluation_page_has_enough_people_to_show_what_the_years_learning_brought(demo_db):
+    found = learning_evaluation.evaluation(demo_db, signed_in(demo_db, "hr"), date.today().year)
+    assert found.people >= 3 and found.ways  # internal against external, at least
 
 
 def test_the_budget_of_the_firm_and_of_marcos_team_shows_what_is_committed_and_spent(demo_db):
