@@ -3,7 +3,6 @@ problems at their fields, a change from another tab told, what changed shown, sa
 The YAML tab's code editor is a component AppTest cannot type into: the service tests and the
 browser test cover it."""
 
-import pytest
 
 from db import questionnaires as stored_versions
 from db.people import add_person
@@ -168,14 +167,6 @@ def test_the_paper_form_of_a_version_and_job_function_is_one_click_away(firm_db,
     assert not app.exception
     form = flat(text_of(download(app, "builder_paper_download", deferred_downloads)))
     assert "Ik kan TIG lassen" in form
-
-
-@pytest.mark.parametrize("username", ["employee", "manager"])
-def test_employee_and_manager_are_refused_the_builder(firm_db, username):
-    app = page_run_directly(username, PAGE)
-    assert "Dit mag je niet bekijken of wijzigen" in texts(app)
-    assert not app.button and not app.text_area
-    assert not app.exception
 
 
 def test_starting_a_questionnaire_one_already_drafts_continues_that_draft_or_starts_it_over(firm_db):
