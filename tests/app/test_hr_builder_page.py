@@ -3,7 +3,6 @@ problems at their fields, a change from another tab told, what changed shown, sa
 The YAML tab's code editor is a component AppTest cannot type into: the service tests and the
 browser test cover it."""
 
-
 from db import questionnaires as stored_versions
 from db.people import add_person
 from devtalk.questionnaire import builder as ops
