@@ -1,5 +1,5 @@
 """The demo firm's learning requests, in the current year: one in every status, internal and
-external, the firm's budget and one for Marco's team, a subsidy and evaluations of four people. The demo
+external, the firm's budget and one for Marco's team, a subsidy and evaluations of five people. The demo
 `employee` (Daan) has a done course to evaluate on his phone; the other agreed learning actions
 wait in the coordinator's queue, as do the renewals of certificates that expire this year (those
 the queue adds itself when it opens)."""
@@ -28,8 +28,8 @@ STEPPED = (
     ("felamrani", "Cursus hydrauliek: storingen zoeken", ("approve", "plan", "done", "evaluate"),
      {"decision": "external", "provider": "Hydrauliek Opleidingen Oost", "estimated_cents": 64000, "actual_cents": 64000,
       "hours": Decimal(8), "start_in": -60, "days": 1}),
-    # Learned inside the firm and evaluated: with the hydraulics course, enough people (3 or more)
-    # for the evaluation page to show what the year's learning brought.
+        # Learned inside the firm, and a third course, evaluated: enough people (3 or more) for the
+    # evaluation page to show what the year's learning brought.
     ("svisser", "Maandelijks kort gesprek met Henk over de werkdruk in de spuiterij", ("approve", "plan", "done", "evaluate"),
      {"decision": "internal", "colleague": "directeur", "estimated_cents": 0, "actual_cents": 0, "hours": Decimal(6),
       "start_in": -150, "days": 120}),
@@ -39,6 +39,9 @@ STEPPED = (
     ("lmeijer", "Kleine schades bijwerken oefenen met Ruud", ("approve", "plan", "done", "evaluate"),
      {"decision": "internal", "colleague": "rbos", "estimated_cents": 0, "actual_cents": 0, "hours": Decimal(12),
       "start_in": -75, "days": 20}),
+    ("jhendriks", "Cursus robotlassen (3 dagen)", ("approve", "plan", "done", "evaluate"),
+     {"decision": "external", "provider": "Lastechniek Nederland", "estimated_cents": 145000, "actual_cents": 145000,
+      "hours": Decimal(24), "start_in": -45, "days": 3}),
     ("ayilmaz", "Lascertificaat aluminium halen", ("decline",),
      {"reason": "Eerst een paar weken met Jan aluminium oefenen; in het voorjaar kijken we opnieuw naar het examen."}),
 )
@@ -51,6 +54,7 @@ EVALUATIONS = {
     "felamrani": ("Storingen zoeken met het schema erbij, en eerst de druk meten voor je onderdelen wisselt.", 4, "helped"),
     "svisser": ("Eerder zeggen wanneer de planning niet past, in plaats van het zelf op te lossen.", 4, "partly"),
     "kmulder": ("Waarom de tekeningen soms laat komen, en wie ik moet bellen als er een maat ontbreekt.", 5, "helped"),
+    "jhendriks": ("De lasrobot zelf programmeren en de toorts kalibreren, zonder de leverancier te bellen.", 5, "helped"),
     "lmeijer": ("Plamuren en bijspuiten zonder dat je het verschil ziet; Ruud laat zien waar het misgaat.", 3, "helped"),
 }
 # (username, the action's text, fund, scheme, expected cents, status)
