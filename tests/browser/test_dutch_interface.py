@@ -30,7 +30,7 @@ ENGLISH = (
 SHOWN = """() => document.body.innerText + "\\n" +
   [...document.querySelectorAll("[placeholder]")].map((element) => element.placeholder).join("\\n")"""
 HR_PAGES = ("", "my_actions", "dossier", "account", "hr_start", "hr_people", "hr_rounds", "hr_invitations",
-            "hr_library", "hr_team", "hr_exports", "hr_privacy", "hr_certificates", "my_certificates",
+            "hr_library", "hr_builder", "hr_team", "hr_exports", "hr_privacy", "hr_certificates", "my_certificates",
             "hr_requirements", "skills_matrix", "my_learning", "training_queue", "training_plan",
             "learning_evaluation", "third_voice")
 
