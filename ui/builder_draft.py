@@ -9,8 +9,12 @@ a new *generation*, so no widget holds on to a value from before.
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 import streamlit as st
 
+from devtalk.errors import DevtalkError
+from devtalk.questionnaire import builder as ops
 from devtalk.services import builder
 from ui import callbacks, session
 
@@ -76,11 +80,14 @@ def generation(name: str = FORMS) -> int:
 def changed(person, operation, *args) -> bool:
     """``operation(draft, *args)`` stored from the revision this tab saw; False when the draft changed
     elsewhere meanwhile (the page then says so and asks which version to keep)."""
-    draft_id, revision, _ = st.session_state[SEEN]
+    draft_id, revision, content = st.session_state[SEEN]
     try:
         remember(builder.change(session.database(), person, draft_id, revision, operation, *args))
     except builder.DraftChanged as elsewhere:
         st.session_state[CONFLICT] = elsewhere.changed_at
+        # "Keep mine" then keeps this tab's draft with this change in it (the words just typed).
+        with suppress(DevtalkError):
+            st.session_state[SEEN] = (draft_id, revision, ops.to_json(operation(ops.from_json(content), *args)))
         return False
     return True
 

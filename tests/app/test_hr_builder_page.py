@@ -137,8 +137,8 @@ def test_a_change_made_in_another_tab_is_told_and_this_tab_may_keep_its_own(firm
     app.button(key=widget(app.button, "_s_vak_down").key).click().run()
     assert "in een ander tabblad of op een ander apparaat" in texts(app)
     assert len(draft_of(database, firm).draft.sections) == 2  # the other tab's change stands
-    app.button(key="bw_conflict_keep").click().run()
-    assert [section.id for section in draft_of(database, firm).draft.sections] == ["vak", "lassen", "willen"]
+    app.button(key="bw_conflict_keep").click().run()  # this tab's draft, with the move it was refused
+    assert [section.id for section in draft_of(database, firm).draft.sections] == ["lassen", "vak", "willen"]
     assert "3. Willen" in texts(app)
     assert not app.exception
 
@@ -201,4 +201,17 @@ def test_a_draft_discarded_in_another_tab_sends_this_one_back_to_the_start(firm_
     app.run()
     assert "Dit concept bestaat niet meer" in texts(app) and "Nieuw concept" in texts(app)
     assert "draft" not in app.query_params
+    assert not app.exception
+
+
+def test_words_typed_after_another_tabs_change_are_kept_when_this_tab_keeps_its_own(firm_db):
+    database, firm = firm_db
+    app = started(builder_page())
+    record = draft_of(database, firm).record
+    builder.change(database, firm.hr, record.id, record.revision, ops.remove_section, 2)  # another tab
+    widget(app.text_area, "_s_vak_title_nl").input("Vakmanschap in de werkplaats").run()
+    assert "in een ander tabblad of op een ander apparaat" in texts(app)
+    app.button(key="bw_conflict_keep").click().run()
+    kept = draft_of(database, firm).draft
+    assert kept.sections[0].title["nl"] == "Vakmanschap in de werkplaats" and len(kept.sections) == 3
     assert not app.exception
