@@ -98,12 +98,12 @@ def show_section(draft, index: int, section, placed: Placed, functions: dict, la
         with st.expander(tr("builder.section_settings"),
                          expanded=any(placed.about(section=index, item=None, field=name) for name in settings)):
             show_section_settings(draft, index, section, placed, functions, lang)
-        up = down = remove = st.container(horizontal=True)  # one row, each as wide as its label
-        up.button(tr("builder.up"), key=f"bw_{g}_s_{section.id}_up", disabled=index == 0, on_click=apply,
-                  args=(ops.move_section, index, index - 1), icon=":material/arrow_upward:")
-        down.button(tr("builder.down"), key=f"bw_{g}_s_{section.id}_down", disabled=index == len(draft.sections) - 1,
-                    on_click=apply, args=(ops.move_section, index, index + 1), icon=":material/arrow_downward:")
-        with remove.popover(tr("builder.remove_section"), icon=":material/delete:"):  # its questions go with it
+        row = st.container(horizontal=True)  # one row of buttons, each as wide as its label
+        row.button(tr("builder.up"), key=f"bw_{g}_s_{section.id}_up", disabled=index == 0, on_click=apply,
+                   args=(ops.move_section, index, index - 1), icon=":material/arrow_upward:")
+        row.button(tr("builder.down"), key=f"bw_{g}_s_{section.id}_down", disabled=index == len(draft.sections) - 1,
+                   on_click=apply, args=(ops.move_section, index, index + 1), icon=":material/arrow_downward:")
+        with row.popover(tr("builder.remove_section"), icon=":material/delete:"):  # its questions go with it
             st.caption(tr("builder.remove_section_explained", count=len(section.items)))
             st.button(tr("builder.remove_section_confirm"), key=f"bw_{g}_s_{section.id}_remove", type="primary",
                       on_click=apply, args=(ops.remove_section, index))
@@ -198,14 +198,14 @@ def show_item_editor(draft, index: int, position: int, item, placed: Placed, lan
 
 
 def show_item_moves(draft, index: int, position: int, item, prefix: str) -> None:
-    up = down = remove = st.container(horizontal=True)  # one row, each as wide as its label
+    row = st.container(horizontal=True)  # one row of buttons, each as wide as its label
     last = len(draft.sections[index].items) - 1
-    up.button(tr("builder.up"), key=f"bw{prefix}_up", disabled=position == 0, on_click=apply,
-              args=(ops.move_item, item.id, index, position - 1), icon=":material/arrow_upward:")
-    down.button(tr("builder.down"), key=f"bw{prefix}_down", disabled=position == last, on_click=apply,
-                args=(ops.move_item, item.id, index, position + 1), icon=":material/arrow_downward:")
-    remove.button(tr("builder.remove_item"), key=f"bw{prefix}_remove", on_click=apply,
-                  args=(ops.remove_item, item.id), icon=":material/delete:")
+    row.button(tr("builder.up"), key=f"bw{prefix}_up", disabled=position == 0, on_click=apply,
+               args=(ops.move_item, item.id, index, position - 1), icon=":material/arrow_upward:")
+    row.button(tr("builder.down"), key=f"bw{prefix}_down", disabled=position == last, on_click=apply,
+               args=(ops.move_item, item.id, index, position + 1), icon=":material/arrow_downward:")
+    row.button(tr("builder.remove_item"), key=f"bw{prefix}_remove", on_click=apply,
+               args=(ops.remove_item, item.id), icon=":material/delete:")
     if len(draft.sections) > 1:
         key = f"bw{prefix}_section"
         # Into another section at its end; the list counts its items without this one.
