@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path, PurePath
 
 import sqlite_utils
@@ -39,7 +40,7 @@ from devtalk.domain.models import Person
 from devtalk.errors import InvalidInput, NotAllowed, NotFound
 from devtalk.i18n import normalise_language, t
 from devtalk.presentation.formatting import format_date
-from devtalk.services.address import public_address
+from devtalk.services.reminders import send_once
 from devtalk.spreadsheets.certificates_export import (
     certificates_csv,
     certificates_table,
@@ -55,7 +56,6 @@ BUNDLED_TYPES = Path(__file__).resolve().parents[1] / "certificate_types.yaml"
 DASHBOARD_DAYS = 183  # about six months ahead
 MAX_TEXT = 200
 MAX_NOTES = 5000
-MAIL = "email"
 
 
 def expiry_for(kind: CertificateType, issued_on: date | None) -> date | None:
@@ -413,25 +413,8 @@ def send_reminders(db: sqlite_utils.Database, actor: Person, today: date | None 
         manager = everyone.get(row.person.manager_id)
         for recipient in [*hr_staff, *([manager] if manager is not None and manager.email else [])]:
             wanted[(_reminder_subject(row), recipient.id)] = row
-    with transaction(db):
-        won = storage.claim_reminders(db, wanted, MAIL)
-    per_recipient: dict[int, list[CertificateRow]] = {}
-    for claim in won:
-        per_recipient.setdefault(claim[1], []).append(wanted[claim])
-    address = public_address(db)
-    link = None if address.local else f"{address.url}/"
-    try:
-        if per_recipient:
-            mail.send(settings, [_message(settings, everyone[recipient_id], rows, link)
-                                 for recipient_id, rows in per_recipient.items()])
-    except mail.MailFailed:
-        with transaction(db):
-            storage.release_reminders(db, won, MAIL)
-        raise
-    with transaction(db):
-        audit.record_event(db, access.recorded_id(actor), "certificate.remind", "certificate", "*",
-                           detail={"sent": len(per_recipient)})
-    return len(per_recipient)
+    return send_once(db, actor, settings, wanted, everyone, partial(_message, settings),
+                     "certificate.remind", "certificate")
 
 
 def _message(settings: SmtpSettings, recipient: Person, rows: list[CertificateRow], link: str | None):

@@ -1,26 +1,23 @@
-"""E-mail about the half-year check-in, by the path the certificate reminders take: once its date
+"""E-mail about the half-year check-in, by the path the certificate reminders take (services/reminders.py): once its date
 has come, each employee whose check-in is due and their manager get one mail, never the same
 twice (reminders_sent). A reminder, no deadline: the mail says when it suits them."""
 
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import sqlite_utils
 
-from db import audit, people
-from db import certificates as reminder_store
-from db.connection import transaction
+from db import people
 from devtalk import config, mail
 from devtalk.config import SmtpSettings
 from devtalk.domain import access
 from devtalk.domain.models import Person
 from devtalk.errors import InvalidInput
 from devtalk.i18n import normalise_language, t
-from devtalk.services.address import public_address
 from devtalk.services.check_ins import due_schedules, due_since
-
-MAIL = "mail"
+from devtalk.services.reminders import send_once
 
 
 def send_reminders(db: sqlite_utils.Database, actor: Person, today: date | None = None,
@@ -42,25 +39,8 @@ def send_reminders(db: sqlite_utils.Database, actor: Person, today: date | None 
         for recipient in (person, everyone.get(person.manager_id)):
             if recipient is not None and recipient.email:
                 wanted[(f"check_in:{since.isoformat()}:{person.id}", recipient.id)] = person
-    with transaction(db):
-        won = reminder_store.claim_reminders(db, wanted, MAIL)
-    per_recipient: dict[int, list[Person]] = {}
-    for claim in won:
-        per_recipient.setdefault(claim[1], []).append(wanted[claim])
-    address = public_address(db)
-    link = None if address.local else f"{address.url}/"
-    try:
-        if per_recipient:
-            mail.send(settings, [_message(settings, everyone[recipient_id], about, link)
-                                 for recipient_id, about in per_recipient.items()])
-    except mail.MailFailed:
-        with transaction(db):
-            reminder_store.release_reminders(db, won, MAIL)
-        raise
-    with transaction(db):
-        audit.record_event(db, access.recorded_id(actor), "check_in.remind", "check_in", "*",
-                           detail={"sent": len(per_recipient)})
-    return len(per_recipient)
+    return send_once(db, actor, settings, wanted, everyone, partial(_message, settings),
+                     "check_in.remind", "check_in")
 
 
 def _message(settings: SmtpSettings, recipient: Person, about: list[Person], link: str | None):
