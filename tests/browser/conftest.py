@@ -20,9 +20,8 @@ import pytest
 import db as storage
 from db.conversations import conversations_of_employee
 from db.people import person_by_username
-from tests.builders import CARD_PIN
-
 from db.private_files import write_private
+from tests.builders import CARD_PIN
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -92,6 +91,16 @@ def server(tmp_path_factory, write_demo):
     running.start()
     yield {"url": running.url, "db": db_path}
     running.stop(signal.SIGTERM)
+
+
+@pytest.fixture
+def own_server(tmp_path, write_demo):
+    """A demo server of this test's own, which it may kill and start again on the same port."""
+    running = Server(write_demo(tmp_path / "demo.db"), _free_port())
+    running.start()
+    yield running
+    if running.process.poll() is None:
+        running.stop(signal.SIGTERM)
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ import db as storage
 from db import actions, check_ins
 from db.people import person_by_username
 from devtalk.services import check_ins as check_in_service
-from tests.browser.conftest import ARTIFACTS, Server, _free_port, phone, settle, sign_in
+from tests.browser.conftest import ARTIFACTS, phone, settle, sign_in
 
 pytestmark = pytest.mark.browser
 ENERGY = "[class*='st-key-check_in_question_energie']"
@@ -77,16 +77,6 @@ def test_the_employee_does_a_check_in_on_a_phone(browser, server):
     statuses = stored(server["db"], lambda database, daan: {a.what: a.status for a in actions.actions_of_employee(database, daan.id)})
     assert statuses["Cursus 3D-tekeningen lezen (2 dagen, opleidingsfonds)"] == "done"
     assert stored(server["db"], newest_check_in).status == "done"
-
-
-@pytest.fixture
-def own_server(tmp_path, write_demo):
-    """A demo server of this test's own, to kill and start again on the same port."""
-    running = Server(write_demo(tmp_path / "demo.db"), _free_port())
-    running.start()
-    yield running
-    if running.process.poll() is None:
-        running.stop(signal.SIGTERM)
 
 
 def test_an_answer_typed_just_before_the_server_dies_is_stored_when_the_phone_reconnects(browser, own_server):

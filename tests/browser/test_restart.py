@@ -17,7 +17,11 @@ from playwright.sync_api import expect
 import db as storage
 from db.conversations import answer_of
 from db.reports import get_report
-from tests.browser.conftest import Server, _free_port, current_conversation, settle, sign_in
+from tests.browser.conftest import (
+    current_conversation,
+    settle,
+    sign_in,
+)
 
 pytestmark = pytest.mark.browser
 OPEN_BLOCKS = "[class*='st-key-item_']:has(textarea)"
@@ -33,14 +37,9 @@ COLLECT_LINKS = """() => { window.linksSeen = new Set();
 
 
 @pytest.fixture
-def server(tmp_path, write_demo):
-    db_path = tmp_path / "demo.db"
-    write_demo(db_path)
-    running = Server(db_path, _free_port())
-    running.start()
-    yield running
-    if running.process.poll() is None:
-        running.stop(signal.SIGTERM)
+def server(own_server):
+    """Each restart test kills and starts its own server."""
+    return own_server
 
 
 def open_question(page, server):

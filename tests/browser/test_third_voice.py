@@ -12,8 +12,6 @@ from db.people import person_by_username
 from db.third_voice import answers_of, voices_of_colleague
 from devtalk.domain.third_voice import OPEN_ITEM
 from tests.browser.conftest import (
-    Server,
-    _free_port,
     current_conversation,
     phone,
     settle,
@@ -99,16 +97,6 @@ def test_on_a_phone_the_comparison_shows_the_colleagues_column_in_view_and_their
     for name in ("Bram de Boer", "Kees Mulder", "Jan Hendriks"):
         expect(page.get_by_text(name)).to_have_count(0)
     context.close()
-
-
-@pytest.fixture
-def own_server(tmp_path, write_demo):
-    """A demo server of this test's own, to kill and start again on its port."""
-    running = Server(write_demo(tmp_path / "demo.db"), _free_port())
-    running.start()
-    yield running
-    if running.process.poll() is None:
-        running.stop(signal.SIGTERM)
 
 
 def test_text_typed_just_before_the_server_is_killed_is_stored_once_the_phone_reconnects(browser, own_server):
