@@ -190,7 +190,7 @@ class QuestionnaireDraft:
     id: int
     owner_id: int
     questionnaire_id: str
-    base_version_id: int | None  # the stored version it started from; None for a template or empty
+    base_version_id: int | None  # the questionnaire's newest stored version as the draft started; None: none yet
     content: str  # the draft as devtalk.questionnaire.builder.to_json wrote it: it may still be invalid
     revision: int
     created_at: datetime
