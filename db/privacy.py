@@ -55,6 +55,8 @@ def erase(db: sqlite_utils.Database, person_id: int, stamp: str) -> None:
                [person_id])
     db.execute("DELETE FROM certificates WHERE person_id = ?", [person_id])
     db.execute("DELETE FROM reminders_sent WHERE recipient_id = ?", [person_id])
+    # A questionnaire half composed is its author's work in progress, not the firm's library.
+    db.execute("DELETE FROM questionnaire_drafts WHERE owner_id = ?", [person_id])
     for table in ("sessions", "invitations"):
         db.execute(f"DELETE FROM {table} WHERE person_id = ?", [person_id])
     db.execute("DELETE FROM accounts WHERE person_id = ?", [person_id])

@@ -8,7 +8,6 @@ Composing from empty runs on a server of its own on a copy of the demo firm: the
 would change what the other browser tests find. Screenshots land in test-artifacts/builder-*.png.
 """
 
-import signal
 
 import pytest
 from playwright.sync_api import expect
@@ -18,8 +17,6 @@ from db.people import person_by_username
 from tests.browser.conftest import (
     ARTIFACTS,
     PHONE,
-    Server,
-    _free_port,
     phone,
     settle,
     sign_in,
@@ -29,14 +26,6 @@ pytestmark = pytest.mark.browser
 LAPTOP = {"width": 1280, "height": 900}
 TITLE = "Werkplaatsgesprek 2027"
 ROUND = "Werkplaatsgesprekken 2027"
-
-
-@pytest.fixture
-def own_server(tmp_path, write_demo):
-    running = Server(write_demo(tmp_path / "demo.db"), _free_port())
-    running.start()
-    yield running
-    running.stop(signal.SIGTERM)
 
 
 def shot(page, name: str) -> None:

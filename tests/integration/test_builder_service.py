@@ -10,7 +10,7 @@ from db.rounds import get_round
 from devtalk.errors import NotAllowed, NotFound
 from devtalk.questionnaire import InvalidQuestionnaire, parse_questionnaire
 from devtalk.questionnaire import builder as ops
-from devtalk.services import builder, library
+from devtalk.services import builder, library, privacy
 from tests.builders import SMALL_QUESTIONNAIRE
 
 NEW_TITLE = {"nl": "Werkplaatsgesprek", "en": "Workshop conversation"}
@@ -219,3 +219,10 @@ def test_an_empty_start_is_a_new_questionnaire_even_when_its_title_makes_a_libra
     assert record.questionnaire_id == "klein-2"  # "klein" is the library's small questionnaire
     again = builder.start_empty(fresh_db, firm.hr, {"nl": "Klein"})
     assert again.resumed and again.record.id == record.id
+
+
+def test_erasing_an_hr_person_erases_the_questionnaires_they_were_composing(fresh_db, firm):
+    anna = second_hr(fresh_db)
+    composed(fresh_db, anna)
+    privacy.erase_person(fresh_db, firm.hr, anna.id, "anna")
+    assert fresh_db.execute("SELECT count(*) FROM questionnaire_drafts").fetchone()[0] == 0
