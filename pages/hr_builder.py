@@ -73,8 +73,8 @@ def show_start() -> None:
         st.header(tr("builder.drafts_heading"))
         for listed in mine:
             record = listed.record
-            label = tr("builder.draft_line", title=localized(listed.title, lang) or record.questionnaire_id,
-                       id=record.questionnaire_id, at=format_datetime(record.updated_at, lang))
+            label = tr("builder.draft_line", title=escape_markdown(localized(listed.title, lang) or record.questionnaire_id),
+                       id=escape_markdown(record.questionnaire_id), at=format_datetime(record.updated_at, lang))
             st.button(label, key=f"bw_open_{record.id}", on_click=builder_draft.open_record, args=(record,),
                       icon=":material/edit_note:")
     st.header(tr("builder.start_heading"))
@@ -149,7 +149,7 @@ def show_header(opened: builder.Opened) -> None:
     st.subheader(escape_markdown(localized(draft.title, lang) or draft.id))
     st.caption(tr("builder.stored_at", id=draft.id, at=format_datetime(opened.record.updated_at, lang)))
     for other in opened.others:
-        st.info(tr("builder.others", name=other.name, at=format_datetime(other.updated_at, lang)))
+        st.info(tr("builder.others", name=escape_markdown(other.name), at=format_datetime(other.updated_at, lang)))
     if "bld_restart" in st.session_state:  # the start resumed this draft: beginning anew is one click
         st.button(tr("builder.start_over"), key="bstart_over", on_click=start_over, icon=":material/restart_alt:")
     close_column, discard_column = st.columns(2)
@@ -206,7 +206,7 @@ def show_saving(opened: builder.Opened) -> None:
         st.caption(tr("builder.first_version"))
     if newer := st.session_state.get(NEWER) or opened.newer:
         version, by = newer
-        st.warning(tr("builder.newer_version", version=version.version, by=by or "—",
+        st.warning(tr("builder.newer_version", version=version.version, by=escape_markdown(by) or "—",
                       at=format_datetime(version.created_at, lang)))
         reload_column, keep_column = st.columns(2)
         reload_column.button(tr("builder.reload_newer", version=version.version), key="bw_newer_reload",

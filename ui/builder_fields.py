@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from devtalk.questionnaire import CONDITIONS, KINDS, TAGS
+from devtalk.questionnaire import CONDITIONS, KINDS, TAGS, localized
 from devtalk.questionnaire import builder as ops
 from devtalk.services import builder
 from ui import session
@@ -89,7 +89,7 @@ def show_section(draft, index: int, section, placed: Placed, functions: dict, la
     g = generation()
     with st.container(border=True, key=f"bsec_{section.id}"):
         top = st.container()
-        st.markdown(f"#### {index + 1}. {escape_markdown(section.title.get(lang) or section.id)}")
+        st.markdown(f"#### {index + 1}. {escape_markdown(localized(section.title, lang) or section.id)}")
         st.caption(tr("builder.section_id", id=section.id))
         where = {"section": index}
         texts_row(tr("builder.section_title"), f"builder_{g}_s_{section.id}_title", section.title, draft, placed,
@@ -146,7 +146,7 @@ def show_item(draft, index: int, position: int, item, placed: Placed, lang: str)
     problems = placed.about(item=item.id)
     is_open = problems or item.id in st.session_state.get(OPEN, set())
     kind = tr("builder.type_likert") if item.type == "likert" else tr("builder.type_open")
-    st.markdown(f"**{escape_markdown(item.text.get(lang) or next(iter(item.text.values()), '…'))}**")
+    st.markdown(f"**{escape_markdown(localized(item.text, lang) or '…')}**")
     st.caption(tr("builder.item_line", id=item.id, type=kind))
     st.button(tr("builder.close_item") if is_open else tr("builder.edit_item"), key=f"bw_{g}_i_{item.id}_edit",
               on_click=toggle_item, args=(item.id,), disabled=problems,
@@ -192,12 +192,12 @@ def show_item_editor(draft, index: int, position: int, item, placed: Placed, lan
     st.toggle(tr("builder.required"), value=item.required, key=key, on_change=chosen,
               args=(key, ops.set_item_required, item.id))
     show_problems(placed.take(**where, field="required"), lang)
-    show_item_moves(draft, index, position, item, prefix)
+    show_item_moves(draft, index, position, item, prefix, lang)
     with top:
         show_problems(placed.rest(item=item.id), lang)
 
 
-def show_item_moves(draft, index: int, position: int, item, prefix: str) -> None:
+def show_item_moves(draft, index: int, position: int, item, prefix: str, lang: str) -> None:
     row = st.container(horizontal=True)  # one row of buttons, each as wide as its label
     last = len(draft.sections[index].items) - 1
     row.button(tr("builder.up"), key=f"bw{prefix}_up", disabled=position == 0, on_click=apply,
@@ -211,7 +211,7 @@ def show_item_moves(draft, index: int, position: int, item, prefix: str) -> None
         # Into another section at its end; the list counts its items without this one.
         ends = tuple(len(section.items) for section in draft.sections)
         st.selectbox(tr("builder.move_to_section"), range(len(draft.sections)), index=index, key=key,
-                     format_func=lambda i: f"{i + 1}. {draft.sections[i].title.get('nl') or draft.sections[i].id}",
+                     format_func=lambda i: f"{i + 1}. {localized(draft.sections[i].title, lang) or draft.sections[i].id}",
                      on_change=lambda: apply(ops.move_item, item.id, st.session_state[key], ends[st.session_state[key]]))
 
 

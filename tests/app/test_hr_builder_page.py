@@ -215,3 +215,26 @@ def test_words_typed_after_another_tabs_change_are_kept_when_this_tab_keeps_its_
     kept = draft_of(database, firm).draft
     assert kept.sections[0].title["nl"] == "Vakmanschap in de werkplaats" and len(kept.sections) == 3
     assert not app.exception
+
+
+def test_names_and_titles_are_shown_literally_never_as_markdown(firm_db):
+    database, firm = firm_db
+    anna = add_person(database, name="Anna *Visser*", username="anna", roles=("employee", "hr_admin"))
+    builder.start_from_version(database, anna, firm.version_id)  # Anna drafts the same questionnaire
+    app = started(builder_page())
+    (other,) = [info.value for info in app.info if "werkt ook aan" in info.value]
+    assert other.startswith(r"Anna \*Visser\* werkt ook aan")
+    builder.start_empty(database, firm.hr, {"nl": "[Groot](http://x) gesprek"}, ("nl",))
+    app.button(key="bw_close").click().run()
+    labels = [button.label for button in app.button if button.key.startswith("bw_open_")]
+    assert any(label.startswith(r"Verder met '\[Groot\]\(http\:") for label in labels), labels
+    assert not app.exception
+
+
+def test_sections_are_named_in_the_users_language_in_their_headings_and_the_move_list(firm_db):
+    app = started(builder_page())
+    app.session_state["lang"] = "en"
+    app.button(key=widget(app.button, "_i_veilig-werken_edit").key).click().run()
+    assert "1. Craft" in texts(app)
+    assert widget(app.selectbox, "_i_veilig-werken_section").options == ["1. Craft", "2. Welding", "3. Want"]
+    assert not app.exception
