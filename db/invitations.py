@@ -39,10 +39,18 @@ def add_invitation(db: sqlite_utils.Database, person_id: int, code_hash: str, ex
                               "third_voice_id": third_voice_id})
 
 
-def revoke_invitations(db: sqlite_utils.Database, person_id: int) -> None:
-    """Every card of the person for their own conversations (cards for a third-voice input are apart)."""
+def revoke_invitations(db: sqlite_utils.Database, person_id: int, input_cards_too: bool = False) -> None:
+    """Every card of the person for their own conversations; with ``input_cards_too`` also their
+    cards for a third-voice input (services.invitations: a new own card leaves those alone)."""
     db.execute("UPDATE invitations SET revoked_at = ? WHERE person_id = ? AND revoked_at IS NULL"
-               " AND third_voice_id IS NULL", [now(), person_id])
+               " AND (? OR third_voice_id IS NULL)", [now(), person_id, int(input_cards_too)])
+
+
+def end_own_card_sessions(db: sqlite_utils.Database, person_id: int) -> None:
+    """Sign out the sessions the person's cards for their own conversations started (not those of
+    a card for a third-voice input)."""
+    db.execute("DELETE FROM sessions WHERE person_id = ? AND invitation_id IN"
+               " (SELECT id FROM invitations WHERE person_id = ? AND third_voice_id IS NULL)", [person_id, person_id])
 
 
 def revoke_third_voice_cards(db: sqlite_utils.Database, third_voice_id: int) -> None:

@@ -2,14 +2,15 @@
 
 Colleagues speak more freely when the employee cannot tell who said what. So their input shows only
 as a group of at least MIN_GROUP: the average per skill item and the open answers without names, in
-an order that says nothing about who wrote which (shuffled, the same on every reload). The one
+an order that says nothing about who wrote which: alphabetical. Any order drawn from the invitations
+(their order, or a shuffle seeded by the conversation that anyone can redo) would match the answers
+to the invitation list the two sides see, and with it to who handed in. The one
 exception is the work mentor, whom the employee knows anyway: when the mentor is the only one who
 answered and agreed to be named, their own answers show under their name.
 """
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -62,11 +63,9 @@ class ThirdColumn:
     open_answers: tuple[str, ...]
 
 
-def third_column(voices: list[tuple[ThirdVoice, str, dict[str, Answer]]], item_ids: list[str],
-                 seed: int) -> ThirdColumn | None:
+def third_column(voices: list[tuple[ThirdVoice, str, dict[str, Answer]]], item_ids: list[str]) -> ThirdColumn | None:
     """The column for these invitations (each with the colleague's name and answers); None when
-    nobody was asked. Only submitted input counts; ``seed`` (the conversation) fixes the order
-    of the open answers."""
+    nobody was asked. Only submitted input counts."""
     asked = [voice for voice in voices if voice[0].is_live]
     if not asked:
         return None
@@ -78,8 +77,7 @@ def third_column(voices: list[tuple[ThirdVoice, str, dict[str, Answer]]], item_i
     if len(given) < MIN_GROUP:
         return ThirdColumn(None, False, len(given), {}, ())
     every = [answers for _, _, answers in given]
-    texts = _texts(every)
-    random.Random(seed).shuffle(texts)
+    texts = sorted(_texts(every), key=lambda text: (text.casefold(), text))
     return ThirdColumn(None, True, len(given), {item_id: _average(every, item_id) for item_id in item_ids}, tuple(texts))
 
 

@@ -108,7 +108,9 @@ def _end_of(day: date) -> datetime:
 def issue_code(db: sqlite_utils.Database, actor: Person, person_id: int,
                valid_until: date | None = None) -> str:
     """A fresh code for one person, working through ``valid_until`` (default: card_valid_until);
-    earlier codes of that person stop working."""
+    earlier codes of that person for their own conversations stop working and sign out. A card
+    for a third-voice input is another matter (the manager hands it out for that input): it keeps
+    working, and so does the session it started."""
     access.require_hr(actor)
     if people.get_person(db, person_id) is None:
         raise NotFound()
@@ -116,7 +118,7 @@ def issue_code(db: sqlite_utils.Database, actor: Person, person_id: int,
     expires = _end_of(valid_until or card_valid_until(db))
     with transaction(db):
         invitations.revoke_invitations(db, person_id)
-        accounts.delete_card_sessions_of(db, person_id)
+        invitations.end_own_card_sessions(db, person_id)
         invitations.add_invitation(db, person_id, _hash(code), expires, access.recorded_id(actor))
         audit.record_event(db, access.recorded_id(actor), "invitation.issue", "person", person_id)
     return code
@@ -164,10 +166,11 @@ def card_link(address: str, code: str) -> str:
 
 
 def revoke_codes(db: sqlite_utils.Database, actor: Person, person_id: int) -> None:
-    """Every card of this person stops working, and every session a card of theirs started ends."""
+    """Every card of this person stops working, their cards for a third-voice input too, and every
+    session a card of theirs started ends."""
     access.require_hr(actor)
     with transaction(db):
-        invitations.revoke_invitations(db, person_id)
+        invitations.revoke_invitations(db, person_id, input_cards_too=True)
         accounts.delete_card_sessions_of(db, person_id)
         audit.record_event(db, actor.id, "invitation.revoke", "person", person_id)
 

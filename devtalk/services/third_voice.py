@@ -303,7 +303,7 @@ def comparison_column(db: sqlite_utils.Database, actor: Person, conversation_id:
     voices = storage.voices_of_conversation(db, conversation_id)
     names = people.people_by_id(db, [voice.colleague_id for voice in voices])
     given = [(voice, names[voice.colleague_id].name, storage.answers_of(db, voice.id)) for voice in voices]
-    return third_column(given, [item.id for item in questionnaire.skill_items(employee.function_id)], conversation.id)
+    return third_column(given, [item.id for item in questionnaire.skill_items(employee.function_id)])
 
 
 def privacy_export(db: sqlite_utils.Database, actor: Person, person_id: int) -> dict[str, list[dict]]:

@@ -8,7 +8,14 @@ import pytest
 from db.people import add_person, update_person
 from devtalk.domain.third_voice import OPEN_ITEM
 from devtalk.errors import InvalidInput, NotAllowed
-from devtalk.services import auth, conversations, dossier, reports, third_voice
+from devtalk.services import (
+    auth,
+    conversations,
+    dossier,
+    invitations,
+    reports,
+    third_voice,
+)
 from devtalk.services.conversations import MissingAnswers, NotRevealed
 from tests.builders import decoded_links, fill_all, sign_in_by_card
 
@@ -208,14 +215,27 @@ def test_revoking_the_card_or_withdrawing_the_request_signs_the_card_out(fresh_d
     assert auth.current_person(fresh_db, token) is None
 
 
-def test_a_new_personal_card_leaves_the_input_card_working(fresh_db, firm):
-    from devtalk.services import invitations
-
+def test_a_new_personal_card_leaves_the_input_card_working_and_its_session_signed_in(fresh_db, firm):
     voice = third_voice.invite(fresh_db, firm.manager, firm.conversation_id, firm.outsider.id)
     pdf = third_voice.input_card_pdf(fresh_db, firm.manager, voice.id, "nl")
+    code = decoded_links(pdf)[0].split("=")[1]
+    filling_in = sign_in_by_card(fresh_db, code)
+    own_card = sign_in_by_card(fresh_db, invitations.issue_code(fresh_db, firm.hr, firm.outsider.id))
     invitations.issue_code(fresh_db, firm.hr, firm.outsider.id)
-    token = sign_in_by_card(fresh_db, decoded_links(pdf)[0].split("=")[1])
-    assert auth.current_person(fresh_db, token).only_third_voice == voice.id
+    assert auth.current_person(fresh_db, own_card) is None  # the replaced own card signs out
+    assert auth.current_person(fresh_db, filling_in).only_third_voice == voice.id
+    assert auth.current_person(fresh_db, sign_in_by_card(fresh_db, code)).only_third_voice == voice.id
+
+
+def test_hr_revoking_every_card_of_the_colleague_stops_the_input_card_too_and_signs_it_out(fresh_db, firm):
+    voice = third_voice.invite(fresh_db, firm.manager, firm.conversation_id, firm.outsider.id)
+    code = decoded_links(third_voice.input_card_pdf(fresh_db, firm.manager, voice.id, "nl"))[0].split("=")[1]
+    token = sign_in_by_card(fresh_db, code)
+    invitations.revoke_codes(fresh_db, firm.hr, firm.outsider.id)
+    assert auth.current_person(fresh_db, token) is None
+    with pytest.raises(invitations.CodeRefused):
+        sign_in_by_card(fresh_db, code)
+    assert voice.id not in third_voice.invitations_of(fresh_db, firm.manager, firm.conversation_id).carded
 
 
 def test_only_the_manager_and_hr_print_a_card_for_the_input(fresh_db, firm):
@@ -250,6 +270,20 @@ def test_a_colleague_cannot_agree_to_be_named(fresh_db, firm):
     voice = third_voice.invite(fresh_db, firm.manager, firm.conversation_id, person.id)
     with pytest.raises(NotAllowed):
         third_voice.set_named(fresh_db, person, voice.id, True)
+
+
+@pytest.mark.parametrize("asked_first", ["Zorgvuldig", "Altijd op tijd"])
+def test_the_open_answers_do_not_follow_the_order_in_which_colleagues_were_asked(fresh_db, firm, asked_first):
+    """The two sides see whom the manager asked, in order, and who handed in: an order drawn
+    from that would tell them who wrote which answer."""
+    texts = [asked_first, *sorted({"Zorgvuldig", "Altijd op tijd", "denkt mee"} - {asked_first}, reverse=True)]
+    for number, text in enumerate(texts, 1):
+        person = colleague(fresh_db, number)
+        give_input(fresh_db, person, third_voice.invite(fresh_db, firm.manager, firm.conversation_id, person.id).id,
+                   4, text)
+    submit_both(fresh_db, firm)
+    column = third_voice.comparison_column(fresh_db, firm.employee, firm.conversation_id)
+    assert column.open_answers == ("Altijd op tijd", "denkt mee", "Zorgvuldig")
 
 
 def test_two_colleagues_stay_hidden_after_both_submitted(fresh_db, firm):
