@@ -13,7 +13,7 @@ from db.private_files import write_private
 from devtalk import config
 from devtalk.domain.access import OPERATOR
 from devtalk.domain.models import SIDES
-from devtalk.errors import DevtalkError
+from devtalk.errors import DevtalkError, NotFound
 from devtalk.i18n import LANGUAGES, t
 from devtalk.questionnaire import InvalidQuestionnaire, load_questionnaire_file
 from devtalk.services import demo
@@ -259,7 +259,13 @@ def _questionnaire_at(source: str, db_path: Path | None):
     from devtalk.services import library
 
     if source.isdigit() and not Path(source).exists():
-        name, data = library.version_yaml(_open(db_path), OPERATOR, int(source))
+        path = db_path or config.database_path()
+        if not Path(path).is_file():  # opening it would create an empty database, where no version is
+            raise NotFound("builder_model.diff_no_database", id=source, path=path)
+        try:
+            name, data = library.version_yaml(_open(path), OPERATOR, int(source))
+        except NotFound:
+            raise NotFound("builder_model.diff_no_version", id=source, path=path) from None
         return parse_questionnaire(data, name)
     return load_questionnaire_file(source)
 

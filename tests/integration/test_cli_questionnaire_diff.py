@@ -72,9 +72,17 @@ def test_an_invalid_file_exits_two_with_the_validators_message_and_line(diff, tm
 
 
 @pytest.mark.parametrize("source, message", [
-    ("999", "niet gevonden"),
+    ("999", "versie 999 staat niet in de database"),
     ("bestaat-niet.yaml", "bestaat-niet.yaml"),
 ], ids=["an unknown version id", "a missing file"])
 def test_what_cannot_be_read_exits_two_and_says_so(diff, fresh_db, source, message):
     result = diff(TECHNICAL, source)
     assert result.exit_code == 2 and message in result.stderr.lower()
+
+
+def test_a_version_id_with_a_database_that_does_not_exist_is_refused_without_creating_one(tmp_path):
+    missing = tmp_path / "elders.db"
+    result = CliRunner().invoke(cli, ["questionnaire-diff", "3", str(TECHNICAL), "--db", str(missing)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"Versie 3 kan niet worden gelezen: er is geen database op {missing}" in result.stderr
+    assert not missing.exists()
