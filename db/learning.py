@@ -115,8 +115,8 @@ def changes(db: sqlite_utils.Database, request_id: int) -> list[StatusChange]:
 
 def agreed_actions_without_request(db: sqlite_utils.Database, kinds: Iterable[str],
                                    employee_ids: Iterable[int] | None = None) -> list[dict]:
-    """Agreed actions (their report is final) of these kinds, still open or in progress, that no
-    request was made of yet, with the year of their due date, else of the report's finalising."""
+    """Agreed actions (their report is final) of active people, of these kinds, still open or in
+    progress, that no request was made of yet, with the year of their due date, else of the report's finalising."""
     employees = None if employee_ids is None else json.dumps(list(employee_ids))
     return list(db.query(
         """SELECT a.id AS action_id, a.conversation_id, a.employee_id, a.kind, a.what,
@@ -124,6 +124,7 @@ def agreed_actions_without_request(db: sqlite_utils.Database, kinds: Iterable[st
            FROM actions a
              JOIN conversations c ON c.id = a.conversation_id
              JOIN reports r ON r.conversation_id = a.conversation_id
+             JOIN people p ON p.id = a.employee_id AND p.active = 1
            WHERE a.kind IN (SELECT value FROM json_each(:kinds)) AND a.status IN ('open', 'in_progress')
              AND c.status IN ('reported', 'acknowledged') AND r.finalised_at IS NOT NULL
              AND (:employees IS NULL OR a.employee_id IN (SELECT value FROM json_each(:employees)))

@@ -1,6 +1,6 @@
 -- Learning requests in the training coordinator's queue, the yearly budget (the firm's and per
 -- team), a subsidy per request, the employee's evaluation and each request's status history.
--- Money is integer cents. A request comes from one agreed action, or renews one certificate in
+-- Money is integer cents (the CHECKs refuse a fraction of a cent, which INTEGER affinity would keep as a REAL). A request comes from one agreed action, or renews one certificate in
 -- one plan year: the unique indexes make adding them twice impossible, whoever adds them at once.
 CREATE TABLE learning_requests (
     id INTEGER PRIMARY KEY,
@@ -20,8 +20,8 @@ CREATE TABLE learning_requests (
     provider TEXT NOT NULL DEFAULT '',
     planned_start TEXT,
     planned_end TEXT,
-    estimated_cents INTEGER CHECK (estimated_cents >= 0),
-    actual_cents INTEGER CHECK (actual_cents >= 0),
+    estimated_cents INTEGER CHECK (typeof(estimated_cents) IN ('integer', 'null') AND estimated_cents >= 0),
+    actual_cents INTEGER CHECK (typeof(actual_cents) IN ('integer', 'null') AND actual_cents >= 0),
     hours TEXT,
     decline_reason TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL,
@@ -36,7 +36,7 @@ CREATE INDEX learning_requests_colleague ON learning_requests(colleague_id);
 CREATE TABLE learning_budgets (
     year INTEGER NOT NULL,
     manager_id INTEGER NOT NULL DEFAULT 0,  -- 0: the firm's budget; else the team of this manager
-    cents INTEGER NOT NULL CHECK (cents >= 0),
+    cents INTEGER NOT NULL CHECK (typeof(cents) = 'integer' AND cents >= 0),
     updated_at TEXT NOT NULL,
     PRIMARY KEY (year, manager_id)
 ) WITHOUT ROWID;
@@ -44,7 +44,7 @@ CREATE TABLE learning_subsidies (
     request_id INTEGER PRIMARY KEY REFERENCES learning_requests(id),
     fund TEXT NOT NULL,
     scheme TEXT NOT NULL DEFAULT '',
-    expected_cents INTEGER CHECK (expected_cents >= 0),
+    expected_cents INTEGER CHECK (typeof(expected_cents) IN ('integer', 'null') AND expected_cents >= 0),
     status TEXT NOT NULL DEFAULT 'to_apply' CHECK (status IN ('to_apply', 'applied', 'granted', 'paid')),
     updated_at TEXT NOT NULL
 );

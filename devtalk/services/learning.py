@@ -37,6 +37,7 @@ from devtalk.domain import access
 from devtalk.domain.learning import (
     DECISIONS,
     LEARNING_KINDS,
+    MAX_CENTS,
     SATISFACTION,
     SUBSIDY_STATUSES,
     Budget,
@@ -48,6 +49,7 @@ from devtalk.domain.learning import (
     Subsidy,
     euros,
     next_status,
+    parse_hours,
     with_approval,
 )
 from devtalk.domain.models import HELPED, Person
@@ -178,12 +180,15 @@ def _skill_ids(db, request: LearningRequest, employee: Person) -> set[str]:
 # --- where requests come from ----------------------------------------------------------------
 
 def _catch_up(db, year: int | None, employee_ids: Iterable[int] | None = None) -> None:
-    """Add the requests that are due and missing: agreed learning actions, and renewals of the
-    certificates that expire in ``year``. Reads first, writes only when something is missing;
-    the unique indexes keep two callers at once from adding one twice."""
+    """Add the requests that are due and missing: agreed learning actions (in this year's plan or
+    a later one), and renewals of the certificates that expire in ``year`` unless it is gone by:
+    opening a past year's plan shows it as it was. Reads first, writes only when something is
+    missing; the unique indexes keep two callers at once from adding one twice."""
     employee_ids = None if employee_ids is None else list(employee_ids)
+    this_year = date.today().year
     actions = store.agreed_actions_without_request(db, LEARNING_KINDS, employee_ids)
-    renewals = [] if year is None else store.certificates_expiring_without_request(db, year, employee_ids)
+    renewals = ([] if year is None or year < this_year
+                else store.certificates_expiring_without_request(db, year, employee_ids))
     if not actions and not renewals:
         return
     with transaction(db):
@@ -191,10 +196,33 @@ def _catch_up(db, year: int | None, employee_ids: Iterable[int] | None = None) -
             # An action still to do whose date has passed is for this year's plan, not a past one.
             store.add_request(db, employee_id=row["employee_id"], action_id=row["action_id"],
                               conversation_id=row["conversation_id"], kind=row["kind"], what=row["what"],
-                              year=max(row["year"], date.today().year))
+                              year=max(row["year"], this_year))
         for row in renewals:
             store.add_request(db, employee_id=row["employee_id"], certificate_id=row["certificate_id"],
                               kind="certificate_renewal", what=row["type_name"], year=year)
+
+
+def _check_cents(cents: int | None, field: str) -> int | None:
+    """An amount as the services take it: whole cents (an int, not a bool or a float), 0 or more."""
+    if cents is None:
+        return None
+    if isinstance(cents, bool) or not isinstance(cents, int) or cents < 0:
+        raise InvalidInput("learning.amount_invalid", field=field, value=cents)
+    if cents > MAX_CENTS:
+        raise InvalidInput("learning.amount_too_large", field=field, value=cents)
+    return cents
+
+
+def _check_hours(hours: Decimal | int | None) -> Decimal | None:
+    """Hours as the page parses them (domain.learning.parse_hours): finite, 0 or more, at most two decimals."""
+    if hours is None:
+        return None
+    if isinstance(hours, bool) or not isinstance(hours, (int, float, Decimal)):
+        raise InvalidInput("learning.hours_invalid", field="hours", value=hours)
+    try:
+        return parse_hours(str(hours))
+    except InvalidInput:
+        raise InvalidInput("learning.hours_invalid", field="hours", value=hours) from None
 
 
 def _check_year(year: int) -> int:
@@ -308,8 +336,7 @@ def set_budget(db: sqlite_utils.Database, actor: Person, year: int, cents: int |
     _check_year(year)
     if team_id is not None and people.get_person(db, team_id) is None:
         raise NotFound()
-    if cents is not None and (not isinstance(cents, int) or cents < 0):
-        raise InvalidInput("learning.amount_invalid", field="budget", value=cents)
+    _check_cents(cents, "budget")
     with transaction(db):
         store.set_budget(db, year, team_id, cents)
         # A team's budget is about its manager (the log names them); the firm's about the year.
@@ -335,28 +362,30 @@ def decide(
     estimated_cents: int | None = None, hours: Decimal | None = None, item_id: str | None = None,
 ) -> RequestView:
     """The coordinator's details of a request not yet done: internal (with the colleague) or
-    external (with the provider), dates, estimate, hours and the skill it is about."""
-    request, employee = decidable_request(db, actor, request_id)
-    if request.status not in EDITABLE:
-        raise InvalidInput("learning.not_editable")
-    if decision is not None and decision not in DECISIONS:
-        raise InvalidInput("learning.decision_unknown", field="decision", decision=decision)
-    if decision == "internal":
-        colleague = people.get_person(db, colleague_id) if colleague_id is not None else None
-        if colleague is None or not colleague.active or colleague.id == employee.id:
-            raise InvalidInput("learning.colleague_required", field="colleague")
-    else:
-        colleague_id = None
-    provider = (provider or "").strip()
-    if len(provider) > MAX_SHORT:
-        raise InvalidInput("learning.text_too_long", field="provider", maximum=MAX_SHORT)
-    if planned_start and planned_end and planned_end < planned_start:
-        raise InvalidInput("learning.end_before_start", field="planned_end")
-    if estimated_cents is not None and estimated_cents < 0:
-        raise InvalidInput("learning.amount_invalid", field="estimated", value=estimated_cents)
-    if item_id is not None and item_id not in _skill_ids(db, request, employee):
-        raise InvalidInput("learning.not_a_skill", field="item")
+    external (with the provider), dates, estimate, hours and the skill it is about. The status is
+    read inside the write transaction: a request another coordinator just marked done or declined
+    is refused, not changed after the fact."""
     with transaction(db):
+        request, employee = decidable_request(db, actor, request_id)
+        if request.status not in EDITABLE:
+            raise InvalidInput("learning.not_editable")
+        if decision is not None and decision not in DECISIONS:
+            raise InvalidInput("learning.decision_unknown", field="decision", decision=decision)
+        if decision == "internal":
+            colleague = people.get_person(db, colleague_id) if colleague_id is not None else None
+            if colleague is None or not colleague.active or colleague.id == employee.id:
+                raise InvalidInput("learning.colleague_required", field="colleague")
+        else:
+            colleague_id = None
+        provider = (provider or "").strip()
+        if len(provider) > MAX_SHORT:
+            raise InvalidInput("learning.text_too_long", field="provider", maximum=MAX_SHORT)
+        if planned_start and planned_end and planned_end < planned_start:
+            raise InvalidInput("learning.end_before_start", field="planned_end")
+        _check_cents(estimated_cents, "estimated")
+        hours = _check_hours(hours)
+        if item_id is not None and item_id not in _skill_ids(db, request, employee):
+            raise InvalidInput("learning.not_a_skill", field="item")
         store.update_request(db, request_id, decision=decision, colleague_id=colleague_id, provider=provider,
                              planned_start=planned_start, planned_end=planned_end, estimated_cents=estimated_cents,
                              hours=hours, item_id=item_id)
@@ -399,8 +428,7 @@ def plan(db: sqlite_utils.Database, actor: Person, request_id: int, planned_star
 def mark_done(db: sqlite_utils.Database, actor: Person, request_id: int, actual_cents: int | None = None) -> RequestView:
     """The learning took place; the actual cost, when known, replaces the estimate in what is spent."""
     decidable_request(db, actor, request_id)
-    if actual_cents is not None and actual_cents < 0:
-        raise InvalidInput("learning.amount_invalid", field="actual", value=actual_cents)
+    _check_cents(actual_cents, "actual")
     fields = {} if actual_cents is None else {"actual_cents": actual_cents}
     return _move(db, actor, request_id, "done", **fields)
 
@@ -413,13 +441,13 @@ def decline(db: sqlite_utils.Database, actor: Person, request_id: int, reason: s
 
 
 def set_actual_cost(db: sqlite_utils.Database, actor: Person, request_id: int, actual_cents: int | None) -> RequestView:
-    """The invoice came later: the actual cost of a done (or evaluated) request."""
-    request, employee = decidable_request(db, actor, request_id)
-    if request.status not in ("done", "evaluated"):
-        raise InvalidInput("learning.not_done_yet")
-    if actual_cents is not None and actual_cents < 0:
-        raise InvalidInput("learning.amount_invalid", field="actual", value=actual_cents)
+    """The invoice came later: the actual cost of a done (or evaluated) request (its status read
+    inside the write transaction, as in decide)."""
     with transaction(db):
+        request, employee = decidable_request(db, actor, request_id)
+        if request.status not in ("done", "evaluated"):
+            raise InvalidInput("learning.not_done_yet")
+        _check_cents(actual_cents, "actual")
         store.update_request(db, request_id, actual_cents=actual_cents)
         audit.record_event(db, access.recorded_id(actor), "learning.actual_cost", "person", employee.id,
                            {"request": request_id})
@@ -435,8 +463,7 @@ def set_subsidy(db: sqlite_utils.Database, actor: Person, request_id: int, *, fu
         raise InvalidInput("learning.text_too_long", field="fund" if len(fund) > MAX_SHORT else "scheme", maximum=MAX_SHORT)
     if status not in SUBSIDY_STATUSES:
         raise InvalidInput("learning.subsidy_status_unknown", field="subsidy_status", status=status)
-    if expected_cents is not None and expected_cents < 0:
-        raise InvalidInput("learning.amount_invalid", field="expected", value=expected_cents)
+    _check_cents(expected_cents, "expected")
     subsidy = Subsidy(request_id, fund, scheme, expected_cents, status) if fund else None
     with transaction(db):
         store.set_subsidy(db, subsidy, request_id)

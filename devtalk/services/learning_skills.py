@@ -90,7 +90,7 @@ def suggestions(db: sqlite_utils.Database, actor: Person, request_id: int,
 def help_checks(db: sqlite_utils.Database, actor: Person, employee_id: int) -> list[HelpCheck]:
     """Per evaluated request of the employee, for the "did it help?" check at the next
     conversation: the skill's level then and now. Whoever may open the employee's dossier, and
-    the coordinator."""
+    the coordinator; the costs only for the coordinator and HR."""
     employee = people.get_person(db, employee_id)
     if employee is None:
         raise NotFound() if access.sees_every_conversation(actor) else NotAllowed()
@@ -102,7 +102,10 @@ def help_checks(db: sqlite_utils.Database, actor: Person, employee_id: int) -> l
     evaluations = store.evaluations(db, [r.id for r in evaluated])
     now = {item_id: value for _, item_id, value, not_applicable, _ in matrix.latest_levels(db, [employee_id])
            if not not_applicable}
-    return [HelpCheck(request, evaluations[request.id], *_then_and_now(db, request, now)) for request in evaluated]
+    # A manager at the conversation needs what was learned and whether it helped, not the price (as in learning._views).
+    costs = access.coordinates_learning(actor)
+    return [HelpCheck(request if costs else request.without_costs(), evaluations[request.id],
+                      *_then_and_now(db, request, now)) for request in evaluated]
 
 
 def _then_and_now(db, request: LearningRequest, now: dict[str, int | None]) -> tuple[Item | None, int | None, int | None]:

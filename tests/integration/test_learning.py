@@ -3,15 +3,18 @@ decisions and budget, what the employee and the manager see, and the evaluation.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 
 import db as storage
 from db import certificates as certificate_store
 from db import learning as learning_store
+from db import people as people_store
 from db.people import add_person
 from devtalk.domain.learning import IllegalMove
 from devtalk.errors import InvalidInput, NotAllowed
@@ -90,6 +93,22 @@ def test_an_overdue_agreed_action_is_planned_in_this_year_not_a_past_one(fresh_d
     firm = requested(fresh_db)
     fresh_db.execute("UPDATE actions SET due_date = '2020-05-01'")
     assert [view.request.year for view in learning.my_requests(fresh_db, firm.employee)] == [date.today().year]
+
+
+def test_opening_a_past_years_queue_or_plan_adds_no_renewal_to_it(fresh_db):
+    """A year gone by is shown as it was: a certificate that expired in it adds no request now."""
+    firm = with_coordinator(fresh_db, make_firm(fresh_db))
+    last_year = date.today().year - 1
+    certificate_expiring(fresh_db, firm, date(last_year, 6, 30))
+    assert learning.queue(fresh_db, firm.coordinator, last_year) == []
+    assert learning.plan_requests(fresh_db, firm.coordinator, last_year) == []
+    assert fresh_db.execute("SELECT count(*) FROM learning_requests").fetchone()[0] == 0
+
+
+def test_a_deactivated_persons_agreed_course_is_no_request(fresh_db):
+    firm = requested(fresh_db)
+    people_store.update_person(fresh_db, firm.employee.id, active=0)
+    assert learning.queue(fresh_db, firm.coordinator, YEAR) == []
 
 
 def test_looking_twice_adds_no_second_request(fresh_db):
@@ -195,6 +214,72 @@ def test_an_internal_solution_names_the_colleague(fresh_db):
     assert refused.value.field == "colleague"
     view = learning.decide(fresh_db, firm.coordinator, request.id, decision="internal", colleague_id=firm.outsider.id)
     assert view.colleague == firm.outsider
+
+
+@pytest.mark.parametrize(("field", "call"), [
+    ("estimated", lambda db, c, r: learning.decide(db, c, r, decision="external", estimated_cents=12.5)),
+    ("estimated", lambda db, c, r: learning.decide(db, c, r, decision="external", estimated_cents=True)),
+    ("estimated", lambda db, c, r: learning.decide(db, c, r, decision="external", estimated_cents="100")),
+    ("hours", lambda db, c, r: learning.decide(db, c, r, decision="external", hours=Decimal("NaN"))),
+    ("hours", lambda db, c, r: learning.decide(db, c, r, decision="external", hours=float("inf"))),
+    ("hours", lambda db, c, r: learning.decide(db, c, r, decision="external", hours=Decimal(-1))),
+    ("expected", lambda db, c, r: learning.set_subsidy(db, c, r, fund="OOC", expected_cents=99.99)),
+    ("budget", lambda db, c, r: learning.set_budget(db, c, YEAR, 1000.5)),
+], ids=["half a cent", "a bool", "text", "hours not a number", "endless hours", "negative hours",
+        "subsidy not in cents", "budget not in cents"])
+def test_amounts_are_whole_cents_and_hours_a_finite_number(fresh_db, field, call):
+    firm = requested(fresh_db)
+    request = the_request(fresh_db, firm)
+    with pytest.raises(InvalidInput) as refused:
+        call(fresh_db, firm.coordinator, request.id)
+    assert refused.value.field == field
+    assert the_request(fresh_db, firm) == request
+
+
+def test_actual_costs_are_whole_cents(fresh_db):
+    firm = requested(fresh_db)
+    request = approved(fresh_db, firm)
+    learning.plan(fresh_db, firm.coordinator, request.id, date.today())
+    with pytest.raises(InvalidInput) as refused:
+        learning.mark_done(fresh_db, firm.coordinator, request.id, actual_cents=475.5)
+    assert refused.value.field == "actual"
+    learning.mark_done(fresh_db, firm.coordinator, request.id)
+    with pytest.raises(InvalidInput):
+        learning.set_actual_cost(fresh_db, firm.coordinator, request.id, actual_cents=False)
+    assert learning.budget(fresh_db, firm.coordinator, YEAR).spent_cents == 45_000
+
+
+def test_the_database_refuses_a_fraction_of_a_cent(fresh_db):
+    firm = requested(fresh_db)
+    with pytest.raises(sqlite3.IntegrityError):
+        learning_store.update_request(fresh_db, the_request(fresh_db, firm).id, estimated_cents=12.5)
+
+
+def test_a_decision_after_another_coordinator_marked_the_request_done_is_refused(fresh_db, db_file, monkeypatch):
+    """Two coordinators on two connections: the second one's form was read while the request was
+    planned; the first marks it done just before the second saves. The second is told, not obeyed."""
+    firm = requested(fresh_db)
+    request = approved(fresh_db, firm)
+    learning.plan(fresh_db, firm.coordinator, request.id, date.today())
+    other = add_person(fresh_db, name="Otto Opleiding", username="otto", roles=("employee", "training_coordinator"))
+    second = storage.open_db(db_file)
+    real, interleaved = learning.transaction, []
+
+    def first_coordinator_goes_first(db):
+        if db is second and not interleaved:
+            interleaved.append(True)
+            learning.mark_done(fresh_db, firm.coordinator, request.id, actual_cents=50_000)
+        return real(db)
+
+    monkeypatch.setattr(learning, "transaction", first_coordinator_goes_first)
+    try:
+        with pytest.raises(InvalidInput) as refused:
+            learning.decide(second, other, request.id, decision="external", estimated_cents=1)
+        assert refused.value.message.key == "learning.not_editable"
+    finally:
+        second.conn.close()
+    stored = the_request(fresh_db, firm)
+    assert (stored.status, stored.estimated_cents, stored.actual_cents) == ("done", 45_000, 50_000)
 
 
 def test_a_done_request_cannot_be_declined(fresh_db):

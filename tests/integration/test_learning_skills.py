@@ -96,6 +96,10 @@ def test_did_it_help_shows_the_skill_then_and_at_the_next_conversation(fresh_db,
     (check,) = learning_skills.help_checks(fresh_db, firm.manager, firm.employee.id)
     assert (check.item.id, check.level_then, check.level_now, check.evaluation.helped) == (T, 2, 4, "helped")
     assert learning_skills.help_checks(fresh_db, firm.employee, firm.employee.id) == [check]
+    # The manager and the employee see what was learned and whether it helped; the price only the coordinator.
+    assert (check.request.estimated_cents, check.request.actual_cents) == (None, None)
+    (costed,) = learning_skills.help_checks(fresh_db, coordinator, firm.employee.id)
+    assert costed.request.estimated_cents == 100
     with pytest.raises(NotAllowed):
         learning_skills.help_checks(fresh_db, firm.other_manager, firm.employee.id)
 
