@@ -258,11 +258,15 @@ def decision_form(view, suggestions: list) -> None:
     st.radio(tr("learning_pages.decision"), DECISIONS, key=prefix + "decision", horizontal=True,
              format_func=lambda d: decision_words(d, lang))
     session.show(slot_of(request), "decision")
-    colleagues = {s.person.id: suggestion_label(s) for s in suggestions}
+    # Those who master the chosen skill first, marked with their level; then anyone else active,
+    # so an internal decision never waits on a skill being chosen or on the skills picture.
+    colleagues = {s.person.id: tr("learning_pages.colleague_suggested", label=suggestion_label(s)) for s in suggestions}
+    for colleague in session.or_stop(learning.colleague_choices, db, person, request.id):
+        colleagues.setdefault(colleague.id, colleague.name)
     if view.colleague is not None and view.colleague.id not in colleagues:
         colleagues[view.colleague.id] = view.colleague.name
     if st.session_state.get(prefix + "colleague") not in colleagues:
-        st.session_state[prefix + "colleague"] = None  # another skill chosen: its colleagues to choose from
+        st.session_state[prefix + "colleague"] = None  # the one chosen left the firm meanwhile
     st.selectbox(tr("learning_pages.colleague"), [None, *colleagues], key=prefix + "colleague",
                  format_func=lambda c: tr("learning_pages.no_colleague") if c is None else colleagues[c],
                  help=tr("learning_pages.colleague_help"))

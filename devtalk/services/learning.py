@@ -302,6 +302,14 @@ def teams(db: sqlite_utils.Database, actor: Person) -> list[Person]:
     return [person for person in everyone if person.id in leaders]
 
 
+def colleague_choices(db: sqlite_utils.Database, actor: Person, request_id: int) -> list[Person]:
+    """Everyone active but the employee, by name: who an internal decision may name (a colleague
+    who teaches, mentors or takes them along, with or without a skill chosen; the page lists
+    learning_skills.suggestions first)."""
+    _, employee = decidable_request(db, actor, request_id)
+    return [p for p in people.list_people(db, active_only=True) if p.id != employee.id]
+
+
 # --- budget ----------------------------------------------------------------------------------
 
 def _state(db, year: int, team_id: int | None, budgets: dict[int | None, int]) -> BudgetState:

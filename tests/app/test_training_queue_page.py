@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from db import accounts
+from db import people as people_store
 from db.people import add_person
 from devtalk.domain.passwords import hash_password
 from devtalk.services import (
@@ -160,6 +161,35 @@ def test_internal_first_the_coordinator_picks_a_colleague_who_masters_the_skill(
     assert not app.exception
     stored = learning.get_request(database, firm.hr, request.id).request
     assert (stored.decision, stored.colleague_id, stored.item_id) == ("internal", piet.id, T)
+
+
+def test_an_internal_decision_can_name_any_active_colleague_without_a_skill_chosen(firm_db):
+    database, firm = firm_db
+    request = requested(database, firm)
+    people_store.update_person(database, firm.other_manager.id, active=0)
+    app = opened("hr", request.id)
+    prefix = f"queue_{request.id}_"
+    app.radio(key=prefix + "decision").set_value("internal").run()
+    assert app.selectbox(key=prefix + "colleague").options == [
+        "Geen collega gekozen", "Ingrid HR", "Marco Manager", "Otto Buiten"]  # not Daan himself, not who left
+    app.selectbox(key=prefix + "colleague").set_value(firm.outsider.id).run()
+    app.button(key=prefix + "save").click().run()
+    assert not app.exception
+    stored = learning.get_request(database, firm.hr, request.id).request
+    assert (stored.decision, stored.colleague_id, stored.item_id) == ("internal", firm.outsider.id, None)
+
+
+def test_colleagues_who_master_the_skill_head_the_list_with_their_level(firm_db):
+    database, firm = firm_db
+    request = requested(database, firm)
+    with_a_colleague_who_masters_drawings(database, firm)
+    app = opened("hr", request.id)
+    prefix = f"queue_{request.id}_"
+    app.selectbox(key=prefix + "item").set_value(T).run()
+    app.radio(key=prefix + "decision").set_value("internal").run()
+    assert app.selectbox(key=prefix + "colleague").options == [
+        "Geen collega gekozen", "Piet Plaat · niveau 4 (afgesproken in het verslag) · zelfde team · aanbevolen",
+        "Ingrid HR", "Marco Manager", "Otto Buiten", "Sandra Ander"]
 
 
 def test_internal_without_a_colleague_is_refused_at_the_colleague(firm_db):
