@@ -1,6 +1,13 @@
 """A colleague's input on someone's conversation, made for a phone: the employee's skill items and
 one open question, every answer stored the moment it is given. The colleague sees this form and
-nothing else of the conversation; without ``?input=`` the page lists the inputs they were asked for."""
+nothing else of the conversation; without ``?input=`` the page lists the inputs they were asked for.
+
+Nothing typed is dropped without a word, as on the fill-in page: the open answer is stored
+expecting the text this tab last read or saved, so a change from the colleague's other tab or
+phone meanwhile is shown beside the box with both choices, never overwritten; an answer the
+browser brings that no callback stored (given while the server restarted) is stored on the next
+run only if this tab had seen what is stored (ui/seen.py), and otherwise shown the same way.
+"""
 
 import streamlit as st
 
@@ -10,9 +17,10 @@ from devtalk.presentation.formatting import format_datetime
 from devtalk.questionnaire import Scale
 from devtalk.services import third_voice
 from devtalk.services.conversations import MAX_TEXT, MissingAnswers
-from ui import callbacks, session
+from devtalk.services.third_voice import OPEN_QUESTION, InputChangedElsewhere
+from ui import callbacks, seen, session
 from ui.session import tr
-from ui.text import escape_markdown
+from ui.text import escape_markdown, user_text
 
 person = session.require_person()
 db = session.database()
@@ -57,18 +65,51 @@ def save(item_id: str, likert: bool) -> None:
 
 
 def store(actor, item_id: str, likert: bool) -> None:
-    value = st.session_state.get(widget_key(item_id))
+    """Store what the widget holds; the open answer expecting what this tab last knew stored (a
+    change elsewhere meanwhile is kept to show beside the box with both choices)."""
+    key = widget_key(item_id)
+    value = st.session_state.get(key)
     if likert and value is None:
         # Pills let go of the chosen value on a second tap: a thumb's slip must not clear a given
         # answer, so the buttons take the stored one back, as on the fill-in page.
-        st.session_state[widget_key(item_id)] = shown(third_voice.open_input(db, actor, voice_id).answers.get(item_id))
+        st.session_state[key] = shown(third_voice.open_input(db, actor, voice_id).answers.get(item_id))
         return
     if likert:
         arguments = {"not_applicable": value == NOT_APPLICABLE,
                      "value": None if value in (None, NOT_APPLICABLE) else int(value)}
     else:
-        arguments = {"text": value}
-    third_voice.save_input(db, actor, voice_id, item_id, **arguments)
+        arguments = {"text": value, "expected": st.session_state.get(f"known_{key}")}
+    st.session_state.pop(f"elsewhere_{key}", None)  # an earlier conflict is moot: this is the answer now
+    try:
+        saved = third_voice.save_input(db, actor, voice_id, item_id, **arguments)
+    except InputChangedElsewhere as conflict:
+        st.session_state[f"elsewhere_{key}"] = st.session_state[f"known_{key}"] = conflict.stored
+        return
+    st.session_state[f"known_{key}"] = shown(saved)
+
+
+def use_stored(item_id: str) -> None:
+    """The answer stored elsewhere wins: it goes into the widget and is what this tab knows stored."""
+    key = widget_key(item_id)
+    st.session_state[key] = st.session_state[f"known_{key}"] = st.session_state.pop(f"elsewhere_{key}")
+
+
+def keep_mine(item_id: str, likert: bool) -> None:
+    """This tab's answer wins, knowingly: stored over the one stored elsewhere."""
+    key = widget_key(item_id)
+    st.session_state[f"known_{key}"] = st.session_state.pop(f"elsewhere_{key}")
+    save(item_id, likert)
+
+
+def empty(item_id: str):
+    """What the widget holds for no answer."""
+    return "" if item_id == OPEN_ITEM else None
+
+
+def stored_value(item_id: str):
+    """The answer stored as the run started, as its widget holds it."""
+    stored = shown(form.answers.get(item_id))
+    return empty(item_id) if stored is None else stored
 
 
 def shown(answer: Answer | None):
@@ -88,11 +129,22 @@ def option_labels(scale: Scale) -> dict:
     return labels
 
 
-def saved_mark(item_id: str) -> None:
-    errors = session.kept(widget_key(item_id))
-    if errors:
+def saved_mark(item_id: str, options: dict | None = None) -> None:
+    """Beside the answer: saved, refused and why, or changed elsewhere with both choices."""
+    key = widget_key(item_id)
+    errors = session.kept(key)
+    if f"elsewhere_{key}" in st.session_state:
+        st.warning(tr("conversation.answer_changed_elsewhere"))
+        st.caption(tr("fill.stored_elsewhere"))
+        stored = st.session_state[f"elsewhere_{key}"]
+        user_text(options[stored] if options and stored is not None else stored, empty=tr("fill.stored_nothing"))
+        use, keep = st.columns(2)
+        use.button(tr("fill.use_stored"), key=f"use_stored_{key}", on_click=use_stored, args=(item_id,), width="stretch")
+        keep.button(tr("fill.keep_mine"), key=f"keep_mine_{key}", on_click=keep_mine, args=(item_id, options is not None),
+                    width="stretch")
+    elif errors:
         st.error(escape_markdown(tr("fill.not_saved", reason=errors[0])))
-    elif item_id in form.answers and not form.frozen:
+    elif st.session_state.get(f"known_{key}") not in (None, "") and not form.frozen:
         st.caption(tr("fill.saved"))
 
 
@@ -129,11 +181,18 @@ if form.voice.kind == "mentor":
 def adopt(item_id: str, likert: bool, value) -> bool:
     """A widget drawn afresh (a first visit, or a new server process after a restart) starts from the
     stored answer, unless the browser brings a value of its own: typed while the server restarted,
-    so no callback stored it. It is stored now. Whether it was."""
-    stored = shown(form.answers.get(item_id))
+    so no callback stored it. It is stored now if this tab had seen what is stored; otherwise it may
+    be an old copy of what another tab changed since, so it is shown as not stored, beside the stored
+    answer. Whether it was stored."""
+    key, stored = widget_key(item_id), stored_value(item_id)
+    st.session_state[f"known_{key}"] = stored
+    st.session_state.pop(f"elsewhere_{key}", None)
     if form.frozen or (value or None) == (stored or None):
         return False
-    callbacks.run(widget_key(item_id), store, item_id, likert)
+    if not in_step:
+        st.session_state[f"elsewhere_{key}"] = stored
+        return False
+    callbacks.run(key, store, item_id, likert)
     return True
 
 
@@ -143,6 +202,13 @@ def fresh_value(item_id: str):
     return shown(form.answers.get(item_id)) if widget_key(item_id) not in st.session_state else None
 
 
+def known_values() -> list[tuple]:
+    """What this tab knows stored, per answer, for the digest in its address (ui/seen.py)."""
+    return [(item.id, st.session_state.get(f"known_{widget_key(item.id)}")) for item in (*form.items, OPEN_QUESTION)]
+
+
+# This tab saw what is stored now: any other answer its browser brings is its own unsaved edit.
+in_step = seen.tab_saw([(item.id, stored_value(item.id)) for item in (*form.items, OPEN_QUESTION)])
 recovered = False
 labels = {scale_id: option_labels(scale) for scale_id, scale in form.questionnaire.scales.items()}
 for item in form.items:
@@ -155,7 +221,7 @@ for item in form.items:
                          args=(item.id, True), disabled=form.frozen, label_visibility="collapsed",
                          format_func=lambda point, options=options: escape_markdown(options[point]))
         recovered |= fresh and adopt(item.id, True, value)
-        saved_mark(item.id)
+        saved_mark(item.id, options)
 
 with st.container(border=True, key="third_voice_item_open"):
     question = tr("third_voice.open_question", name=escape_markdown(form.employee.name))
@@ -174,5 +240,6 @@ if not form.frozen:
     st.button(tr("third_voice.submit"), key="third_voice_submit", type="primary", disabled=not ready,
               on_click=submit, width="stretch")
 
+seen.remember(known_values())
 if recovered:
     st.rerun()  # draw the saved marks with the answers just stored

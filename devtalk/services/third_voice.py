@@ -31,7 +31,7 @@ from devtalk.domain.third_voice import (
     ThirdVoice,
     third_column,
 )
-from devtalk.errors import InvalidInput, NotAllowed
+from devtalk.errors import DevtalkError, InvalidInput, NotAllowed
 from devtalk.questionnaire import Item, Questionnaire
 from devtalk.services import invitations
 from devtalk.services.conversations import (
@@ -214,10 +214,24 @@ def open_input(db: sqlite_utils.Database, actor: Person, third_voice_id: int) ->
     return _form(db, voice)
 
 
+class InputChangedElsewhere(DevtalkError):
+    """Save refused: the open answer is no longer the text the caller last read or saved (another
+    tab or device of the colleague changed it); ``stored`` is the text stored now."""
+
+    key = "conversation.answer_changed_elsewhere"  # the words the two sides' form uses
+
+    def __init__(self, stored: str):
+        super().__init__()
+        self.stored = stored
+
+
 def save_input(db: sqlite_utils.Database, actor: Person, third_voice_id: int, item_id: str, *,
-               value: int | None = None, not_applicable: bool = False, text: str | None = None) -> Answer:
+               value: int | None = None, not_applicable: bool = False, text: str | None = None,
+               expected: str | None = None) -> Answer:
     """Store one answer as it is given (autosave), checked and written in one write transaction;
-    an empty answer removes the stored one."""
+    an empty answer removes the stored one. ``expected`` is the open answer as the caller last read
+    or saved it: a text changed elsewhere since is refused with InputChangedElsewhere instead of
+    overwritten."""
     with transaction(db):
         form = open_input(db, actor, third_voice_id)
         if form.frozen:
@@ -228,6 +242,10 @@ def save_input(db: sqlite_utils.Database, actor: Person, third_voice_id: int, it
         # The same checks as the two sides' answers: on the scale, "n.v.t." only where offered, a
         # text no longer than theirs.
         answer = _checked_answer(form.questionnaire, item, value, not_applicable, text)
+        stored = (form.answers[item_id].text or "") if item_id in form.answers else ""
+        # Stored texts are stripped; the caller may know one with the space just typed after it.
+        if expected is not None and stored != expected.strip() and stored != (answer.text or ""):
+            raise InputChangedElsewhere(stored)
         if answer.is_given:
             storage.save_answer(db, third_voice_id, answer)
         else:

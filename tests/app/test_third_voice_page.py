@@ -10,6 +10,7 @@ from devtalk.domain.passwords import hash_password
 from devtalk.domain.third_voice import OPEN_ITEM
 from devtalk.services import conversations, third_voice
 from tests.app.conftest import ROOT, open_page, reload, sign_in, texts
+from tests.app.test_report_page import after_a_server_restart
 from tests.builders import CARD_PIN, decoded_links, fill_all, submit_both
 
 PAGE = "pages/third_voice.py"
@@ -177,3 +178,49 @@ def test_the_manager_prints_a_card_for_the_input_and_revokes_it(firm_db, monkeyp
     app.button(key=f"third_voice_revoke_{voice.id}").click().run()
     assert not app.exception and database.execute(cards, [voice.id]).fetchone()[0] == 0
     assert not [button for button in app.button if button.key == f"third_voice_revoke_{voice.id}"]
+
+
+def colleague_on_the_form(database, firm):
+    """Collega 1, asked by the manager, on the input form in this tab."""
+    [(person, voice)] = colleagues(database, firm, 1)
+    return person, voice, open_page(sign_in("collega1"), PAGE, input=voice.id)
+
+
+def stored_open_answer(database, person, voice) -> str | None:
+    answer = third_voice.open_input(database, person, voice.id).answers.get(OPEN_ITEM)
+    return answer.text if answer else None
+
+
+@pytest.mark.parametrize("choice, kept", [("keep_mine", "Van dit tabblad"), ("use_stored", "Van de telefoon")])
+def test_an_open_answer_changed_on_another_device_is_shown_beside_the_box_and_the_colleague_chooses(firm_db, choice, kept):
+    database, firm = firm_db
+    person, voice, app = colleague_on_the_form(database, firm)
+    third_voice.save_input(database, person, voice.id, OPEN_ITEM, text="Van de telefoon", expected="")
+    app.text_area(key=widget(voice, OPEN_ITEM)).input("Van dit tabblad").run()
+    assert not app.exception and "Dit antwoord is intussen ergens anders gewijzigd" in texts(app)
+    assert "Van de telefoon" in [element.value for element in app.text]
+    assert stored_open_answer(database, person, voice) == "Van de telefoon"
+    app.button(key=f"{choice}_{widget(voice, OPEN_ITEM)}").click().run()
+    assert not app.exception and "ergens anders gewijzigd" not in texts(app)
+    assert stored_open_answer(database, person, voice) == kept
+    assert app.text_area(key=widget(voice, OPEN_ITEM)).value == kept
+
+
+def test_an_open_answer_typed_while_the_server_restarted_is_stored(firm_db):
+    database, firm = firm_db
+    person, voice, app = colleague_on_the_form(database, firm)
+    app.text_area(key=widget(voice, OPEN_ITEM)).set_value("Getypt tijdens de herstart")
+    after_a_server_restart(app)
+    assert not app.exception and "ergens anders gewijzigd" not in texts(app)
+    assert stored_open_answer(database, person, voice) == "Getypt tijdens de herstart"
+
+
+def test_a_stale_tabs_open_answer_after_a_server_restart_is_shown_as_not_stored(firm_db):
+    database, firm = firm_db
+    person, voice, app = colleague_on_the_form(database, firm)
+    app.text_area(key=widget(voice, OPEN_ITEM)).set_value("Oude kopie van dit tabblad")
+    third_voice.save_input(database, person, voice.id, OPEN_ITEM, text="Van de telefoon", expected="")
+    after_a_server_restart(app)
+    assert not app.exception and "Dit antwoord is intussen ergens anders gewijzigd" in texts(app)
+    assert stored_open_answer(database, person, voice) == "Van de telefoon"
+    assert app.text_area(key=widget(voice, OPEN_ITEM)).value == "Oude kopie van dit tabblad"

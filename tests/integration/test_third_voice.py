@@ -103,6 +103,19 @@ def test_the_colleague_must_answer_every_skill_item_and_the_open_question_may_st
         third_voice.save_input(fresh_db, person, voice.id, "tekening-lezen", value=2)
 
 
+def test_an_open_answer_changed_elsewhere_since_is_refused_with_the_stored_text_not_overwritten(fresh_db, firm):
+    person = colleague(fresh_db, 1)
+    voice = third_voice.invite(fresh_db, firm.manager, firm.conversation_id, person.id)
+    third_voice.save_input(fresh_db, person, voice.id, OPEN_ITEM, text="Van de telefoon", expected="")
+    with pytest.raises(third_voice.InputChangedElsewhere) as refused:
+        third_voice.save_input(fresh_db, person, voice.id, OPEN_ITEM, text="Van de laptop", expected="")
+    assert refused.value.stored == "Van de telefoon"
+    assert third_voice.open_input(fresh_db, person, voice.id).answers[OPEN_ITEM].text == "Van de telefoon"
+    # Knowing the stored text (with the space just typed after it) stores over it.
+    third_voice.save_input(fresh_db, person, voice.id, OPEN_ITEM, text="Van de laptop", expected="Van de telefoon ")
+    assert third_voice.open_input(fresh_db, person, voice.id).answers[OPEN_ITEM].text == "Van de laptop"
+
+
 def test_the_form_holds_the_skill_items_of_the_employees_function_only(fresh_db, firm):
     person = colleague(fresh_db, 1)
     voice = third_voice.invite(fresh_db, firm.manager, firm.conversation_id, person.id)
