@@ -18,6 +18,7 @@ def _draft(row: dict) -> QuestionnaireDraft:
         revision=row["revision"],
         created_at=to_datetime(row["created_at"]),
         updated_at=to_datetime(row["updated_at"]),
+        yaml_text=row["yaml_text"],
     )
 
 
@@ -56,11 +57,20 @@ def add_draft(db: sqlite_utils.Database, owner_id: int, questionnaire_id: str, b
 
 
 def write_draft(db: sqlite_utils.Database, draft_id: int, questionnaire_id: str, content: str,
-                base_version_id: int | None) -> QuestionnaireDraft:
-    """The draft's new content as its next revision."""
+                base_version_id: int | None, yaml_text: str | None = None) -> QuestionnaireDraft:
+    """The draft's new content as its next revision; text typed in the YAML view waits beside it
+    only when given (the new content is what the view shows otherwise)."""
     db.execute("UPDATE questionnaire_drafts SET questionnaire_id = ?, content = ?, base_version_id = ?, "
-               "revision = revision + 1, updated_at = ? WHERE id = ?",
-               [questionnaire_id, content, base_version_id, now(), draft_id])
+               "yaml_text = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
+               [questionnaire_id, content, base_version_id, yaml_text, now(), draft_id])
+    return get_draft(db, draft_id)
+
+
+def write_yaml_text(db: sqlite_utils.Database, draft_id: int, yaml_text: str) -> QuestionnaireDraft:
+    """Text typed in the YAML view that does not read as a draft, as the draft's next revision
+    (its content stays as it was)."""
+    db.execute("UPDATE questionnaire_drafts SET yaml_text = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
+               [yaml_text, now(), draft_id])
     return get_draft(db, draft_id)
 
 

@@ -159,6 +159,8 @@ def show_header(opened: builder.Opened) -> None:
         st.caption(tr("builder.discard_explained"))
         st.button(tr("builder.discard_confirm"), key="bw_discard", type="primary", on_click=discard,
                   args=(opened.record.id,))
+    if opened.record.yaml_text is not None:  # shown on every tab: the forms and the save do not hold it
+        st.warning(tr("builder.yaml_waiting", count=len(opened.typed_problems)))
     if opened.problems:
         st.error(tr("builder.problems", count=len(opened.problems)))
         with st.expander(tr("builder.problems_list")):
@@ -270,6 +272,8 @@ def show_paper_form(opened: builder.Opened) -> None:
 
 
 def show_draft(opened: builder.Opened) -> None:
+    if builder_draft.seen_draft() == opened.record.id:
+        builder_yaml.take_typed(opened)
     builder_draft.note_seen(opened.record)
     if CONFLICT in st.session_state:
         show_conflict(opened)

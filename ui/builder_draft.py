@@ -19,18 +19,17 @@ from devtalk.services import builder
 from ui import callbacks, session
 
 BUILDER = "builder"  # the slot where a click's outcome waits, at the top of the page
-SEEN = "bld_seen"  # (draft id, revision, content) as this tab last drew or stored it
+SEEN = "bld_seen"  # (draft id, revision, content, text waiting in the YAML view) as this tab last drew or stored it
 FORMS, YAML = "bld_forms", "bld_yaml"  # the generations of the forms' and the code editor's keys
 CONFLICT = "bld_conflict"  # when the draft was changed elsewhere, while that is not resolved
 NEWER = "bld_newer"  # (version, by whom) stored since the draft started, when a save found it
 OPEN = "bld_open_items"  # the questions whose editor is open
-YAML_PROBLEMS = "bld_yaml_problems"  # what is wrong with the text typed in the YAML view
 
 
 def open_record(record) -> None:
     """Show this draft (at its address, so a reload comes back to it), drawn from what is stored."""
     st.query_params["draft"] = str(record.id)
-    for key in (CONFLICT, NEWER, YAML_PROBLEMS):
+    for key in (CONFLICT, NEWER):
         st.session_state.pop(key, None)
     remember(record)
     new_generation(FORMS, YAML)
@@ -38,7 +37,7 @@ def open_record(record) -> None:
 
 def close() -> None:
     st.query_params.pop("draft", None)
-    for key in (SEEN, CONFLICT, NEWER, YAML_PROBLEMS, OPEN):
+    for key in (SEEN, CONFLICT, NEWER, OPEN):
         st.session_state.pop(key, None)
 
 
@@ -53,6 +52,11 @@ def note_seen(record) -> None:
         st.session_state[CONFLICT] = record.updated_at
 
 
+def seen_draft() -> int | None:
+    """The draft this tab last drew, if any."""
+    return st.session_state.get(SEEN, (None,))[0]
+
+
 def seen_revision() -> int:
     return st.session_state[SEEN][1]
 
@@ -60,12 +64,12 @@ def seen_revision() -> int:
 @callbacks.signed_in(BUILDER)
 def keep_mine(person) -> None:
     """After a conflict: the draft as this tab showed it is stored over the newer one."""
-    draft_id, _, content = st.session_state[SEEN]
-    open_record(builder.keep_mine(session.database(), person, draft_id, content))
+    draft_id, _, content, yaml_text = st.session_state[SEEN]
+    open_record(builder.keep_mine(session.database(), person, draft_id, content, yaml_text))
 
 
 def remember(record) -> None:
-    st.session_state[SEEN] = (record.id, record.revision, record.content)
+    st.session_state[SEEN] = (record.id, record.revision, record.content, record.yaml_text)
 
 
 def new_generation(*names: str) -> None:
@@ -80,14 +84,14 @@ def generation(name: str = FORMS) -> int:
 def changed(person, operation, *args) -> bool:
     """``operation(draft, *args)`` stored from the revision this tab saw; False when the draft changed
     elsewhere meanwhile (the page then says so and asks which version to keep)."""
-    draft_id, revision, content = st.session_state[SEEN]
+    draft_id, revision, content, _ = st.session_state[SEEN]
     try:
         remember(builder.change(session.database(), person, draft_id, revision, operation, *args))
     except builder.DraftChanged as elsewhere:
         st.session_state[CONFLICT] = elsewhere.changed_at
         # "Keep mine" then keeps this tab's draft with this change in it (the words just typed).
         with suppress(DevtalkError):
-            st.session_state[SEEN] = (draft_id, revision, ops.to_json(operation(ops.from_json(content), *args)))
+            st.session_state[SEEN] = (draft_id, revision, ops.to_json(operation(ops.from_json(content), *args)), None)
         return False
     return True
 

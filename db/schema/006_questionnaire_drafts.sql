@@ -9,6 +9,9 @@ CREATE TABLE questionnaire_drafts (
     questionnaire_id TEXT NOT NULL,
     base_version_id INTEGER REFERENCES questionnaire_versions(id),
     content TEXT NOT NULL, -- the draft as JSON: it may still be invalid, so it is not yet YAML
+    -- What was typed in the YAML view while it does not read as a questionnaire (the draft keeps its
+    -- last form meanwhile), so a reload shows it again; NULL once valid text or a form change is the draft.
+    yaml_text TEXT,
     revision INTEGER NOT NULL DEFAULT 1,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,

@@ -195,6 +195,7 @@ class QuestionnaireDraft:
     revision: int
     created_at: datetime
     updated_at: datetime
+    yaml_text: str | None = None  # typed in the YAML view, not readable as a draft yet; None: none waiting
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,16 @@ class DraftChanged(DevtalkError):
         self.changed_at = changed_at
 
 
+class YamlKept(InvalidQuestionnaire):
+    """The text typed in the YAML view does not read as a questionnaire: it is kept as typed beside
+    the draft (``record``, at its next revision), so a reload or another tab shows it again, while
+    the draft keeps its last readable form."""
+
+    def __init__(self, problems, record: QuestionnaireDraft):
+        super().__init__(problems)
+        self.record = record
+
+
 class NewerVersion(DevtalkError):
     """Someone stored a version of this questionnaire after the draft started from an older one."""
 
@@ -66,10 +76,12 @@ class Opened:
     problems: tuple[builder.DraftProblem, ...]
     others: tuple[OtherDraft, ...]
     newer: tuple[QuestionnaireVersion, str] | None  # a version stored since the draft started, and by whom
+    typed_problems: tuple = ()  # what is wrong with the text waiting in the YAML view (record.yaml_text)
 
     @property
     def valid(self) -> bool:
-        return not self.problems
+        """Whether it may be saved: the draft has no problems and no text waits in the YAML view."""
+        return not self.problems and self.record.yaml_text is None
 
 
 @dataclass(frozen=True)
@@ -137,7 +149,7 @@ def open_draft(db: sqlite_utils.Database, actor: Person, draft_id: int) -> Opene
     newer = _newer_version(db, record)
     return Opened(record, model, builder.validate(model),
                   tuple(OtherDraft(names[other.owner_id].name, other.updated_at) for other in others),
-                  (newer, _author(db, newer)) if newer else None)
+                  (newer, _author(db, newer)) if newer else None, tuple(_typed_problems(record)))
 
 
 def change(db: sqlite_utils.Database, actor: Person, draft_id: int, seen_revision: int,
@@ -153,19 +165,28 @@ def change(db: sqlite_utils.Database, actor: Person, draft_id: int, seen_revisio
 
 def replace_with_yaml(db: sqlite_utils.Database, actor: Person, draft_id: int, seen_revision: int,
                       text: str) -> QuestionnaireDraft:
-    """The draft as typed in the YAML view; raises InvalidQuestionnaire (every problem with its
-    line) and keeps the draft as it was while the text is invalid."""
+    """The draft as typed in the YAML view. While the text does not read as a questionnaire, the
+    draft keeps its last form and the text is stored as typed beside it: raises YamlKept (every
+    problem with its line, and the draft at its next revision)."""
     access.require_hr(actor)
-    model = builder.from_yaml(text.replace("\r\n", "\n"), "concept.yaml")
+    text = text.replace("\r\n", "\n")
+    try:
+        model = builder.from_yaml(text, "concept.yaml")
+    except InvalidQuestionnaire as error:
+        with transaction(db):
+            record = drafts.write_yaml_text(db, _current(db, actor, draft_id, seen_revision).id, text)
+        raise YamlKept(error.problems, record) from None
     with transaction(db):
         return _write(db, _current(db, actor, draft_id, seen_revision), model)
 
 
-def keep_mine(db: sqlite_utils.Database, actor: Person, draft_id: int, content: str) -> QuestionnaireDraft:
-    """After DraftChanged: the draft as this tab showed it (``record.content``) wins over the newer one."""
+def keep_mine(db: sqlite_utils.Database, actor: Person, draft_id: int, content: str,
+              yaml_text: str | None = None) -> QuestionnaireDraft:
+    """After DraftChanged: the draft as this tab showed it (``record.content``, and the text waiting
+    in its YAML view, if any) wins over the newer one."""
     access.require_hr(actor)
     with transaction(db):
-        return _write(db, _own(db, actor, draft_id), builder.from_json(content))
+        return _write(db, _own(db, actor, draft_id), builder.from_json(content), yaml_text)
 
 
 def as_yaml(db: sqlite_utils.Database, actor: Person, draft_id: int) -> str:
@@ -224,6 +245,8 @@ def save(db: sqlite_utils.Database, actor: Person, draft_id: int, seen_revision:
     access.require_hr(actor)
     with transaction(db):
         record = _current(db, actor, draft_id, seen_revision)
+        if record.yaml_text is not None:  # what HR typed last is not readable yet: not the draft to store
+            raise InvalidQuestionnaire(_typed_problems(record))
         model = builder.from_json(record.content)
         builder.to_questionnaire(model)  # InvalidQuestionnaire while invalid: the builder shows each problem at its field
         if not over_newer and (newer := _newer_version(db, record)):
@@ -267,10 +290,21 @@ def _current(db, actor: Person, draft_id: int, seen_revision: int) -> Questionna
     return record
 
 
-def _write(db, record: QuestionnaireDraft, model: builder.Draft) -> QuestionnaireDraft:
+def _write(db, record: QuestionnaireDraft, model: builder.Draft, yaml_text: str | None = None) -> QuestionnaireDraft:
     if model.id != record.questionnaire_id and drafts.draft_of(db, record.owner_id, model.id):
         raise InvalidInput("builder.already_drafting", field="id", id=model.id)
-    return drafts.write_draft(db, record.id, model.id, builder.to_json(model), record.base_version_id)
+    return drafts.write_draft(db, record.id, model.id, builder.to_json(model), record.base_version_id, yaml_text)
+
+
+def _typed_problems(record: QuestionnaireDraft) -> list:
+    """What is wrong with the text waiting in the draft's YAML view; none when none waits."""
+    if record.yaml_text is None:
+        return []
+    try:
+        builder.from_yaml(record.yaml_text, "concept.yaml")
+    except InvalidQuestionnaire as error:
+        return error.problems
+    return []
 
 
 def _questionnaire(record: QuestionnaireDraft) -> Questionnaire | None:

@@ -1,7 +1,7 @@
 """The questionnaire builder's page under AppTest: starting a draft, composing with a live preview,
 problems at their fields, a change from another tab told, what changed shown, saving a version.
-The YAML tab's code editor is a component AppTest cannot type into: the service tests and the
-browser test cover it."""
+The YAML tab's code editor is a component AppTest cannot type into: a test gives the page what the
+editor sends after typing (``type_yaml``); the browser test types into it."""
 
 from db import questionnaires as stored_versions
 from db.people import add_person
@@ -33,6 +33,12 @@ def widget(widgets, ending: str):
 def in_tab(app, name: str):
     """The page with another of the builder's tabs open, as a click on it leaves it."""
     app.session_state["bld_tab"] = name
+    return app.run()
+
+
+def type_yaml(app, text: str, event: str = "typed-1"):
+    """The page after the YAML tab's editor sends ``text``, as it does a second after the last keystroke."""
+    app.session_state[f"bw_yaml_{app.session_state['bld_yaml']}"] = {"id": event, "text": text}
     return app.run()
 
 
@@ -237,4 +243,39 @@ def test_sections_are_named_in_the_users_language_in_their_headings_and_the_move
     app.button(key=widget(app.button, "_i_veilig-werken_edit").key).click().run()
     assert "1. Craft" in texts(app)
     assert widget(app.selectbox, "_i_veilig-werken_section").options == ["1. Craft", "2. Welding", "3. Want"]
+    assert not app.exception
+
+
+HALF_TYPED = "id: klein\ntitle: {nl: Klein gesprek"  # the closing brace not typed yet
+
+
+def test_half_typed_yaml_survives_a_reload_in_the_editor_with_its_problems_and_blocks_saving(firm_db):
+    database, firm = firm_db
+    app = type_yaml(in_tab(started(builder_page()), "YAML"), HALF_TYPED)
+    assert "1 fout in de YAML; het concept blijft zoals het was tot de tekst klopt." in texts(app)
+    again = builder_page(draft=draft_of(database, firm).record.id)  # a reload, or the tab closed and opened again
+    assert "In de YAML-weergave staat tekst met 1 fout" in texts(again)  # told on the forms' tab too
+    assert again.button(key="bw_save").disabled
+    in_tab(again, "YAML")
+    assert again.session_state["bld_yaml_seed"][1] == HALF_TYPED  # the editor starts from what was typed
+    assert "concept.yaml:2: " in texts(again)
+    text = builder.as_yaml(database, firm.hr, draft_of(database, firm).record.id)
+    type_yaml(again, text.replace("Ik werk veilig", "Ik werk altijd veilig"), "typed-2")
+    assert draft_of(database, firm).record.yaml_text is None
+    assert "In de YAML-weergave staat tekst" not in texts(again) and not again.button(key="bw_save").disabled
+    assert "Ik werk altijd veilig" in texts(again)  # in the preview
+    assert not again.exception
+
+
+def test_yaml_typed_after_another_tabs_change_is_kept_when_this_tab_keeps_its_own(firm_db):
+    database, firm = firm_db
+    app = in_tab(started(builder_page()), "YAML")
+    record = draft_of(database, firm).record
+    builder.change(database, firm.hr, record.id, record.revision, ops.remove_section, 2)  # another tab
+    type_yaml(app, HALF_TYPED)
+    assert "in een ander tabblad of op een ander apparaat" in texts(app)
+    app.button(key="bw_conflict_keep").click().run()
+    kept = draft_of(database, firm)
+    assert kept.record.yaml_text == HALF_TYPED and len(kept.draft.sections) == 3
+    assert app.session_state["bld_yaml_seed"][1] == HALF_TYPED
     assert not app.exception

@@ -181,8 +181,38 @@ def test_the_yaml_view_round_trips_and_invalid_text_leaves_the_draft_as_it_was(f
     assert "Er is tijd en ruimte om iets nieuws te leren." in builder.as_yaml(fresh_db, firm.hr, record.id)
     with pytest.raises(InvalidQuestionnaire):
         builder.replace_with_yaml(fresh_db, firm.hr, record.id, record.revision, text.replace("scale: eens", "scale: x"))
-    assert builder.open_draft(fresh_db, firm.hr, record.id).record == record
+    assert builder.open_draft(fresh_db, firm.hr, record.id).record.content == record.content
     parse_questionnaire(builder.as_yaml(fresh_db, firm.hr, record.id))
+
+
+def test_half_typed_yaml_is_kept_beside_the_draft_until_valid_text_replaces_it(fresh_db, firm):
+    record = builder.start_from_version(fresh_db, firm.hr, firm.version_id).record
+    half = builder.as_yaml(fresh_db, firm.hr, record.id).replace("scale: beheersing\n", "scale: beheer\n", 1)
+    with pytest.raises(builder.YamlKept) as kept:
+        builder.replace_with_yaml(fresh_db, firm.hr, record.id, record.revision, half)
+    assert kept.value.record.revision == record.revision + 1  # another tab that saw the older one is told
+    reopened = builder.open_draft(fresh_db, firm.hr, record.id)  # a reload, a closed tab opened again
+    assert reopened.record.yaml_text == half and reopened.record.content == record.content
+    assert ["Onbekende schaal 'beheer'" in problem.render("nl") for problem in reopened.typed_problems] == [True]
+    assert not reopened.valid
+    with pytest.raises(InvalidQuestionnaire):  # nothing is stored while what was typed last is invalid
+        builder.save(fresh_db, firm.hr, record.id, reopened.record.revision)
+    with pytest.raises(builder.DraftChanged):
+        builder.replace_with_yaml(fresh_db, firm.hr, record.id, record.revision, half)
+    fixed = builder.replace_with_yaml(fresh_db, firm.hr, record.id, reopened.record.revision,
+                                      half.replace("scale: beheer\n", "scale: beheersing\n"))
+    assert fixed.yaml_text is None and builder.open_draft(fresh_db, firm.hr, record.id).valid
+
+
+def test_keeping_mine_keeps_the_half_typed_yaml_this_tab_showed(fresh_db, firm):
+    started = builder.start_from_version(fresh_db, firm.hr, firm.version_id).record
+    changed(fresh_db, firm.hr, started, (ops.remove_section, 0))
+    kept = builder.keep_mine(fresh_db, firm.hr, started.id, started.content, "id: klein\ntitle: [")
+    reopened = builder.open_draft(fresh_db, firm.hr, kept.id)
+    assert reopened.record.yaml_text == "id: klein\ntitle: [" and len(reopened.draft.sections) == 3
+    assert reopened.typed_problems
+    changed(fresh_db, firm.hr, reopened.record, (ops.remove_section, 0))  # a change in the forms drops it
+    assert builder.open_draft(fresh_db, firm.hr, kept.id).record.yaml_text is None
 
 
 def test_another_hr_persons_draft_is_as_unknown_as_none(fresh_db, firm):
