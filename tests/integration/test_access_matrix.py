@@ -445,17 +445,30 @@ CODE_ROLES = ("employee_by_code", "manager_by_code")
 DEACTIVATED_ROLES = ("employee_deactivated", "manager_deactivated", "hr_deactivated")
 
 
-def with_code_and_deactivated_roles(outcomes: tuple) -> tuple:
-    """A row names the code roles' outcomes only where they differ from "as the employee; nothing as the manager"."""
+# The third voice (issue 19): the outsider signed in with the card the manager printed for their
+# input on the employee's conversation. That card opens that one form and nothing else, not even
+# the outsider's own conversations: every cell refuses but these.
+INPUT_CARD_ROLES = ("outsider_by_input_card",)
+INPUT_CARD_OPENS = {
+    "third voice: open the input form": "ok",
+    "third voice: save an answer": "ok",
+    "third voice: inputs I was asked for": "ok",
+}
+
+
+def with_code_and_deactivated_roles(name: str, outcomes: tuple) -> tuple:
+    """A row names the code roles' outcomes only where they differ from "as the employee; nothing as the
+    manager"; the input card's is a refusal unless INPUT_CARD_OPENS names the row."""
     if len(outcomes) == len(ROLES):
         outcomes += (outcomes[0], NotAllowed)
-    return outcomes + (NotAllowed,) * len(DEACTIVATED_ROLES)
+    return outcomes + (NotAllowed,) * len(DEACTIVATED_ROLES) + (INPUT_CARD_OPENS.get(name, NotAllowed),)
 
 
 CASES = [
     pytest.param(build, call, role, expected, id=f"{name} / {role}")
     for name, build, call, outcomes in CALLS
-    for role, expected in zip(ROLES + CODE_ROLES + DEACTIVATED_ROLES, with_code_and_deactivated_roles(outcomes))
+    for role, expected in zip(ROLES + CODE_ROLES + DEACTIVATED_ROLES + INPUT_CARD_ROLES,
+                              with_code_and_deactivated_roles(name, outcomes))
 ]
 
 
@@ -468,6 +481,10 @@ def person(firm, role):
             "manager_deactivated": replace(firm.manager, active=False),
             "hr_deactivated": replace(firm.hr, active=False),
             "hr_by_code": replace(firm.hr, roles=("employee",), restricted=True),
+            # As services.auth makes it from the card's session; in a state without an invitation,
+            # a card for one elsewhere (an id no invitation has).
+            "outsider_by_input_card": replace(firm.outsider, roles=(), restricted=True,
+                                              only_third_voice=firm.voice.id if hasattr(firm, "voice") else 0),
             "nobody": None}[role]
 
 
@@ -485,7 +502,8 @@ def test_access_matrix(fresh_db, build, call, role, expected):
 
 # Everyone but HR: the matrix's other roles, HR signed in with a card, and nobody at all: a caller
 # that passes None is refused, never taken for the command line (which acts as access.OPERATOR).
-NOT_HR = ("employee", "manager", "other_manager", "outsider", *CODE_ROLES, "hr_by_code", *DEACTIVATED_ROLES, "nobody")
+NOT_HR = ("employee", "manager", "other_manager", "outsider", *CODE_ROLES, "hr_by_code", *DEACTIVATED_ROLES,
+          *INPUT_CARD_ROLES, "nobody")
 
 
 @pytest.fixture(scope="module")
