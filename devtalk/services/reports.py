@@ -49,9 +49,11 @@ def proposed_agenda(db: sqlite_utils.Database, actor: Person, view: ComparisonVi
                     earlier: list[Action]) -> tuple[AgendaPoint, ...]:
     """What to talk about: the comparison with its requirements (skills.levelled_view), the
     required certificates missing or running out, what the check-ins since left open, and the
-    actions agreed last time."""
+    actions agreed last time. What a check-in left open is the employee's and their manager's
+    (devtalk.domain.check_ins): HR outside the conversation gets the agenda without it."""
     gaps = skills.certificate_gaps(db, actor, view.employee.id)
-    return agenda.propose_agenda(view.comparison, earlier, gaps, check_ins.carried_into(db, view.conversation, earlier))
+    carried = check_ins.carried_into(db, view.conversation, earlier) if access.takes_part(actor, view.conversation) else ()
+    return agenda.propose_agenda(view.comparison, earlier, gaps, carried)
 
 
 def report_view(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> ReportView:

@@ -108,6 +108,27 @@ def test_check_in_points_and_open_actions_go_on_the_next_agenda(fresh_db, report
                       f"Cursus tekening lezen bij het ROC (nog open bij de check-in van {day})"]
 
 
+def test_hr_outside_the_conversation_gets_the_proposed_agenda_without_what_check_ins_left_open(fresh_db, reported):
+    from devtalk.services import skills
+
+    started = check_ins.start(fresh_db, reported.employee, reported.employee.id)
+    check_ins.save_answer(fresh_db, reported.employee, started.id, "energie", "Lassen")
+    next_id = next_conversation(fresh_db, reported)
+
+    def proposed(person) -> list[str]:
+        view = skills.levelled_view(fresh_db, person, next_id)
+        earlier = reports.earlier_actions(fresh_db, view.conversation)
+        return [point.key for point in reports.proposed_agenda(fresh_db, person, view, earlier)]
+
+    action = f"check_in:action:{agreed_action(fresh_db, reported).id}"
+    assert {"check_in:nodig", action} <= set(proposed(reported.manager)) == set(proposed(reported.employee))
+    by_hr = proposed(reported.hr)
+    assert not [key for key in by_hr if key.startswith("check_in")]
+    assert f"action_review:{agreed_action(fresh_db, reported).id}" in by_hr  # looked back on as without check-ins
+    sheet = flat(text_of(printing.preparation_sheet_pdf(fresh_db, reported.hr, next_id, "nl")))
+    assert "check-in van" not in sheet
+
+
 def test_an_action_done_since_the_check_in_is_looked_back_on_as_before(fresh_db, reported):
     started = check_ins.start(fresh_db, reported.manager, reported.employee.id)
     actions.set_status(fresh_db, reported.manager, check_ins.view(fresh_db, reported.manager, started.id).actions[0].id, "done")
