@@ -144,7 +144,9 @@ def show_check_in() -> None:
                                   by=view.started_by.name if view.started_by else "—")))
     session.show(SLOT)
     if view.can_edit:
-        st.info(tr("check_ins.who_sees"))
+        # The employee reads "you and your manager"; the manager, the employee's name.
+        own = view.employee.id == person.id
+        st.info(tr("check_ins.who_sees") if own else escape_markdown(tr("check_ins.who_sees_manager", name=view.employee.name)))
     else:
         st.success(tr("check_ins.done_on", date=format_datetime(view.check_in.done_at, lang)))
     for item in view.questions:

@@ -135,3 +135,15 @@ def test_an_answer_the_manager_changed_meanwhile_is_shown_beside_the_box_not_ove
     assert check_ins.view(fresh_db, firm.employee, started.id).answers == {"nodig": "Een nieuwe lasbril"}
     app.text_area(key=f"answer_check_in_{started.id}_nodig").input("Meer tijd, en een lasbril").run()
     assert check_ins.view(fresh_db, firm.employee, started.id).answers == {"nodig": "Meer tijd, en een lasbril"}
+
+
+def test_the_employee_reads_who_sees_it_as_them_and_their_manager_and_the_manager_reads_the_employees_name(
+        fresh_db, db_file, monkeypatch):
+    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+    firm = reported(fresh_db)
+    started = check_ins.start(fresh_db, firm.employee, firm.employee.id)
+    employee = open_page(sign_in("employee"), "pages/check_in.py", check_in=started.id)
+    assert "Alleen jij en je leidinggevende lezen het" in texts(employee)
+    manager = open_page(sign_in("manager"), "pages/check_in.py", check_in=started.id)
+    assert not manager.exception and "Alleen jij en Daan Medewerker lezen het" in texts(manager)
+    assert "je leidinggevende" not in texts(manager)
