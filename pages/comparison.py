@@ -64,7 +64,7 @@ with can_want_tab:
 
 with agenda_tab:
     earlier = reports.earlier_actions(db, view.conversation)
-    learned = learning_help.checks_by_action(person, view.employee.id)
+    learned = learning_help.checks_by_action(person, view.employee.id, view.conversation.id)
     for point in reports.proposed_agenda(db, person, view, earlier):
         show_agenda_point(point, view.questionnaire, comparison, {a.id: a for a in earlier}, lang)
         learning_help.beside_point(point, learned)

@@ -232,7 +232,7 @@ if conversation.held_at:
 st.header(tr("report.agenda"))
 if editing:
     st.caption(tr("report.agenda_explained"))
-learned = learning_help.checks_by_action(person, conversation.employee_id)
+learned = learning_help.checks_by_action(person, conversation.employee_id, conversation_id)
 # Read, the report holds what the PDF holds: the points the meeting wrote something about.
 for index, point in enumerate(report.agenda if editing else agenda.discussed(report.agenda, earlier)):
     with st.container(border=True):

@@ -14,11 +14,11 @@ from ui.session import tr
 from ui.text import escape_markdown, user_text
 
 
-def checks_by_action(person, employee_id: int) -> dict:
-    """The employee's evaluated learning requests by the action they came from; none for whoever
-    may not read them (the service decides)."""
+def checks_by_action(person, employee_id: int, conversation_id: int) -> dict:
+    """The employee's evaluated learning requests by the action they came from, with the levels at
+    this conversation; none for whoever may not read them (the service decides)."""
     try:
-        checks = learning_skills.help_checks(session.database(), person, employee_id)
+        checks = learning_skills.help_checks(session.database(), person, employee_id, conversation_id)
     except NotAllowed:
         return {}
     return {check.request.action_id: check for check in checks if check.request.action_id is not None}

@@ -87,10 +87,13 @@ def suggestions(db: sqlite_utils.Database, actor: Person, request_id: int,
     return sorted(found, key=lambda s: (not s.agreed, -s.level, not s.same_team, s.person.name.casefold()))
 
 
-def help_checks(db: sqlite_utils.Database, actor: Person, employee_id: int) -> list[HelpCheck]:
+def help_checks(db: sqlite_utils.Database, actor: Person, employee_id: int,
+                conversation_id: int | None = None) -> list[HelpCheck]:
     """Per evaluated request of the employee, for the "did it help?" check at the next
     conversation: the skill's level then and now. Whoever may open the employee's dossier, and
-    the coordinator; the costs only for the coordinator and HR."""
+    the coordinator; the costs only for the coordinator and HR. Asked at a conversation of the
+    employee (``conversation_id``), "now" is the manager's answer there once the actor may read it:
+    that is the conversation the check is for, held or not."""
     employee = people.get_person(db, employee_id)
     if employee is None:
         raise NotFound() if access.sees_every_conversation(actor) else NotAllowed()
@@ -102,6 +105,10 @@ def help_checks(db: sqlite_utils.Database, actor: Person, employee_id: int) -> l
     evaluations = store.evaluations(db, [r.id for r in evaluated])
     now = {item_id: value for _, item_id, value, not_applicable, _ in matrix.latest_levels(db, [employee_id])
            if not not_applicable}
+    current = conversations.get_conversation(db, conversation_id) if conversation_id is not None else None
+    if current is not None and current.employee_id == employee_id and access.can_read_side(actor, current, "manager"):
+        now |= {item_id: answer.value for item_id, answer in conversations.answers_of(db, current.id, "manager").items()
+                if answer.value is not None and not answer.not_applicable}
     # A manager at the conversation needs what was learned and whether it helped, not the price (as in learning._views).
     costs = access.coordinates_learning(actor)
     return [HelpCheck(request if costs else request.without_costs(), evaluations[request.id],

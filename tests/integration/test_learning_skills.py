@@ -108,3 +108,25 @@ def test_a_request_is_only_about_a_skill_of_the_employees_questionnaire(fresh_db
     with pytest.raises(InvalidInput) as refused:
         learning.decide(fresh_db, firm.coordinator, firm.request.id, decision="external", item_id="tig-lassen")
     assert refused.value.field == "item"  # asked of welders only; Daan is a plaatwerker
+
+
+def test_at_the_next_conversation_itself_now_is_the_managers_answer_there_once_both_sides_are_in(fresh_db, firm):
+    coordinator, request_id = firm.coordinator, firm.request.id
+    learning.decide(fresh_db, coordinator, request_id, decision="external", provider="ROC", item_id=T, estimated_cents=100)
+    learning.approve(fresh_db, coordinator, request_id)
+    learning.plan(fresh_db, coordinator, request_id, date.today())
+    learning.mark_done(fresh_db, coordinator, request_id)
+    learning.save_evaluation(fresh_db, firm.employee, request_id, learned="Doorsneden lezen", satisfaction=5, helped="helped")
+    learning.finish_evaluation(fresh_db, firm.employee, request_id)
+    next_round = rounds.create_round(fresh_db, firm.hr, "Ronde volgend jaar", firm.version_id, employee_ids=[firm.employee.id])
+    next_id = conversation_of(fresh_db, next_round.round.id, firm.employee)
+    fill_all(fresh_db, firm.employee, next_id, 4)
+    fill_all(fresh_db, firm.manager, next_id, 5)
+    conversations.submit(fresh_db, firm.employee, next_id)
+    # The manager's side is not in yet: the employee may not read it, so "now" is still the last held level.
+    (blind,) = learning_skills.help_checks(fresh_db, firm.employee, firm.employee.id, next_id)
+    assert blind.level_now == 2
+    conversations.submit(fresh_db, firm.manager, next_id)
+    for actor in (firm.employee, firm.manager):
+        (check,) = learning_skills.help_checks(fresh_db, actor, firm.employee.id, next_id)
+        assert (check.level_then, check.level_now) == (2, 5)
