@@ -25,7 +25,7 @@ from ui import (
     questionnaire_preview,
     session,
 )
-from ui.builder_draft import BUILDER, CONFLICT, NEWER
+from ui.builder_draft import BUILDER, CONFLICT, NEWER, RESTART, TAB
 from ui.downloads import pdf_download
 from ui.session import tr
 from ui.text import escape_markdown, plain_table
@@ -40,19 +40,13 @@ lang = session.language()
 
 @callbacks.signed_in(BUILDER)
 def start(person, how, *args) -> None:
-    """``how(db, person, *args)``: one of the service's starts; a draft the person already has of the
-    same questionnaire is opened as it was, with beginning anew one click away."""
-    started = how(db, person, *args)
-    builder_draft.open_record(started.record)
-    if started.resumed:
-        session.say(BUILDER, "builder.resumed", kind=session.WARNING,
-                    at=format_datetime(started.record.updated_at, lang))
-        st.session_state["bld_restart"] = (how, args)
+    """``how(db, person, *args)``: one of the service's starts."""
+    builder_draft.started(how(db, person, *args), how, args)
 
 
 @callbacks.signed_in(BUILDER)
 def start_over(person) -> None:
-    how, args = st.session_state.pop("bld_restart")
+    how, args = st.session_state.pop(RESTART)
     builder_draft.open_record(how(db, person, *args, again=True).record)
 
 
@@ -67,7 +61,7 @@ def start_empty(person) -> None:
 
 
 def show_start() -> None:
-    st.session_state.pop("bld_restart", None)  # only for the draft it was said about
+    st.session_state.pop(RESTART, None)  # only for the draft it was said about
     mine = builder.my_drafts(db, person)
     if mine:
         st.header(tr("builder.drafts_heading"))
@@ -150,7 +144,7 @@ def show_header(opened: builder.Opened) -> None:
     st.caption(tr("builder.stored_at", id=draft.id, at=format_datetime(opened.record.updated_at, lang)))
     for other in opened.others:
         st.info(tr("builder.others", name=escape_markdown(other.name), at=format_datetime(other.updated_at, lang)))
-    if "bld_restart" in st.session_state:  # the start resumed this draft: beginning anew is one click
+    if RESTART in st.session_state:  # the start resumed this draft: beginning anew is one click
         st.button(tr("builder.start_over"), key="bstart_over", on_click=start_over, icon=":material/restart_alt:")
     close_column, discard_column = st.columns(2)
     close_column.button(tr("builder.close"), key="bw_close", on_click=builder_draft.close,
@@ -281,7 +275,7 @@ def show_draft(opened: builder.Opened) -> None:
     composing, previewing = st.columns([5, 4], gap="medium")
     with composing:
         form_tab, scales_tab, yaml_tab = st.tabs(
-            [tr("builder.tab_compose"), tr("builder.tab_scales"), tr("builder.tab_yaml")], key="bld_tab",
+            [tr("builder.tab_compose"), tr("builder.tab_scales"), tr("builder.tab_yaml")], key=TAB,
             on_change="rerun")
         # Only the open tab is drawn: a bundled template's forms are hundreds of widgets.
         if form_tab.open:
@@ -318,6 +312,7 @@ if saved := st.session_state.pop("bld_saved", None):
     st.button(tr("builder.to_library"), key="bw_to_library", icon=":material/arrow_forward:", on_click=go_to,
               args=(navigation.HR_LIBRARY,),
               kwargs={"lib_questionnaire": questionnaire_id, f"lib_version_{questionnaire_id}": saved_id})
+builder_draft.arrive()
 draft_id = session.query_int("draft")
 try:
     opened = None if draft_id is None else builder.open_draft(db, person, draft_id)

@@ -1,5 +1,6 @@
-"""HR: the questionnaire library. Versions, a new version from an upload or an edit (nothing is
-stored while the text is invalid), a preview per job function and side, downloads, templates."""
+"""HR: the questionnaire library. Versions, a preview per job function and side, downloads,
+templates; a version is changed in the builder (one click opens it there), or a new one uploaded
+(nothing is stored while the file is invalid; what it changes since the version before is shown)."""
 
 import pandas as pd
 import streamlit as st
@@ -8,8 +9,15 @@ from devtalk.domain.models import SIDES
 from devtalk.i18n import LANGUAGES
 from devtalk.presentation.formatting import format_datetime
 from devtalk.questionnaire import InvalidQuestionnaire
-from devtalk.services import library, printing
-from ui import callbacks, navigation, questionnaire_preview, session, widgets
+from devtalk.services import builder, library, printing
+from ui import (
+    builder_draft,
+    callbacks,
+    navigation,
+    questionnaire_preview,
+    session,
+    widgets,
+)
 from ui.downloads import pdf_download
 from ui.session import tr
 
@@ -19,16 +27,13 @@ lang = session.language()
 LIBRARY = "library"  # the slot where a click's outcome waits, at the top
 
 
-def stored(saved: library.Saved, replaced_editor: str | None = None) -> None:
+def stored(saved: library.Saved) -> None:
     """After a save: say what happened and show the stored version."""
     version = saved.version
     key = "hr_library.stored" if saved.new else "hr_library.unchanged"
     session.say(LIBRARY, key, id=version.questionnaire_id, version=version.version)
     st.session_state["lib_questionnaire"] = version.questionnaire_id
     st.session_state[f"lib_version_{version.questionnaire_id}"] = version.id
-    if replaced_editor:
-        # The edited text now lives on as a stored version; the one edited shows its own text again.
-        st.session_state.pop(replaced_editor, None)
 
 
 def problems_listed(operation, *args) -> library.Saved:
@@ -42,18 +47,21 @@ def problems_listed(operation, *args) -> library.Saved:
 
 
 @callbacks.signed_in(LIBRARY)
-def save_edit(person, editor: str, filename: str) -> None:
-    # The editor lists the problems of the text as typed; the refusal itself is said at the top.
-    stored(library.save_text(db, person, st.session_state.get(editor, ""), filename), editor)
-
-
-@callbacks.signed_in(LIBRARY)
 def save_upload(person) -> None:
     upload = st.session_state.get("lib_upload")
     if upload is None:
         session.say(LIBRARY, "hr_library.choose_file", kind=session.ERROR)
         return
-    stored(problems_listed(library.save_upload, db, person, upload.getvalue(), upload.name))
+    saved = problems_listed(library.save_upload, db, person, upload.getvalue(), upload.name)
+    stored(saved)
+    if saved.new and (compared := library.changes_from_previous(db, person, saved.version.id)):
+        previous, changes = compared
+        st.session_state["lib_upload_changes"] = (previous.version, changes.breaks_trends, changes.lines(lang))
+
+
+@callbacks.signed_in(LIBRARY)
+def open_in_builder(person, version_id: int) -> None:
+    builder_draft.open_in_builder(person, builder.start_from_version, version_id, tab="builder.tab_yaml")
 
 
 @callbacks.signed_in(LIBRARY)
@@ -77,6 +85,17 @@ def show_adding() -> None:
         st.button(tr("hr_library.upload_save"), key="lib_upload_save", on_click=save_upload)
         if "lib_upload_problems" in st.session_state:
             show_problems(st.session_state.pop("lib_upload_problems"))
+        if "lib_upload_changes" in st.session_state:
+            show_upload_changes(*st.session_state.pop("lib_upload_changes"))
+
+
+def show_upload_changes(previous: int, breaks_trends: bool, lines: list[str]) -> None:
+    """What the stored upload changed since the version before it, one change per line by id."""
+    if not lines:
+        st.info(tr("hr_library.upload_nothing_changed", version=previous))
+        return
+    (st.warning if breaks_trends else st.info)(tr("hr_library.upload_changes", version=previous, count=len(lines)))
+    show_problems(lines)
 
 
 def show_list() -> None:
@@ -115,26 +134,6 @@ def show_paper_form(version, function_id: str | None, side: str) -> None:
                                *([function_id] if function_id else []), side, form_lang]) + ".pdf")
 
 
-def show_editor(version) -> None:
-    editor, filename = f"lib_editor_{version.id}", f"{version.questionnaire_id}.yaml"
-    session.seed(editor, version.yaml)
-    text = st.session_state[editor]
-    problems = [] if text == version.yaml else library.check_text(person, text, filename)
-    typing, messages = st.columns([3, 2])
-    typing.text_area(tr("hr_library.editor"), key=editor, height=520)
-    with messages:
-        if problems:
-            st.error(tr("hr_library.problems", count=len(problems)))
-            show_problems([problem.render(lang) for problem in problems])
-        else:
-            st.success(tr("hr_library.valid"))
-        st.caption(tr("hr_library.new_version_explained"))
-        st.button(tr("hr_library.save"), key="lib_save", type="primary", disabled=text == version.yaml,
-                  on_click=save_edit, args=(editor, filename))
-    with st.expander(tr("hr_library.numbered")):
-        st.code(text, language="yaml", line_numbers=True)
-
-
 st.title(tr("nav.hr_library"))
 session.show(LIBRARY)
 # Opened by app.py on the next run: a page link needs the navigation, which a page run on its own lacks.
@@ -154,12 +153,12 @@ version = versions[st.selectbox(
     format_func=lambda v: tr("hr_library.version_label", version=versions[v].version,
                              date=format_datetime(versions[v].created_at, lang)))]
 file_name, data = library.version_yaml(db, person, version.id)
-st.download_button(tr("hr_library.download"), data, file_name=file_name, mime="application/x-yaml",
-                   key="lib_download", icon=":material/download:")
-# Tracked on the server, so a save (and the rerun after it) leaves HR in the tab they were in.
-preview_tab, edit_tab = st.tabs([tr("hr_library.preview_heading"), tr("hr_library.edit_heading")], key="lib_tab",
-                                on_change="rerun")
-with preview_tab:
-    show_preview(version)
-with edit_tab:
-    show_editor(version)
+actions = st.container(horizontal=True)  # one row of buttons, each as wide as its label
+# The builder opens on this version as YAML, for who changed it as text here before; the forms are a tab away.
+actions.button(tr("hr_library.change_in_builder"), key="lib_change", icon=":material/edit:", type="primary",
+               on_click=open_in_builder, args=(version.id,))
+actions.download_button(tr("hr_library.download"), data, file_name=file_name, mime="application/x-yaml",
+                        key="lib_download", icon=":material/download:")
+st.caption(tr("hr_library.new_version_explained"))
+st.subheader(tr("hr_library.preview_heading"))
+show_preview(version)

@@ -14,9 +14,11 @@ from contextlib import suppress
 import streamlit as st
 
 from devtalk.errors import DevtalkError
+from devtalk.presentation.formatting import format_datetime
 from devtalk.questionnaire import builder as ops
 from devtalk.services import builder
-from ui import callbacks, session
+from ui import callbacks, navigation, session
+from ui.session import tr
 
 BUILDER = "builder"  # the slot where a click's outcome waits, at the top of the page
 SEEN = "bld_seen"  # (draft id, revision, content, text waiting in the YAML view) as this tab last drew or stored it
@@ -24,6 +26,9 @@ FORMS, YAML = "bld_forms", "bld_yaml"  # the generations of the forms' and the c
 CONFLICT = "bld_conflict"  # when the draft was changed elsewhere, while that is not resolved
 NEWER = "bld_newer"  # (version, by whom) stored since the draft started, when a save found it
 OPEN = "bld_open_items"  # the questions whose editor is open
+RESTART = "bld_restart"  # (start, its arguments) when a start resumed a draft: beginning anew is one click
+ARRIVING = "bld_arriving"  # a draft another page opened: the builder gives it its address on its next run
+TAB = "bld_tab"  # the builder's open tab (its label)
 
 
 def open_record(record) -> None:
@@ -33,6 +38,29 @@ def open_record(record) -> None:
         st.session_state.pop(key, None)
     remember(record)
     new_generation(FORMS, YAML)
+
+
+def started(record: builder.Started, how, args: tuple) -> None:
+    """Show the draft a start (``how(db, person, *args)``) gave; one the person already had of the
+    same questionnaire is opened as it was, with beginning anew one click away."""
+    open_record(record.record)
+    if record.resumed:
+        session.say(BUILDER, "builder.resumed", kind=session.WARNING,
+                    at=format_datetime(record.record.updated_at, session.language()))
+        st.session_state[RESTART] = (how, args)
+
+
+def open_in_builder(person, how, *args, tab: str = "builder.tab_compose") -> None:
+    """From another page's callback (the library's): start a draft and open the builder on it, on
+    ``tab`` (its label's key). A page switch clears the address: the builder's next run gives it back."""
+    started(how(session.database(), person, *args), how, args)
+    st.session_state.update({ARRIVING: st.session_state[SEEN][0], TAB: tr(tab), session.LAND_ON: navigation.HR_BUILDER})
+
+
+def arrive() -> None:
+    """On the builder's page: a draft another page opened gets its address, so a reload comes back to it."""
+    if (draft_id := st.session_state.pop(ARRIVING, None)) is not None:
+        st.query_params["draft"] = str(draft_id)
 
 
 def close() -> None:

@@ -1,6 +1,7 @@
 """The questionnaire library: the bundled templates and the immutable versions stored in the database;
-for HR every questionnaire with its versions, new versions from an edit or an upload, copies of the
-bundled templates, downloads, and a preview per job function.
+for HR every questionnaire with its versions, new versions from the builder or an upload (and what
+each changes since the version before it), copies of the bundled templates, downloads, and a
+preview per job function.
 
 A save never changes a stored version: it stores a new one, so every conversation keeps the
 exact text it was answered on.
@@ -21,11 +22,10 @@ from devtalk.domain import access
 from devtalk.domain.models import SIDES, JobFunction, Person, QuestionnaireVersion
 from devtalk.errors import InvalidInput, NotFound
 from devtalk.questionnaire import (
-    InvalidQuestionnaire,
     Item,
-    Problem,
     Questionnaire,
     content_hash,
+    diff,
     localized,
     parse_questionnaire,
 )
@@ -149,16 +149,6 @@ def library(db: sqlite_utils.Database, actor: Person) -> list[LibraryEntry]:
     return [LibraryEntry(qid, tuple(found)) for qid, found in grouped.items()]
 
 
-def check_text(actor: Person, text: str, filename: str) -> list[Problem]:
-    """Every problem in ``text`` as the validator sees it; stores nothing."""
-    access.require_hr(actor)
-    try:
-        parse_questionnaire(_normalised(text), filename)
-    except InvalidQuestionnaire as error:
-        return error.problems
-    return []
-
-
 def save_text(db: sqlite_utils.Database, actor: Person, text: str, filename: str) -> Saved:
     """Store an edited text as a new version; raises InvalidQuestionnaire and stores nothing when invalid."""
     access.require_hr(actor)
@@ -174,6 +164,20 @@ def save_upload(db: sqlite_utils.Database, actor: Person, data: bytes, filename:
     access.require_hr(actor)
     parse_questionnaire(data, filename)
     return save_text(db, actor, data.decode("utf-8-sig"), filename)
+
+
+def changes_from_previous(db: sqlite_utils.Database, actor: Person, version_id: int
+                          ) -> tuple[QuestionnaireVersion, diff.Diff] | None:
+    """What a stored version changes against the version of the same questionnaire stored before it
+    (an upload's "what changed"), and that version; None for a first version."""
+    access.require_hr(actor)
+    version = get_version(db, version_id)
+    earlier = [other for other in versions.list_versions(db)
+               if other.questionnaire_id == version.questionnaire_id and other.version < version.version]
+    if not earlier:
+        return None
+    previous = max(earlier, key=lambda other: other.version)
+    return previous, diff.compare(parsed(previous), parsed(version))
 
 
 def templates(actor: Person) -> list[str]:

@@ -36,11 +36,12 @@ def test_an_invalid_edit_is_refused_with_line_numbers_and_stores_nothing(fresh_d
     assert audit_actions(fresh_db) == events
 
 
-def test_checking_a_text_lists_its_problems_without_storing_it(fresh_db, firm):
-    assert library.check_text(firm.hr, SMALL_QUESTIONNAIRE, "klein.yaml") == []
-    problems = library.check_text(firm.hr, BROKEN, "klein.yaml")
-    assert problems and problems[0].line is not None
-    assert len(stored_versions.list_versions(fresh_db)) == 1
+def test_an_upload_tells_what_it_changes_since_the_version_before_it(fresh_db, firm):
+    assert library.changes_from_previous(fresh_db, firm.hr, firm.version_id) is None  # a first version
+    saved = library.save_upload(fresh_db, firm.hr, EDITED.encode(), "klein.yaml")
+    previous, changes = library.changes_from_previous(fresh_db, firm.hr, saved.version.id)
+    assert previous.id == firm.version_id
+    assert [line.split(":")[0] for line in changes.lines("nl")] == ["veilig-werken"]
 
 
 def test_a_valid_edit_makes_version_2_and_earlier_conversations_keep_version_1(fresh_db, firm):
@@ -108,7 +109,7 @@ def test_only_hr_reaches_the_library(fresh_db, firm, who):
         lambda: library.copy_template(fresh_db, actor, "leerklimaat.yaml"),
         lambda: library.version_yaml(fresh_db, actor, firm.version_id),
         lambda: library.preview(fresh_db, actor, firm.version_id, None, "employee", "nl"),
-        lambda: library.check_text(actor, EDITED, "klein.yaml"),
+        lambda: library.changes_from_previous(fresh_db, actor, firm.version_id),
     ):
         with pytest.raises(NotAllowed):
             call()
