@@ -7,9 +7,14 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.components.v2 import manifest_scanner
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.runtime.state.safe_session_state import SafeSessionState
+from streamlit.runtime.state.session_state import SessionState
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.app_test import TESTING_KEY, _AppTestSessionState
+
+from ui import session
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -128,3 +133,15 @@ def page_run_directly(username: str, page: str, **params) -> AppTest:
     for name, value in params.items():
         app.query_params[name] = str(value)
     return app.run()
+
+
+def after_a_server_restart(app):
+    """The tab's next run goes to a new server process: a new session without the old one's state
+    or callbacks, to which the browser brings its sign-in and the values its widgets hold now."""
+    browser_values = app._tree.get_widget_states()
+    fresh = SessionState()
+    for key in (TESTING_KEY, session.TOKEN, "lang"):
+        fresh[key] = app.session_state[key]
+    app._session_state = SafeSessionState(fresh, lambda: None)
+    app.session_state = _AppTestSessionState(app._session_state)
+    return app._run(browser_values)

@@ -1,13 +1,14 @@
 from datetime import date, timedelta
 
-from streamlit.runtime.state.safe_session_state import SafeSessionState
-from streamlit.runtime.state.session_state import SessionState
-from streamlit.testing.v1.app_test import TESTING_KEY, _AppTestSessionState
-
 from devtalk.services import conversations, reports
-from tests.app.conftest import download, open_page, sign_in, texts
+from tests.app.conftest import (
+    after_a_server_restart,
+    download,
+    open_page,
+    sign_in,
+    texts,
+)
 from tests.builders import final_report, submit_both
-from ui import session
 
 
 def manager_on_the_held_report(database, firm):
@@ -99,18 +100,6 @@ def test_final_report_can_be_downloaded_as_pdf(firm_db, deferred_downloads):
     app.button(key="report_make").click().run()
     assert not app.exception
     assert download(app, "report_download", deferred_downloads).startswith(b"%PDF")
-
-
-def after_a_server_restart(app):
-    """The tab's next run goes to a new server process: a new session without the old one's state
-    or callbacks, to which the browser brings its sign-in and the values its widgets hold now."""
-    browser_values = app._tree.get_widget_states()
-    fresh = SessionState()
-    for key in (TESTING_KEY, session.TOKEN, "lang"):
-        fresh[key] = app.session_state[key]
-    app._session_state = SafeSessionState(fresh, lambda: None)
-    app.session_state = _AppTestSessionState(app._session_state)
-    return app._run(browser_values)
 
 
 def test_a_summary_typed_while_the_server_restarted_is_stored_and_stays_in_the_box(firm_db):

@@ -9,8 +9,14 @@ from db.people import add_person
 from devtalk.domain.passwords import hash_password
 from devtalk.domain.third_voice import OPEN_ITEM
 from devtalk.services import conversations, third_voice
-from tests.app.conftest import ROOT, open_page, reload, sign_in, texts
-from tests.app.test_report_page import after_a_server_restart
+from tests.app.conftest import (
+    ROOT,
+    after_a_server_restart,
+    open_page,
+    reload,
+    sign_in,
+    texts,
+)
 from tests.builders import CARD_PIN, decoded_links, fill_all, submit_both
 
 PAGE = "pages/third_voice.py"
