@@ -13,7 +13,15 @@ from types import MappingProxyType
 
 from yaml.nodes import MappingNode, Node
 
-from devtalk.questionnaire.draft import Draft, DraftItem, DraftScale, DraftSection, Texts, required_by_default, texts
+from devtalk.questionnaire.draft import (
+    Draft,
+    DraftItem,
+    DraftScale,
+    DraftSection,
+    Texts,
+    required_by_default,
+    texts,
+)
 from devtalk.questionnaire.model import Item, Section
 from devtalk.questionnaire.validation import parse_questionnaire
 from devtalk.questionnaire.yaml_reading import LINE_BREAK, compose
@@ -98,6 +106,9 @@ def to_yaml(draft: Draft) -> str:
         for scale in draft.scales:
             lines += _scale(scale, draft.languages)
         lines.append("")
+    elif any(item.type == "likert" for section in draft.sections for item in section.items):
+        # The last scale removed: each scale question is then told at its own scale field.
+        lines.append("scales: {}")
     lines.append("sections:" if draft.sections else "sections: []")
     for number, section in enumerate(draft.sections):
         lines += ([""] if number else []) + _section_lines(section, draft.languages)

@@ -309,7 +309,8 @@ PROBLEMS = {
                                           (0, "ik-kan-lassen-1", None, "text_manager", "en")),
     "a section left empty": (lambda d: b.add_section(d, {"nl": "Leeg", "en": "Empty"}), (1, None, None, "items", None)),
     "a section title missing": (lambda d: b.rename_section(d, 0, "nl", ""), (0, None, None, "title", "nl")),
-    "the scale of its questions removed": (lambda d: b.remove_scale(d, "beheersing"), (None, None, None, "scales", None)),
+    "the last scale removed, its questions named it": (lambda d: b.remove_scale(d, "beheersing"),
+                                                       (0, "ik-kan-lassen-1", None, "scale", None)),
     "a label in Dutch only": (lambda d: b.set_scale_label(d, "beheersing", 1, "nl", "Nog niet"),
                               (None, None, "beheersing", "labels", "en")),
     "a skill in a learning-climate section": (
@@ -330,6 +331,18 @@ def test_a_question_whose_scale_is_gone_is_reported_at_its_scale_field():
     draft = b.set_item_scale(b.add_scale(make_draft(1), "Eens"), "ik-kan-lassen-1", "eens")
     problems = b.validate(b.remove_scale(draft, "eens"))
     assert [(p.item, p.field) for p in problems] == [("ik-kan-lassen-1", "scale")]
+
+
+def test_with_the_last_scale_removed_every_scale_question_is_told_at_its_scale_field_not_at_the_top():
+    problems = b.validate(b.remove_scale(make_draft(2), "beheersing"))
+    assert problems and all(p.item is not None and p.field == "scale" for p in problems)
+    assert b.to_yaml(b.remove_scale(make_draft(2), "beheersing")).count("scales: {}") == 1
+
+
+def test_a_questionnaire_of_open_questions_only_has_no_scales_block():
+    draft = b.new_draft({"nl": "Open", "en": "Open"}, ("nl", "en"))
+    draft = b.add_item(b.add_section(draft, {"nl": "Vragen", "en": "Questions"}), 0, {"nl": "Waarom?", "en": "Why?"}, "open")
+    assert "scales" not in b.to_yaml(draft)
 
 
 def test_a_problem_reads_where_and_what_in_the_users_language():
