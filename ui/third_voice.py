@@ -80,9 +80,15 @@ def act(person, service, third_voice_id: int) -> None:
 
 
 def invite_form(panel: InvitePanel) -> None:
-    """Ask one more: the manager at once, the employee as a proposal to the manager."""
+    """Ask one more: the manager at once, the employee as a proposal to the manager. The list of
+    colleagues is the firm's: it is made only once the person chooses to ask, not on every run of
+    the fill-in page."""
     by_manager = panel.can_decide
-    names = {person.id: person.name for person in panel.candidates}
+    if not st.toggle(tr("third_voice.ask_toggle" if by_manager else "third_voice.propose_toggle"),
+                     key=f"third_voice_asking_{panel.conversation.id}"):
+        return
+    found = session.or_stop(third_voice.candidates, session.database(), session.require_person(), panel.conversation.id)
+    names = {person.id: person.name for person in found}
     kinds = ["colleague"] if panel.has_mentor else ["colleague", "mentor"]
     with st.form(key="third_voice_invite", border=False):
         st.selectbox(tr("third_voice.who"), list(names), key="third_voice_who", index=None,

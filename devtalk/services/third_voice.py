@@ -52,7 +52,6 @@ class InvitePanel:
 
     conversation: Conversation
     voices: tuple[tuple[ThirdVoice, Person], ...]  # not withdrawn, in the order asked
-    candidates: tuple[Person, ...]  # whom this person may still invite or propose
     can_invite: bool  # invite (the manager) or propose (the employee) one more
     can_decide: bool  # the manager: consent, withdraw, print a card
     carded: frozenset[int] = frozenset()  # the invitations with a sign-in card that works now
@@ -115,7 +114,7 @@ def invite(db: sqlite_utils.Database, actor: Person, conversation_id: int, colle
             raise NotAllowed()
         if kind not in KINDS:
             raise InvalidInput("third_voice.unknown_kind")
-        if colleague_id not in {person.id for person in panel.candidates}:
+        if colleague_id not in {person.id for person in _candidates(db, panel)}:
             raise InvalidInput("third_voice.not_a_candidate")
         if kind == "mentor" and panel.has_mentor:
             raise InvalidInput("third_voice.one_mentor")
@@ -161,16 +160,29 @@ def invitations_of(db: sqlite_utils.Database, actor: Person, conversation_id: in
     conversation = get_conversation(db, actor, conversation_id)
     voices = [voice for voice in storage.voices_of_conversation(db, conversation_id) if voice.withdrawn_at is None]
     named = people.people_by_id(db, [voice.colleague_id for voice in voices])
-    in_it = {conversation.employee_id, conversation.manager_id} | {voice.colleague_id for voice in voices}
     may_ask = _before_meeting(conversation) and len(voices) < MAX_VOICES and (
         _decides(actor, conversation) or actor.id == conversation.employee_id)
-    # Not HR staff: they read the conversation's answers anyway, and an invited colleague must not.
-    candidates = tuple(person for person in people.list_people(db, active_only=True)
-                       if person.id not in in_it and not access.sees_every_conversation(person)) if may_ask else ()
     decides = _decides(actor, conversation) and _before_meeting(conversation)
     carded = storage.with_live_card(db, conversation_id, datetime.now(UTC).isoformat()) if decides else frozenset()
-    return InvitePanel(conversation, tuple((voice, named[voice.colleague_id]) for voice in voices), candidates,
+    return InvitePanel(conversation, tuple((voice, named[voice.colleague_id]) for voice in voices),
                        may_ask, decides, carded)
+
+
+def candidates(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> tuple[Person, ...]:
+    """Whom this person may still invite (the manager) or propose (the employee) for the conversation;
+    asked for apart from the panel, since it lists the firm and is wanted only while choosing."""
+    panel = invitations_of(db, actor, conversation_id)
+    if not panel.can_invite:
+        raise NotAllowed()
+    return _candidates(db, panel)
+
+
+def _candidates(db, panel: InvitePanel) -> tuple[Person, ...]:
+    conversation = panel.conversation
+    in_it = {conversation.employee_id, conversation.manager_id} | {voice.colleague_id for voice, _ in panel.voices}
+    # Not HR staff: they read the conversation's answers anyway, and an invited colleague must not.
+    return tuple(person for person in people.list_people(db, active_only=True)
+                 if person.id not in in_it and not access.sees_every_conversation(person))
 
 
 def _gives_input(actor: Person | None, voice: ThirdVoice) -> bool:

@@ -77,9 +77,9 @@ def test_at_most_three_are_asked_and_never_the_two_people_of_the_conversation(fr
 
 def test_the_employee_the_manager_and_hr_staff_are_no_candidates(fresh_db, firm):
     """HR staff read the conversation's answers anyway; an invited colleague must not."""
-    panel = third_voice.invitations_of(fresh_db, firm.manager, firm.conversation_id)
-    assert {firm.employee.id, firm.manager.id, firm.hr.id}.isdisjoint(person.id for person in panel.candidates)
-    assert firm.outsider.id in {person.id for person in panel.candidates}
+    found = third_voice.candidates(fresh_db, firm.manager, firm.conversation_id)
+    assert {firm.employee.id, firm.manager.id, firm.hr.id}.isdisjoint(person.id for person in found)
+    assert firm.outsider.id in {person.id for person in found}
     for person in (firm.employee, firm.hr):
         with pytest.raises(InvalidInput):
             third_voice.invite(fresh_db, firm.manager, firm.conversation_id, person.id)
