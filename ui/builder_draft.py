@@ -40,13 +40,13 @@ def open_record(record) -> None:
     new_generation(FORMS, YAML)
 
 
-def started(record: builder.Started, how, args: tuple) -> None:
+def started(start: builder.Started, how, args: tuple) -> None:
     """Show the draft a start (``how(db, person, *args)``) gave; one the person already had of the
     same questionnaire is opened as it was, with beginning anew one click away."""
-    open_record(record.record)
-    if record.resumed:
+    open_record(start.record)
+    if start.resumed:
         session.say(BUILDER, "builder.resumed", kind=session.WARNING,
-                    at=format_datetime(record.record.updated_at, session.language()))
+                    at=format_datetime(start.record.updated_at, session.language()))
         st.session_state[RESTART] = (how, args)
 
 
