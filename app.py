@@ -3,9 +3,8 @@
 import streamlit as st
 
 from devtalk.services import setup
-from ui import navigation, save_while_typing, served_files, session, widgets
+from ui import navigation, save_while_typing, served_files, session, text, widgets
 from ui.session import tr
-from ui.text import escape_markdown
 
 st.set_page_config(page_title="devtalk", page_icon=":material/forum:", layout="centered")
 person = session.current_person()
@@ -23,9 +22,10 @@ if person is not None:
         navigation.show_menu(pages)
         save_while_typing.install()  # in the sidebar: it shows nothing, and takes no room above the page
         widgets.install()
-        st.caption(escape_markdown(tr("app.signed_in_as", name=person.name)))
+        st.caption(text.escape_markdown(tr("app.signed_in_as", name=person.name)))
 else:
     widgets.install()  # the sign-in and setup pages are in the person's language too
 session.show(session.SIGNED_OUT)
+text.install_style()
 page.run()
 served_files.remove_fetched()

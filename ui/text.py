@@ -44,11 +44,17 @@ def bold(text: str | None) -> None:
 # phone's screen: cells may break inside a word, headers not, so each column is at least as wide
 # as its header and the table no wider than the screen. Our own fixed rule, no user text in it.
 # (The markdown inside each cell sets its own overflow-wrap, hence `td *` and !important.)
-_TABLE_STYLE = "<style>[data-testid='stTable'] td * { overflow-wrap: anywhere !important; }</style>"
+# Long words in a plain_table's cells wrap instead of widening the table past a phone's screen.
+_STYLE = "<style>[data-testid='stTable'] td * { overflow-wrap: anywhere !important; }</style>"
+
+
+def install_style() -> None:
+    """The page-wide style of the helpers here: app.py puts it on every run, once, rather than each
+    table carrying its own copy."""
+    st.html(_STYLE)
 
 
 def plain_table(frame: pd.DataFrame) -> None:
     """A table whose cells wrap and show literally. st.dataframe cuts every cell to one line and a
     wide table to the screen; st.table wraps, but reads every cell (and header) as markdown."""
-    st.html(_TABLE_STYLE)
     st.table(frame.rename(columns=escape_markdown).map(escape_markdown), hide_index=True)
