@@ -28,6 +28,7 @@ def comparison(db: sqlite_utils.Database, conversation_id: int) -> None:
 
 def fill_in(db: sqlite_utils.Database, conversation_id: int) -> None:
     db.conn.execute("SELECT * FROM answers WHERE conversation_id = ? AND side = 'employee'", [conversation_id]).fetchall()
+    db.conn.execute("SELECT * FROM third_voices WHERE conversation_id = ?", [conversation_id]).fetchall()
 
 
 def dossier(db: sqlite_utils.Database, employee_id: int) -> None:

@@ -25,8 +25,8 @@ def comparison_twin(sections: int, tables, spec, can_want_rows: int, agenda_poin
     with table:
         for _ in range(sections):
             st.subheader("section")
-        for columns in tables:
-            st.dataframe(columns, hide_index=True, width="stretch")
+        for columns in tables:  # st.table, as the page's plain_table (its cells wrap)
+            st.table(columns, hide_index=True)
     with graph:
         st.caption("explained")
         st.vega_lite_chart(spec=spec, width="stretch")
@@ -79,6 +79,11 @@ def fill_in_twin(sections) -> None:
     st.fragment(lambda: None, key="twin_foot")()
     st.checkbox("done", key="twin_done")
     st.button("submit", key="twin_submit")
+    # Input from colleagues: the employee may propose one, behind a switch.
+    st.divider()
+    st.subheader("third voice")
+    st.caption("explained")
+    st.toggle("propose", key="twin_propose")
 
 
 def dossier_twin(overview, table, open_table, rounds: list[str], texts: list[str]) -> None:
