@@ -365,8 +365,11 @@ def sign_in_with_password(page, url: str, username: str, password: str) -> None:
 
 
 def conversation_card(page, name: str):
-    """The card of one conversation on 'Mijn gesprekken'."""
-    return page.locator("[data-testid='stVerticalBlock']").filter(has_text=name).filter(has=page.get_by_role("link")).last
+    """The card of one conversation on 'Mijn gesprekken' (not the check-in box below them, which
+    names the team too)."""
+    entry = page.locator(".st-key-check_in_entry")
+    return (page.locator("[data-testid='stVerticalBlock']:not(.st-key-check_in_entry)").filter(has_text=name)
+            .filter(has=page.get_by_role("link")).filter(has_not=entry).last)
 
 
 def write_report(page) -> None:

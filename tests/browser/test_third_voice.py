@@ -38,7 +38,9 @@ def open_the_form(page) -> None:
     settle(page)
 
 
-def test_a_colleague_fills_in_on_a_phone_reloads_finds_the_answers_and_hands_them_in(browser, server):
+def test_a_colleague_fills_in_on_a_phone_reloads_finds_the_answers_and_hands_them_in(browser, own_server):
+    # A server of its own: another test takes Daan's conversation on the shared one through to the report.
+    server = {"url": own_server.url, "db": own_server.env["DEVTALK_DB"]}
     context, page = phone(browser)
     sign_in(page, server["url"], "collega")
     # The start page says who asked, and leads there: the page is in nobody's menu.
