@@ -18,6 +18,23 @@ class DevtalkError(Exception):
         return self.message.render(lang)
 
 
+class ChangedElsewhere(DevtalkError):
+    """Save refused: what is stored is no longer what the caller last read or saved (another tab
+    or device changed it meanwhile); ``stored`` is what is stored now. Each autosaving service
+    names its own words by its subclass's ``key``."""
+
+    def __init__(self, stored: object):
+        super().__init__()
+        self.stored = stored
+
+    @classmethod
+    def check(cls, stored: str, expected: str | None, new: str) -> None:
+        """Storing over a text the caller has not seen is refused; storing what is already there
+        is not, nor is a save that names no ``expected`` text."""
+        if expected is not None and stored != expected and stored != new:
+            raise cls(stored)
+
+
 class NotAllowed(DevtalkError):
     """The person asking may not see or change this record."""
 

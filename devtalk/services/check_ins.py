@@ -29,7 +29,7 @@ from devtalk.domain.check_ins import (
 )
 from devtalk.domain.models import Action, CheckIn, Conversation, Person
 from devtalk.domain.status import is_reported
-from devtalk.errors import DevtalkError, InvalidInput, NotAllowed
+from devtalk.errors import ChangedElsewhere, InvalidInput, NotAllowed
 from devtalk.questionnaire import Item, Questionnaire, content_hash
 from devtalk.questionnaire.check_in_lists import parse_check_in_list
 from devtalk.services.actions import visible_actions
@@ -107,15 +107,10 @@ class CheckInView:
     can_edit: bool
 
 
-class CheckInChangedElsewhere(DevtalkError):
-    """Save refused: the answer is no longer the one the caller last read or saved (the other
-    person, or another tab, changed it); ``stored`` is the text stored now."""
+class CheckInChangedElsewhere(ChangedElsewhere):
+    """The other person, or another tab, changed the answer meanwhile."""
 
     key = "check_ins.changed_elsewhere"
-
-    def __init__(self, stored: str):
-        super().__init__()
-        self.stored = stored
 
 
 def _open_actions(db, actor: Person, employee: Person) -> list[Action]:
@@ -173,8 +168,7 @@ def save_answer(db: sqlite_utils.Database, actor: Person, check_in_id: int, item
         if item_id not in {item.id for item in _parsed(repo.list_text(db, check_in.list_id)).all_items()}:
             raise InvalidInput("check_ins.unknown_question")
         stored = repo.answers_of(db, [check_in_id]).get(check_in_id, {}).get(item_id, "")
-        if expected is not None and stored != expected and stored != text:
-            raise CheckInChangedElsewhere(stored)
+        CheckInChangedElsewhere.check(stored, expected, text)
         repo.save_answer(db, check_in_id, item_id, text, actor.id)
     return text
 

@@ -14,7 +14,7 @@ from devtalk.domain import access
 from devtalk.domain.comparison import Comparison, compare
 from devtalk.domain.models import Answer, Conversation, Person, Round
 from devtalk.domain.status import STATUSES, AlreadySubmitted, is_revealed, next_status, still_to_fill_in
-from devtalk.errors import DevtalkError, InvalidInput, NotAllowed, NotFound
+from devtalk.errors import ChangedElsewhere, InvalidInput, NotAllowed, NotFound
 from devtalk.questionnaire import Item, Questionnaire, Section
 from devtalk.services.library import get_version, parsed
 
@@ -31,15 +31,10 @@ class MissingAnswers(InvalidInput):
         self.items = items
 
 
-class AnswerChangedElsewhere(DevtalkError):
-    """Save refused: the stored answer is no longer the one the caller last read or saved (another
-    tab or device changed it); ``stored`` is what is stored now, None when nothing is."""
+class AnswerChangedElsewhere(ChangedElsewhere):
+    """The stored answer (an Answer, None when nothing is stored) changed meanwhile."""
 
     key = "conversation.answer_changed_elsewhere"
-
-    def __init__(self, stored: Answer | None):
-        super().__init__()
-        self.stored = stored
 
 
 # save_answer's ``expected`` when the caller does not know what is stored (the CLI, the demo).

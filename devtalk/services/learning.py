@@ -54,7 +54,7 @@ from devtalk.domain.learning import (
 )
 from devtalk.domain.models import HELPED, Person
 from devtalk.domain.plain_text import required_text
-from devtalk.errors import DevtalkError, InvalidInput, NotAllowed, NotFound
+from devtalk.errors import ChangedElsewhere, InvalidInput, NotAllowed, NotFound
 from devtalk.questionnaire import Questionnaire
 from devtalk.services.library import parsed
 
@@ -64,15 +64,8 @@ EDITABLE = ("requested", "approved", "planned")  # the coordinator may still cha
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
-class TextChangedElsewhere(DevtalkError):
-    """Save refused: the text is no longer the one the caller last read or saved (another tab or
-    device changed it); ``stored`` is the text stored now."""
-
+class TextChangedElsewhere(ChangedElsewhere):
     key = "learning.changed_elsewhere"
-
-    def __init__(self, stored: str):
-        super().__init__()
-        self.stored = stored
 
 
 @dataclass(frozen=True)
@@ -501,14 +494,9 @@ def save_question(db: sqlite_utils.Database, actor: Person, request_id: int, tex
             raise InvalidInput("learning.text_too_long", field="question", maximum=MAX_TEXT)
         if request.status not in EDITABLE:
             raise InvalidInput("learning.not_editable")
-        _check_unchanged(request.question, expected, text)
+        TextChangedElsewhere.check(request.question, expected, text)
         store.update_request(db, request_id, question=text)
     return text
-
-
-def _check_unchanged(stored: str, expected: str | None, new: str) -> None:
-    if expected is not None and stored != expected and stored != new:
-        raise TextChangedElsewhere(stored)
 
 
 def save_evaluation(db: sqlite_utils.Database, actor: Person, request_id: int, *, learned: str | None = None,
@@ -528,7 +516,7 @@ def save_evaluation(db: sqlite_utils.Database, actor: Person, request_id: int, *
             raise InvalidInput("learning.not_done_yet")
         stored = store.evaluations(db, [request_id]).get(request_id) or Evaluation(request_id)
         if learned is not None:
-            _check_unchanged(stored.learned, expected, learned)
+            TextChangedElsewhere.check(stored.learned, expected, learned)
         evaluation = Evaluation(
             request_id,
             stored.learned if learned is None else learned,

@@ -13,7 +13,7 @@ from db.connection import transaction
 from devtalk.domain import access, agenda
 from devtalk.domain.models import Action, AgendaPoint, Conversation, Person, Report
 from devtalk.domain.status import is_reported, next_status
-from devtalk.errors import DevtalkError, InvalidInput, NotAllowed
+from devtalk.errors import ChangedElsewhere, InvalidInput, NotAllowed
 from devtalk.services import check_ins, skills
 from devtalk.services.conversations import ComparisonView, get_conversation
 
@@ -107,21 +107,8 @@ def _draft(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> Re
     return report
 
 
-class ReportChangedElsewhere(DevtalkError):
-    """Save refused: the text is no longer the one the caller last read or saved (another tab or
-    device changed it); ``stored`` is the text stored now."""
-
+class ReportChangedElsewhere(ChangedElsewhere):
     key = "report.changed_elsewhere"
-
-    def __init__(self, stored: str):
-        super().__init__()
-        self.stored = stored
-
-
-def _check_unchanged(stored: str, expected: str | None, new: str) -> None:
-    """Storing over a text the caller has not seen is refused; storing what is already there is not."""
-    if expected is not None and stored != expected and stored != new:
-        raise ReportChangedElsewhere(stored)
 
 
 def save_draft(db: sqlite_utils.Database, actor: Person, conversation_id: int,
@@ -140,7 +127,7 @@ def save_draft(db: sqlite_utils.Database, actor: Person, conversation_id: int,
     with transaction(db):
         report = _draft(db, actor, conversation_id)
         for field, known in (expected or {}).items():
-            _check_unchanged(getattr(report, field) or "", known, changes.get(field, ""))
+            ReportChangedElsewhere.check(getattr(report, field) or "", known, changes.get(field, ""))
         return reports.save_report(db, replace(report, **changes))
 
 
@@ -155,7 +142,7 @@ def save_note(db: sqlite_utils.Database, actor: Person, conversation_id: int, po
         point = next((point for point in report.agenda if point.key == point_key), None)
         if point is None:
             raise InvalidInput("report.point_gone")
-        _check_unchanged(point.note or "", expected, note or "")
+        ReportChangedElsewhere.check(point.note or "", expected, note or "")
         return reports.save_report(db, replace(report, agenda=agenda.with_note(report.agenda, point_key, note)))
 
 
@@ -196,7 +183,7 @@ def save_comment_draft(db: sqlite_utils.Database, actor: Person, conversation_id
     the reply as stored."""
     with transaction(db):
         _to_acknowledge(db, actor, conversation_id, comment)
-        _check_unchanged(reports.get_comment_draft(db, conversation_id), expected, comment or "")
+        ReportChangedElsewhere.check(reports.get_comment_draft(db, conversation_id), expected, comment or "")
         reports.save_comment_draft(db, conversation_id, comment or "")
     return comment or ""
 

@@ -31,7 +31,7 @@ from devtalk.domain.third_voice import (
     ThirdVoice,
     third_column,
 )
-from devtalk.errors import DevtalkError, InvalidInput, NotAllowed
+from devtalk.errors import ChangedElsewhere, InvalidInput, NotAllowed
 from devtalk.questionnaire import Item, Questionnaire
 from devtalk.services import invitations
 from devtalk.services.conversations import (
@@ -226,15 +226,10 @@ def open_input(db: sqlite_utils.Database, actor: Person, third_voice_id: int) ->
     return _form(db, voice)
 
 
-class InputChangedElsewhere(DevtalkError):
-    """Save refused: the open answer is no longer the text the caller last read or saved (another
-    tab or device of the colleague changed it); ``stored`` is the text stored now."""
+class InputChangedElsewhere(ChangedElsewhere):
+    """Another tab or device of the colleague changed the open answer meanwhile."""
 
     key = "conversation.answer_changed_elsewhere"  # the words the two sides' form uses
-
-    def __init__(self, stored: str):
-        super().__init__()
-        self.stored = stored
 
 
 def save_input(db: sqlite_utils.Database, actor: Person, third_voice_id: int, item_id: str, *,
@@ -256,8 +251,7 @@ def save_input(db: sqlite_utils.Database, actor: Person, third_voice_id: int, it
         answer = _checked_answer(form.questionnaire, item, value, not_applicable, text)
         stored = (form.answers[item_id].text or "") if item_id in form.answers else ""
         # Stored texts are stripped; the caller may know one with the space just typed after it.
-        if expected is not None and stored != expected.strip() and stored != (answer.text or ""):
-            raise InputChangedElsewhere(stored)
+        InputChangedElsewhere.check(stored, None if expected is None else expected.strip(), answer.text or "")
         if answer.is_given:
             storage.save_answer(db, third_voice_id, answer)
         else:
