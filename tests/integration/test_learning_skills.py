@@ -83,22 +83,27 @@ def test_suggestions_are_for_the_coordinator_only(fresh_db, firm):
             learning_skills.suggestions(fresh_db, actor, firm.request.id, item_id=T)
 
 
-def test_did_it_help_shows_the_skill_then_and_at_the_next_conversation(fresh_db, firm):
+def evaluated_and_next_round(db, firm) -> int:
+    """The course on skill T done and evaluated ("helped"), and a next round for the employee: its conversation's id."""
     coordinator, request_id = firm.coordinator, firm.request.id
-    learning.decide(fresh_db, coordinator, request_id, decision="external", provider="ROC", item_id=T, estimated_cents=100)
-    learning.approve(fresh_db, coordinator, request_id)
-    learning.plan(fresh_db, coordinator, request_id, date.today())
-    learning.mark_done(fresh_db, coordinator, request_id)
-    learning.save_evaluation(fresh_db, firm.employee, request_id, learned="Doorsneden lezen", satisfaction=5, helped="helped")
-    learning.finish_evaluation(fresh_db, firm.employee, request_id)
-    next_round = rounds.create_round(fresh_db, firm.hr, "Ronde volgend jaar", firm.version_id, employee_ids=[firm.employee.id])
-    held(fresh_db, firm.employee, firm.manager, conversation_of(fresh_db, next_round.round.id, firm.employee), 4)
+    learning.decide(db, coordinator, request_id, decision="external", provider="ROC", item_id=T, estimated_cents=100)
+    learning.approve(db, coordinator, request_id)
+    learning.plan(db, coordinator, request_id, date.today())
+    learning.mark_done(db, coordinator, request_id)
+    learning.save_evaluation(db, firm.employee, request_id, learned="Doorsneden lezen", satisfaction=5, helped="helped")
+    learning.finish_evaluation(db, firm.employee, request_id)
+    next_round = rounds.create_round(db, firm.hr, "Ronde volgend jaar", firm.version_id, employee_ids=[firm.employee.id])
+    return conversation_of(db, next_round.round.id, firm.employee)
+
+
+def test_did_it_help_shows_the_skill_then_and_at_the_next_conversation(fresh_db, firm):
+    held(fresh_db, firm.employee, firm.manager, evaluated_and_next_round(fresh_db, firm), 4)
     (check,) = learning_skills.help_checks(fresh_db, firm.manager, firm.employee.id)
     assert (check.item.id, check.level_then, check.level_now, check.evaluation.helped) == (T, 2, 4, "helped")
     assert learning_skills.help_checks(fresh_db, firm.employee, firm.employee.id) == [check]
     # The manager and the employee see what was learned and whether it helped; the price only the coordinator.
     assert (check.request.estimated_cents, check.request.actual_cents) == (None, None)
-    (costed,) = learning_skills.help_checks(fresh_db, coordinator, firm.employee.id)
+    (costed,) = learning_skills.help_checks(fresh_db, firm.coordinator, firm.employee.id)
     assert costed.request.estimated_cents == 100
     with pytest.raises(NotAllowed):
         learning_skills.help_checks(fresh_db, firm.other_manager, firm.employee.id)
@@ -111,15 +116,7 @@ def test_a_request_is_only_about_a_skill_of_the_employees_questionnaire(fresh_db
 
 
 def test_at_the_next_conversation_itself_now_is_the_managers_answer_there_once_both_sides_are_in(fresh_db, firm):
-    coordinator, request_id = firm.coordinator, firm.request.id
-    learning.decide(fresh_db, coordinator, request_id, decision="external", provider="ROC", item_id=T, estimated_cents=100)
-    learning.approve(fresh_db, coordinator, request_id)
-    learning.plan(fresh_db, coordinator, request_id, date.today())
-    learning.mark_done(fresh_db, coordinator, request_id)
-    learning.save_evaluation(fresh_db, firm.employee, request_id, learned="Doorsneden lezen", satisfaction=5, helped="helped")
-    learning.finish_evaluation(fresh_db, firm.employee, request_id)
-    next_round = rounds.create_round(fresh_db, firm.hr, "Ronde volgend jaar", firm.version_id, employee_ids=[firm.employee.id])
-    next_id = conversation_of(fresh_db, next_round.round.id, firm.employee)
+    next_id = evaluated_and_next_round(fresh_db, firm)
     fill_all(fresh_db, firm.employee, next_id, 4)
     fill_all(fresh_db, firm.manager, next_id, 5)
     conversations.submit(fresh_db, firm.employee, next_id)
