@@ -90,10 +90,12 @@ def invite_form(panel: InvitePanel) -> None:
     found = session.or_stop(third_voice.candidates, session.database(), session.require_person(), panel.conversation.id)
     names = {person.id: person.name for person in found}
     kinds = ["colleague"] if panel.has_mentor else ["colleague", "mentor"]
-    with st.form(key="third_voice_invite", border=False):
-        st.selectbox(tr("third_voice.who"), list(names), key="third_voice_who", index=None,
+    # Keys of this conversation's own: a choice made on another conversation's page stays there.
+    who, kind = invite_keys(panel.conversation.id)
+    with st.form(key=f"third_voice_invite_{panel.conversation.id}", border=False):
+        st.selectbox(tr("third_voice.who"), list(names), key=who, index=None,
                      format_func=lambda person_id: escape_markdown(names[person_id]))
-        st.radio(tr("third_voice.as"), kinds, key="third_voice_kind", horizontal=True,
+        st.radio(tr("third_voice.as"), kinds, key=kind, horizontal=True,
                  format_func=lambda kind: tr(f"third_voice.kind_{kind}"))
         st.form_submit_button(tr("third_voice.invite" if by_manager else "third_voice.propose"),
                               key="third_voice_invite_submit", width="stretch",
@@ -102,13 +104,19 @@ def invite_form(panel: InvitePanel) -> None:
         st.caption(tr("third_voice.propose_explained"))
 
 
+def invite_keys(conversation_id: int) -> tuple[str, str]:
+    """The widget keys of whom to ask, and as what, on this conversation's invite form."""
+    return f"third_voice_who_{conversation_id}", f"third_voice_kind_{conversation_id}"
+
+
 def invite(person, conversation_id: int) -> None:
-    colleague_id = st.session_state.get("third_voice_who")
+    who, kind = invite_keys(conversation_id)
+    colleague_id = st.session_state.get(who)
     if colleague_id is None:
         session.say(SLOT, "third_voice.choose_someone", kind=session.WARNING)
         return
     third_voice.invite(session.database(), person, conversation_id, colleague_id,
-                       st.session_state.get("third_voice_kind") or "colleague")
+                       st.session_state.get(kind) or "colleague")
     session.say(SLOT, "third_voice.invited")
 
 

@@ -121,9 +121,9 @@ def test_two_colleagues_are_not_shown_and_the_page_says_why(firm_db):
 def test_the_manager_asks_a_colleague_from_the_fill_in_page(firm_db):
     _, firm = firm_db
     app = open_page(sign_in("manager"), "pages/fill_in.py", conversation=firm.conversation_id)
-    assert "third_voice_who" not in [box.key for box in app.selectbox]  # the firm is listed only once asked
+    assert f"third_voice_who_{firm.conversation_id}" not in [box.key for box in app.selectbox]  # listed only once asked
     app.toggle(key=f"third_voice_asking_{firm.conversation_id}").set_value(True).run()
-    app.selectbox(key="third_voice_who").select(firm.outsider.id)
+    app.selectbox(key=f"third_voice_who_{firm.conversation_id}").select(firm.outsider.id)
     app.button(key="third_voice_invite_submit").click().run()
     assert not app.exception and "Otto Buiten" in texts(app) and "Gevraagd; nog niet ingeleverd" in texts(app)
 
@@ -151,7 +151,7 @@ def test_the_employee_proposes_a_colleague_and_the_manager_consents_on_the_fill_
     database, firm = firm_db
     employee = open_page(sign_in("employee"), "pages/fill_in.py", conversation=firm.conversation_id)
     employee.toggle(key=f"third_voice_asking_{firm.conversation_id}").set_value(True).run()
-    employee.selectbox(key="third_voice_who").select(firm.outsider.id)
+    employee.selectbox(key=f"third_voice_who_{firm.conversation_id}").select(firm.outsider.id)
     employee.button(key="third_voice_invite_submit").click().run()
     assert not employee.exception and "wacht op instemming van de leidinggevende" in texts(employee)
     [voice] = third_voice.invitations_of(database, firm.manager, firm.conversation_id).voices
