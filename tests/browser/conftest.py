@@ -103,6 +103,20 @@ def own_server(tmp_path, write_demo):
         running.stop(signal.SIGTERM)
 
 
+def typed_just_before_a_kill(server: Server, box, text: str) -> None:
+    """Type ``text`` into ``box`` without leaving it, kill the server within a second of the last
+    keystroke (the box has sent nothing yet), start it again, and wait until the tab talks to the
+    new process (Streamlit disables every widget while it has no server); the person does nothing."""
+    from playwright.sync_api import expect
+
+    box.click()
+    box.press_sequentially(text, delay=10)
+    server.stop(signal.SIGKILL)
+    expect(box).to_be_disabled()
+    server.start()
+    expect(box).to_be_enabled(timeout=90_000)
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

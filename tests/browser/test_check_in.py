@@ -3,7 +3,6 @@ start page, types an answer without leaving the field, reloads and finds it, mar
 done in the same screen, and finishes; and what he typed just before the server was killed is
 stored once his phone reconnects. Screenshot: test-artifacts/phone-check-in.png."""
 
-import signal
 import time
 
 import pytest
@@ -13,7 +12,7 @@ import db as storage
 from db import actions, check_ins
 from db.people import person_by_username
 from devtalk.services import check_ins as check_in_service
-from tests.browser.conftest import ARTIFACTS, phone, settle, sign_in
+from tests.browser.conftest import ARTIFACTS, phone, settle, sign_in, typed_just_before_a_kill
 
 pytestmark = pytest.mark.browser
 ENERGY = "[class*='st-key-check_in_question_energie']"
@@ -88,12 +87,7 @@ def test_an_answer_typed_just_before_the_server_dies_is_stored_when_the_phone_re
     box = page.locator("[class*='st-key-check_in_question_nodig'] textarea")
     box.wait_for()
     settle(page)
-    box.click()
-    box.press_sequentially("Een dag met de werkvoorbereiding", delay=10)
-    own_server.stop(signal.SIGKILL)  # within a second of the last keystroke: nothing was sent yet
-    expect(box).to_be_disabled()
-    own_server.start()
-    expect(box).to_be_enabled(timeout=90_000)  # the tab talks to the new process; Daan does nothing
+    typed_just_before_a_kill(own_server, box, "Een dag met de werkvoorbereiding")
     deadline = time.monotonic() + 30
     while stored(db_path, lambda database, daan: check_ins.answers_of(database, [started.id])) != {
             started.id: {"nodig": "Een dag met de werkvoorbereiding"}}:

@@ -18,7 +18,7 @@ import db as storage
 from db.people import person_by_username
 from devtalk.domain.access import OPERATOR
 from devtalk.services import certificates, learning
-from tests.browser.conftest import ARTIFACTS, Server, _free_port, phone, settle, sign_in
+from tests.browser.conftest import ARTIFACTS, Server, _free_port, phone, settle, sign_in, typed_just_before_a_kill
 
 pytestmark = pytest.mark.browser
 YEAR = date.today().year
@@ -169,12 +169,7 @@ def test_a_question_typed_just_before_the_server_dies_is_stored_when_the_phone_r
     box = page.locator(f".st-key-learning_text_question_{request_id} textarea")
     box.wait_for()
     settle(page)
-    box.click()
-    box.press_sequentially("Hoe zet ik de leuning vast?", delay=10)
-    server.stop(signal.SIGKILL)  # within a second of the last keystroke: nothing was sent yet
-    expect(box).to_be_disabled()
-    server.start()
-    expect(box).to_be_enabled(timeout=90_000)  # the tab talks to the new process; Daan does nothing
+    typed_just_before_a_kill(server, box, "Hoe zet ik de leuning vast?")
     wait_until_stored(db_path, request_id, "Hoe zet ik de leuning vast?")
     expect(box).to_have_value("Hoe zet ik de leuning vast?")
     context.close()

@@ -21,6 +21,7 @@ from tests.browser.conftest import (
     current_conversation,
     settle,
     sign_in,
+    typed_just_before_a_kill,
 )
 
 pytestmark = pytest.mark.browser
@@ -97,12 +98,7 @@ def test_text_typed_across_a_server_restart_is_stored_and_stays_in_the_box(page,
 def test_text_typed_just_before_a_kill_is_stored_after_reconnect_without_typing_again(page, server):
     conversation_id, item_id, block = open_question(page, server)
     box = block.locator("textarea")
-    box.click()
-    box.press_sequentially("Net voor de crash", delay=10)
-    server.stop(signal.SIGKILL)  # within a second of the last keystroke: nothing was sent yet
-    expect(box).to_be_disabled()
-    server.start()
-    reconnected(box)  # and the person does nothing at all
+    typed_just_before_a_kill(server, box, "Net voor de crash")
     deadline = time.monotonic() + 30
     while stored_text(server, conversation_id, item_id) != "Net voor de crash":
         assert time.monotonic() < deadline, "the text typed before the kill was never stored"

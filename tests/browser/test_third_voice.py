@@ -2,7 +2,6 @@
 ``collega``) does for Daan: taps the skills, types the open answer without leaving the field, finds
 everything again after a reload, and hands it in."""
 
-import signal
 
 import pytest
 from playwright.sync_api import expect
@@ -16,6 +15,7 @@ from tests.browser.conftest import (
     phone,
     settle,
     sign_in,
+    typed_just_before_a_kill,
 )
 
 pytestmark = pytest.mark.browser
@@ -107,12 +107,7 @@ def test_text_typed_just_before_the_server_is_killed_is_stored_once_the_phone_re
     page.goto(f"{own_server.url}/third_voice")
     open_the_form(page)
     box = page.locator(OPEN_BLOCK).locator("textarea")
-    box.click()
-    box.press_sequentially("Net voor de crash", delay=10)
-    own_server.stop(signal.SIGKILL)  # within a second of the last keystroke: nothing was sent yet
-    expect(box).to_be_disabled()
-    own_server.start()
-    expect(box).to_be_enabled(timeout=90_000)  # the tab talks to the new process; the person does nothing
+    typed_just_before_a_kill(own_server, box, "Net voor de crash")
     page.locator(OPEN_BLOCK).get_by_text("Opgeslagen").wait_for(timeout=90_000)
     assert stored_open_answer(own_server.env["DEVTALK_DB"]) == "Net voor de crash"
     expect(box).to_have_value("Net voor de crash")
