@@ -15,6 +15,7 @@ DEFAULT_DB = Path("data") / "devtalk.db"
 DEFAULT_IDLE_MINUTES = 60
 DEFAULT_TIMEZONE = "Europe/Amsterdam"
 DEFAULT_SCAN_MAX_MB = 10
+DEFAULT_FUND = "fonds"
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,17 @@ class SmtpSettings:
 
 def database_path() -> Path:
     return Path(os.environ.get("DEVTALK_DB") or DEFAULT_DB)
+
+
+def firm_slug() -> str | None:
+    """DEVTALK_FIRM: on PostgreSQL, the firm served at an address that names none (an IP address,
+    ``localhost``). Unset: None, and such an address serves no firm."""
+    return os.environ.get("DEVTALK_FIRM", "").strip().lower() or None
+
+
+def fund_slug() -> str:
+    """DEVTALK_FUND: the address (slug) of the fund portal on PostgreSQL; default ``fonds``."""
+    return os.environ.get("DEVTALK_FUND", "").strip().lower() or DEFAULT_FUND
 
 
 def public_url() -> str | None:

@@ -33,3 +33,12 @@ def test_set_settings_are_read_when_asked(monkeypatch):
     monkeypatch.setenv("DEVTALK_SMTP_HOST", "mail.firma.nl")
     assert (config.idle_minutes(), config.timezone_name()) == (5, "Europe/London")
     assert config.smtp_settings() == config.SmtpSettings("mail.firma.nl", 25, "", "", "devtalk@mail.firma.nl")
+
+
+def test_the_firm_and_fund_addresses_default_to_no_firm_and_fonds(monkeypatch):
+    monkeypatch.delenv("DEVTALK_FIRM", raising=False)
+    monkeypatch.delenv("DEVTALK_FUND", raising=False)
+    assert (config.firm_slug(), config.fund_slug()) == (None, "fonds")
+    monkeypatch.setenv("DEVTALK_FIRM", " Acme ")
+    monkeypatch.setenv("DEVTALK_FUND", "ooc")
+    assert (config.firm_slug(), config.fund_slug()) == ("acme", "ooc")
