@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEVTALK_DB ?= data/devtalk.db
 CHROMIUM ?= /usr/bin/chromium
+# Debian's PostgreSQL server (the version in its path differs by release) and HAProxy for the cluster test.
+POSTGRES ?= $(or $(firstword $(wildcard /usr/lib/postgresql/*/bin/postgres)),/usr/lib/postgresql/bin/postgres)
+HAPROXY ?= /usr/sbin/haproxy
 
 .PHONY: run start test test-fast bench clean
 
@@ -23,6 +26,11 @@ $(VENV)/.test: requirements-test.txt $(VENV)/.runtime
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core
 
+# The suite runs on SQLite and on PostgreSQL: each pytest worker starts a throwaway server of its own
+# (ops/postgres.py) in a temp folder; none uses the package's own cluster.
+$(POSTGRES) $(HAPROXY) &:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql haproxy
+
 $(DEVTALK_DB): | $(VENV)/.runtime
 	DEVTALK_DB=$(DEVTALK_DB) $(BIN)/python -m devtalk demo
 
@@ -40,7 +48,7 @@ PARALLEL := -n auto --dist loadfile
 
 # Browser tests run after the rest, one at a time: each drives a real server and chromium, and two of
 # them side by side on a 2-core machine, CI saw a tap on the 60-item fill-in page time out.
-test: $(VENV)/.test $(CHROMIUM)
+test: $(VENV)/.test $(CHROMIUM) $(POSTGRES) $(HAPROXY)
 	$(BIN)/python -m pytest -m "not browser" $(PARALLEL)
 	DEVTALK_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -m browser
 
