@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 DEBIAN_BINARIES = Path("/usr/lib/postgresql")
 SUPERUSER = "postgres"
@@ -71,7 +72,7 @@ class Server:
             _run([self.bin / "pg_ctl", "stop", "-D", self.data, "-m", "fast", "-w"], check=False)
         shutil.rmtree(self.folder, ignore_errors=True)
 
-    def __enter__(self) -> Server:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
