@@ -75,8 +75,12 @@ def transaction(db: sqlite_utils.Database):
     """One short write transaction (BEGIN IMMEDIATE), retried while another writer holds the lock.
 
     Nested use joins the outer transaction, so a service can compose repository calls that
-    each ask for a transaction of their own.
+    each ask for a transaction of their own. A PostgreSQL firm (db/postgres.py) runs its own.
     """
+    if not isinstance(db, sqlite_utils.Database):
+        with db.transaction():
+            yield db
+        return
     conn = db.conn
     if conn.in_transaction:
         yield db

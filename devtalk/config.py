@@ -31,6 +31,12 @@ def database_path() -> Path:
     return Path(os.environ.get("DEVTALK_DB") or DEFAULT_DB)
 
 
+def database_url() -> str | None:
+    """DEVTALK_DATABASE_URL: a ``postgresql://user:password@host:port/database`` URL puts every firm
+    on that PostgreSQL server (db/tenants.py); unset, the firm lives in the SQLite file DEVTALK_DB."""
+    return os.environ.get("DEVTALK_DATABASE_URL", "").strip() or None
+
+
 def firm_slug() -> str | None:
     """DEVTALK_FIRM: on PostgreSQL, the firm served at an address that names none (an IP address,
     ``localhost``). Unset: None, and such an address serves no firm."""
