@@ -4,7 +4,7 @@ import streamlit as st
 
 from devtalk.i18n import LANGUAGES
 from devtalk.services import account, auth
-from ui import callbacks, session
+from ui import callbacks, oidc, session
 from ui.session import tr
 
 person = session.require_person()
@@ -51,5 +51,4 @@ session.show("account")
 
 st.divider()
 if st.button(tr("account.sign_out"), key="sign_out", type="primary"):
-    session.end()
-    st.rerun()
+    oidc.sign_out()

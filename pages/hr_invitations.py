@@ -4,7 +4,7 @@ import streamlit as st
 
 from devtalk.services import address as public_address
 from devtalk.services import invitations
-from ui import callbacks, downloads, session
+from ui import callbacks, downloads, oidc, session
 from ui.browser_address import seen_address
 from ui.session import tr
 from ui.text import escape_markdown
@@ -130,3 +130,5 @@ pin_required = invitations.pin_required(db)
 st.markdown(tr("cards.pin_is_on" if pin_required else "cards.pin_is_off"), help=tr("cards.pin_required_help"))
 st.button(tr("cards.pin_switch_off" if pin_required else "cards.pin_switch_on"), key="cards_pin_switch",
           on_click=switch_pin, kwargs={"required": not pin_required})
+st.divider()
+oidc.firm_setting(db)

@@ -1,9 +1,10 @@
-"""Sign in with username and password, or with the code on a sign-in card (and its PIN)."""
+"""Sign in with username and password, with the code on a sign-in card (and its PIN), or with an office
+account where the firm offers one (ui/oidc.py)."""
 
 import streamlit as st
 
 from devtalk.services import auth, invitations
-from ui import session
+from ui import oidc, session
 from ui.session import tr
 
 
@@ -49,6 +50,7 @@ def pin_step(step: str) -> None:
 
 def password_and_code_forms() -> None:
     st.write(tr("sign_in.intro"))
+    oidc.sign_in_button()
     with st.form(key="sign_in"):
         st.text_input(tr("sign_in.username"), key="login_username", autocomplete="username")
         st.text_input(tr("sign_in.password"), type="password", key="login_password", autocomplete="current-password")
@@ -65,6 +67,7 @@ def password_and_code_forms() -> None:
     session.show(session.CODE)
 
 
+oidc.sign_in_from_office_account()
 st.title(tr("sign_in.title"))
 session.show(session.LINK_ERROR)
 if session.PENDING_CARD in st.session_state:
