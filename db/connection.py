@@ -109,5 +109,8 @@ def _begin_immediate(conn: sqlite3.Connection) -> None:
 
 def analyse(db: sqlite_utils.Database) -> None:
     """Refresh SQLite's table statistics, so the query planner chooses by the data a bulk load
-    (the benchmark's synthetic firm) just wrote."""
+    (the benchmark's synthetic firm) just wrote. A PostgreSQL firm's tables are analysed by their owner."""
+    if not isinstance(db, sqlite_utils.Database):
+        db.analyse()
+        return
     db.execute("ANALYZE")

@@ -36,6 +36,7 @@ _pools_lock = threading.Lock()
 # Each thread's open transactions, one per (url, role, schema): every PostgresDatabase of the same firm
 # joins it, so a service's nested calls share one transaction whichever object they were handed.
 _transactions = threading.local()
+_primary_keys: dict[tuple[bool, str], list[str]] = {}
 
 
 def is_postgres_url(value: object) -> bool:
@@ -148,7 +149,6 @@ class PostgresDatabase:
         self._role = OWNER_ROLE if owner else (firm_role(firm_id) if firm_id is not None else None)
         self._path = firm_schema(firm_id) if firm_id is not None else "public"
         self._transaction_key = (url, self._role, self._path)
-        self._keys: dict[str, list[str]] = {}
 
     def __repr__(self) -> str:
         return f"<PostgresDatabase firm={self.firm_id}{' owner' if self.owner else ''}>"
@@ -235,14 +235,20 @@ class PostgresDatabase:
             " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') ORDER BY c.oid", [self._path])]
 
     def primary_key(self, table: str) -> list[str]:
-        keys = self._keys.get(table)
+        """The table's key columns, looked up once per process: every firm's schema is the same."""
+        keys = _primary_keys.get((self.firm_id is None, table))
         if keys is None:
             keys = [name for (name,) in self.execute(
                 "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid"
                 " AND a.attnum = ANY (i.indkey) WHERE i.indrelid = ?::regclass AND i.indisprimary"
                 " ORDER BY array_position(i.indkey, a.attnum)", [f"{self._path}.{_quoted(table)}"])]
-            self._keys[table] = keys
+            _primary_keys[(self.firm_id is None, table)] = keys
         return keys
+
+    def analyse(self) -> None:
+        """Fresh planner statistics for this firm's tables; only their owner may take them."""
+        owner = self.owner_database()
+        owner.executescript("; ".join(f"ANALYZE {_quoted(name)}" for name in owner.table_names()))
 
     @property
     def conn(self) -> _Connection:
