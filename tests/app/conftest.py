@@ -31,17 +31,17 @@ def components_scanned_once():
 
 
 @pytest.fixture
-def firm_db(db_file, fresh_db, firm, monkeypatch):
-    """The small test firm in the database file the app opens."""
-    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+def firm_db(fresh_db, firm, app_opens):
+    """The small test firm in the database the app opens (on each backend)."""
+    app_opens(fresh_db)
     return fresh_db, firm
 
 
 @pytest.fixture
-def demo_db(db_file, own_demo_db, monkeypatch):
+def demo_db(own_demo_db, app_opens):
     """The demo firm (every status in the current round, two earlier years, the bundled questionnaire)
-    in a database file of this test's own that the app opens."""
-    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+    in a database of this test's own that the app opens (on each backend)."""
+    app_opens(own_demo_db)
     return own_demo_db
 
 

@@ -13,8 +13,8 @@ def reported(database):
     return reported_firm(database)
 
 
-def test_the_employee_starts_a_check_in_answers_marks_an_action_done_and_finishes(fresh_db, db_file, monkeypatch):
-    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+def test_the_employee_starts_a_check_in_answers_marks_an_action_done_and_finishes(fresh_db, app_opens):
+    app_opens(fresh_db)
     firm = reported(fresh_db)
     app = open_page(sign_in("employee"), "pages/check_in.py")
     assert "Nog geen check-ins." in texts(app)
@@ -32,8 +32,8 @@ def test_the_employee_starts_a_check_in_answers_marks_an_action_done_and_finishe
     assert "Afgerond op" in texts(app) and "Het nieuwe kantwerk" in texts(app)
 
 
-def test_the_manager_opens_a_team_members_check_in_and_hr_is_refused(fresh_db, db_file, monkeypatch):
-    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+def test_the_manager_opens_a_team_members_check_in_and_hr_is_refused(fresh_db, app_opens):
+    app_opens(fresh_db)
     firm = reported(fresh_db)
     started = check_ins.start(fresh_db, firm.employee, firm.employee.id)
     check_ins.save_answer(fresh_db, firm.employee, started.id, "nodig", "Een cursus TIG")
@@ -44,8 +44,8 @@ def test_the_manager_opens_a_team_members_check_in_and_hr_is_refused(fresh_db, d
     assert "Dit mag je niet bekijken of wijzigen" in texts(hr) and "Een cursus TIG" not in texts(hr)
 
 
-def test_the_start_page_reminds_of_the_half_year_check_in_and_leads_to_it(fresh_db, db_file, monkeypatch):
-    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+def test_the_start_page_reminds_of_the_half_year_check_in_and_leads_to_it(fresh_db, app_opens):
+    app_opens(fresh_db)
     firm = reported(fresh_db)
     round_id = fresh_db.execute("SELECT round_id FROM conversations WHERE id = ?", [firm.conversation_id]).fetchone()[0]
     check_ins.set_schedule(fresh_db, firm.hr, round_id, date.today())
@@ -56,8 +56,8 @@ def test_the_start_page_reminds_of_the_half_year_check_in_and_leads_to_it(fresh_
     assert "Halfjaarlijkse check-in nog te doen met Daan Medewerker." in texts(manager)
 
 
-def test_hr_puts_a_half_year_check_in_on_a_round(fresh_db, db_file, monkeypatch):
-    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+def test_hr_puts_a_half_year_check_in_on_a_round(fresh_db, app_opens):
+    app_opens(fresh_db)
     firm = reported(fresh_db)
     round_id = fresh_db.execute("SELECT round_id FROM conversations WHERE id = ?", [firm.conversation_id]).fetchone()[0]
     app = open_page(sign_in("hr"), "pages/hr_rounds.py")
@@ -72,8 +72,8 @@ def test_hr_puts_a_half_year_check_in_on_a_round(fresh_db, db_file, monkeypatch)
     assert app.date_input(key=f"check_in_schedule_{round_id}").value is None
 
 
-def test_hr_sees_the_problems_of_a_check_in_list_with_a_scale_question_and_nothing_is_stored(fresh_db, db_file, monkeypatch):
-    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+def test_hr_sees_the_problems_of_a_check_in_list_with_a_scale_question_and_nothing_is_stored(fresh_db, app_opens):
+    app_opens(fresh_db)
     firm = reported(fresh_db)
     app = open_page(sign_in("hr"), "pages/hr_rounds.py")
     text = ("id: kort\ntitle: Kort\nscales:\n  s: {points: [1, 2, 3]}\nsections:\n  - id: k\n    title: Kort\n    items:\n"
@@ -85,8 +85,8 @@ def test_hr_sees_the_problems_of_a_check_in_list_with_a_scale_question_and_nothi
     assert "id: check-in" in check_ins.current_list(fresh_db, firm.hr)
 
 
-def test_with_a_check_in_open_the_button_continues_it(fresh_db, db_file, monkeypatch):
-    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+def test_with_a_check_in_open_the_button_continues_it(fresh_db, app_opens):
+    app_opens(fresh_db)
     firm = reported(fresh_db)
     started = check_ins.start(fresh_db, firm.manager, firm.employee.id)
     app = open_page(sign_in("employee"), "pages/check_in.py")
@@ -108,8 +108,8 @@ def signed_in_by_card(database, hr, person):
     return reload(app)
 
 
-def test_a_managers_card_opens_their_own_check_ins_only(fresh_db, db_file, monkeypatch):
-    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+def test_a_managers_card_opens_their_own_check_ins_only(fresh_db, app_opens):
+    app_opens(fresh_db)
     firm = reported(fresh_db)
     team_member = check_ins.start(fresh_db, firm.employee, firm.employee.id)
     app = signed_in_by_card(fresh_db, firm.hr, firm.manager)
@@ -123,8 +123,8 @@ def test_a_managers_card_opens_their_own_check_ins_only(fresh_db, db_file, monke
     assert not app.exception and "Met Marco Manager · gestart op" in texts(app)
 
 
-def test_an_answer_the_manager_changed_meanwhile_is_shown_beside_the_box_not_overwritten(fresh_db, db_file, monkeypatch):
-    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+def test_an_answer_the_manager_changed_meanwhile_is_shown_beside_the_box_not_overwritten(fresh_db, app_opens):
+    app_opens(fresh_db)
     firm = reported(fresh_db)
     started = check_ins.start(fresh_db, firm.employee, firm.employee.id)
     app = open_page(sign_in("employee"), "pages/check_in.py", check_in=started.id)
@@ -138,8 +138,8 @@ def test_an_answer_the_manager_changed_meanwhile_is_shown_beside_the_box_not_ove
 
 
 def test_the_employee_reads_who_sees_it_as_them_and_their_manager_and_the_manager_reads_the_employees_name(
-        fresh_db, db_file, monkeypatch):
-    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+        fresh_db, app_opens):
+    app_opens(fresh_db)
     firm = reported(fresh_db)
     started = check_ins.start(fresh_db, firm.employee, firm.employee.id)
     employee = open_page(sign_in("employee"), "pages/check_in.py", check_in=started.id)

@@ -3,20 +3,15 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import db as storage
 from devtalk.services import address
 from devtalk.services.setup import AlreadySetUp, create_firm
 from tests.app.conftest import ROOT, open_page, reload, texts
 
 
 @pytest.fixture
-def empty_db(tmp_path, monkeypatch):
-    path = tmp_path / "empty.db"
-    monkeypatch.setenv("DEVTALK_DB", str(path))
-    database = storage.open_db(path)
-    storage.migrate(database)
-    yield database
-    database.conn.close()
+def empty_db(fresh_db, app_opens):
+    app_opens(fresh_db)
+    return fresh_db
 
 
 def test_first_run_creates_the_firm_and_signs_hr_in(empty_db):

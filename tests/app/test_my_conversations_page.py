@@ -9,7 +9,6 @@ def past_the_deadline(database) -> None:
     """The current round's fill-in deadline was yesterday (the demo's is three weeks ahead)."""
     database.execute("UPDATE rounds SET fill_deadline = ? WHERE id = (SELECT max(id) FROM rounds)",
                      [(date.today() - timedelta(days=1)).isoformat()])
-    database.conn.commit()
 
 
 def my_conversations(username: str):

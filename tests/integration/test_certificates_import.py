@@ -102,27 +102,29 @@ def test_a_number_that_looks_like_a_formula_is_exported_as_text(fresh_db, firm):
     assert ";'=HYPERLINK(1);" in certificates.export_certificates(fresh_db, firm.hr, "csv").decode("utf-8-sig")
 
 
-def test_the_command_line_imports_and_exports_certificates(fresh_db, firm, db_file, tmp_path):
+def test_the_command_line_imports_and_exports_certificates(fresh_db, firm, app_opens, tmp_path):
+    app_opens(fresh_db)
     runner = CliRunner()
     source = tmp_path / "in.csv"
     source.write_bytes(dutch_excel("gebruikersnaam;certificaat;nummer;afgegeven;verloopt", "employee;EHBO;E-1;01-03-2026;"))
-    result = runner.invoke(cli, ["import-certificates", str(source), "--db", str(db_file)])
+    result = runner.invoke(cli, ["import-certificates", str(source)])
     assert result.exit_code == 0, result.output
     assert "1 toegevoegd, 0 gewijzigd, 0 ongewijzigd" in result.output
-    exported = runner.invoke(cli, ["export-certificates", "-", "--db", str(db_file)])
+    exported = runner.invoke(cli, ["export-certificates", "-"])
     assert "employee;EHBO;E-1;01-03-2026;01-03-2028" in exported.stdout_bytes.decode("utf-8-sig")
     source.write_bytes(dutch_excel("gebruikersnaam;certificaat", "niemand;EHBO"))
-    refused = runner.invoke(cli, ["import-certificates", str(source), "--db", str(db_file)])
+    refused = runner.invoke(cli, ["import-certificates", str(source)])
     assert refused.exit_code == 1 and "Rij 2, kolom 'gebruikersnaam'" in refused.output
 
 
-def test_the_command_line_mails_certificate_reminders_once(fresh_db, firm, db_file, smtp_server, monkeypatch):
+def test_the_command_line_mails_certificate_reminders_once(fresh_db, firm, app_opens, smtp_server, monkeypatch):
     from db import people
+    app_opens(fresh_db)
     inbox, settings = smtp_server
     people.update_person(fresh_db, firm.manager.id, email="marco@firma.example")
     monkeypatch.setenv("DEVTALK_SMTP_HOST", settings.host)
     monkeypatch.setenv("DEVTALK_SMTP_PORT", str(settings.port))
     runner = CliRunner()
-    assert "mails verstuurd: 1" in runner.invoke(cli, ["remind-certificates", "--db", str(db_file)]).output
-    assert "mails verstuurd: 0" in runner.invoke(cli, ["remind-certificates", "--db", str(db_file)]).output
+    assert "mails verstuurd: 1" in runner.invoke(cli, ["remind-certificates"]).output
+    assert "mails verstuurd: 0" in runner.invoke(cli, ["remind-certificates"]).output
     assert [recipients for recipients, _ in inbox.messages] == [["marco@firma.example"]]

@@ -4,13 +4,13 @@ import threading
 
 import pytest
 
-import db as storage
 from devtalk.domain import access
 from devtalk.domain.models import Answer
 from devtalk.domain.status import AlreadySubmitted, IllegalTransition
 from devtalk.errors import InvalidInput, NotAllowed, NotFound
 from devtalk.services import conversations, reports
 from devtalk.services.conversations import AnswerChangedElsewhere, MissingAnswers, NotRevealed
+from tests.backends import another_connection
 from tests.builders import fill_all
 
 
@@ -125,7 +125,7 @@ def in_another_tab(db, call, *args) -> threading.Thread:
     """Start a service call on a connection of its own, as another tab does; waits half a second
     for it, time enough to finish unless the caller holds the write lock. Its refusal of a
     submitted side is a valid outcome."""
-    other_tab = storage.open_db(db.execute("PRAGMA database_list").fetchone()[2])
+    other_tab = another_connection(db)
 
     def run():
         with contextlib.suppress(AlreadySubmitted):

@@ -169,20 +169,18 @@ def test_the_filters_offer_a_coordinator_every_team_and_a_manager_their_own(fres
 # --- the command line --------------------------------------------------------------------------
 
 @pytest.fixture
-def cli_db(tmp_path, fresh_db, planned):
-    """The planned firm in a file the command line opens."""
-    path = tmp_path / "plan.db"
-    fresh_db.conn.execute("VACUUM INTO ?", [str(path)])
-    return path
+def cli_db(fresh_db, planned, app_opens):
+    """The planned firm in the database the command line opens."""
+    app_opens(fresh_db)
 
 
-def plan_command(db_path, *args):
-    return CliRunner().invoke(cli, ["training-plan", *args, "--db", str(db_path)])
+def plan_command(*args):
+    return CliRunner().invoke(cli, ["training-plan", *args])
 
 
 def test_the_command_line_writes_the_whole_plan_with_costs_as_xlsx_and_as_pdf(cli_db, tmp_path):
     for name in ("plan.xlsx", "plan.PDF"):
-        result = plan_command(cli_db, "--year", str(YEAR), "--out", str(tmp_path / name))
+        result = plan_command("--year", str(YEAR), "--out", str(tmp_path / name))
         assert result.exit_code == 0, result.output
     assert len(sheet_rows((tmp_path / "plan.xlsx").read_bytes())) == 3 + 3 + 1  # title, firm, header; 3 lines; totals
     assert "€ 1.234,56" in flat(text_of((tmp_path / "plan.PDF").read_bytes()))
@@ -197,7 +195,7 @@ def test_the_command_line_writes_the_whole_plan_with_costs_as_xlsx_and_as_pdf(cl
 def test_the_command_line_refuses_a_bad_year_or_file_name_with_exit_2_and_writes_nothing(cli_db, tmp_path, args, says):
     out_index = args.index("--out") + 1
     args = (*args[:out_index], str(tmp_path / args[out_index]), *args[out_index + 1:])
-    result = plan_command(cli_db, *args)
+    result = plan_command(*args)
     assert result.exit_code == 2 and says in result.output
     assert not [path for path in tmp_path.iterdir() if path.name.startswith("plan.") and path.suffix != ".db"]
 
