@@ -259,21 +259,19 @@ def remind_certificates(db_path, firm, lang) -> None:
 @cli.command()
 @click.argument("dest", type=click.Path(dir_okay=False, path_type=Path))
 @db_option
-@firm_option
 @lang_option
-def backup(dest, db_path, firm, lang) -> None:
+def backup(dest, db_path, lang) -> None:
     """Copy the database to DEST with SQLite's backup API; safe while the app runs (SQLite only)."""
     _refuse_on_postgres(db_path, lang)
-    backup_to(_open(db_path, firm), dest)
+    backup_to(_open(db_path), dest)
     click.echo(t("cli.written", lang, path=dest))
 
 
 @cli.command()
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @db_option
-@firm_option
 @lang_option
-def restore(source, db_path, firm, lang) -> None:
+def restore(source, db_path, lang) -> None:
     """Restore a backup into a new or empty database file (never over existing data; SQLite only)."""
     _refuse_on_postgres(db_path, lang)
     dest = db_path or config.database_path()
@@ -403,6 +401,8 @@ def firm_list(lang) -> None:
         found = tenants.firms(url, kind=None)
     except DevtalkError as error:
         _fail(error, lang)
+    if not found:
+        click.echo(t("cli.no_firms", lang))
     for each in found:
         click.echo(t("cli.fund_line" if each.kind == "fund" else "cli.firm_line", lang, slug=each.slug, name=each.name,
                      sector=each.sector or "-", created=each.created_at[:10], address=_address(each.slug)))
