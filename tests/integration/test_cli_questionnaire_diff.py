@@ -26,9 +26,15 @@ def last_years_edit() -> str:
 
 
 @pytest.fixture
-def diff(db_file):
+def diff(db_file, monkeypatch):
+    """``diff(OLD, NEW, ...)``: the command on this test's database (the SQLite file, unless the test points the
+    command line at its fresh_db with app_opens, which on PostgreSQL names its firm)."""
+    monkeypatch.setenv("DEVTALK_DB", str(db_file))
+    for name in ("DEVTALK_DATABASE_URL", "DEVTALK_FIRM"):
+        monkeypatch.delenv(name, raising=False)
+
     def invoke(*args):
-        return CliRunner().invoke(cli, ["questionnaire-diff", *map(str, args), "--db", str(db_file)])
+        return CliRunner().invoke(cli, ["questionnaire-diff", *map(str, args)])
     return invoke
 
 
@@ -49,7 +55,8 @@ def test_changes_are_listed_one_per_line_by_id_with_broken_trends_marked(diff, t
     assert all(": " in line for line in lines)
 
 
-def test_stored_version_ids_are_compared_like_files_and_in_english_when_asked(diff, fresh_db):
+def test_stored_version_ids_are_compared_like_files_and_in_english_when_asked(diff, fresh_db, app_opens):
+    app_opens(fresh_db)
     old = library.store_questionnaire(fresh_db, OPERATOR, TECHNICAL.read_text(encoding="utf-8"))
     new = library.store_questionnaire(fresh_db, OPERATOR, last_years_edit())
     result = diff(old.id, new.id, "--lang", "en")
@@ -58,7 +65,8 @@ def test_stored_version_ids_are_compared_like_files_and_in_english_when_asked(di
     assert diff(new.id, new.id).exit_code == 0
 
 
-def test_a_stored_version_compares_with_a_file(diff, fresh_db, tmp_path):
+def test_a_stored_version_compares_with_a_file(diff, fresh_db, app_opens, tmp_path):
+    app_opens(fresh_db)
     stored = library.store_questionnaire(fresh_db, OPERATOR, TECHNICAL.read_text(encoding="utf-8"))
     assert diff(stored.id, TECHNICAL).exit_code == 0
 
@@ -75,7 +83,8 @@ def test_an_invalid_file_exits_two_with_the_validators_message_and_line(diff, tm
     ("999", "versie 999 staat niet in de database"),
     ("bestaat-niet.yaml", "bestaat-niet.yaml"),
 ], ids=["an unknown version id", "a missing file"])
-def test_what_cannot_be_read_exits_two_and_says_so(diff, fresh_db, source, message):
+def test_what_cannot_be_read_exits_two_and_says_so(diff, fresh_db, app_opens, source, message):
+    app_opens(fresh_db)
     result = diff(TECHNICAL, source)
     assert result.exit_code == 2 and message in result.stderr.lower()
 
