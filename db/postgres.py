@@ -22,7 +22,7 @@ import psycopg_pool
 from psycopg.adapt import Dumper, Loader
 from sqlite_utils.db import NotFoundError
 
-from db.connection import RETRIES, _without_controls
+from db.connection import BUSY_TIMEOUT_MS, RETRIES, _without_controls
 
 POOL_MIN = 1
 POOL_MAX = 10
@@ -160,9 +160,18 @@ class PostgresDatabase:
     def owner_database(self) -> PostgresDatabase:
         return self if self.owner else PostgresDatabase(self.url, self.firm_id, owner=True)
 
-    def _begin(self, conn: psycopg.Connection) -> None:
-        # Both settings end with the transaction (is_local), so the connection returns to the pool clean.
-        if self._role is not None:
+    def _begin(self, conn: psycopg.Connection, write: bool) -> None:
+        """The firm's role and schema for this transaction alone (is_local: the connection goes back to
+        the pool with neither). A write transaction also takes the firm's writer lock first, as SQLite's
+        BEGIN IMMEDIATE takes the file's: a service's check and the write it allows are never split by
+        another transaction of the same firm (another tab's submit), and wait as long as SQLite's."""
+        if self._role is None:
+            return
+        if write and self.firm_id is not None:
+            conn.execute("SELECT set_config('role', %s, true), set_config('search_path', %s, true),"
+                         " set_config('lock_timeout', %s, true), pg_advisory_xact_lock(%s)",
+                         [self._role, self._path, f"{BUSY_TIMEOUT_MS}ms", self.firm_id])
+        else:
             conn.execute("SELECT set_config('role', %s, true), set_config('search_path', %s, true)",
                          [self._role, self._path])
 
@@ -171,13 +180,13 @@ class PostgresDatabase:
 
     @contextmanager
     def transaction(self) -> Iterator[PostgresDatabase]:
-        """One transaction on one connection pinned to this thread; nested use joins the outer one,
-        an exception rolls it all back."""
+        """One write transaction on one connection pinned to this thread, holding the firm's writer
+        lock; nested use joins the outer one, an exception rolls it all back."""
         if self._pinned() is not None:
             yield self
             return
         with self._pool.connection() as conn:  # commits on leaving, rolls back on an exception
-            self._begin(conn)
+            self._begin(conn, write=True)
             pinned = _transactions.__dict__.setdefault("open", {})
             pinned[self._transaction_key] = conn
             try:
@@ -195,7 +204,7 @@ class PostgresDatabase:
         for attempt in range(RETRIES):
             try:
                 with self._pool.connection() as conn:
-                    self._begin(conn)
+                    self._begin(conn, write=False)
                     with conn.cursor() as cursor:
                         return work(cursor)
             except (psycopg.errors.SerializationFailure, psycopg.errors.DeadlockDetected):

@@ -28,8 +28,9 @@ from devtalk.errors import DevtalkError
 APP_ROLE = "devtalk"
 SLUG = re.compile(r"[a-z][a-z0-9-]{1,39}")
 KINDS = ("firm", "fund")
-# Any number will do, as long as every server uses the same one: it serialises registry migrations.
-_REGISTRY_LOCK = 20_2026
+# Any pair will do, as long as every server uses the same: it serialises registry migrations. The
+# two-number form keeps it apart from the firms' writer locks, which are keyed by the firm's id alone.
+_REGISTRY_LOCK = (20, 2026)
 
 
 class UnknownFirm(DevtalkError):
@@ -106,7 +107,7 @@ def prepare(url: str) -> None:
     server at every start."""
     owner = PostgresDatabase(url, owner=True)
     with owner.transaction():
-        owner.execute("SELECT pg_advisory_xact_lock(?)", [_REGISTRY_LOCK])
+        owner.execute("SELECT pg_advisory_xact_lock(?, ?)", _REGISTRY_LOCK)
         owner.execute("CREATE TABLE IF NOT EXISTS public.registry_version (version INTEGER NOT NULL)")
         found = owner.execute("SELECT version FROM public.registry_version").fetchone()
         if found is None:
