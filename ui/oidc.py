@@ -71,8 +71,11 @@ def sign_out() -> None:
     office_account = st.user.get("is_logged_in") is True
     session.end()
     if office_account:
-        st.logout()  # Streamlit takes the browser to the provider's sign-out, then back to the start
-    st.rerun()  # meanwhile this tab shows the sign-in page, not the page of someone signed out
+        # The browser goes to the provider's sign-out, then back to the start. No rerun here: it
+        # would drop that redirect, and the identity cookie would stay.
+        st.logout()
+    else:
+        st.rerun()
 
 
 @callbacks.signed_in("oidc_setting")
