@@ -6,6 +6,7 @@ import streamlit as st
 
 from devtalk.domain import access
 from devtalk.domain.models import Person
+from ui import session
 from ui.session import tr
 from ui.text import escape_markdown
 
@@ -37,9 +38,13 @@ MY_LEARNING = "pages/my_learning.py"
 TRAINING_QUEUE = "pages/training_queue.py"
 TRAINING_PLAN = "pages/training_plan.py"
 LEARNING_EVALUATION = "pages/learning_evaluation.py"
+FUND_FIRMS = "pages/fund_firms.py"
+FUND_FIGURES = "pages/fund_figures.py"
 
 
 def pages_for(person: Person | None, needs_setup: bool = False) -> list[st.Page] | dict[str, list[st.Page]]:
+    if session.fund_portal():
+        return _fund_portal(person)
     if person is None and needs_setup:
         return [st.Page(SETUP, title=tr("nav.setup"), icon=":material/rocket_launch:", default=True)]
     if person is None:
@@ -73,6 +78,18 @@ def show_menu(pages: list[st.Page] | dict[str, list[st.Page]]) -> None:
             st.markdown(f"**{escape_markdown(header)}**")
         for page in section:
             st.page_link(page)
+
+
+def _fund_portal(person: Person | None) -> list[st.Page]:
+    """The fund portal shows the fund's pages and no firm's: its administrators are made on the
+    command line (``devtalk fund-admin add``), so there is no first-run setup to open either."""
+    if person is None:
+        return [st.Page(SIGN_IN, title=tr("nav.sign_in"), icon=":material/login:", default=True)]
+    account = st.Page(ACCOUNT, title=tr("nav.account"), icon=":material/person:", default=not person.is_fund_admin)
+    if not person.is_fund_admin:
+        return [account]
+    return [st.Page(FUND_FIRMS, title=tr("fund.nav_firms"), icon=":material/domain:", default=True),
+            st.Page(FUND_FIGURES, title=tr("fund.nav_figures"), icon=":material/insights:"), account]
 
 
 def _hr_pages() -> list[st.Page]:

@@ -13,9 +13,10 @@ from typing import Any
 import sqlite_utils
 import streamlit as st
 
-from db import migrate, open_db
+from db import migrate, open_db, tenants
 from devtalk import config
 from devtalk.domain.client_address import client_address
+from devtalk.domain.firm_address import slug_from_host
 from devtalk.domain.models import Person
 from devtalk.errors import DevtalkError
 from devtalk.i18n import normalise_language, t
@@ -32,10 +33,15 @@ ERROR, WARNING, SUCCESS = "error", "warning", "success"
 SIGNED_OUT = "signed_out"  # a callback found its session gone; app.py shows it
 CODE = "code"  # why a card's code or PIN did not sign in, under its form
 LINK_ERROR = "link"  # why a card's QR link did not sign in; the sign-in page shows it on top
+FIRM_KIND = "_db_firm_kind"  # on PostgreSQL, the kind of the session's firm ("firm" or "fund")
 
 
 def database() -> sqlite_utils.Database:
-    """One connection per browser session; each tab runs in its own thread, so none are shared."""
+    """One connection per browser session; each tab runs in its own thread, so none are shared.
+    On PostgreSQL, the database of the firm this session is bound to (``firm_database``)."""
+    url = config.database_url()
+    if url is not None:
+        return firm_database(url)
     path = str(config.database_path())
     if st.session_state.get("_db_path") != path:
         database = open_db(path)
@@ -43,6 +49,32 @@ def database() -> sqlite_utils.Database:
         st.session_state["_db"] = database
         st.session_state["_db_path"] = path
     return st.session_state["_db"]
+
+
+def firm_database(url: str) -> sqlite_utils.Database:
+    """The database of the firm this address names (the Host header's first label, else DEVTALK_FIRM),
+    bound to the browser session: a later run that names another firm starts a fresh session, signed
+    out, so nothing of one firm (a token, a waiting card, a form) is ever used on another's database.
+    No firm at this address: a page that says so, and nothing else."""
+    slug = slug_from_host(st.context.headers.get("Host")) or config.firm_slug()
+    if st.session_state.get("_db_path") != (url, slug):
+        if "_db_path" in st.session_state:  # bound to another firm: start over there, signed out
+            st.session_state.clear()
+        firm = tenants.firm_by_slug(url, slug) if slug else None
+        if firm is None:
+            st.title(tr("firm_address.none_title"))
+            st.write(tr("firm_address.none_text"))
+            st.stop()
+        database = tenants.firm_database(url, firm)
+        migrate(database)
+        st.session_state.update({"_db": database, "_db_path": (url, slug), FIRM_KIND: firm.kind})
+    return st.session_state["_db"]
+
+
+def fund_portal() -> bool:
+    """Whether this session is on the fund portal (PostgreSQL, the firm of kind "fund")."""
+    database()
+    return st.session_state.get(FIRM_KIND) == "fund"
 
 
 def session_token() -> str | None:
@@ -216,7 +248,7 @@ def end() -> None:
     auth.sign_out(database(), session_token())
     served_files.remove_unshown()
     for key in list(st.session_state.keys()):
-        if key not in ("_db", "_db_path"):
+        if key not in ("_db", "_db_path", FIRM_KIND):
             del st.session_state[key]
     st.session_state["_cookie"] = ""
 

@@ -36,6 +36,12 @@ def require_hr(actor: Person) -> None:
         raise NotAllowed()
 
 
+def require_fund_admin(actor: Person) -> None:
+    """The gate of every fund-portal service: a fund administrator signed in with a password."""
+    if not (may_act(actor) and actor.is_fund_admin and not actor.restricted):
+        raise NotAllowed()
+
+
 def recorded_id(actor: Person) -> int | None:
     """Who the audit log and ``created_by`` name: the person, or none for the command line (the
     columns reference people, and the operator is not one of them)."""

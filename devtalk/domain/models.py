@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 ROLES = ("employee", "manager", "hr_admin", "training_coordinator")
+# The fund portal's administrators (issue 20) hold this role, in the fund's own firm only. It is not
+# among a firm's ROLES: no firm's HR, import or export can grant it.
+FUND_ADMIN = "fund_admin"
 SIDES = ("employee", "manager")
 ACTION_KINDS = (
     "on_the_job",
@@ -48,6 +51,10 @@ class Person:
     def is_hr(self) -> bool:
         """Holds HR's rights now: a deactivated person holds none, even through a stale record."""
         return self.active and "hr_admin" in self.roles
+
+    @property
+    def is_fund_admin(self) -> bool:
+        return self.active and FUND_ADMIN in self.roles
 
 
 @dataclass(frozen=True)

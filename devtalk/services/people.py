@@ -119,9 +119,14 @@ def set_password(db: sqlite_utils.Database, actor: Person, person_id: int, passw
 
 def reset_password(db: sqlite_utils.Database, actor: Person, person_id: int) -> str:
     """A new random password for HR to hand over; it is shown once and stored only as a hash."""
-    password = "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(PASSWORD_LENGTH))
+    password = new_password()
     set_password(db, actor, person_id, password)
     return password
+
+
+def new_password() -> str:
+    """A random password to hand over once (HR's reset, a new firm's first HR account)."""
+    return "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(PASSWORD_LENGTH))
 
 
 def list_functions(db: sqlite_utils.Database, actor: Person, search: str = "") -> list[JobFunction]:
