@@ -39,7 +39,10 @@ def _open(db_path: Path | None, firm: str | None = None):
             raise DevtalkError("cli.firm_without_url", firm=firm)
         database = open_db(db_path or config.database_path())
     else:
-        database = open_database(url, _slug(firm))
+        try:
+            database = open_database(url, _slug(firm))
+        except tenants.UnknownFirm:  # its own words speak of the browser's address bar
+            raise DevtalkError("cli.unknown_firm", slug=_slug(firm)) from None
     migrate(database)
     return database
 
