@@ -10,7 +10,9 @@ import click
 from bench.run import run_bench, table
 
 
-def levels(_context, _parameter, value: str) -> tuple[int, ...]:
+def levels(_context, _parameter, value: str | None) -> tuple[int, ...]:
+    if value is None:
+        return ()
     try:
         numbers = tuple(int(part) for part in value.split(","))
     except ValueError:
@@ -29,13 +31,17 @@ def levels(_context, _parameter, value: str) -> tuple[int, ...]:
 @click.option("--load-levels", default="1,10,30,60", show_default=True, callback=levels,
               help="With --load: the numbers of sessions to measure, one after the other.")
 @click.option("--load-seconds", default=40.0, show_default=True, help="With --load: seconds of tapping per level.")
+@click.option("--servers", default=None, callback=levels,
+              help="With --load: the numbers of app servers behind HAProxy to measure each level with, one after "
+                   "the other, e.g. 1,2 (the firm then on PostgreSQL, as `make cluster` runs it). "
+                   "Default: one server reached directly, on SQLite.")
 def main(answers: int, repeat: int, json_path: Path | None, load: bool, load_levels: tuple[int, ...],
-         load_seconds: float) -> None:
+         load_seconds: float, servers: tuple[int, ...]) -> None:
     """Measure page and service speed against a floor taken in the same run."""
     if load:
         from bench.load import run_load
 
-        click.echo(table(run_load(answers, load_levels, load_seconds, json_path)))
+        click.echo(table(run_load(answers, load_levels, load_seconds, json_path, servers)))
     else:
         click.echo(table(run_bench(answers, repeat, json_path)))
 

@@ -5,6 +5,10 @@ product's own services; then, for each number of sessions, a fresh `streamlit ru
 it while that many phones (bench/load_client.py) sign in with their card's code, follow the link to
 their form and tap an answer every 2-3 s. The phones arrive spread over the first third of the
 level, so the first ones tap while the later ones open their form, as on a shop floor.
+
+With ``--servers 1,2`` the firm is moved to PostgreSQL and each level is served by that many app
+servers behind HAProxy, as `make cluster` runs them (ops/cluster.py), for each number in turn: the
+sessions held with two servers against one.
 """
 
 from __future__ import annotations
@@ -31,12 +35,14 @@ import click
 from bench.figures import ROOT, Figure, p95
 from bench.load_client import Phone, RunFailed
 from bench.seed import ITEMS, ROUNDS, SIDES, seed
-from db import open_db
+from db import open_database
 from db.conversations import answers_of, conversations_in_round, get_conversation
 from devtalk.domain.models import NOT_APPLICABLE
 from devtalk.services import invitations, rounds
+from ops.cluster import Cluster, ClusterFailed, postgres_url
 
 ROUND_NAME = "Load test"  # the round every phone fills in
+BENCH_FIRM = "bench"  # the firm's slug on PostgreSQL
 TAP_GAP = (2.0, 3.0)  # seconds between one person's taps
 IDLE_SECONDS = 3.0  # the idle server's own CPU is measured this long before the phones arrive
 # The bench questionnaire's answer buttons in the order the form draws them (bench/seed.py).
@@ -54,16 +60,23 @@ class Level:
     server_cpu_per_tap_ms: float  # from the moment every phone had its form, idle housekeeping off
     memory_per_session_mb: float
     client_share: float  # percent of one core the load client used
+    servers: int = 0  # app servers behind HAProxy; 0: one server reached directly, on the SQLite file
 
 
-def run_load(answers: int, levels: tuple[int, ...], seconds: float, json_path: Path | None) -> list[Figure]:
+def run_load(answers: int, levels: tuple[int, ...], seconds: float, json_path: Path | None,
+             servers: tuple[int, ...] = ()) -> list[Figure]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "load.db"
-        codes = load_firm(path, answers, max(levels) + 1)  # one more: the phone that warms a new server
-        measured = []
-        for sessions in levels:
-            click.echo(f"{sessions} session(s) for {seconds:g} s ...", err=True)
-            measured.append(measure_level(path, codes[:sessions + 1], seconds, Path(folder) / f"server-{sessions}.log"))
+        warmers = max(servers, default=1)
+        codes = load_firm(path, answers, max(levels) + warmers)  # one more per server: the phone that warms it
+        with firm_store(path, bool(servers)) as env:
+            measured = []
+            for count in servers or (0,):
+                for sessions in levels:
+                    behind = f" on {count} server(s) behind HAProxy" if count else ""
+                    click.echo(f"{sessions} session(s) for {seconds:g} s{behind} ...", err=True)
+                    measured.append(measure_level(env, codes[:sessions + max(count, 1)], count, seconds,
+                                                  Path(folder) / f"servers-{count}-sessions-{sessions}"))
     results = figures_of(measured)
     if json_path:
         json_path.write_text(json.dumps([f.as_json() for f in results], indent=2), encoding="utf-8")
@@ -85,29 +98,48 @@ def load_firm(path: Path, answers: int, phones: int) -> list[str]:
     return codes
 
 
-def measure_level(path: Path, codes: list[str], seconds: float, log: Path) -> Level:
-    with server(path, log) as (url, pid):
-        return asyncio.run(drive(url, pid, path, codes, seconds))
+@contextmanager
+def firm_store(path: Path, on_postgres: bool):
+    """The app servers' environment: the seeded SQLite file, or the same firm moved to PostgreSQL
+    (a throwaway server, as `make cluster` starts one) by `devtalk migrate-to-postgres`'s service."""
+    if not on_postgres:
+        yield {"DEVTALK_DB": str(path)}
+        return
+    from devtalk.services.migration_to_postgres import migrate_to_postgres
+
+    with postgres_url() as url:
+        migrate_to_postgres(path, url, BENCH_FIRM)
+        yield {"DEVTALK_DATABASE_URL": url, "DEVTALK_FIRM": BENCH_FIRM}
 
 
-async def drive(url: str, pid: int, path: Path, codes: list[str], seconds: float) -> Level:
+def measure_level(env: dict[str, str], codes: list[str], servers: int, seconds: float, folder: Path) -> Level:
+    folder.mkdir()
+    with serving(env, servers, folder) as (url, pids):
+        return asyncio.run(drive(url, pids, env, codes, servers, seconds))
+
+
+async def drive(url: str, pids: list[int], env: dict[str, str], codes: list[str], servers: int,
+                seconds: float) -> Level:
     rng = random.Random(18)
-    # A new server process imports the app and fills its caches on the first run: one phone
-    # does that before the clock starts, so the figures show what each further phone costs.
-    warm = Phone(url, random.Random(0))
-    await warm.connect()
-    await warm.sign_in(codes[0])
-    await warm.open_form()
-    await warm.tap()
-    baseline = resident_mb(pid)
+    # A new server process imports the app and fills its caches on the first run: one phone per
+    # server does that before the clock starts (the balancer hands each new socket to the next
+    # server in turn), so the figures show what each further phone costs.
+    warmers = max(servers, 1)
+    warm = [Phone(url, random.Random(number)) for number in range(warmers)]
+    for phone, code in zip(warm, codes):
+        await phone.connect()
+        await phone.sign_in(code)
+        await phone.open_form()
+        await phone.tap()
+    baseline = resident_mb(pids)
     # What the server burns with nobody tapping (Streamlit polls its config files five times a
     # second) is no tap's cost: it is measured here and taken off the CPU per tap.
-    idle_from, idle_cpu = time.perf_counter(), cpu_seconds(pid)
+    idle_from, idle_cpu = time.perf_counter(), cpu_seconds(pids)
     await asyncio.sleep(IDLE_SECONDS)
-    idle_rate = (cpu_seconds(pid) - idle_cpu) / (time.perf_counter() - idle_from)
+    idle_rate = (cpu_seconds(pids) - idle_cpu) / (time.perf_counter() - idle_from)
     started, client_started = time.perf_counter(), time.process_time()
     deadline = started + seconds
-    phones = [Phone(url, random.Random(rng.random())) for _ in codes[1:]]
+    phones = [Phone(url, random.Random(rng.random())) for _ in codes[warmers:]]
     # The CPU per tap is taken from the moment the last phone has its form: no opening in it.
     window: list[tuple[float, float]] = []
     opened = []
@@ -115,22 +147,22 @@ async def drive(url: str, pid: int, path: Path, codes: list[str], seconds: float
     def one_more_open() -> None:
         opened.append(True)
         if len(opened) == len(phones):
-            window.append((time.perf_counter(), cpu_seconds(pid)))
+            window.append((time.perf_counter(), cpu_seconds(pids)))
 
     outcomes = await asyncio.gather(*(person(phone, code, started + rng.uniform(0, seconds / 3), deadline, one_more_open)
-                                      for phone, code in zip(phones, codes[1:])))
+                                      for phone, code in zip(phones, codes[warmers:])))
     all_in, cpu_then = window[0]
-    server_cpu = max(0.0, cpu_seconds(pid) - cpu_then - idle_rate * (time.perf_counter() - all_in))
+    server_cpu = max(0.0, cpu_seconds(pids) - cpu_then - idle_rate * (time.perf_counter() - all_in))
     client_share = 100 * (time.process_time() - client_started) / (time.perf_counter() - started)
-    memory = (resident_mb(pid) - baseline) / len(phones)
-    for phone in (warm, *phones):
+    memory = (resident_mb(pids) - baseline) / len(phones)
+    for phone in (*warm, *phones):
         await phone.close()
-    check_stored(path, (warm, *phones))
+    check_stored(env, (*warm, *phones))
     openings = [opening for opening, _ in outcomes]
     taps = [(at, milliseconds) for _, done in outcomes for at, milliseconds in done]
     in_window = [milliseconds for at, milliseconds in taps if at >= all_in]
     return Level(len(phones), openings, [milliseconds for _, milliseconds in taps],
-                 1000 * server_cpu / max(1, len(in_window)), memory, client_share)
+                 1000 * server_cpu / max(1, len(in_window)), memory, client_share, servers)
 
 
 async def person(phone: Phone, code: str, arrives: float, deadline: float,
@@ -151,10 +183,10 @@ async def person(phone: Phone, code: str, arrives: float, deadline: float,
     return opening, taps
 
 
-def check_stored(path: Path, phones) -> None:
+def check_stored(env: dict[str, str], phones) -> None:
     """Every phone's last tap on each item is the answer the database holds: a tap that stored
     nothing would be fast for the wrong reason."""
-    database = open_db(path)
+    database = open_database(env.get("DEVTALK_DATABASE_URL") or env["DEVTALK_DB"], env.get("DEVTALK_FIRM"))
     try:
         for phone in phones:
             conversation = int(parse_qs(phone.query)["conversation"][0])
@@ -169,14 +201,30 @@ def check_stored(path: Path, phones) -> None:
 
 
 @contextmanager
-def server(path: Path, log: Path):
-    """`streamlit run app.py` on a free local port, serving ``path``: its address and process id."""
+def serving(env: dict[str, str], servers: int, folder: Path):
+    """The websocket address the phones use and the app servers' process ids: one server reached
+    directly (``servers`` 0), or that many behind HAProxy."""
+    if not servers:
+        with server(env, folder / "server.log") as (url, pid):
+            yield url, [pid]
+        return
+    try:
+        with Cluster(env, folder, servers) as cluster:
+            yield cluster.url.replace("http://", "ws://"), [app.process.pid for app in cluster.servers]
+    except ClusterFailed as failure:
+        raise RunFailed(str(failure)) from None
+
+
+@contextmanager
+def server(env: dict[str, str], log: Path):
+    """`streamlit run app.py` on a free local port, serving the database ``env`` names: its address
+    and process id."""
     port = free_port()
     with open(log, "wb") as output:
         process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, env={**os.environ, "DEVTALK_DB": str(path)}, stdout=output, stderr=subprocess.STDOUT)
+            cwd=ROOT, env={**os.environ, **env}, stdout=output, stderr=subprocess.STDOUT)
         try:
             wait_until_up(f"http://127.0.0.1:{port}", process, log)
             yield f"ws://127.0.0.1:{port}", process.pid
@@ -208,37 +256,56 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
     raise RunFailed(f"streamlit did not start on {url}")
 
 
-def cpu_seconds(pid: int) -> float:
-    """User and system CPU time of a process so far (Linux: /proc/PID/stat)."""
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time of the app servers so far (Linux: /proc/PID/stat)."""
+    total = 0
+    for pid in pids:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
-def resident_mb(pid: int) -> float:
-    with open(f"/proc/{pid}/status") as status:
-        kilobytes = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
+def resident_mb(pids: list[int]) -> float:
+    kilobytes = 0
+    for pid in pids:
+        with open(f"/proc/{pid}/status") as status:
+            kilobytes += next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
     return kilobytes / 1024
 
 
 def figures_of(levels: list[Level]) -> list[Figure]:
-    alone = next((level for level in levels if level.sessions == 1), None)
-    results = []
-    for level in levels:
-        results += level_figures(level, alone)
-    capacity = 0
-    for level in sorted(levels, key=lambda level: level.sessions):
-        if p95(level.taps) > CAPACITY_TAP_MS:
-            break
-        capacity = level.sessions
-    results.append(Figure(f"capacity: sessions with p95 tap <={CAPACITY_TAP_MS} ms", "sessions", capacity, capacity,
-                          None, None, f">={CAPACITY} sessions (of those measured)", capacity >= CAPACITY))
+    results, capacities = [], {}
+    for servers in sorted({level.servers for level in levels}):
+        group = [level for level in levels if level.servers == servers]
+        alone = next((level for level in group if level.sessions == 1), None)
+        for level in group:
+            results += level_figures(level, alone)
+        capacity = 0
+        for level in sorted(group, key=lambda level: level.sessions):
+            if p95(level.taps) > CAPACITY_TAP_MS:
+                break
+            capacity = level.sessions
+        capacities[servers] = capacity
+        results.append(Figure(f"capacity{behind(servers)}: sessions with p95 tap <={CAPACITY_TAP_MS} ms", "sessions",
+                              capacity, capacity, None, None, f">={CAPACITY} sessions (of those measured)",
+                              capacity >= CAPACITY))
+    for servers, capacity in capacities.items():
+        if servers > 1 and 1 in capacities:
+            results.append(Figure(f"capacity, {servers} servers against 1", "sessions", capacity, capacity,
+                                  capacities[1], round(capacity / max(1, capacities[1]), 2),
+                                  "more sessions than 1 server (of those measured)", capacity > capacities[1]))
     return results
+
+
+def behind(servers: int) -> str:
+    """How the phones reached the app, for a figure's name: straight (nothing said) or through HAProxy."""
+    return f", {servers} server{'s' if servers > 1 else ''}" if servers else ""
 
 
 def level_figures(level: Level, alone: Level | None) -> list[Figure]:
     n, taps, openings = level.sessions, level.taps, level.openings
-    at = f"{n} session" if n == 1 else f"{n} sessions"
+    at = (f"{n} session" if n == 1 else f"{n} sessions") + behind(level.servers)
     tap_p95, open_p95 = p95(taps), p95(openings)
     if n == TARGET_SESSIONS:
         floor = None if alone is None else round(p95(alone.taps), 1)

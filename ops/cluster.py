@@ -1,6 +1,7 @@
 """`make cluster` (`python -m ops.cluster`): devtalk as a fund or an accountant's office hosts it,
-all on this machine: a database, several `streamlit run app.py` servers on ports of their own, and
-Debian's HAProxy in front of them with sticky sessions (ops/haproxy.cfg). Ctrl-C stops everything.
+all on this machine: PostgreSQL (a throwaway server of its own, or DEVTALK_DATABASE_URL's), several
+`streamlit run app.py` servers on ports of their own, and Debian's HAProxy in front of them with
+sticky sessions (ops/haproxy.cfg). Ctrl-C stops everything.
 
 The cluster test (tests/browser/test_cluster.py) and the load bench (`python -m bench --load
 --servers N`) start the same `Cluster` and stop one of its servers or measure all of them.
@@ -21,14 +22,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
+from typing import Self
 
 import click
+
+from db import tenants
+from devtalk import config
+from ops import postgres
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = Path(__file__).with_name("haproxy.cfg")
 HAPROXY = os.environ.get("DEVTALK_HAPROXY", "/usr/sbin/haproxy")
 START_SECONDS = 90  # a new server imports pandas, Altair and the PDF libraries; on a busy 2-core machine
 STOP_SECONDS = 20
+DEMO_FIRM = "demo"  # the demo firm's address: demo.localhost
+FUND_ADMIN = "fondsbeheer"  # the fund portal's first administrator
 
 
 class ClusterFailed(RuntimeError):
@@ -140,12 +148,12 @@ class Cluster:
             server.launch_server()
         for server in self.servers:
             server.wait_until(f"{server.url}/_stcore/health")
-        config = self.folder / "haproxy.cfg"
-        config.write_text(haproxy_config(f"{self.bind}:{self.port}", self.servers), encoding="utf-8")
-        checked = subprocess.run([HAPROXY, "-c", "-f", str(config)], capture_output=True, text=True)
+        settings = self.folder / "haproxy.cfg"
+        settings.write_text(haproxy_config(f"{self.bind}:{self.port}", self.servers), encoding="utf-8")
+        checked = subprocess.run([HAPROXY, "-c", "-f", str(settings)], check=False, capture_output=True, text=True)
         if checked.returncode:
-            raise ClusterFailed(f"HAProxy refused {config}:\n{checked.stdout}{checked.stderr}")
-        self.balancer.launch([HAPROXY, "-db", "-f", str(config)])
+            raise ClusterFailed(f"HAProxy refused {settings}:\n{checked.stdout}{checked.stderr}")
+        self.balancer.launch([HAPROXY, "-db", "-f", str(settings)])
         self.balancer.wait_until(f"{self.url}/_stcore/health")
 
     def stop(self) -> None:
@@ -153,7 +161,7 @@ class Cluster:
         for server in self.servers:
             server.stop()
 
-    def __enter__(self) -> Cluster:
+    def __enter__(self) -> Self:
         try:
             self.start()
         except BaseException:
@@ -171,11 +179,33 @@ def haproxy_config(bind: str, servers: list[AppServer]) -> str:
 
 
 @contextmanager
-def demo_database(folder: Path):
-    """The environment that points the app servers at a database holding the demo firm."""
-    path = folder / "devtalk.db"
-    subprocess.run([sys.executable, "-m", "devtalk", "demo", "--db", str(path)], cwd=ROOT, check=True)
-    yield {"DEVTALK_DB": str(path)}
+def postgres_url():
+    """The app's URL with the firm registry ready: DEVTALK_DATABASE_URL when set (a server whose
+    roles `db.tenants.bootstrap` made once); else a throwaway server of our own, gone with its data
+    when the cluster stops."""
+    url = config.database_url()
+    if url:
+        tenants.prepare(url)
+        yield url
+        return
+    with postgres.start(fast=False) as server:
+        url = tenants.bootstrap(server.superuser_url, secrets.token_urlsafe(16))
+        tenants.prepare(url)
+        yield url
+
+
+@contextmanager
+def demo_firms():
+    """The app servers' environment: PostgreSQL with the demo firm and the fund portal, each made
+    through the command line the first time (its fund administrator's password is printed once)."""
+    with postgres_url() as url:
+        env = {**os.environ, "DEVTALK_DATABASE_URL": url, "DEVTALK_FIRM": DEMO_FIRM}
+        if tenants.firm_by_slug(url, DEMO_FIRM) is None:
+            subprocess.run([sys.executable, "-m", "devtalk", "demo", "--firm", DEMO_FIRM], cwd=ROOT, env=env, check=True)
+        if tenants.firm_by_slug(url, config.fund_slug()) is None:
+            subprocess.run([sys.executable, "-m", "devtalk", "fund-admin", "add", FUND_ADMIN, "--name", "Fondsbeheer"],
+                           cwd=ROOT, env=env, check=True)
+        yield {"DEVTALK_DATABASE_URL": url, "DEVTALK_FIRM": DEMO_FIRM}
 
 
 @click.command()
@@ -184,17 +214,18 @@ def demo_database(folder: Path):
 @click.option("--bind", default="127.0.0.1", show_default=True,
               help="The balancer's address (0.0.0.0: reachable from phones on this network).")
 def main(count: int, port: int, bind: str) -> None:
-    """Start a database with the demo firm, several app servers and HAProxy in front; Ctrl-C stops them."""
+    """Start PostgreSQL with the demo firm and the fund portal, several app servers and HAProxy in front."""
     if not Path(HAPROXY).exists():
         raise click.ClickException(f"HAProxy not found at {HAPROXY}: run `make cluster` (it installs Debian's haproxy)")
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops everything too, as Ctrl-C does
-    with tempfile.TemporaryDirectory(prefix="devtalk-cluster-") as folder, demo_database(Path(folder)) as env:
+    with tempfile.TemporaryDirectory(prefix="devtalk-cluster-") as folder, demo_firms() as env:
         cluster = Cluster(env, Path(folder), count, port, bind, [port + number for number in range(1, count + 1)])
         with cluster:
             for server in cluster.servers:
                 click.echo(f"{server.name}: {server.url} (log {server.log})")
-            click.echo(f"Open http://localhost:{port}/ (sign in as hr, manager or employee; password demo). "
-                       "Ctrl-C stops everything.")
+            click.echo(f"The demo firm: http://{DEMO_FIRM}.localhost:{port}/ (hr, manager or employee; password demo)")
+            click.echo(f"The fund portal: http://{config.fund_slug()}.localhost:{port}/ ({FUND_ADMIN}; the password above)")
+            click.echo("Ctrl-C stops everything.")
             try:
                 signal.pause()
             except KeyboardInterrupt:

@@ -17,7 +17,13 @@ from playwright.sync_api import expect
 
 import db as storage
 from ops.cluster import Cluster
-from tests.browser.conftest import SCALE_BLOCKS, current_conversation, phone, settle, sign_in
+from tests.browser.conftest import (
+    SCALE_BLOCKS,
+    current_conversation,
+    phone,
+    settle,
+    sign_in,
+)
 
 pytestmark = pytest.mark.browser
 OPEN_BLOCKS = "[class*='st-key-item_']:has(textarea)"

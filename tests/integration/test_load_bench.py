@@ -42,7 +42,7 @@ def test_python_m_bench_load_writes_the_tap_capacity_and_memory_figures_as_json(
 def test_every_phone_of_a_load_level_finds_its_taps_stored_in_the_database(tmp_path):
     path = tmp_path / "load.db"
     codes = load.load_firm(path, 20_000, 3)
-    level = load.measure_level(path, codes, 2, tmp_path / "server.log")
+    level = load.measure_level({"DEVTALK_DB": str(path)}, codes, 0, 2, tmp_path / "level")
 
     database = open_db(path)
     loaded = next(found for found in list_rounds(database) if found.name == load.ROUND_NAME)
