@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 POSTGRES ?= $(or $(firstword $(wildcard /usr/lib/postgresql/*/bin/postgres)),/usr/lib/postgresql/bin/postgres)
 HAPROXY ?= /usr/sbin/haproxy
 
-.PHONY: run start test test-fast bench clean
+.PHONY: run start cluster test test-fast bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,12 @@ run: $(VENV)/.runtime $(DEVTALK_DB)
 start: $(VENV)/.runtime
 	DEVTALK_DB=$(DEVTALK_DB) $(BIN)/python -m devtalk init
 	DEVTALK_DB=$(DEVTALK_DB) $(BIN)/streamlit run app.py
+
+# As a fund hosts it: PostgreSQL with the demo firm and the fund portal, SERVERS app servers and
+# HAProxy in front of them with sticky sessions (ops/cluster.py). Ctrl-C stops everything.
+SERVERS ?= 2
+cluster: $(VENV)/.runtime $(POSTGRES) $(HAPROXY)
+	$(BIN)/python -m ops.cluster --servers $(SERVERS)
 
 # One pytest worker per core, each test file on one worker (a module's demo firm or server is made once).
 PARALLEL := -n auto --dist loadfile
