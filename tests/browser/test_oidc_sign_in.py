@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 import db as storage
 from db.people import person_by_username, update_person
 from devtalk.services import oidc_sign_in
-from tests.browser.conftest import Server, _free_port, settle
+from tests.browser.conftest import ARTIFACTS, Server, _free_port, settle
 
 pytestmark = pytest.mark.browser
 
@@ -25,8 +25,11 @@ DAAN = "daan@smit-metaal.nl"
 
 @pytest.fixture(scope="module")
 def provider():
-    """An OpenID provider that knows Daan (his address verified), on a free port of this machine."""
-    with run_server_in_thread(user_claims=[User(sub="daan", claims={"email": DAAN, "email_verified": True})]) as running:
+    """An OpenID provider that knows Daan and a visitor devtalk does not know (both addresses
+    verified), on a free port of this machine."""
+    known = [User(sub="daan", claims={"email": DAAN, "email_verified": True}),
+             User(sub="bezoeker", claims={"email": "bezoeker@elders.nl", "email_verified": True})]
+    with run_server_in_thread(user_claims=known) as running:
         yield f"http://localhost:{running.server_port}"
 
 
@@ -95,3 +98,20 @@ def test_the_person_signs_in_at_the_provider_and_lands_in_devtalk_as_themselves(
     settle(page)
     expect(page.locator("h1", has_text="Mijn gesprekken")).to_have_count(0)
     expect(page.locator(".st-key-login_username input")).to_be_visible()
+
+
+def test_an_office_account_nobody_here_has_is_told_so_and_may_choose_another(page, office_server):
+    server, db_path = office_server
+    offer(db_path, "kantoor")
+    page.goto(server.url)
+    page.get_by_role("button", name="Aanmelden met je kantooraccount").click()
+    page.locator("input[name='sub']").fill("bezoeker")
+    page.get_by_role("button", name="Authorize").click()
+
+    page.get_by_text("Er is hier niemand actief met het e-mailadres van je kantooraccount").wait_for()
+    expect(page.locator("h1", has_text="Welkom bij devtalk")).to_be_visible()
+    settle(page)
+    page.screenshot(path=str(ARTIFACTS / "oidc-refused.png"))
+    page.get_by_role("button", name="Een ander kantooraccount gebruiken").click()
+    page.get_by_role("button", name="End session").click()
+    page.get_by_role("button", name="Aanmelden met je kantooraccount").wait_for()

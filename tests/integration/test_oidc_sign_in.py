@@ -7,7 +7,7 @@ import pytest
 from db import audit
 from db.people import update_person
 from devtalk.errors import InvalidInput, NotAllowed
-from devtalk.services import auth, oidc_sign_in, people
+from devtalk.services import auth, exports, oidc_sign_in, people
 from devtalk.services.oidc_sign_in import EmailNotVerified, NoPersonWithEmail
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
@@ -44,12 +44,14 @@ def test_the_session_is_an_ordinary_one_with_every_right_of_a_password_session(o
     assert signed_in == by_password and not signed_in.restricted
 
 
-def test_the_sign_in_is_in_the_audit_log_with_the_provider(offering):
+def test_the_sign_in_and_hrs_choice_are_in_the_audit_log_in_words(offering):
     db, firm = offering
     oidc_sign_in.sign_in(db, identity(), now=NOW)
-    latest = audit.list_events(db, limit=1)[0]
-    assert (latest.actor_id, latest.action, latest.record_id, latest.detail) == (
-        firm.employee.id, "oidc.sign_in", str(firm.employee.id), '{"provider": "kantoor"}')
+    lines = exports.audit_log(db, firm.hr, limit=2)
+    assert [(line.actor.name, line.what("nl"), line.record("nl"), line.detail("nl")) for line in lines] == [
+        ("Daan Medewerker", "Aangemeld met kantooraccount", "Daan Medewerker", "via kantoor"),
+        ("Ingrid HR", "Aanmelden met kantooraccount aangezet", "aanmelden met kantooraccount", "via kantoor"),
+    ]
 
 
 @pytest.mark.parametrize("verified", [False, None, "true"], ids=["false", "missing", "a-string"])
