@@ -185,14 +185,21 @@ class PostgresDatabase:
         if self._pinned() is not None:
             yield self
             return
-        with self._pool.connection() as conn:  # commits on leaving, rolls back on an exception
-            self._begin(conn, write=True)
-            pinned = _transactions.__dict__.setdefault("open", {})
-            pinned[self._transaction_key] = conn
-            try:
-                yield self
-            finally:
-                del pinned[self._transaction_key]
+        for attempt in range(RETRIES):
+            with self._pool.connection() as conn:  # commits on leaving, rolls back on an exception
+                try:
+                    self._begin(conn, write=True)
+                except psycopg.OperationalError:
+                    if not conn.broken or attempt == RETRIES - 1:
+                        raise
+                    continue  # the server closed this pooled connection meanwhile: the pool drops it
+                pinned = _transactions.__dict__.setdefault("open", {})
+                pinned[self._transaction_key] = conn
+                try:
+                    yield self
+                finally:
+                    del pinned[self._transaction_key]
+                return
 
     def _run(self, work):
         """``work(cursor)`` inside the thread's transaction, or alone in a short one of its own,
@@ -202,13 +209,18 @@ class PostgresDatabase:
             with pinned.cursor() as cursor:
                 return work(cursor)
         for attempt in range(RETRIES):
+            conn = None
             try:
                 with self._pool.connection() as conn:
                     self._begin(conn, write=False)
                     with conn.cursor() as cursor:
                         return work(cursor)
-            except (psycopg.errors.SerializationFailure, psycopg.errors.DeadlockDetected):
-                if attempt == RETRIES - 1:
+            except psycopg.OperationalError as error:
+                # A victim of a deadlock, or a pooled connection the server closed meanwhile (a restart):
+                # the pool drops a broken one, so the next attempt gets a live connection.
+                retry = isinstance(error, (psycopg.errors.SerializationFailure, psycopg.errors.DeadlockDetected)) or (
+                    conn is not None and conn.broken)
+                if not retry or attempt == RETRIES - 1:
                     raise
                 time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
         raise AssertionError("unreachable")

@@ -163,3 +163,17 @@ def test_table_names_are_the_firms_own_tables(database):
     assert {"people", "conversations", "kinds"} <= set(names)
     assert "firms" not in names
     assert database["kinds"].exists() and not database["firms"].exists()
+
+
+@pytest.mark.usefixtures("database")  # which empties the tables afterwards
+def test_statements_and_transactions_after_the_server_dropped_a_pooled_connection_still_run(pg_url, pg_server, firm):
+    database = PostgresDatabase(pg_url + "?application_name=dropped", firm.id)
+    before = database.execute("SELECT pg_backend_pid()").fetchone()[0]
+    superuser = psycopg.connect(pg_server.superuser_url, autocommit=True)
+    superuser.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'dropped'")
+    assert database.execute("SELECT pg_backend_pid()").fetchone()[0] != before
+    superuser.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'dropped'")
+    with transaction(database):
+        database["settings"].insert({"key": "after", "value": "restart"})
+    assert database["settings"].get("after")["value"] == "restart"
+    superuser.close()
