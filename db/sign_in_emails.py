@@ -11,7 +11,7 @@ from devtalk.domain.models import Person
 def active_people_with_email(db: sqlite_utils.Database, email: str) -> list[Person]:
     """The active people whose e-mail address is ``email``, whatever its capitals, in id order.
 
-    lower() folds ASCII letters on both engines alike, which is what e-mail addresses use; the
+    lower() folds ASCII letters alike on both engines, and e-mail addresses are ASCII in practice; the
     caller wants them all, so that two people sharing an address can be told apart from one.
     """
     rows = db.execute("SELECT id FROM people WHERE active = 1 AND lower(email) = lower(?) ORDER BY id",

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from db.people import update_person
 from devtalk.services import oidc_sign_in
-from tests.app.conftest import ROOT, labels, open_page, sign_in, texts
+from tests.app.conftest import ROOT, labels, open_page, reload, sign_in, texts
 
 SECRETS = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
                     "kantoor": {"client_id": "devtalk", "client_secret": "geheim",
@@ -41,6 +41,14 @@ def test_a_firm_that_offers_office_accounts_shows_the_button_above_the_other_way
     assert not app.exception
     assert labels(app.button)[0] == "Aanmelden met je kantooraccount"
     assert labels(app.text_input) == ["Gebruikersnaam", "Wachtwoord", "Code"]
+
+
+def test_passwords_keep_working_beside_the_button(offering):
+    app = sign_in_page()
+    app.text_input(key="login_username").input("employee")
+    app.text_input(key="login_password").input("geheim123")
+    app = reload(app.button(key="login_submit").click().run())
+    assert "Gesprek met Marco Manager" in texts(app)
 
 
 def test_a_firm_that_does_not_offer_them_shows_no_button(firm_db):
