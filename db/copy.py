@@ -151,8 +151,7 @@ def highest_id(db: sqlite_utils.Database, tables: list[Table]) -> int:
 
 def move_ids_past(owner, highest: int) -> None:
     """Let the id sequence all firms share hand out only ids above ``highest``, so a row added later
-    to the moved firm never takes an id it brought along. Needs the owner's role (``owner`` is the
-    firm's owner_database()); a sequence is never moved back, and setval is not undone by a rollback,
-    which only leaves a gap of unused ids."""
+    to the moved firm never takes an id it brought along. Needs the owner's role; a sequence is never
+    moved back, and setval is not undone by a rollback, which only leaves a gap of unused ids."""
     owner.execute("SELECT setval('public.devtalk_ids', ?) FROM public.devtalk_ids WHERE last_value < ?",
                   [highest, highest])

@@ -10,6 +10,7 @@ member of it and of every firm role. The registry of firms is ``public.firms``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -118,9 +119,12 @@ def prepare(url: str) -> None:
             owner.execute("UPDATE public.registry_version SET version = ?", [number])
 
 
-def create_firm(url: str, slug: str, name: str, sector: str = "", kind: str = "firm") -> Firm:
+def create_firm(url: str, slug: str, name: str, sector: str = "", kind: str = "firm",
+                fill: Callable[[PostgresDatabase], None] | None = None) -> Firm:
     """A new firm: its registry row, role and schema with every firm migration, all in one
-    transaction, so a failure anywhere leaves nothing behind."""
+    transaction, so a failure anywhere leaves nothing behind. ``fill(owner)``, when given, writes the
+    firm's first rows in that same transaction, as the tables' owner (devtalk migrate-to-postgres):
+    the firm appears with them or not at all, even when the process dies halfway."""
     if not SLUG.fullmatch(slug):
         raise InvalidSlug(slug=slug)
     if kind not in KINDS:
@@ -140,6 +144,8 @@ def create_firm(url: str, slug: str, name: str, sector: str = "", kind: str = "f
                     " ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT USAGE, SELECT ON SEQUENCES TO {role}",
              schema=schema, role=role)
         migrations.migrate(owner)
+        if fill is not None:
+            fill(owner)
     return firm_by_id(url, firm_id)
 
 

@@ -150,6 +150,22 @@ def test_an_error_after_some_tables_are_copied_leaves_nothing(pg_url, demo_sqlit
     assert _traces(pg_url) == before
 
 
+def test_nobody_sees_the_firm_before_it_is_there_with_every_row(pg_url, demo_sqlite, moved_firms, monkeypatch):
+    """A firm half filled is never visible, so a process killed halfway leaves nothing to clean up."""
+    seen = []
+
+    def copy_and_look(source, target, table):
+        copy_table(source, target, table)
+        seen.append(tenants.firm_by_slug(pg_url, "moved-unseen"))  # as another server asks, on its own connection
+
+    copy_table = copy.copy_table
+    monkeypatch.setattr(copy, "copy_table", copy_and_look)
+    moved_firms.append("moved-unseen")
+    migrate_to_postgres(demo_sqlite, pg_url, "moved-unseen")
+    assert seen and set(seen) == {None}
+    assert tenants.firm_by_slug(pg_url, "moved-unseen") is not None
+
+
 def test_a_slug_in_use_is_refused_before_anything_is_copied(pg_url, demo_sqlite, moved_firms):
     moved_firms.append("moved-taken")
     tenants.create_firm(pg_url, "moved-taken", "Een andere firma")
