@@ -336,7 +336,7 @@ class PostgresTable:
 
     def _insert_sql(self, columns: list[str], keys: list[str], replace: bool, ignore: bool, upsert: bool) -> str:
         sql = (f"INSERT INTO {_quoted(self.name)} ({', '.join(map(_quoted, columns))})"
-               f" VALUES ({', '.join('?' * len(columns))})")
+               f" VALUES ({', '.join('?' * len(columns))})") if columns else f"INSERT INTO {_quoted(self.name)} DEFAULT VALUES"
         if replace or upsert:
             sql += self._conflict(keys, columns, update=True)
         elif ignore:
