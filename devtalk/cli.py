@@ -448,8 +448,12 @@ def fund_admin_add(username, name, lang) -> None:
 @lang_option
 def migrate_to_postgres(sqlite_file, database_url, slug, name, sector, lang) -> None:
     """Move the firm in SQLITE_FILE into a new firm SLUG on PostgreSQL: all or nothing, every table's rows counted after."""
+    from db.postgres import is_postgres_url
     from devtalk.services.migration_to_postgres import migrate_to_postgres as move
 
+    if not is_postgres_url(database_url):  # a second file name, say: refused before anything is read
+        click.echo(t("cli.not_a_database_url", lang, url=database_url), err=True)
+        sys.exit(2)
     try:
         moved = move(sqlite_file, database_url, slug, name, sector)
     except DevtalkError as error:

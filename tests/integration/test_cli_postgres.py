@@ -186,3 +186,10 @@ def test_migrate_to_postgres_refuses_a_slug_in_use_with_a_clear_message(run, pg_
     result = run("migrate-to-postgres", str(path), pg_url, "--firm", "cli-bezet")
     assert result.exit_code == 1
     assert result.output == "Er is al een bedrijf met het adres 'cli-bezet'. Kies een ander adres.\n"
+
+
+def test_migrate_to_postgres_refuses_a_database_url_that_is_none(run, tmp_path, demo_file):
+    path = tmp_path / "devtalk.db"
+    write_private(path, demo_file)
+    result = run("migrate-to-postgres", str(path), str(tmp_path / "kopie.db"), "--firm", "cli-verkeerd", "--lang", "en")
+    assert result.exit_code == 2 and "is not a PostgreSQL address (postgresql://" in result.output
