@@ -68,7 +68,7 @@ def record_sign_in(db: sqlite_utils.Database, person_id: int, password_hash: str
 
 def choose_pin_hash(db: sqlite_utils.Database, person_id: int, pin_hash: str) -> bool:
     """Store a first PIN; False if one was chosen meanwhile (it is never overwritten this way)."""
-    db.execute("INSERT OR IGNORE INTO accounts (person_id) VALUES (?)", [person_id])
+    db.execute("INSERT INTO accounts (person_id) VALUES (?) ON CONFLICT DO NOTHING", [person_id])
     cursor = db.execute("UPDATE accounts SET pin_hash = ? WHERE person_id = ? AND pin_hash IS NULL",
                         [pin_hash, person_id])
     return cursor.rowcount == 1
@@ -103,7 +103,7 @@ def delete_session(db: sqlite_utils.Database, token_hash: str) -> None:
 def delete_sessions_of(db: sqlite_utils.Database, person_id: int, keep_token_hash: str | None = None) -> None:
     """Sign a person out everywhere (but in the session ``keep_token_hash``, when given), e.g.
     after a new password."""
-    db.execute("DELETE FROM sessions WHERE person_id = ? AND token_hash IS NOT ?", [person_id, keep_token_hash])
+    db.execute("DELETE FROM sessions WHERE person_id = ? AND token_hash IS DISTINCT FROM ?", [person_id, keep_token_hash])
 
 
 def delete_card_sessions_of(db: sqlite_utils.Database, person_id: int) -> None:

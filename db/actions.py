@@ -102,8 +102,10 @@ def actions_of_conversations(db: sqlite_utils.Database, conversation_ids: list[i
     return grouped
 
 
-_OVERVIEW_FILTER = """(:kind IS NULL OR a.kind = :kind) AND (:status IS NULL OR a.status = :status)
-                      AND (:team_id IS NULL OR e.manager_id = :team_id)"""
+# Each optional filter compares before it asks IS NULL: PostgreSQL takes a parameter's type from
+# its first use, and a bare ``:kind IS NULL`` gives it none.
+_OVERVIEW_FILTER = """(a.kind = :kind OR :kind IS NULL) AND (a.status = :status OR :status IS NULL)
+                      AND (e.manager_id = :team_id OR :team_id IS NULL)"""
 
 
 def actions_overview(
@@ -115,7 +117,7 @@ def actions_overview(
     return list(db.query(
         f"""SELECT a.id, a.conversation_id, a.employee_id, a.what, a.kind, a.status, a.due_date, a.helped, a.created_at,
                    e.name AS employee, e.manager_id AS team_id, t.name AS team, o.name AS owner, r.name AS round,
-                   (a.status IN ('open', 'in_progress') AND a.due_date < :today) AS overdue
+                   CASE WHEN a.status IN ('open', 'in_progress') AND a.due_date < :today THEN 1 ELSE 0 END AS overdue
             FROM actions a
               JOIN people e ON e.id = a.employee_id
               LEFT JOIN people t ON t.id = e.manager_id
@@ -133,7 +135,7 @@ def ratings_per_kind(db: sqlite_utils.Database, team_id: int | None = None) -> l
     return db.execute(
         """SELECT a.kind, a.helped, count(*)
            FROM actions a JOIN people e ON e.id = a.employee_id
-           WHERE a.helped IS NOT NULL AND (:team_id IS NULL OR e.manager_id = :team_id)
+           WHERE a.helped IS NOT NULL AND (e.manager_id = :team_id OR :team_id IS NULL)
            GROUP BY a.kind, a.helped""",
         {"team_id": team_id},
     ).fetchall()

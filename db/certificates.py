@@ -14,13 +14,15 @@ _TYPE_FIELDS = ("name", "issuer", "validity_months", "warn_days", "active")
 _CERTIFICATE_FIELDS = ("type_id", "number", "issued_on", "expires_on", "notes")
 _CERTIFICATES = """SELECT c.*, s.file_name AS scan_name FROM certificates c
                    LEFT JOIN certificate_scans s ON s.certificate_id = c.id"""
+# One without an issue date first, as SQLite sorts NULL (PostgreSQL would put it last).
+_OLDEST_FIRST = "c.issued_on NULLS FIRST, c.id"
 
 
 def list_types(db: sqlite_utils.Database) -> list[CertificateType]:
     functions: dict[int, list[str]] = {}
     for type_id, function_id in db.execute("SELECT type_id, function_id FROM certificate_type_functions ORDER BY function_id"):
         functions.setdefault(type_id, []).append(function_id)
-    rows = db.query("SELECT * FROM certificate_types ORDER BY name COLLATE NOCASE")
+    rows = db.query("SELECT * FROM certificate_types ORDER BY lower(name), id")
     return [CertificateType(row["id"], row["name"], row["issuer"], row["validity_months"], row["warn_days"],
                             bool(row["active"]), tuple(functions.get(row["id"], ()))) for row in rows]
 
@@ -56,12 +58,13 @@ def _certificate(row: dict) -> Certificate:
 def certificates_of(db: sqlite_utils.Database, person_ids: Iterable[int] | None = None) -> list[Certificate]:
     """Everyone's certificates (``None``), or those of these people, oldest first."""
     if person_ids is None:
-        return [_certificate(row) for row in db.query(f"{_CERTIFICATES} ORDER BY c.issued_on, c.id")]
+        return [_certificate(row) for row in db.query(f"{_CERTIFICATES} ORDER BY {_OLDEST_FIRST}")]
     ids = sorted(set(person_ids))
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
-    return [_certificate(row) for row in db.query(f"{_CERTIFICATES} WHERE c.person_id IN ({marks}) ORDER BY c.issued_on, c.id", ids)]
+    return [_certificate(row) for row in db.query(f"{_CERTIFICATES} WHERE c.person_id IN ({marks}) ORDER BY {_OLDEST_FIRST}",
+                                                  ids)]
 
 
 def get_certificate(db: sqlite_utils.Database, certificate_id: int) -> Certificate | None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
 import sqlite_utils
 
-from db._rows import now, to_datetime
+from db._rows import in_list, now, to_datetime, values_table
 from devtalk.domain.models import Answer, Conversation
 
 
@@ -116,25 +115,32 @@ def year_figures(db: sqlite_utils.Database, conversation_ids: list[int], thresho
     """(conversation_id, employee average, manager average, large gaps) over the Likert items
     both sides gave a value, for many conversations of one questionnaire version in one
     aggregate; ``thresholds`` says per item from which difference a gap is large."""
-    if not conversation_ids:
+    if not conversation_ids or not thresholds:
         return []
-    marks = ",".join("?" * len(conversation_ids))
+    items, item_params = values_table("item", list(thresholds.items()))
+    ids, id_params = in_list("conversation", conversation_ids)
     return db.execute(
-        f"""SELECT e.conversation_id, avg(e.value), avg(m.value), sum(abs(e.value - m.value) >= t.value)
+        f"""SELECT e.conversation_id, avg(e.value), avg(m.value), count(*) FILTER (WHERE abs(e.value - m.value) >= t.column2)
             FROM answers e
             JOIN answers m ON m.conversation_id = e.conversation_id AND m.side = 'manager' AND m.item_id = e.item_id
-            JOIN json_each(?) t ON t.key = e.item_id
-            WHERE e.side = 'employee' AND e.conversation_id IN ({marks})
+            JOIN {items} t ON t.column1 = e.item_id
+            WHERE e.side = 'employee' AND e.conversation_id IN {ids}
               AND e.value IS NOT NULL AND m.value IS NOT NULL
             GROUP BY e.conversation_id""",
-        [json.dumps(thresholds), *conversation_ids],
+        item_params | id_params,
     ).fetchall()
 
 
-_STATUS_COUNTS = ", ".join(
-    f"sum(c.status = '{status}') AS {status}"
-    for status in ("open", "employee_submitted", "manager_submitted", "ready", "held", "reported", "acknowledged")
-)
+_STATUSES = ("open", "employee_submitted", "manager_submitted", "ready", "held", "reported", "acknowledged")
+_STATUS_COUNTS = ", ".join(f"count(*) FILTER (WHERE c.status = '{status}') AS {status}" for status in _STATUSES)
+# Why a conversation is late on :today, per reason of completion_figures.
+_LATE = {
+    "late_employee_side": "r.fill_deadline < :today AND c.status IN ('open', 'manager_submitted')",
+    "late_manager_side": "r.fill_deadline < :today AND c.status IN ('open', 'employee_submitted')",
+    "late_meeting": "r.meeting_deadline < :today AND c.status IN ('open', 'employee_submitted', 'manager_submitted', 'ready')",
+}
+_LATE_FLAGS = ", ".join(f"max(CASE WHEN {condition} THEN 1 ELSE 0 END) AS {reason}" for reason, condition in _LATE.items())
+_ANY_LATE = " OR ".join(f"({condition})" for condition in _LATE.values())
 
 
 def completion_figures(db: sqlite_utils.Database, round_id: int, today: str | None) -> list[dict]:
@@ -142,24 +148,30 @@ def completion_figures(db: sqlite_utils.Database, round_id: int, today: str | No
     employee's current manager (their team), from one aggregate query.
 
     Each row also lists (comma separated) the employees whose own side, whose manager's side or
-    whose meeting is late on ``today`` (ISO date; None: nobody counts as late).
+    whose meeting is late on ``today`` (ISO date; None: nobody counts as late). The two backends
+    share no string aggregate, so the query groups each late conversation on its own (by its
+    employee) and the rest per manager and team; the groups are merged here.
     """
-    return list(db.query(
-        f"""SELECT c.manager_id, e.manager_id AS team_id, {_STATUS_COUNTS},
-              group_concat(CASE WHEN r.fill_deadline < :today AND c.status IN ('open', 'manager_submitted')
-                           THEN c.employee_id END) AS late_employee_side,
-              group_concat(CASE WHEN r.fill_deadline < :today AND c.status IN ('open', 'employee_submitted')
-                           THEN c.employee_id END) AS late_manager_side,
-              group_concat(CASE WHEN r.meeting_deadline < :today AND c.status IN
-                           ('open', 'employee_submitted', 'manager_submitted', 'ready')
-                           THEN c.employee_id END) AS late_meeting
+    merged: dict[tuple, dict] = {}
+    for group in db.query(
+        f"""SELECT c.manager_id, e.manager_id AS team_id, CASE WHEN {_ANY_LATE} THEN c.employee_id END AS late_id,
+                   {_STATUS_COUNTS}, {_LATE_FLAGS}
             FROM conversations c
               JOIN rounds r ON r.id = c.round_id
               JOIN people e ON e.id = c.employee_id
             WHERE c.round_id = :round_id
-            GROUP BY c.manager_id, e.manager_id""",
+            GROUP BY c.manager_id, e.manager_id, late_id""",
         {"round_id": round_id, "today": today},
-    ))
+    ):
+        key = (group["manager_id"], group["team_id"])
+        row = merged.setdefault(key, {"manager_id": key[0], "team_id": key[1], **dict.fromkeys(_STATUSES, 0),
+                                      **dict.fromkeys(_LATE)})
+        for status in _STATUSES:
+            row[status] += group[status]
+        for reason in _LATE:
+            if group[reason]:
+                row[reason] = ",".join(filter(None, (row[reason], str(group["late_id"]))))
+    return list(merged.values())
 
 
 def status_counts_per_round(db: sqlite_utils.Database) -> dict[int, dict[str, int]]:
@@ -176,7 +188,9 @@ def status_counts_per_round(db: sqlite_utils.Database) -> dict[int, dict[str, in
 # is submitted; a draft may still change and says nothing yet.
 _SUBMITTED = """((a.side = 'employee' AND c.employee_submitted_at IS NOT NULL)
                  OR (a.side = 'manager' AND c.manager_submitted_at IS NOT NULL))"""
-_TEAM = "(:function_id IS NULL OR p.function_id = :function_id) AND (:team_id IS NULL OR p.manager_id = :team_id)"
+# Each optional filter compares before it asks IS NULL: PostgreSQL takes a parameter's type from
+# its first use, and a bare ``:team_id IS NULL`` gives it none.
+_TEAM = "(p.function_id = :function_id OR :function_id IS NULL) AND (p.manager_id = :team_id OR :team_id IS NULL)"
 
 
 def heatmap_people(db: sqlite_utils.Database, round_id: int, function_id: str | None, team_id: int | None) -> list[tuple]:
@@ -184,7 +198,7 @@ def heatmap_people(db: sqlite_utils.Database, round_id: int, function_id: str | 
     return db.execute(
         f"""SELECT p.id, p.name FROM conversations c JOIN people p ON p.id = c.employee_id
             WHERE c.round_id = :round_id AND {_TEAM}
-            ORDER BY p.name COLLATE NOCASE, p.id""",
+            ORDER BY lower(p.name), p.id""",
         {"round_id": round_id, "function_id": function_id, "team_id": team_id},
     ).fetchall()
 
@@ -230,17 +244,19 @@ def climate_averages(
 ) -> list[tuple]:
     """(condition, respondents, average employee value) per condition of ``conditions`` (item id ->
     condition); a group with fewer than ``minimum`` respondents never leaves the database."""
+    if not conditions:
+        return []
+    items, item_params = values_table("item", list(conditions.items()))
     return db.execute(
-        f"""SELECT j.value, count(DISTINCT c.employee_id), avg(a.value)
+        f"""SELECT j.column2, count(DISTINCT c.employee_id), avg(a.value)
             FROM conversations c
               JOIN people p ON p.id = c.employee_id
               JOIN answers a ON a.conversation_id = c.id AND a.side = 'employee' AND a.value IS NOT NULL
-              JOIN json_each(:conditions) j ON j.key = a.item_id
+              JOIN {items} j ON j.column1 = a.item_id
             WHERE c.round_id = :round_id AND c.employee_submitted_at IS NOT NULL AND {_TEAM}
-            GROUP BY j.value
+            GROUP BY j.column2
             HAVING count(DISTINCT c.employee_id) >= :minimum""",
-        {"round_id": round_id, "function_id": None, "team_id": team_id,
-         "conditions": json.dumps(conditions), "minimum": minimum},
+        {"round_id": round_id, "function_id": None, "team_id": team_id, "minimum": minimum, **item_params},
     ).fetchall()
 
 
@@ -253,7 +269,7 @@ def item_averages_per_round(
             FROM conversations c
               JOIN people p ON p.id = c.employee_id
               JOIN answers a ON a.conversation_id = c.id AND a.value IS NOT NULL AND {_SUBMITTED}
-                AND (:side IS NULL OR a.side = :side)
+                AND (a.side = :side OR :side IS NULL)
             WHERE {_TEAM}
             GROUP BY c.round_id, a.item_id""",
         {"function_id": function_id, "team_id": team_id, "side": side},
@@ -270,7 +286,7 @@ def export_conversations(db: sqlite_utils.Database) -> list[dict]:
              JOIN rounds r ON r.id = c.round_id
              JOIN people e ON e.id = c.employee_id
              JOIN people m ON m.id = c.manager_id
-           ORDER BY r.created_at, r.id, e.name COLLATE NOCASE, c.id"""
+           ORDER BY r.created_at, r.id, lower(e.name), c.id"""
     ))
 
 
@@ -285,5 +301,5 @@ def export_answers(db: sqlite_utils.Database):
              JOIN rounds r ON r.id = c.round_id
              JOIN people e ON e.id = c.employee_id
              JOIN people m ON m.id = c.manager_id
-           ORDER BY r.created_at, r.id, e.name COLLATE NOCASE, c.id, a.side, a.item_id"""
+           ORDER BY r.created_at, r.id, lower(e.name), c.id, a.side, a.item_id"""
     )

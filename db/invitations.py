@@ -43,7 +43,7 @@ def revoke_invitations(db: sqlite_utils.Database, person_id: int, input_cards_to
     """Every card of the person for their own conversations; with ``input_cards_too`` also their
     cards for a third-voice input (services.invitations: a new own card leaves those alone)."""
     db.execute("UPDATE invitations SET revoked_at = ? WHERE person_id = ? AND revoked_at IS NULL"
-               " AND (? OR third_voice_id IS NULL)", [now(), person_id, int(input_cards_too)])
+               " AND (? = 1 OR third_voice_id IS NULL)", [now(), person_id, int(input_cards_too)])
 
 
 def end_own_card_sessions(db: sqlite_utils.Database, person_id: int) -> None:
@@ -115,6 +115,8 @@ def wrong_guesses_since(db: sqlite_utils.Database, since: datetime, client: str 
 
 def count_live_among(db: sqlite_utils.Database, person_ids: list[int], at: datetime) -> int:
     """How many of these people have a card that still works at that moment."""
+    if not person_ids:
+        return 0
     marks = ",".join("?" * len(person_ids))
     return db.execute(
         f"SELECT count(DISTINCT person_id) FROM invitations WHERE person_id IN ({marks})"

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from decimal import Decimal
 
 import sqlite_utils
 
-from db._rows import from_date, now, rows_where_in, to_date, to_datetime
+from db._rows import from_date, in_list, now, rows_where_in, to_date, to_datetime
 from devtalk.domain.learning import (
     Budget,
     Evaluation,
@@ -48,16 +47,18 @@ def _columns(fields: dict) -> dict:
 def add_request(db: sqlite_utils.Database, **fields) -> int | None:
     """A new request; None when one for the same action (or certificate and year) is there already."""
     stamp = now()
-    cursor = db.execute(
+    added = db.execute(
         f"INSERT INTO learning_requests ({', '.join(fields)}, created_at, updated_at)"
-        f" VALUES ({', '.join(':' + name for name in fields)}, :created_at, :updated_at) ON CONFLICT DO NOTHING",
+        f" VALUES ({', '.join(':' + name for name in fields)}, :created_at, :updated_at) ON CONFLICT DO NOTHING"
+        " RETURNING id",
         {**_columns(fields), "created_at": stamp, "updated_at": stamp},
-    )
-    if not cursor.rowcount:
+    ).fetchall()  # all of it, so the statement has ended before the next one
+    if not added:
         return None
+    request_id = added[0][0]
     db.execute("INSERT INTO learning_request_changes (request_id, at, actor_id, from_status, to_status)"
-               " VALUES (?, ?, NULL, NULL, ?)", [cursor.lastrowid, stamp, fields.get("status", "requested")])
-    return cursor.lastrowid
+               " VALUES (?, ?, NULL, NULL, ?)", [request_id, stamp, fields.get("status", "requested")])
+    return request_id
 
 
 def get_request(db: sqlite_utils.Database, request_id: int) -> LearningRequest | None:
@@ -74,13 +75,14 @@ def requests_of_year(db: sqlite_utils.Database, year: int, status: str | None = 
                      team_id: int | None = None) -> list[LearningRequest]:
     """The year's requests, of one status and one team (the employee's manager now) or all."""
     return requests_where(
-        db, """year = :year AND (:status IS NULL OR status = :status)
-               AND (:team IS NULL OR employee_id IN (SELECT id FROM people WHERE manager_id = :team))""",
+        db, """year = :year AND (status = :status OR :status IS NULL)
+               AND (employee_id IN (SELECT id FROM people WHERE manager_id = :team) OR :team IS NULL)""",
         {"year": year, "status": status, "team": team_id})
 
 
 def requests_of_employees(db: sqlite_utils.Database, employee_ids: Iterable[int]) -> list[LearningRequest]:
-    return requests_where(db, "employee_id IN (SELECT value FROM json_each(?))", [json.dumps(list(employee_ids))])
+    ids, params = in_list("employee", employee_ids)
+    return requests_where(db, f"employee_id IN {ids}", params)
 
 
 def update_request(db: sqlite_utils.Database, request_id: int, **fields) -> None:
@@ -113,23 +115,32 @@ def changes(db: sqlite_utils.Database, request_id: int) -> list[StatusChange]:
 
 # --- where requests come from ----------------------------------------------------------------
 
+def _among(column: str, employee_ids: Iterable[int] | None) -> tuple[str, dict]:
+    """The condition that ``column`` is one of these employees (none for ``None``: everyone)."""
+    if employee_ids is None:
+        return "", {}
+    ids, params = in_list("employee", employee_ids)
+    return f"AND {column} IN {ids}", params
+
+
 def agreed_actions_without_request(db: sqlite_utils.Database, kinds: Iterable[str],
                                    employee_ids: Iterable[int] | None = None) -> list[dict]:
     """Agreed actions (their report is final) of active people, of these kinds, still open or in
     progress, that no request was made of yet, with the year of their due date, else of the report's finalising."""
-    employees = None if employee_ids is None else json.dumps(list(employee_ids))
+    kinds, params = in_list("kind", kinds)
+    among, employee_params = _among("a.employee_id", employee_ids)
     return list(db.query(
-        """SELECT a.id AS action_id, a.conversation_id, a.employee_id, a.kind, a.what,
-                  CAST(strftime('%Y', coalesce(a.due_date, r.finalised_at)) AS INTEGER) AS year
+        f"""SELECT a.id AS action_id, a.conversation_id, a.employee_id, a.kind, a.what,
+                  CAST(substr(coalesce(a.due_date, r.finalised_at), 1, 4) AS INTEGER) AS year
            FROM actions a
              JOIN conversations c ON c.id = a.conversation_id
              JOIN reports r ON r.conversation_id = a.conversation_id
              JOIN people p ON p.id = a.employee_id AND p.active = 1
-           WHERE a.kind IN (SELECT value FROM json_each(:kinds)) AND a.status IN ('open', 'in_progress')
+           WHERE a.kind IN {kinds} AND a.status IN ('open', 'in_progress')
              AND c.status IN ('reported', 'acknowledged') AND r.finalised_at IS NOT NULL
-             AND (:employees IS NULL OR a.employee_id IN (SELECT value FROM json_each(:employees)))
+             {among}
              AND NOT EXISTS (SELECT 1 FROM learning_requests l WHERE l.action_id = a.id)""",
-        {"kinds": json.dumps(list(kinds)), "employees": employees},
+        params | employee_params,
     ))
 
 
@@ -138,9 +149,9 @@ def certificates_expiring_without_request(db: sqlite_utils.Database, year: int,
     """Certificates of active people (all, or these) that expire in ``year``, of active types, with
     no renewal request for that year yet, and no later certificate of the same type that outlasts
     the year (someone already renewed)."""
-    employees = None if employee_ids is None else json.dumps(list(employee_ids))
+    among, employee_params = _among("c.person_id", employee_ids)
     return list(db.query(
-        """SELECT c.id AS certificate_id, c.person_id AS employee_id, t.name AS type_name, c.expires_on
+        f"""SELECT c.id AS certificate_id, c.person_id AS employee_id, t.name AS type_name, c.expires_on
            FROM certificates c
              JOIN certificate_types t ON t.id = c.type_id AND t.active = 1
              JOIN people p ON p.id = c.person_id AND p.active = 1
@@ -149,9 +160,9 @@ def certificates_expiring_without_request(db: sqlite_utils.Database, year: int,
                              AND later.type_id = c.type_id AND later.id != c.id
                              AND (later.expires_on IS NULL OR later.expires_on > :last))
              AND NOT EXISTS (SELECT 1 FROM learning_requests l WHERE l.certificate_id = c.id AND l.year = :year)
-             AND (:employees IS NULL OR c.person_id IN (SELECT value FROM json_each(:employees)))
+             {among}
            ORDER BY c.expires_on, c.id""",
-        {"first": f"{year}-01-01", "last": f"{year}-12-31", "year": year, "employees": employees},
+        {"first": f"{year}-01-01", "last": f"{year}-12-31", "year": year, **employee_params},
     ))
 
 
@@ -179,7 +190,7 @@ def spending(db: sqlite_utils.Database, year: int, team_id: int | None = None) -
                   coalesce(sum(CASE WHEN status IN ('done', 'evaluated')
                                     THEN coalesce(actual_cents, estimated_cents, 0) END), 0)
            FROM learning_requests
-           WHERE year = :year AND (:team IS NULL OR employee_id IN (SELECT id FROM people WHERE manager_id = :team))""",
+           WHERE year = :year AND (employee_id IN (SELECT id FROM people WHERE manager_id = :team) OR :team IS NULL)""",
         {"year": year, "team": team_id},
     ).fetchone()
     return row[0], row[1]

@@ -4,9 +4,9 @@ twelve."""
 
 from __future__ import annotations
 
-import json
-
 import sqlite_utils
+
+from db._rows import in_list
 
 # A conversation has been held once it reaches these statuses; its report (and the agreed levels
 # in it) is final from "reported" on.
@@ -17,22 +17,23 @@ _FINAL = "('reported', 'acknowledged')"
 def latest_levels(db: sqlite_utils.Database, person_ids: list[int]) -> list[tuple]:
     """(person id, item id, value, not applicable, agreed) per item of each person's latest held
     conversation: the final report's agreed level where it has one, else the manager's answer."""
+    people, params = in_list("person", person_ids)
     return db.execute(
         f"""WITH latest AS (
-                SELECT p.value AS person_id,
-                       (SELECT c.id FROM conversations c WHERE c.employee_id = p.value AND c.status IN {_HELD}
+                SELECT p.id AS person_id,
+                       (SELECT c.id FROM conversations c WHERE c.employee_id = p.id AND c.status IN {_HELD}
                         ORDER BY c.id DESC LIMIT 1) AS conversation_id
-                FROM json_each(:people) p)
+                FROM people p WHERE p.id IN {people})
             SELECT l.person_id, a.item_id,
                    CASE WHEN g.item_id IS NULL THEN a.value ELSE g.value END,
                    CASE WHEN g.item_id IS NULL THEN a.not_applicable ELSE g.not_applicable END,
-                   g.item_id IS NOT NULL
+                   CASE WHEN g.item_id IS NULL THEN 0 ELSE 1 END
             FROM latest l
               JOIN conversations c ON c.id = l.conversation_id
               JOIN answers a ON a.conversation_id = l.conversation_id AND a.side = 'manager'
               LEFT JOIN agreed_levels g ON g.conversation_id = l.conversation_id AND g.item_id = a.item_id
                 AND c.status IN {_FINAL}""",
-        {"people": json.dumps(person_ids)},
+        params,
     ).fetchall()
 
 

@@ -8,6 +8,9 @@ from db._rows import now, rows_where_in
 from devtalk.domain.models import JobFunction, Person
 
 _PERSON_FIELDS = ("name", "username", "email", "function_id", "manager_id", "roles", "language", "active")
+# By name ignoring case, as both backends read it (SQLite's COLLATE NOCASE is its own); the id
+# keeps two people of one name in a steady order.
+_BY_NAME = "lower(name), id"
 
 
 def _person(row: dict) -> Person:
@@ -54,13 +57,15 @@ def get_person(db: sqlite_utils.Database, person_id: int) -> Person | None:
 
 
 def person_by_username(db: sqlite_utils.Database, username: str) -> Person | None:
-    rows = list(db.query("SELECT * FROM people WHERE username = ?", [username.strip()]))
+    # Usernames are unique ignoring case on both backends (SQLite's COLLATE NOCASE, PostgreSQL's
+    # unique index on lower(username)); usernames are ASCII, where the two lower() agree.
+    rows = list(db.query("SELECT * FROM people WHERE lower(username) = lower(?)", [username.strip()]))
     return _person(rows[0]) if rows else None
 
 
 def list_people(db: sqlite_utils.Database, *, active_only: bool = False) -> list[Person]:
     where = "WHERE active = 1" if active_only else ""
-    return [_person(row) for row in db.query(f"SELECT * FROM people {where} ORDER BY name COLLATE NOCASE")]
+    return [_person(row) for row in db.query(f"SELECT * FROM people {where} ORDER BY {_BY_NAME}")]
 
 
 def people_by_id(db: sqlite_utils.Database, ids) -> dict[int, Person]:
@@ -68,7 +73,7 @@ def people_by_id(db: sqlite_utils.Database, ids) -> dict[int, Person]:
 
 
 def direct_reports(db: sqlite_utils.Database, manager_id: int) -> list[Person]:
-    rows = db.query("SELECT * FROM people WHERE manager_id = ? ORDER BY name COLLATE NOCASE", [manager_id])
+    rows = db.query(f"SELECT * FROM people WHERE manager_id = ? ORDER BY {_BY_NAME}", [manager_id])
     return [_person(row) for row in rows]
 
 
@@ -94,17 +99,19 @@ def get_function(db: sqlite_utils.Database, function_id: str) -> JobFunction | N
 
 
 def list_functions(db: sqlite_utils.Database) -> list[JobFunction]:
-    return [_function(row) for row in db.query("SELECT * FROM job_functions ORDER BY name COLLATE NOCASE")]
+    return [_function(row) for row in db.query(f"SELECT * FROM job_functions ORDER BY {_BY_NAME}")]
 
 
 def search_people(db: sqlite_utils.Database, text: str = "", *, active_only: bool = False) -> list[Person]:
     """People whose name, username or e-mail contains ``text`` (ignoring case), by name."""
     escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     pattern = f"%{escaped}%"
-    where = "(name LIKE :p ESCAPE '\\' OR username LIKE :p ESCAPE '\\' OR coalesce(email, '') LIKE :p ESCAPE '\\')"
+    # lower() on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+    where = ("(lower(name) LIKE lower(:p) ESCAPE '\\' OR lower(username) LIKE lower(:p) ESCAPE '\\'"
+             " OR lower(coalesce(email, '')) LIKE lower(:p) ESCAPE '\\')")
     if active_only:
         where += " AND active = 1"
-    rows = db.query(f"SELECT * FROM people WHERE {where} ORDER BY name COLLATE NOCASE", {"p": pattern})
+    rows = db.query(f"SELECT * FROM people WHERE {where} ORDER BY {_BY_NAME}", {"p": pattern})
     return [_person(row) for row in rows]
 
 
@@ -113,7 +120,7 @@ def people_without_conversation(db: sqlite_utils.Database, round_id: int) -> lis
     rows = db.query(
         """SELECT * FROM people p WHERE p.active = 1 AND NOT EXISTS
              (SELECT 1 FROM conversations c WHERE c.round_id = ? AND c.employee_id = p.id)
-           ORDER BY p.name COLLATE NOCASE""",
+           ORDER BY lower(p.name), p.id""",
         [round_id],
     )
     return [_person(row) for row in rows]

@@ -14,8 +14,8 @@ def claim_reminders(db: sqlite_utils.Database, claims: Iterable[tuple[str, int]]
     the only ones to send (one statement per claim, so two senders at once never both win one)."""
     stamp, won = now(), []
     for subject, recipient_id in claims:
-        cursor = db.execute("INSERT OR IGNORE INTO reminders_sent (subject, recipient_id, channel, sent_at) VALUES (?, ?, ?, ?)",
-                            [subject, recipient_id, channel, stamp])
+        cursor = db.execute("INSERT INTO reminders_sent (subject, recipient_id, channel, sent_at) VALUES (?, ?, ?, ?)"
+                            " ON CONFLICT DO NOTHING", [subject, recipient_id, channel, stamp])
         if cursor.rowcount:
             won.append((subject, recipient_id))
     return won
