@@ -154,8 +154,16 @@ def test_a_pooled_connection_carries_no_firm_to_the_next_one(pg_url, firm):
         assert registry[1] == "devtalk"
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             PostgresDatabase(url).execute(f"SELECT count(*) FROM firm_{firm.id}.settings")
+        # The same statement, often enough for psycopg to prepare it on the connection, reads each
+        # firm's own table every time: a prepared statement follows the transaction's search_path.
+        for database, name in ((PostgresDatabase(url, firm.id), "adapter"), (PostgresDatabase(url, other.id), "other")):
+            database["settings"].insert({"key": "who", "value": name})
+        answers = [PostgresDatabase(url, firm_id).execute("SELECT value FROM settings WHERE key = 'who'").fetchone()[0]
+                   for firm_id in (firm.id, other.id) * 6]
+        assert answers == ["adapter", "other"] * 6
     finally:
         tenants.drop_firm(pg_url, other)
+        PostgresDatabase(pg_url, firm.id).execute("DELETE FROM settings")
 
 
 def test_table_names_are_the_firms_own_tables(database):
