@@ -373,6 +373,26 @@ def _address(slug: str) -> str:
     return (firm_address(public, slug) if public else None) or f"http://{slug}.localhost:8501"
 
 
+@cli.command("setup-postgres")
+@click.argument("superuser_url")
+@click.option("--password", default=None,
+              help="The app role's password (default: a new random one). Running again sets it anew.")
+@click.option("--database", default="devtalk", show_default=True, help="The database to make for devtalk.")
+@lang_option
+def setup_postgres(superuser_url, password, database, lang) -> None:
+    """Make devtalk's roles, database and firm registry on a PostgreSQL server (as its superuser, once); prints the DEVTALK_DATABASE_URL to set."""
+    import secrets
+
+    from db.postgres import is_postgres_url
+
+    if not is_postgres_url(superuser_url):
+        click.echo(t("cli.not_a_database_url", lang, url=superuser_url), err=True)
+        sys.exit(2)
+    url = tenants.bootstrap(superuser_url, password or secrets.token_urlsafe(24), database)
+    tenants.prepare(url)
+    click.echo(t("cli.postgres_ready", lang, url=url))
+
+
 @cli.group("firm")
 def firm_group() -> None:
     """The firms on PostgreSQL (DEVTALK_DATABASE_URL), each in a schema of its own at an address of its own."""

@@ -31,6 +31,15 @@ def _firm(pg_url, slug):
     return tenants.firm_database(pg_url, tenants.firm_by_slug(pg_url, slug))
 
 
+def test_setup_postgres_makes_the_roles_and_registry_and_prints_the_url_to_set(run, pg_server, pg_url):
+    from tests.conftest import APP_PASSWORD
+
+    result = run("setup-postgres", pg_server.superuser_url, "--password", APP_PASSWORD, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith(f"DEVTALK_DATABASE_URL={pg_url}\n")
+    assert run("setup-postgres", "data/devtalk.db").exit_code == 2
+
+
 def test_firm_add_creates_an_empty_firm_and_prints_its_address(run, pg_url, monkeypatch):
     monkeypatch.setenv("DEVTALK_PUBLIC_URL", "https://cli-fonds.devtalk.example")
     result = run("firm", "add", "cli-acme", "--name", "Acme Metaal", "--sector", "metaal", "--lang", "en")
