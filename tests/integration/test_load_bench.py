@@ -51,3 +51,18 @@ def test_every_phone_of_a_load_level_finds_its_taps_stored_in_the_database(tmp_p
     # The phone that warmed the server up and the two measured ones; nobody else signed in.
     assert len(answered) == 3
     assert level.sessions == 2 and len(level.taps) >= 2 and len(level.openings) == 2
+
+
+@pytest.mark.slow
+def test_python_m_bench_load_with_servers_measures_each_number_of_servers_behind_haproxy(tmp_path):
+    out = tmp_path / "load.json"
+    environment = {name: value for name, value in os.environ.items()
+                   if name not in ("DEVTALK_DB", "DEVTALK_DATABASE_URL", "DEVTALK_FIRM")}
+    result = subprocess.run([sys.executable, "-m", "bench", "--load", "--answers", "20000", "--load-levels", "1",
+                             "--load-seconds", "2", "--servers", "1,2", "--json", str(out)],
+                            check=False, cwd=ROOT, env=environment, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    names = [f["name"] for f in json.loads(out.read_text())]
+    for wanted in ("tap -> rerun finished, 1 session, 1 server", "tap -> rerun finished, 1 session, 2 servers",
+                   "server CPU per tap, 1 session, 2 servers", "capacity, 2 servers against 1"):
+        assert wanted in names
