@@ -439,8 +439,9 @@ def fund_admin_group() -> None:
 @fund_admin_group.command("add")
 @click.argument("username")
 @click.option("--name", required=True, help="The administrator's full name.")
+@click.option("--fund-name", default=None, help="The fund's name, when its portal is made now (default: its address).")
 @lang_option
-def fund_admin_add(username, name, lang) -> None:
+def fund_admin_add(username, name, fund_name, lang) -> None:
     """Add a fund administrator to the fund portal (DEVTALK_FUND, made when there is none); their password is printed once."""
     from devtalk.services import fund
 
@@ -450,7 +451,7 @@ def fund_admin_add(username, name, lang) -> None:
         tenants.prepare(url)
         portal = tenants.firm_by_slug(url, slug)
         if portal is None:
-            tenants.create_firm(url, slug, slug, kind="fund")
+            tenants.create_firm(url, slug, fund_name or slug, kind="fund")
         elif portal.kind != "fund":  # said plainly: the service would only answer "not allowed"
             raise DevtalkError("cli.fund_slug_taken", slug=slug)
         person, password = fund.add_fund_admin(_open(None, slug), OPERATOR, name=name, username=username)

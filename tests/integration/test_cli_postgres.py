@@ -156,11 +156,12 @@ def test_the_firm_commands_need_a_database_url(run, monkeypatch):
 
 
 def test_fund_admin_add_makes_the_fund_portal_and_an_administrator_who_signs_in_once_with_the_printed_password(run, pg_url):
-    result = run("fund-admin", "add", "fien", "--name", "Fien Fonds", "--lang", "en")
+    result = run("fund-admin", "add", "fien", "--name", "Fien Fonds", "--fund-name", "Opleidingsfonds Metaal", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "fund administrator fien created at http://cli-fonds.localhost:8501" in result.output
     password = result.output.rsplit(": ", 1)[1].strip()
-    assert tenants.firm_by_slug(pg_url, "cli-fonds").kind == "fund"
+    portal = tenants.firm_by_slug(pg_url, "cli-fonds")
+    assert (portal.kind, portal.name) == ("fund", "Opleidingsfonds Metaal")
     fund_db = _firm(pg_url, "cli-fonds")
     admin = auth.current_person(fund_db, auth.sign_in(fund_db, "fien", password))
     assert admin.is_fund_admin and admin.name == "Fien Fonds"
