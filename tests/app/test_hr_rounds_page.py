@@ -26,9 +26,13 @@ def submit_employee(database, firm) -> None:
     conversation_service.submit(database, firm.employee, firm.conversation_id)
 
 
-def past_deadlines(database) -> None:
+def round_of(database, firm) -> int:
+    return conversations.get_conversation(database, firm.conversation_id).round_id
+
+
+def past_deadlines(database, firm) -> None:
     """Move the firm's round into the past, as if its deadlines went by unnoticed."""
-    database["rounds"].update(1, {"fill_deadline": (date.today() - timedelta(days=10)).isoformat(),
+    database["rounds"].update(round_of(database, firm), {"fill_deadline": (date.today() - timedelta(days=10)).isoformat(),
                                   "meeting_deadline": (date.today() - timedelta(days=1)).isoformat()})
 
 
@@ -76,7 +80,7 @@ def test_the_completion_figures_are_shown_per_status_and_per_manager(firm_db):
 def test_late_people_are_listed_with_a_reminder_to_copy(firm_db):
     database, firm = firm_db
     submit_employee(database, firm)
-    past_deadlines(database)
+    past_deadlines(database, firm)
     app = page_run_directly("hr", PAGE)
     assert not app.exception
     late = table(app, "Moet nog")
@@ -138,9 +142,9 @@ def test_hr_adds_a_late_joiner_and_closes_the_round(firm_db):
     app.multiselect(key="joiners_people").set_value([nina.id]).run()
     app.button(key="joiners_add").click().run()
     assert not app.exception
-    assert nina.id in {c.employee_id for c in conversations.conversations_in_round(database, 1)}
+    assert nina.id in {c.employee_id for c in conversations.conversations_in_round(database, round_of(database, firm))}
     app.checkbox(key="close_confirm").check().run()
     app.button(key="close_submit").click().run()
     assert not app.exception
-    assert rounds.get_round(database, 1).closed_at is not None
+    assert rounds.get_round(database, round_of(database, firm)).closed_at is not None
     assert "joiners_add" not in {button.key for button in app.button}

@@ -6,7 +6,7 @@ import pytest
 
 from db import audit
 from db import people as people_db
-from db.conversations import conversations_in_round, conversations_of_employee
+from db.conversations import conversations_in_round, conversations_of_employee, get_conversation
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.presentation.audit_words import details
 from devtalk.services import auth, people, people_files
@@ -97,7 +97,8 @@ def test_a_new_manager_leads_the_next_round_while_the_past_conversation_keeps_th
     people.change_manager(fresh_db, firm.hr, firm.employee.id, firm.other_manager.id)
     created = create_round(fresh_db, firm.hr, "Ronde 2027", firm.version_id)
     managers = {c.round_id: c.manager_id for c in conversations_of_employee(fresh_db, firm.employee.id)}
-    assert managers == {1: firm.manager.id, created.round.id: firm.other_manager.id}
+    past_round = get_conversation(fresh_db, firm.conversation_id).round_id
+    assert managers == {past_round: firm.manager.id, created.round.id: firm.other_manager.id}
     event = audit.list_events(fresh_db)[1]
     assert (event.action, details(event)) == ("person.manager", {"from": firm.manager.id, "to": firm.other_manager.id})
 

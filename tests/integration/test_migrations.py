@@ -1,6 +1,7 @@
 import sqlite3
 from pathlib import Path
 
+import psycopg
 import pytest
 
 import db as storage
@@ -147,8 +148,10 @@ def test_stored_questionnaire_versions_cannot_be_changed(fresh_db):
     fresh_db["questionnaire_versions"].insert(
         {"questionnaire_id": "q", "version": 1, "content_hash": "abc", "yaml": "x", "created_at": "2026-01-01"}
     )
-    with pytest.raises(sqlite3.IntegrityError):
+    # SQLite's trigger aborts with a constraint error, PostgreSQL's raises an exception of its own.
+    with pytest.raises((sqlite3.IntegrityError, psycopg.errors.RaiseException)):
         fresh_db.execute("UPDATE questionnaire_versions SET yaml = 'y'")
+    assert fresh_db.execute("SELECT yaml FROM questionnaire_versions").fetchall() == [("x",)]
 
 
 def test_card_trust_step_ends_code_sessions_it_cannot_tie_to_a_card_and_keeps_the_rest(tmp_path):
