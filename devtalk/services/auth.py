@@ -15,7 +15,7 @@ from devtalk import config
 from devtalk.domain import access
 from devtalk.domain.models import Person
 from devtalk.domain.passwords import DUMMY_HASH, hash_password, verify_password
-from devtalk.errors import DevtalkError, InvalidInput, NotAllowed
+from devtalk.errors import DevtalkError, InvalidInput, NotAllowed, NotFound
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -131,6 +131,8 @@ def set_password(db: sqlite_utils.Database, actor: Person, person_id: int, passw
     access.require_hr(actor)
     if actor.id == person_id:
         raise InvalidInput("auth.own_password_on_account_page")
+    if people.get_person(db, person_id) is None:
+        raise NotFound()
     _check_new_password(password)
     with transaction(db):
         accounts.set_password_hash(db, person_id, hash_password(password))
