@@ -58,6 +58,17 @@ def test_the_demo_firm_moves_over_with_every_table_and_row(pg_url, demo_sqlite, 
     assert storage.schema_version(target) == storage.SCHEMA_VERSION
 
 
+def test_every_row_reads_back_the_same_on_postgresql(pg_url, demo_sqlite, moved_firms):
+    moved_firms.append("moved-rows")
+    target = tenants.firm_database(pg_url, migrate_to_postgres(demo_sqlite, pg_url, "moved-rows").firm)
+    source = storage.open_db(demo_sqlite)
+    for table in copy.tables_in_dependency_order(source):
+        columns = ", ".join(table.columns)
+        rows = {database: sorted(map(repr, database.execute(f"SELECT {columns} FROM {table.name}").fetchall()))
+                for database in (source, target)}
+        assert rows[target] == rows[source], table.name
+
+
 def test_a_person_signs_in_to_the_moved_firm_with_their_old_password(pg_url, demo_sqlite, moved_firms):
     moved_firms.append("moved-sign-in")
     target = tenants.firm_database(pg_url, migrate_to_postgres(demo_sqlite, pg_url, "moved-sign-in").firm)
