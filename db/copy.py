@@ -38,6 +38,12 @@ class RowsRefused(DevtalkError):
     key = "migration.rows_refused"
 
 
+class FractionInWholeNumbers(DevtalkError):
+    """SQLite keeps 2.5 in an INTEGER column; PostgreSQL would round it without a word, so it is refused."""
+
+    key = "migration.fraction"
+
+
 @contextmanager
 def migrated_copy(original: Path) -> Iterator[sqlite_utils.Database]:
     """A copy of ``original`` in a temporary folder (SQLite's backup API: consistent even while the
@@ -69,6 +75,7 @@ class Table:
     pks: tuple[str, ...]
     self_references: tuple[str, ...]
     numbered: bool  # its key is an integer id drawn from the id sequence
+    whole_numbers: tuple[str, ...]  # the INTEGER columns
 
 
 def tables_in_dependency_order(db: sqlite_utils.Database) -> list[Table]:
@@ -84,7 +91,8 @@ def _table(table: sqlite_utils.db.Table) -> Table:
     columns = table.columns_dict
     return Table(table.name, tuple(columns), tuple(table.pks),
                  tuple(sorted(key.column for key in table.foreign_keys if key.other_table == table.name)),
-                 table.pks == ["id"] and columns["id"] is int)
+                 table.pks == ["id"] and columns["id"] is int,
+                 tuple(name for name, kind in columns.items() if kind is int))
 
 
 def _quoted(name: str) -> str:
@@ -111,8 +119,12 @@ def _copy_rows(source: sqlite_utils.Database, target, table: Table) -> None:
     marks = ", ".join("?" * len(table.columns))
     insert = f"INSERT INTO {_quoted(table.name)} ({columns}) VALUES ({marks})"
     later = [table.columns.index(column) for column in table.self_references]
+    whole = [table.columns.index(column) for column in table.whole_numbers]
     batch, references = [], []
     for row in _rows(source, table):
+        for index in whole:
+            if isinstance(row[index], float):
+                raise FractionInWholeNumbers(table=table.name, column=table.columns[index], value=row[index])
         if later:
             references.append(row)
             row = tuple(None if index in later else value for index, value in enumerate(row))

@@ -127,6 +127,20 @@ def test_a_row_postgresql_refuses_halfway_leaves_no_firm_schema_or_row(pg_url, d
     assert _traces(pg_url) == before
 
 
+def test_a_fraction_sqlite_kept_in_a_whole_number_column_is_refused_not_rounded(pg_url, demo_sqlite, moved_firms):
+    conn = sqlite3.connect(demo_sqlite)
+    conn.execute("UPDATE answers SET value = 2.5 WHERE (conversation_id, side, item_id) ="
+                 " (SELECT conversation_id, side, item_id FROM answers WHERE value = 2 LIMIT 1)")
+    conn.commit()
+    conn.close()
+    before = _traces(pg_url)
+    moved_firms.append("moved-fraction")
+    with pytest.raises(copy.FractionInWholeNumbers) as refused:
+        migrate_to_postgres(demo_sqlite, pg_url, "moved-fraction")
+    assert refused.value.render("en").startswith("Table answers, column value: 2.5 is not a whole number")
+    assert _traces(pg_url) == before
+
+
 def test_a_count_that_differs_after_the_copy_rolls_everything_back(pg_url, demo_sqlite, moved_firms, monkeypatch):
     def one_row_short(database, table):
         found = counted(database, table)
