@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import random
 import re
-import sqlite3
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -27,9 +26,6 @@ from db.connection import BUSY_TIMEOUT_MS, RETRIES, _without_controls
 POOL_MIN = 1
 POOL_MAX = 10
 OWNER_ROLE = "devtalk_owner"
-
-# A constraint violation on either backend, for the few callers that must tell it apart.
-IntegrityError = (sqlite3.IntegrityError, psycopg.IntegrityError)
 
 _pools: dict[str, psycopg_pool.ConnectionPool] = {}
 _pools_lock = threading.Lock()
