@@ -49,7 +49,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def answers(url: str) -> bool:
+def healthy(url: str) -> bool:
     try:
         with urllib.request.urlopen(url, timeout=1) as response:
             return response.status == 200
@@ -72,7 +72,7 @@ class Process:
 
     def wait_until(self, url: str) -> None:
         deadline = time.monotonic() + START_SECONDS
-        while not answers(url):
+        while not healthy(url):
             if self.process.poll() is not None or time.monotonic() > deadline:
                 raise ClusterFailed(f"{self.name} did not start ({url})\n{self.log_tail()}")
             time.sleep(0.2)
@@ -105,10 +105,6 @@ class AppServer(Process):
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> None:
-        self.launch_server()
-        self.wait_until(f"{self.url}/_stcore/health")
 
     def launch_server(self) -> None:
         self.launch([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
