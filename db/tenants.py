@@ -9,7 +9,6 @@ member of it and of every firm role. The registry of firms is ``public.firms``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,10 +23,10 @@ from db import migrations
 from db._rows import now
 from db.connection import open_db
 from db.postgres import OWNER_ROLE, PostgresDatabase, firm_role, firm_schema, is_postgres_url
+from devtalk.domain.firm_address import is_slug
 from devtalk.errors import DevtalkError
 
 APP_ROLE = "devtalk"
-SLUG = re.compile(r"[a-z][a-z0-9-]{1,39}")
 KINDS = ("firm", "fund")
 # Any pair will do, as long as every server uses the same: it serialises registry migrations. The
 # two-number form keeps it apart from the firms' writer locks, which are keyed by the firm's id alone.
@@ -125,7 +124,7 @@ def create_firm(url: str, slug: str, name: str, sector: str = "", kind: str = "f
     transaction, so a failure anywhere leaves nothing behind. ``fill(owner)``, when given, writes the
     firm's first rows in that same transaction, as the tables' owner (devtalk migrate-to-postgres):
     the firm appears with them or not at all, even when the process dies halfway."""
-    if not SLUG.fullmatch(slug):
+    if not is_slug(slug):
         raise InvalidSlug(slug=slug)
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}: {kind!r}")
@@ -133,10 +132,11 @@ def create_firm(url: str, slug: str, name: str, sector: str = "", kind: str = "f
     owner = PostgresDatabase(url, firm_id, owner=True)
     role, schema = sql.Identifier(firm_role(firm_id)), sql.Identifier(firm_schema(firm_id))
     with owner.transaction():
-        if owner.execute("SELECT 1 FROM public.firms WHERE slug = ?", [slug]).fetchone() is not None:
-            raise FirmExists(slug=slug)
-        owner.execute("INSERT INTO public.firms (id, slug, name, sector, kind, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                      [firm_id, slug, name, sector, kind, now()])
+        try:
+            owner.execute("INSERT INTO public.firms (id, slug, name, sector, kind, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                          [firm_id, slug, name, sector, kind, now()])
+        except psycopg.errors.UniqueViolation:  # the id is new, so it is the slug: even a firm made a moment ago
+            raise FirmExists(slug=slug) from None
         _as_app(owner, "CREATE ROLE {role} NOLOGIN; GRANT {role} TO {app}", role=role)
         _ddl(owner, "CREATE SCHEMA {schema}; GRANT USAGE ON SCHEMA {schema} TO {role};"
                     " GRANT USAGE ON SEQUENCE public.devtalk_ids TO {role};"
