@@ -124,8 +124,11 @@ def demo_command(db_path, firm, lang) -> None:
     try:
         if url is not None:
             tenants.prepare(url)
-            if tenants.firm_by_slug(url, _slug(firm)) is None:
+            found = tenants.firm_by_slug(url, _slug(firm))
+            if found is None:
                 tenants.create_firm(url, _slug(firm), FIRM_NAME)
+            elif found.kind == "fund":  # demo accounts with the password "demo" have no place in the fund's portal
+                raise DevtalkError("cli.demo_in_fund", slug=found.slug)
         created = demo.load_demo(_open(db_path, firm))
     except DevtalkError as error:
         _fail(error, lang)

@@ -79,6 +79,13 @@ def test_demo_with_a_firm_loads_the_demo_firm_into_a_new_firm_schema(run, pg_url
     assert run("demo", "--firm", "cli-demo").output == "demofirma was er al\n"
 
 
+def test_demo_refuses_the_fund_portal(run, pg_url):
+    run("fund-admin", "add", "fien", "--name", "Fien Fonds")
+    result = run("demo", "--firm", "cli-fonds", "--lang", "en")
+    assert result.exit_code == 1 and "cli-fonds is the fund's portal" in result.output
+    assert _firm(pg_url, "cli-fonds").execute("SELECT count(*) FROM people").fetchone()[0] == 1
+
+
 def test_commands_act_on_the_firm_named_by_firm_or_devtalk_firm(run, monkeypatch, tmp_path):
     run("demo", "--firm", "cli-demo")
     run("firm", "add", "cli-leeg", "--name", "Leeg")
