@@ -16,8 +16,9 @@ def _leftovers(pg_url) -> tuple[set, set]:
     return schemas, roles
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def two_firms(pg_url):
+    """Two firms of one sector, made once for the module's tests (each firm costs its migrations)."""
     made = [tenants.create_firm(pg_url, "iso-a", "A BV", sector="metaal"),
             tenants.create_firm(pg_url, "iso-b", "B BV", sector="metaal")]
     yield made
