@@ -61,23 +61,20 @@ def create_firm(db: sqlite_utils.Database, actor: Person, *, slug: str, name: st
                 hr_name: str, hr_username: str, language: str = "nl", public_address: str = "") -> NewFirm:
     """A new firm with its first HR account, as the firm's own first run would make it
     (services.setup), with a one-time password instead of one the HR person typed. All or nothing:
-    when setting up fails, the new firm is removed again."""
+    the account is made in the transaction that makes the firm (db.tenants.create_firm's fill)."""
     url = _fund(db, actor)
     name, sector = (name or "").strip(), (sector or "").strip()
-    if not name or not (hr_name or "").strip() or not (hr_username or "").strip():
-        raise InvalidInput("setup.fields_required")
     if language not in LANGUAGES:
         raise InvalidInput("account.unknown_language", language=language)
-    firm = tenants.create_firm(url, (slug or "").strip().lower(), name, sector)
-    password = new_password()
-    try:
-        hr = setup.create_firm(tenants.firm_database(url, firm), firm_name=name, language=language, name=hr_name,
-                               username=hr_username, password=password, public_address=public_address)
-    except BaseException:
-        tenants.drop_firm(url, firm)
-        raise
+    password, made = new_password(), []
+
+    def first_hr_account(firm_db) -> None:
+        made.append(setup.create_firm(firm_db, firm_name=name, language=language, name=hr_name, username=hr_username,
+                                      password=password, public_address=public_address))
+
+    firm = tenants.create_firm(url, (slug or "").strip().lower(), name, sector, fill=first_hr_account)
     audit.record_event(db, actor.id, "fund.firm_add", "firm", firm.id, detail={"slug": firm.slug})
-    return NewFirm(firm, hr, password)
+    return NewFirm(firm, made[0], password)
 
 
 def firm_list(db: sqlite_utils.Database, actor: Person) -> list[FirmSummary]:
