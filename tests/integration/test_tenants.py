@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import psycopg
 import pytest
 
@@ -44,6 +47,43 @@ def test_a_firm_that_fails_to_migrate_leaves_no_schema_role_or_registry_row(pg_u
         tenants.create_firm(pg_url, "half-made", "Half BV")
     assert tenants.firm_by_slug(pg_url, "half-made") is None
     assert _leftovers(pg_url) == before
+
+
+def test_two_servers_migrating_one_firm_at_once_run_each_step_once(pg_url, monkeypatch):
+    every_step = migrations.POSTGRES_MIGRATIONS
+    monkeypatch.setattr(migrations, "POSTGRES_MIGRATIONS", every_step[:-1])
+    firm = tenants.create_firm(pg_url, "behind", "Achter BV")  # made by the last release: one step behind
+    # The new step waits for the test's go, so both servers have read "one step behind" before it is done.
+    monkeypatch.setattr(migrations, "POSTGRES_MIGRATIONS", (*every_step[:-1], f"SELECT pg_advisory_xact_lock({GO});"
+                                                            + every_step[-1]))
+    go = psycopg.connect(pg_url, autocommit=True)
+    go.execute(f"SELECT pg_advisory_lock({GO})")
+    errors = []
+
+    def start_a_server():
+        try:
+            migrate(tenants.firm_database(pg_url, firm))
+        except Exception as error:  # a step run twice fails on its ALTER TABLE
+            errors.append(error)
+
+    servers = [threading.Thread(target=start_a_server) for _ in range(2)]
+    try:
+        for server in servers:
+            server.start()
+        waiting = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+        while any(server.is_alive() for server in servers) and go.execute(waiting).fetchone()[0] < 2:
+            time.sleep(0.01)  # one server in the step, the other waiting for the firm's lock
+        go.execute(f"SELECT pg_advisory_unlock({GO})")
+        for server in servers:
+            server.join()
+        assert errors == []
+        assert schema_version(tenants.firm_database(pg_url, firm)) == SCHEMA_VERSION
+    finally:
+        go.close()
+        tenants.drop_firm(pg_url, firm)
+
+
+GO = "7, 7"  # an advisory lock of the test's own (the two-number form: no firm's)
 
 
 def test_an_address_taken_or_malformed_is_refused_and_nothing_is_made(pg_url, two_firms):
