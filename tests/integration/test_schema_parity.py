@@ -1,12 +1,14 @@
 """Both backends build the same firm schema, step for step: db/schema/NNN_*.sql for SQLite and
 db/schema/postgresql/NNN_*.sql for PostgreSQL. A repository runs one SQL string on both, so a column,
-key, unique or foreign key that one side lacks is a query that works on one backend only.
+key, unique or foreign key that one side lacks is a query that works on one backend only, and a
+CHECK value one side lacks is a status one backend refuses.
 
 Each side is read from its own catalogue (SQLite's pragmas, PostgreSQL's pg_catalog) into one shape;
 column types compare by family, since INTEGER becomes BIGINT for ids and REAL DOUBLE PRECISION."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from pathlib import Path
 
@@ -24,6 +26,9 @@ POSTGRES_FAMILIES = {"smallint": "integer", "integer": "integer", "bigint": "int
 ON_DELETE = {"a": "NO ACTION", "r": "RESTRICT", "c": "CASCADE", "n": "SET NULL", "d": "SET DEFAULT"}
 # An id the database hands out: SQLite's rowid alias, PostgreSQL's one sequence for all firms.
 NEW_ID = "a new id"
+# SQLite's guard that an INTEGER column holds no REAL (cents): a BIGINT column cannot, so
+# PostgreSQL's check is the rest of the expression.
+SQLITE_TYPE_GUARD = re.compile(r"typeof\(\w+\)\s*(?:IN\s*\([^)]*\)|=\s*'\w+')\s*AND\s*", re.IGNORECASE)
 
 
 def test_postgresql_has_one_step_for_every_sqlite_step_with_the_same_number_and_name():
@@ -126,7 +131,35 @@ def sqlite_table(database, table: str) -> dict:
         "indexes": indexes,
         "triggers": {row[0] for row in database.execute(
             "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", [table])},
+        "checks": check_shapes(sqlite_checks(database, table), [column[0] for column in columns]),
     }
+
+
+def sqlite_checks(database, table: str) -> list[str]:
+    """The CHECK expressions in the table's CREATE TABLE text (SQLite keeps no catalogue of them;
+    a column added later is written into that text too)."""
+    text = database.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()[0]
+    checks = []
+    for found in re.finditer(r"\bCHECK\s*\(", text, re.IGNORECASE):
+        depth, end = 1, found.end()
+        while depth:
+            depth += {"(": 1, ")": -1}.get(text[end], 0)
+            end += 1
+        checks.append(SQLITE_TYPE_GUARD.sub("", text[found.end():end - 1]))
+    return checks
+
+
+def check_shapes(checks: list[str], columns: list[str]) -> list[tuple]:
+    """Each CHECK as what it names: its columns, its quoted values in order, its numbers. The two
+    catalogues spell one check differently (``x IN ('a', 'b')`` is ``x = ANY (ARRAY['a'::text, ...])``),
+    but a value or bound one side lacks shows here."""
+    shapes = []
+    for check in checks:
+        quoted = r"'((?:[^']|'')*)'"
+        rest = re.sub(r"::\w+", "", re.sub(quoted, "", check))  # PostgreSQL's casts name types, not columns
+        shapes.append((tuple(sorted(set(re.findall(r"\w+", rest)) & set(columns))), tuple(re.findall(quoted, check)),
+                       tuple(sorted(int(number) for number in re.findall(r"\b\d+\b", rest)))))
+    return sorted(shapes)
 
 
 def postgres_tables(conn, schema: str) -> dict[str, dict]:
@@ -172,6 +205,9 @@ def postgres_table(conn, table: str) -> dict:
         "indexes": indexes,
         "triggers": {row[0] for row in conn.execute(
             "SELECT tgname FROM pg_trigger WHERE tgrelid = %s::regclass AND NOT tgisinternal", [table])},
+        "checks": check_shapes([row[0] for row in conn.execute(
+            "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = %s::regclass AND contype = 'c'", [table])],
+            [column[0] for column in columns]),
     }
 
 
