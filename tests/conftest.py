@@ -10,20 +10,28 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 from argon2 import PasswordHasher
+from psycopg.conninfo import make_conninfo
 
 import db as storage
+from db import tenants
 from db.private_files import write_private
 from devtalk.domain import passwords
 from devtalk.services.demo import load_demo
 from ops import postgres
 from tests.builders import make_firm
+from tests.pg_firms import FirmPool
 
 BACKENDS = ("sqlite", "postgresql")
 APP_PASSWORD = "devtalk-test"  # the throwaway server signs in by trust; the app's role still has one
 
 
 def pytest_collection_modifyitems(config, items):
-    """A test marked sqlite_only (about SQLite's files themselves) runs on the SQLite backend alone."""
+    """A test marked sqlite_only (about SQLite's files themselves) runs on the SQLite backend alone;
+    the mark says why."""
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None and not marker.args:
+            raise pytest.UsageError(f"{item.nodeid}: sqlite_only needs its reason")
     postgres_only_copies = [item for item in items if item.get_closest_marker("sqlite_only")
                             and getattr(item, "callspec", None) and item.callspec.params.get("backend") == "postgresql"]
     if postgres_only_copies:
@@ -97,8 +105,6 @@ def pg_server():
 @pytest.fixture(scope="session")
 def pg_url(pg_server) -> str:
     """The app's URL on this worker's server: roles, database and firm registry made (db.tenants)."""
-    from db import tenants
-
     url = tenants.bootstrap(pg_server.superuser_url, APP_PASSWORD)
     tenants.prepare(url)
     return url
@@ -107,10 +113,6 @@ def pg_url(pg_server) -> str:
 @pytest.fixture(scope="session")
 def pg_firms(pg_url, pg_server):
     """This worker's test firms on PostgreSQL, each handed out reset to a template (tests/pg_firms.py)."""
-    from psycopg.conninfo import make_conninfo
-
-    from tests.pg_firms import FirmPool
-
     return FirmPool(pg_url, make_conninfo(pg_url, user=postgres.SUPERUSER, password=""))
 
 
@@ -126,8 +128,6 @@ def _database(request, backend: str, template: str, path: Path):
         yield database
         database.conn.close()
         return
-    from db import tenants
-
     firms = request.getfixturevalue("pg_firms")
     with firms.firm(firms.template(template, _demo if template == "demo" else None)) as firm:
         database = tenants.firm_database(firms.url, firm)
