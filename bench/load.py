@@ -122,8 +122,8 @@ async def drive(url: str, pids: list[int], env: dict[str, str], codes: list[str]
                 seconds: float) -> Level:
     rng = random.Random(18)
     # A new server process imports the app and fills its caches on the first run: one phone per
-    # server does that before the clock starts (the balancer hands each new socket to the next
-    # server in turn), so the figures show what each further phone costs.
+    # server does that before the clock starts (the balancer hands each new socket to the server
+    # with the fewest open ones), so the figures show what each further phone costs.
     warmers = max(servers, 1)
     warm = [Phone(url, random.Random(number)) for number in range(warmers)]
     for phone, code in zip(warm, codes):
