@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -67,28 +68,23 @@ def sqlite_at(step: int):
     return database
 
 
-class postgres_at:
-    """A scratch schema in the test server built by the PostgreSQL steps up to ``step``, owned
-    (as every firm schema is) by devtalk_owner, dropped afterwards; yields the connection with its
+@contextmanager
+def postgres_at(url: str, step: int):
+    """A scratch schema in the test server built by the PostgreSQL steps up to ``step``, owned (as
+    every firm schema is) by devtalk_owner, dropped afterwards; yields the connection with its
     search_path on the schema, in autocommit so a refused statement leaves the next one usable."""
-
-    def __init__(self, url: str, step: int):
-        self.url, self.step = url, step
-
-    def __enter__(self):
-        self.schema = f"parity_{uuid.uuid4().hex[:12]}"
-        self.conn = psycopg.connect(self.url, autocommit=True)
-        self.conn.execute("SET ROLE devtalk_owner")
-        self.conn.execute(f"CREATE SCHEMA {self.schema}")
-        self.conn.execute(f"SET search_path TO {self.schema}")
-        for path in POSTGRES_STEPS[:self.step]:
-            with self.conn.transaction():
-                self.conn.execute(path.read_text(encoding="utf-8"))
-        return self.conn, self.schema
-
-    def __exit__(self, *exc_info):
-        self.conn.execute(f"DROP SCHEMA {self.schema} CASCADE")
-        self.conn.close()
+    schema = f"parity_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("SET ROLE devtalk_owner")
+        conn.execute(f"CREATE SCHEMA {schema}")
+        try:
+            conn.execute(f"SET search_path TO {schema}")
+            for path in POSTGRES_STEPS[:step]:
+                with conn.transaction():
+                    conn.execute(path.read_text(encoding="utf-8"))
+            yield conn, schema
+        finally:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 def sqlite_tables(database) -> dict[str, dict]:
