@@ -213,7 +213,10 @@ def main(count: int, port: int, bind: str) -> None:
     """Start PostgreSQL with the demo firm and the fund portal, several app servers and HAProxy in front."""
     if not Path(HAPROXY).exists():
         raise click.ClickException(f"HAProxy not found at {HAPROXY}: run `make cluster` (it installs Debian's haproxy)")
-    signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops everything too, as Ctrl-C does
+    # Ctrl-C stops everything, also when started where SIGINT is ignored (a shell's background job);
+    # `kill` too.
+    for stopping in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stopping, signal.default_int_handler)
     with tempfile.TemporaryDirectory(prefix="devtalk-cluster-") as folder, demo_firms() as env:
         cluster = Cluster(env, Path(folder), count, port, bind, [port + number for number in range(1, count + 1)])
         with cluster:
