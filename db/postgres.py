@@ -53,6 +53,9 @@ def pool(url: str) -> psycopg_pool.ConnectionPool:
     with _pools_lock:
         found = _pools.get(url)
         if found is None:
+            # One connection made here first, so a wrong address or password is told at once in the
+            # server's words, instead of as the pool's timeout half a minute later.
+            psycopg.connect(url).close()
             found = psycopg_pool.ConnectionPool(url, min_size=POOL_MIN, max_size=POOL_MAX, configure=_configure,
                                                 name="devtalk", open=True)
             _pools[url] = found

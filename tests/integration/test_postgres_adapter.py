@@ -185,3 +185,9 @@ def test_statements_and_transactions_after_the_server_dropped_a_pooled_connectio
         database["settings"].insert({"key": "after", "value": "restart"})
     assert database["settings"].get("after")["value"] == "restart"
     superuser.close()
+
+
+def test_a_wrong_address_is_told_at_once_in_the_servers_words(pg_url):
+    wrong = pg_url.rsplit("/", 1)[0] + "/no-such-database"
+    with pytest.raises(psycopg.OperationalError, match="no-such-database"):
+        PostgresDatabase(wrong).execute("SELECT 1")
