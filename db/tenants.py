@@ -184,7 +184,10 @@ def firm_database(url: str, firm: Firm) -> PostgresDatabase:
 
 
 def drop_firm(url: str, firm: Firm) -> None:
-    """The firm's schema with all its rows, its role and its registry row gone, in one transaction."""
+    """The firm's schema with all its rows, its role and its registry row gone, in one transaction;
+    a firm dropped before is left as it is (gone)."""
+    if firm_by_id(url, firm.id) is None:
+        return
     owner = PostgresDatabase(url, firm.id, owner=True)
     role, schema = sql.Identifier(firm_role(firm.id)), sql.Identifier(firm_schema(firm.id))
     with owner.transaction():
