@@ -90,18 +90,27 @@ def start(fast: bool = True, parent: Path | None = None) -> Server:
         _run([bin_folder / "initdb", "-D", server.data, "-U", SUPERUSER, "--auth=trust", "--encoding=UTF8",
               "--locale=C.UTF-8", *(["--no-sync"] if fast else [])])
         # Only this machine reaches it: trust sign-in is safe on 127.0.0.1 and the folder's own socket.
-        settings = {"listen_addresses": "'127.0.0.1'", "port": str(server.port),
-                    "unix_socket_directories": f"'{folder}'", **(TEST_SPEED if fast else {})}
+        settings = {"listen_addresses": "'127.0.0.1'", "unix_socket_directories": f"'{folder}'",
+                    **(TEST_SPEED if fast else {})}
         with open(server.data / "postgresql.conf", "a", encoding="utf-8") as conf:
             conf.writelines(f"{name} = {value}\n" for name, value in settings.items())
-        started = _run([bin_folder / "pg_ctl", "start", "-D", server.data, "-l", server.log, "-w", "-t", "120"],
-                       check=False)
-        if started.returncode != 0:
-            raise RuntimeError(f"PostgreSQL did not start:\n{started.stdout}{_tail(server.log)}")
+        _listen(server)
     except BaseException:
         server.stop()
         raise
     return server
+
+
+def _listen(server: Server, attempts: int = 3) -> None:
+    """Start the server on its port; a port someone took since it was found free gets a new one."""
+    for attempt in range(attempts):
+        started = _run([server.bin / "pg_ctl", "start", "-D", server.data, "-l", server.log, "-w", "-t", "120",
+                        "-o", f"-p {server.port}"], check=False)
+        if started.returncode == 0:
+            return
+        if "already in use" not in _tail(server.log) or attempt == attempts - 1:
+            raise RuntimeError(f"PostgreSQL did not start:\n{started.stdout}{_tail(server.log)}")
+        server.port = free_port()
 
 
 def _as_root() -> bool:

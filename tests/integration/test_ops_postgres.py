@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+
 import psycopg
 import pytest
 
@@ -31,3 +33,15 @@ def test_a_stopped_server_is_gone_with_its_folder():
 def test_without_postgresql_installed_starting_fails_saying_how_to_install_it(tmp_path):
     with pytest.raises(postgres.PostgresMissing, match="apt-get install postgresql"):
         postgres.binaries(tmp_path)
+
+
+def test_a_port_taken_after_it_was_found_free_gives_the_server_another(monkeypatch):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        ports, really_free = iter([taken.getsockname()[1]]), postgres.free_port
+        monkeypatch.setattr(postgres, "free_port", lambda: next(ports, None) or really_free())
+        with postgres.start() as server, psycopg.connect(server.superuser_url) as connection:
+            assert server.port != taken.getsockname()[1]
+            assert connection.execute("SELECT 1").fetchone() == (1,)
+
