@@ -7,13 +7,13 @@ import pytest
 from argon2 import extract_parameters
 from argon2.profiles import RFC_9106_LOW_MEMORY
 
-import db as storage
 from db import accounts
 from db.people import add_person, update_person
 from devtalk.domain.passwords import DUMMY_HASH, hash_password
 from devtalk.errors import InvalidInput, NotAllowed
 from devtalk.services import auth
 from devtalk.services.auth import SignInFailed
+from tests.backends import another_connection
 from tests.builders import who_signs_in
 
 
@@ -233,12 +233,12 @@ def slow_verifications(monkeypatch) -> list[str]:
     return checked
 
 
-def sign_in_at_once(path, passwords: list[str]) -> list[bool]:
+def sign_in_at_once(database, passwords: list[str]) -> list[bool]:
     """Every password tried on its own connection and thread, all released together."""
     start = threading.Barrier(len(passwords))
 
     def attempt(password: str) -> bool:
-        db = storage.open_db(path)
+        db = another_connection(database)
         start.wait()
         try:
             return bool(auth.sign_in(db, "daan", password))
@@ -251,24 +251,22 @@ def sign_in_at_once(path, passwords: list[str]) -> list[bool]:
         return list(pool.map(attempt, passwords))
 
 
-def test_ten_parallel_wrong_passwords_lock_the_account_and_keep_the_right_one_out(tmp_path, monkeypatch):
-    db = storage.open_db(tmp_path / "race.db")
-    storage.migrate(db)
+def test_ten_parallel_wrong_passwords_lock_the_account_and_keep_the_right_one_out(fresh_db, monkeypatch):
+    db = fresh_db
     daan = make_person(db)
     checked = slow_verifications(monkeypatch)
-    assert sign_in_at_once(tmp_path / "race.db", ["fout"] * 10) == [False] * 10
+    assert sign_in_at_once(db, ["fout"] * 10) == [False] * 10
     assert checked.count("real") == auth.MAX_FAILED_ATTEMPTS
     assert accounts.get_account(db, daan.id).locked_until > datetime.now(timezone.utc)
     with pytest.raises(SignInFailed):
         auth.sign_in(db, "daan", "geheim123")
 
 
-def test_at_most_five_parallel_guesses_are_checked_with_the_right_password_among_them(tmp_path, monkeypatch):
-    db = storage.open_db(tmp_path / "race.db")
-    storage.migrate(db)
+def test_at_most_five_parallel_guesses_are_checked_with_the_right_password_among_them(fresh_db, monkeypatch):
+    db = fresh_db
     daan = make_person(db)
     checked = slow_verifications(monkeypatch)
-    results = sign_in_at_once(tmp_path / "race.db", ["fout"] * 10 + ["geheim123"])
+    results = sign_in_at_once(db, ["fout"] * 10 + ["geheim123"])
     assert checked.count("real") == auth.MAX_FAILED_ATTEMPTS and results[:10] == [False] * 10
     if not results[10]:  # the right one came after five others: it is kept out by the lock
         assert accounts.get_account(db, daan.id).locked_until > datetime.now(timezone.utc)
