@@ -61,7 +61,7 @@ def add_action(
     fields = _checked_fields(db, what, kind, owner_id, due_date)
     with transaction(db):
         action = action_repo.add_action(db, conversation_id, conversation.employee_id, **fields)
-        audit.record_event(db, actor.id, "action.add", "action", action.id)
+        audit.record_event(db, access.recorded_id(actor), "action.add", "action", action.id)
     return action
 
 
@@ -70,7 +70,7 @@ def remove_action(db: sqlite_utils.Database, actor: Person, action_id: int) -> N
     _editable_conversation(db, actor, action.conversation_id)
     with transaction(db):
         action_repo.delete_action(db, action_id)
-        audit.record_event(db, actor.id, "action.remove", "action", action_id)
+        audit.record_event(db, access.recorded_id(actor), "action.remove", "action", action_id)
 
 
 def _action(db, actor: Person, action_id: int) -> Action:
@@ -89,7 +89,7 @@ def set_status(db: sqlite_utils.Database, actor: Person, action_id: int, status:
         raise InvalidInput("action.unknown_status", status=status)
     with transaction(db):
         updated = action_repo.update_action(db, action_id, status=status)
-        audit.record_event(db, actor.id, "action.status", "action", action_id, detail={"status": status})
+        audit.record_event(db, access.recorded_id(actor), "action.status", "action", action_id, detail={"status": status})
     return updated
 
 

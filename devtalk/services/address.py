@@ -57,7 +57,7 @@ def set_public_address(db: sqlite_utils.Database, actor: Person, text: str) -> N
     address = normalise_address(text) if (text or "").strip() else ""
     with transaction(db):
         store(db, address)
-        audit.record_event(db, actor.id, "settings.public_url", "setting", SETTING, detail={"address": address or ""})
+        audit.record_event(db, access.recorded_id(actor), "settings.public_url", "setting", SETTING, detail={"address": address or ""})
 
 
 def store(db: sqlite_utils.Database, address: str) -> None:

@@ -132,7 +132,7 @@ def start(db: sqlite_utils.Database, actor: Person, employee_id: int) -> CheckIn
         list_id, _ = _current_list(db)
         listed = [action.id for action in _open_actions(db, actor, employee)]
         check_in = repo.add_check_in(db, employee.id, actor.id, list_id, listed)
-        audit.record_event(db, actor.id, "check_in.start", "person", employee.id)
+        audit.record_event(db, access.recorded_id(actor), "check_in.start", "person", employee.id)
     return check_in
 
 
@@ -180,7 +180,7 @@ def finish(db: sqlite_utils.Database, actor: Person, check_in_id: int) -> CheckI
         if check_in.status != "open":
             raise InvalidInput("check_ins.already_done")
         done = repo.finish(db, check_in_id)
-        audit.record_event(db, actor.id, "check_in.finish", "person", employee.id)
+        audit.record_event(db, access.recorded_id(actor), "check_in.finish", "person", employee.id)
     return done
 
 

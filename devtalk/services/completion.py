@@ -171,7 +171,7 @@ def send_reminders(db: sqlite_utils.Database, actor: Person, round_id: int, toda
     link = None if address.local else f"{address.url}/"
     if reachable:
         mail.send(settings, [_message(settings, person, tasks[person.id], report.round, link) for person in reachable])
-    audit.record_event(db, actor.id, "round.remind", "round", round_id, detail={"sent": len(reachable)})
+    audit.record_event(db, access.recorded_id(actor), "round.remind", "round", round_id, detail={"sent": len(reachable)})
     return Sent(reachable, [person for person in owners if not person.email])
 
 

@@ -271,7 +271,7 @@ def submit(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> Co
         updated = conversations.update_conversation(
             db, conversation_id, status=status, **{f"{form.side}_submitted_at": now()}
         )
-        audit.record_event(db, actor.id, "conversation.submit", "conversation", conversation_id, detail={"side": form.side})
+        audit.record_event(db, access.recorded_id(actor), "conversation.submit", "conversation", conversation_id, detail={"side": form.side})
     return updated
 
 
@@ -311,7 +311,7 @@ def reopen_side(db: sqlite_utils.Database, actor: Person, conversation_id: int, 
             raise NotAllowed()
         status = next_status(conversation.status, "reopen", side)
         updated = conversations.update_conversation(db, conversation_id, status=status, **{f"{side}_submitted_at": None})
-        audit.record_event(db, actor.id, "conversation.reopen", "conversation", conversation_id,
+        audit.record_event(db, access.recorded_id(actor), "conversation.reopen", "conversation", conversation_id,
                            {"side": side, "reason": reason[:500]})
     return updated
 

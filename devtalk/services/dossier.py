@@ -159,7 +159,7 @@ def add_note(db: sqlite_utils.Database, actor: Person, employee_id: int, note: s
     note = required_text(note, MAX_NOTE, "dossier.note_required", "dossier.note_too_long")
     with transaction(db):
         saved = dossier.add_dossier_note(db, employee_id, actor.id, note, private)
-        audit.record_event(db, actor.id, "dossier.note", "person", employee_id)
+        audit.record_event(db, access.recorded_id(actor), "dossier.note", "person", employee_id)
     return saved
 
 

@@ -81,7 +81,7 @@ def export(db: sqlite_utils.Database, actor: Person, what: str, fmt: str, lang: 
     counted = _Counted(rows)
     data = _xlsx(t(f"hr_exports.sheet_{what}", lang), header, counted) if fmt == "xlsx" else _csv(header, counted)
     with transaction(db):
-        audit.record_event(db, actor.id, f"export.{what}", "export", what, detail={"format": fmt, "rows": counted.count})
+        audit.record_event(db, access.recorded_id(actor), f"export.{what}", "export", what, detail={"format": fmt, "rows": counted.count})
     return ExportFile(f"devtalk-{what}-{date.today().isoformat()}.{fmt}", MIME[fmt], data)
 
 

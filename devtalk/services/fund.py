@@ -73,7 +73,7 @@ def create_firm(db: sqlite_utils.Database, actor: Person, *, slug: str, name: st
                                       password=password, public_address=public_address))
 
     firm = tenants.create_firm(url, (slug or "").strip().lower(), name, sector, fill=first_hr_account)
-    audit.record_event(db, actor.id, "fund.firm_add", "firm", firm.id, detail={"slug": firm.slug})
+    audit.record_event(db, access.recorded_id(actor), "fund.firm_add", "firm", firm.id, detail={"slug": firm.slug})
     return NewFirm(firm, made[0], password)
 
 

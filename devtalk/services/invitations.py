@@ -172,7 +172,7 @@ def revoke_codes(db: sqlite_utils.Database, actor: Person, person_id: int) -> No
     with transaction(db):
         invitations.revoke_invitations(db, person_id, input_cards_too=True)
         accounts.delete_card_sessions_of(db, person_id)
-        audit.record_event(db, actor.id, "invitation.revoke", "person", person_id)
+        audit.record_event(db, access.recorded_id(actor), "invitation.revoke", "person", person_id)
 
 
 def pin_required(db: sqlite_utils.Database) -> bool:
@@ -184,7 +184,7 @@ def set_pin_required(db: sqlite_utils.Database, actor: Person, required: bool) -
     access.require_hr(actor)
     with transaction(db):
         settings.set_setting(db, PIN_SETTING, "1" if required else "0")
-        audit.record_event(db, actor.id, "settings.card_pin", "setting", PIN_SETTING, detail={"on": bool(required)})
+        audit.record_event(db, access.recorded_id(actor), "settings.card_pin", "setting", PIN_SETTING, detail={"on": bool(required)})
 
 
 def reset_pin(db: sqlite_utils.Database, actor: Person, person_id: int) -> None:
@@ -195,7 +195,7 @@ def reset_pin(db: sqlite_utils.Database, actor: Person, person_id: int) -> None:
     with transaction(db):
         accounts.clear_pin_hash(db, person_id)
         accounts.delete_card_sessions_of(db, person_id)
-        audit.record_event(db, actor.id, "invitation.pin_reset", "person", person_id)
+        audit.record_event(db, access.recorded_id(actor), "invitation.pin_reset", "person", person_id)
 
 
 def sign_in_with_code(db: sqlite_utils.Database, code: str, client: str, pin: str | None = None,

@@ -66,7 +66,7 @@ def add_person(db: sqlite_utils.Database, actor: Person, *, name: str, username:
         if manager_id is not None:
             _check_manager(db, person, manager_id)
             person = people.update_person(db, person.id, manager_id=manager_id)
-        audit.record_event(db, actor.id, "person.add", "person", person.id, detail=person.username)
+        audit.record_event(db, access.recorded_id(actor), "person.add", "person", person.id, detail=person.username)
     return person
 
 
@@ -80,7 +80,7 @@ def edit_person(db: sqlite_utils.Database, actor: Person, person_id: int, *, nam
     changed = sorted(field for field, value in fields.items() if getattr(person, field) != value)
     with transaction(db):
         updated = people.update_person(db, person_id, **fields)
-        audit.record_event(db, actor.id, "person.edit", "person", person_id, detail={"fields": changed})
+        audit.record_event(db, access.recorded_id(actor), "person.edit", "person", person_id, detail={"fields": changed})
     return updated
 
 
@@ -93,7 +93,7 @@ def set_active(db: sqlite_utils.Database, actor: Person, person_id: int, active:
         updated = people.update_person(db, person_id, active=active)
         if not active:
             accounts.delete_sessions_of(db, person_id)
-        audit.record_event(db, actor.id, "person.activate" if active else "person.deactivate", "person", person_id)
+        audit.record_event(db, access.recorded_id(actor), "person.activate" if active else "person.deactivate", "person", person_id)
     return updated
 
 
@@ -105,7 +105,7 @@ def change_manager(db: sqlite_utils.Database, actor: Person, person_id: int, man
             _check_manager(db, person, manager_id)
         updated = people.update_person(db, person_id, manager_id=manager_id)
         detail = {"from": person.manager_id, "to": manager_id}
-        audit.record_event(db, actor.id, "person.manager", "person", person_id, detail=detail)
+        audit.record_event(db, access.recorded_id(actor), "person.manager", "person", person_id, detail=detail)
     return updated
 
 
@@ -114,7 +114,7 @@ def set_password(db: sqlite_utils.Database, actor: Person, person_id: int, passw
     get_person(db, actor, person_id)
     with transaction(db):
         auth.set_password(db, actor, person_id, password)
-        audit.record_event(db, actor.id, "person.password", "person", person_id)
+        audit.record_event(db, access.recorded_id(actor), "person.password", "person", person_id)
 
 
 def reset_password(db: sqlite_utils.Database, actor: Person, person_id: int) -> str:
@@ -214,7 +214,7 @@ def _function_texts(name: str, description: str) -> tuple[str, str]:
 def _save_function(db, actor: Person, function: JobFunction, action: str) -> JobFunction:
     with transaction(db):
         saved = people.save_function(db, function)
-        audit.record_event(db, actor.id, action, "job_function", function.id)
+        audit.record_event(db, access.recorded_id(actor), action, "job_function", function.id)
     return saved
 
 

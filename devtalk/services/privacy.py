@@ -32,7 +32,7 @@ def export_json(db: sqlite_utils.Database, actor: Person, person_id: int) -> byt
     person = _person(db, actor, person_id)
     data = (_owed(db, actor, person, privacy.rows_about(db, person_id)) | check_ins.rows_about(db, person_id)
             | learning.rows_about(db, person_id) | third_voice.privacy_export(db, actor, person_id))
-    audit.record_event(db, actor.id, "privacy.export", "person", person_id)
+    audit.record_event(db, access.recorded_id(actor), "privacy.export", "person", person_id)
     return json.dumps(data, ensure_ascii=False, indent=2, default=str).encode("utf-8")
 
 
@@ -77,4 +77,4 @@ def erase_person(db: sqlite_utils.Database, actor: Person, person_id: int, confi
         check_ins.erase(db, person_id)
         learning.erase(db, person_id)
         third_voice_storage.erase(db, person_id)
-        audit.record_event(db, actor.id, "privacy.erase", "person", person_id)
+        audit.record_event(db, access.recorded_id(actor), "privacy.erase", "person", person_id)

@@ -95,7 +95,7 @@ def mark_held(db: sqlite_utils.Database, actor: Person, conversation_id: int) ->
         conversations.update_conversation(db, conversation_id, status=status, held_at=_utcnow().isoformat())
         report = reports.get_report(db, conversation_id) or Report(conversation_id, agenda=proposed)
         saved = reports.save_report(db, report)
-        audit.record_event(db, actor.id, "conversation.hold", "conversation", conversation_id)
+        audit.record_event(db, access.recorded_id(actor), "conversation.hold", "conversation", conversation_id)
     return saved
 
 
@@ -156,7 +156,7 @@ def finalise(db: sqlite_utils.Database, actor: Person, conversation_id: int) -> 
         skills.keep_prefilled_levels(db, actor, conversation_id)
         conversations.update_conversation(db, conversation_id, status=next_status(conversation.status, "finalise"))
         saved = reports.save_report(db, replace(report, finalised_at=_utcnow()))
-        audit.record_event(db, actor.id, "report.finalise", "conversation", conversation_id)
+        audit.record_event(db, access.recorded_id(actor), "report.finalise", "conversation", conversation_id)
     return saved
 
 
@@ -198,7 +198,7 @@ def acknowledge(db: sqlite_utils.Database, actor: Person, conversation_id: int, 
             db, replace(report, employee_comment=(comment or "").strip(), acknowledged_at=_utcnow())
         )
         reports.save_comment_draft(db, conversation_id, "")
-        audit.record_event(db, actor.id, "report.acknowledge", "conversation", conversation_id)
+        audit.record_event(db, access.recorded_id(actor), "report.acknowledge", "conversation", conversation_id)
     return saved
 
 

@@ -142,7 +142,7 @@ def add_late_joiners(db: sqlite_utils.Database, actor: Person, round_id: int, em
             conversations.add_conversation(db, round_id, person.id, person.manager_id, found.questionnaire_version_id)
         if joining:
             detail = {"people": [person.id for person in joining]}
-            audit.record_event(db, actor.id, "round.add_people", "round", round_id, detail=detail)
+            audit.record_event(db, access.recorded_id(actor), "round.add_people", "round", round_id, detail=detail)
     return JoinersAdded(len(joining), [p for p in chosen if p.manager_id is None])
 
 
@@ -164,7 +164,7 @@ def reassign_manager(db: sqlite_utils.Database, actor: Person, conversation_id: 
             raise InvalidInput("round.manager_invalid")
         updated = conversations.update_conversation(db, conversation_id, manager_id=manager_id)
         detail = {"from": conversation.manager_id, "to": manager_id}
-        audit.record_event(db, actor.id, "conversation.reassign", "conversation", conversation_id, detail=detail)
+        audit.record_event(db, access.recorded_id(actor), "conversation.reassign", "conversation", conversation_id, detail=detail)
     return updated
 
 
@@ -178,5 +178,5 @@ def close_round(db: sqlite_utils.Database, actor: Person, round_id: int) -> Roun
     found = _open_round(db, actor, round_id)
     with transaction(db):
         closed = rounds.close_round(db, found.id)
-        audit.record_event(db, actor.id, "round.close", "round", round_id)
+        audit.record_event(db, access.recorded_id(actor), "round.close", "round", round_id)
     return closed

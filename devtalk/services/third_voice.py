@@ -121,7 +121,7 @@ def invite(db: sqlite_utils.Database, actor: Person, conversation_id: int, colle
         by_manager = actor.id == panel.conversation.manager_id
         voice = storage.add_voice(db, conversation_id, colleague_id, kind, access.recorded_id(actor),
                                   actor.id if by_manager else None)
-        audit.record_event(db, actor.id, "third_voice.invite", "conversation", conversation_id,
+        audit.record_event(db, access.recorded_id(actor), "third_voice.invite", "conversation", conversation_id,
                            detail={"people": [colleague_id]})
     return voice
 
@@ -133,7 +133,7 @@ def consent(db: sqlite_utils.Database, actor: Person, third_voice_id: int) -> Th
         if not _decides(actor, conversation) or not voice.awaits_consent or not _before_meeting(conversation):
             raise NotAllowed()
         storage.consent(db, voice.id, actor.id)
-        audit.record_event(db, actor.id, "third_voice.consent", "conversation", conversation.id,
+        audit.record_event(db, access.recorded_id(actor), "third_voice.consent", "conversation", conversation.id,
                            detail={"people": [voice.colleague_id]})
     return storage.get_voice(db, voice.id)
 
@@ -151,7 +151,7 @@ def withdraw(db: sqlite_utils.Database, actor: Person, third_voice_id: int) -> N
             raise InvalidInput("third_voice.already_given")
         storage.withdraw(db, voice.id)
         _stop_cards(db, voice.id)
-        audit.record_event(db, actor.id, "third_voice.withdraw", "conversation", conversation.id,
+        audit.record_event(db, access.recorded_id(actor), "third_voice.withdraw", "conversation", conversation.id,
                            detail={"people": [voice.colleague_id]})
 
 
@@ -280,7 +280,7 @@ def submit_input(db: sqlite_utils.Database, actor: Person, third_voice_id: int) 
         if missing:
             raise MissingAnswers(missing)
         storage.mark_submitted(db, third_voice_id)
-        audit.record_event(db, actor.id, "third_voice.submit", "conversation", form.voice.conversation_id)
+        audit.record_event(db, access.recorded_id(actor), "third_voice.submit", "conversation", form.voice.conversation_id)
     return storage.get_voice(db, third_voice_id)
 
 
@@ -309,7 +309,7 @@ def revoke_input_card(db: sqlite_utils.Database, actor: Person, third_voice_id: 
     with transaction(db):
         voice, colleague = _card_holder(db, actor, third_voice_id)
         _stop_cards(db, voice.id)
-        audit.record_event(db, actor.id, "invitation.revoke", "person", colleague.id)
+        audit.record_event(db, access.recorded_id(actor), "invitation.revoke", "person", colleague.id)
 
 
 def _stop_cards(db, third_voice_id: int) -> None:
