@@ -64,8 +64,6 @@ def create_firm(db: sqlite_utils.Database, actor: Person, *, slug: str, name: st
     the account is made in the transaction that makes the firm (db.tenants.create_firm's fill)."""
     url = _fund(db, actor)
     name, sector = (name or "").strip(), (sector or "").strip()
-    if language not in LANGUAGES:
-        raise InvalidInput("account.unknown_language", language=language)
     password, made = new_password(), []
 
     def first_hr_account(firm_db) -> None:
@@ -117,15 +115,6 @@ def add_fund_admin(db: sqlite_utils.Database, actor: Person, *, name: str, usern
         accounts.set_password_hash(db, admin.id, hash_password(password))
         audit.record_event(db, access.recorded_id(actor), "fund.admin_add", "person", admin.id)
     return admin, password
-
-
-def is_fund(db: sqlite_utils.Database) -> bool:
-    """Whether ``db`` is the fund portal's own database (for the menu; the services check again)."""
-    try:
-        _registry(db)
-    except NotAllowed:
-        return False
-    return True
 
 
 def _climate_sums(firm_db) -> tuple[int, int, int]:

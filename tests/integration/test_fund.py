@@ -95,6 +95,14 @@ def test_a_new_firm_needs_its_name_and_hr_person(pg_url, fund_db, admin):
     assert tenants.firm_by_slug(pg_url, taken) is None
 
 
+def test_a_new_firm_in_a_language_devtalk_does_not_speak_is_refused_and_not_made(pg_url, fund_db, admin):
+    taken = slug("taal")
+    with pytest.raises(InvalidInput) as refused:
+        fund.create_firm(fund_db, admin, slug=taken, name="Taal BV", hr_name="Hanna", hr_username="hanna", language="fr")
+    assert refused.value.message.key == "account.unknown_language"
+    assert tenants.firm_by_slug(pg_url, taken) is None
+
+
 def test_the_firm_list_counts_people_and_rounds_of_each_firm(pg_url, made, fund_db, admin):
     firm = firm_with_climate(pg_url, made, "lijst", [3, 3])
     listed = {summary.firm.slug: summary for summary in fund.firm_list(fund_db, admin)}
