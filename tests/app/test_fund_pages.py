@@ -107,6 +107,21 @@ def test_the_fund_creates_a_firm_whose_hr_person_signs_in_there_with_the_passwor
     assert hr.is_hr
 
 
+def test_a_refused_new_firm_keeps_everything_typed_and_says_why(pg_url, portal, member, at):
+    slug, username, password = portal
+    at(slug)
+    app = sign_in(username, password)
+    typed = {"fund_name": "Tweede Lid BV", "fund_slug": member, "fund_sector": "metaal",
+             "fund_hr_name": "Hanna de Vries", "fund_hr_username": "hanna"}
+    for key, value in typed.items():
+        app.text_input(key=key).input(value)
+    app.button(key="fund_new_submit").click().run()
+    assert not app.exception
+    assert f"Er is al een bedrijf met het adres '{member}'. Kies een ander adres." in texts(app)
+    assert {key: app.text_input(key=key).value for key in typed} == typed
+    assert not app.code  # no password: no account was made
+
+
 def test_the_figures_page_hides_a_sector_of_too_few_firms(portal, member, at):
     slug, username, password = portal
     at(slug)
