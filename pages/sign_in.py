@@ -48,9 +48,9 @@ def pin_step(step: str) -> None:
     st.button(tr("sign_in.pin_cancel"), key="login_pin_cancel", on_click=use_another_code)
 
 
-def password_and_code_forms() -> None:
+def password_and_code_forms(provider: str | None) -> None:
     st.write(tr("sign_in.intro"))
-    oidc.sign_in_button()
+    oidc.sign_in_button(provider)
     with st.form(key="sign_in"):
         st.text_input(tr("sign_in.username"), key="login_username", autocomplete="username")
         st.text_input(tr("sign_in.password"), type="password", key="login_password", autocomplete="current-password")
@@ -67,10 +67,10 @@ def password_and_code_forms() -> None:
     session.show(session.CODE)
 
 
-oidc.sign_in_from_office_account()
+offered = oidc.sign_in_from_office_account()
 st.title(tr("sign_in.title"))
 session.show(session.LINK_ERROR)
 if session.PENDING_CARD in st.session_state:
     pin_step(st.session_state[session.PENDING_CARD][1])
 else:
-    password_and_code_forms()
+    password_and_code_forms(offered)

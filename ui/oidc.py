@@ -36,23 +36,26 @@ def offered_here(db: sqlite_utils.Database) -> str | None:
     return provider if provider in configured_providers() else None
 
 
-def sign_in_from_office_account() -> None:
+def sign_in_from_office_account() -> str | None:
     """On the sign-in page: a person the provider just sent back gets their devtalk session, and
-    this run starts again as them; an office account that names nobody here is told why."""
+    this run starts again as them; an office account that names nobody here is told why. Returns
+    the provider offered here, for the page's button (None: no button)."""
     db = session.database()
-    if offered_here(db) is None:
-        return
+    provider = offered_here(db)
+    if provider is None:
+        return None
     with session.refusal_kept(REFUSED):
         token = oidc_sign_in.sign_in(db, st.user.to_dict())
         if token is not None:
             session.start(token)
             st.rerun()
+    return provider
 
 
-def sign_in_button() -> None:
-    """The office account's button, for a firm that offers one; a refusal of the account the
-    person is signed in with there comes with the way out: choosing another account."""
-    provider = offered_here(session.database())
+def sign_in_button(provider: str | None) -> None:
+    """The office account's button for ``provider``, the one sign_in_from_office_account found
+    offered here (None: no button); a refusal of the account the person is signed in with there
+    comes with the way out: choosing another account."""
     if provider is None:
         return
     refused = bool(session.kept(REFUSED))
