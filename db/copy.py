@@ -20,6 +20,7 @@ import sqlite_utils
 from db.backup import restore_from
 from db.connection import open_db
 from db.migrations import migrate, schema_version
+from db.postgres import quoted
 from devtalk.errors import DevtalkError
 
 BATCH = 500
@@ -95,13 +96,9 @@ def _table(table: sqlite_utils.db.Table) -> Table:
                  tuple(name for name, kind in columns.items() if kind is int))
 
 
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _rows(db: sqlite_utils.Database, table: Table) -> Iterator[tuple]:
-    columns = ", ".join(map(_quoted, table.columns))
-    yield from db.execute(f"SELECT {columns} FROM {_quoted(table.name)}")
+    columns = ", ".join(map(quoted, table.columns))
+    yield from db.execute(f"SELECT {columns} FROM {quoted(table.name)}")
 
 
 def copy_table(source: sqlite_utils.Database, target, table: Table) -> None:
@@ -115,9 +112,9 @@ def copy_table(source: sqlite_utils.Database, target, table: Table) -> None:
 
 
 def _copy_rows(source: sqlite_utils.Database, target, table: Table) -> None:
-    columns = ", ".join(map(_quoted, table.columns))
+    columns = ", ".join(map(quoted, table.columns))
     marks = ", ".join("?" * len(table.columns))
-    insert = f"INSERT INTO {_quoted(table.name)} ({columns}) VALUES ({marks})"
+    insert = f"INSERT INTO {quoted(table.name)} ({columns}) VALUES ({marks})"
     later = [table.columns.index(column) for column in table.self_references]
     whole = [table.columns.index(column) for column in table.whole_numbers]
     batch, references = [], []
@@ -140,23 +137,19 @@ def _copy_rows(source: sqlite_utils.Database, target, table: Table) -> None:
 
 def _set_self_references(target, table: Table, originals: list[tuple]) -> None:
     keys = [table.columns.index(pk) for pk in table.pks]
-    sets = ", ".join(f"{_quoted(column)} = ?" for column in table.self_references)
-    where = " AND ".join(f"{_quoted(pk)} = ?" for pk in table.pks)
+    sets = ", ".join(f"{quoted(column)} = ?" for column in table.self_references)
+    where = " AND ".join(f"{quoted(pk)} = ?" for pk in table.pks)
     values = [table.columns.index(column) for column in table.self_references]
     target.executemany(
-        f"UPDATE {_quoted(table.name)} SET {sets} WHERE {where}",
+        f"UPDATE {quoted(table.name)} SET {sets} WHERE {where}",
         [[row[i] for i in values] + [row[i] for i in keys]
          for row in originals if any(row[i] is not None for i in values)],
     )
 
 
-def count(db, table: Table) -> int:
-    return db.execute(f"SELECT count(*) FROM {_quoted(table.name)}").fetchone()[0]
-
-
 def highest_id(db: sqlite_utils.Database, tables: list[Table]) -> int:
     """The highest value of any integer ``id`` key in the file: the shared id sequence must start past it."""
-    highest = [db.execute(f"SELECT max(id) FROM {_quoted(table.name)}").fetchone()[0] or 0
+    highest = [db.execute(f"SELECT max(id) FROM {quoted(table.name)}").fetchone()[0] or 0
                for table in tables if table.numbered]
     return max(highest, default=0)
 

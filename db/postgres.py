@@ -104,7 +104,8 @@ def translate(sql: str) -> str:
     return _TOKEN.sub(replace, sql)
 
 
-def _quoted(name: str) -> str:
+def quoted(name: str) -> str:
+    """A table or column name as an SQL identifier, the same on both backends."""
     return '"' + name.replace('"', '""') + '"'
 
 
@@ -261,14 +262,14 @@ class PostgresDatabase:
             keys = [name for (name,) in self.execute(
                 "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid"
                 " AND a.attnum = ANY (i.indkey) WHERE i.indrelid = ?::regclass AND i.indisprimary"
-                " ORDER BY array_position(i.indkey, a.attnum)", [f"{self._path}.{_quoted(table)}"])]
+                " ORDER BY array_position(i.indkey, a.attnum)", [f"{self._path}.{quoted(table)}"])]
             _primary_keys[(self.firm_id is None, table)] = keys
         return keys
 
     def analyse(self) -> None:
         """Fresh planner statistics for this firm's tables; only their owner may take them."""
         owner = self.owner_database()
-        owner.executescript("; ".join(f"ANALYZE {_quoted(name)}" for name in owner.table_names()))
+        owner.executescript("; ".join(f"ANALYZE {quoted(name)}" for name in owner.table_names()))
 
     @property
     def conn(self) -> _Connection:
@@ -329,13 +330,13 @@ class PostgresTable:
     def _conflict(self, keys: list[str], columns: list[str], update: bool) -> str:
         changing = [column for column in columns if column not in keys]
         if not update or not changing:
-            return f" ON CONFLICT ({', '.join(map(_quoted, keys))}) DO NOTHING" if keys else " ON CONFLICT DO NOTHING"
-        sets = ", ".join(f"{_quoted(column)} = EXCLUDED.{_quoted(column)}" for column in changing)
-        return f" ON CONFLICT ({', '.join(map(_quoted, keys))}) DO UPDATE SET {sets}"
+            return f" ON CONFLICT ({', '.join(map(quoted, keys))}) DO NOTHING" if keys else " ON CONFLICT DO NOTHING"
+        sets = ", ".join(f"{quoted(column)} = EXCLUDED.{quoted(column)}" for column in changing)
+        return f" ON CONFLICT ({', '.join(map(quoted, keys))}) DO UPDATE SET {sets}"
 
     def _insert_sql(self, columns: list[str], keys: list[str], replace: bool, ignore: bool, upsert: bool) -> str:
-        sql = (f"INSERT INTO {_quoted(self.name)} ({', '.join(map(_quoted, columns))})"
-               f" VALUES ({', '.join('?' * len(columns))})") if columns else f"INSERT INTO {_quoted(self.name)} DEFAULT VALUES"
+        sql = (f"INSERT INTO {quoted(self.name)} ({', '.join(map(quoted, columns))})"
+               f" VALUES ({', '.join('?' * len(columns))})") if columns else f"INSERT INTO {quoted(self.name)} DEFAULT VALUES"
         if replace or upsert:
             sql += self._conflict(keys, columns, update=True)
         elif ignore:
@@ -353,7 +354,7 @@ class PostgresTable:
         columns = list(row)
         sql = self._insert_sql(columns, keys, replace, ignore, upsert=False)
         if keys:
-            sql += f" RETURNING {', '.join(map(_quoted, keys))}"
+            sql += f" RETURNING {', '.join(map(quoted, keys))}"
         self.last_pk = self._last_pk(keys, row, self.db.execute(sql, list(row.values())).fetchone())
         return self
 
@@ -386,14 +387,14 @@ class PostgresTable:
         values = list(pk_value) if isinstance(pk_value, (list, tuple)) else [pk_value]
         if len(values) != len(keys):
             raise NotFoundError(f"{self.name}: {pk_value!r} does not match the key {keys}")
-        return " AND ".join(f"{_quoted(key)} = ?" for key in keys), values
+        return " AND ".join(f"{quoted(key)} = ?" for key in keys), values
 
     def update(self, pk_value, updates: dict | None = None) -> PostgresTable:
         """The given columns of one row changed; sqlite-utils's NotFoundError when there is no such row."""
         where, values = self._where_key(pk_value)
         if updates:
-            sets = ", ".join(f"{_quoted(column)} = ?" for column in updates)
-            result = self.db.execute(f"UPDATE {_quoted(self.name)} SET {sets} WHERE {where}",
+            sets = ", ".join(f"{quoted(column)} = ?" for column in updates)
+            result = self.db.execute(f"UPDATE {quoted(self.name)} SET {sets} WHERE {where}",
                                      [*updates.values(), *values])
             if result.rowcount == 0:
                 raise NotFoundError(f"{self.name}: {pk_value!r}")
@@ -402,7 +403,7 @@ class PostgresTable:
 
     def get(self, pk_value) -> dict:
         where, values = self._where_key(pk_value)
-        rows = list(self.db.query(f"SELECT * FROM {_quoted(self.name)} WHERE {where}", values))
+        rows = list(self.db.query(f"SELECT * FROM {quoted(self.name)} WHERE {where}", values))
         if not rows:
             raise NotFoundError(f"{self.name}: {pk_value!r}")
         return rows[0]
@@ -410,7 +411,7 @@ class PostgresTable:
     def rows_where(self, where: str | None = None, where_args: Sequence | dict | None = None,
                    order_by: str | None = None, select: str = "*", limit: int | None = None,
                    offset: int | None = None) -> Iterator[dict]:
-        sql = f"SELECT {select} FROM {_quoted(self.name)}"
+        sql = f"SELECT {select} FROM {quoted(self.name)}"
         if where is not None:
             sql += f" WHERE {where}"
         if order_by is not None:
@@ -427,7 +428,7 @@ class PostgresTable:
 
     @property
     def count(self) -> int:
-        return self.db.execute(f"SELECT count(*) FROM {_quoted(self.name)}").fetchone()[0]
+        return self.db.execute(f"SELECT count(*) FROM {quoted(self.name)}").fetchone()[0]
 
     def exists(self) -> bool:
         return self.name in self.db.table_names()

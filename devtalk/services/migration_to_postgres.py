@@ -35,14 +35,14 @@ def migrate_to_postgres(sqlite_file: Path, url: str, slug: str, name: str = "", 
         raise tenants.FirmExists(slug=slug)
     with copy.migrated_copy(Path(sqlite_file)) as source:
         tables = copy.tables_in_dependency_order(source)
-        counts = {table.name: copy.count(source, table) for table in tables}
+        counts = {table.name: source[table.name].count for table in tables}
 
         def fill(target) -> None:
             copy.move_ids_past(target, copy.highest_id(source, tables))
             for table in tables:
                 copy.copy_table(source, target, table)
             for table in tables:
-                found = copy.count(target, table)
+                found = target[table.name].count
                 if found != counts[table.name]:
                     raise CountsDiffer(table=table.name, expected=counts[table.name], found=found)
 
