@@ -17,6 +17,7 @@ from itertools import count
 import psycopg
 
 from db import tenants
+from db.postgres import firm_schema
 
 
 @dataclass
@@ -48,7 +49,7 @@ class FirmPool:
                 database = tenants.firm_database(self.url, firm)
                 fill(database)
                 database.close()
-            schema = _schema(firm)
+            schema = firm_schema(firm.id)
             connection = self._connection()
             filled = [table for table in self._tables(schema)
                       if connection.execute(f'SELECT EXISTS (SELECT 1 FROM {schema}."{table}")').fetchone()[0]]
@@ -75,7 +76,7 @@ class FirmPool:
         return firm
 
     def _reset(self, firm: tenants.Firm, template: Template) -> None:
-        schema = _schema(firm)
+        schema = firm_schema(firm.id)
         emptied = [f'DELETE FROM {schema}."{table}"' for table in self._tables(schema)]
         copied = [f'INSERT INTO {schema}."{table}" SELECT * FROM {template.schema}."{table}"' for table in template.filled]
         # One round trip: at a few dozen tables, the statements' round trips were most of a reset.
@@ -94,10 +95,6 @@ class FirmPool:
         if schema not in self.tables:
             self.tables[schema] = _tables(self._connection(), schema)
         return self.tables[schema]
-
-
-def _schema(firm: tenants.Firm) -> str:
-    return f"firm_{firm.id}"
 
 
 def _tables(connection, schema: str) -> list[str]:
