@@ -17,7 +17,6 @@ import asyncio
 import json
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -40,6 +39,7 @@ from db.conversations import answers_of, conversations_in_round, get_conversatio
 from devtalk.domain.models import NOT_APPLICABLE
 from devtalk.services import invitations, rounds
 from ops.cluster import Cluster, ClusterFailed, postgres_url
+from ops.postgres import free_port
 
 ROUND_NAME = "Load test"  # the round every phone fills in
 BENCH_FIRM = "bench"  # the firm's slug on PostgreSQL
@@ -237,12 +237,6 @@ def server(env: dict[str, str], log: Path):
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:

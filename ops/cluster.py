@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,7 @@ import click
 from db import tenants
 from devtalk import config
 from ops import postgres
+from ops.postgres import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = Path(__file__).with_name("haproxy.cfg")
@@ -41,12 +41,6 @@ FUND_ADMIN = "fondsbeheer"  # the fund portal's first administrator
 
 class ClusterFailed(RuntimeError):
     """A part of the cluster did not start; the message ends with the tail of its log."""
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def healthy(url: str) -> bool:
