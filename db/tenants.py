@@ -160,12 +160,15 @@ def _as_app(db: PostgresDatabase, statement: str, **names: sql.Composable) -> No
 
 
 def firm_by_slug(url: str, slug: str) -> Firm | None:
-    rows = list(PostgresDatabase(url).query(f"SELECT {_FIRM_COLUMNS} FROM public.firms WHERE slug = ?", [slug]))
-    return Firm(**rows[0]) if rows else None
+    return _firm_where(url, "slug = ?", slug)
 
 
 def firm_by_id(url: str, firm_id: int) -> Firm | None:
-    rows = list(PostgresDatabase(url).query(f"SELECT {_FIRM_COLUMNS} FROM public.firms WHERE id = ?", [firm_id]))
+    return _firm_where(url, "id = ?", firm_id)
+
+
+def _firm_where(url: str, where: str, value) -> Firm | None:
+    rows = list(PostgresDatabase(url).query(f"SELECT {_FIRM_COLUMNS} FROM public.firms WHERE {where}", [value]))
     return Firm(**rows[0]) if rows else None
 
 

@@ -68,6 +68,15 @@ def _require_url(lang: str) -> str:
     return url
 
 
+def _require_database_url(value: str, lang: str) -> None:
+    """A command's argument that must be a postgresql:// URL: anything else is refused (exit 2)."""
+    from db.postgres import is_postgres_url
+
+    if not is_postgres_url(value):
+        click.echo(t("cli.not_a_database_url", lang, url=value), err=True)
+        sys.exit(2)
+
+
 def _refuse_on_postgres(db_path: Path | None, lang: str) -> None:
     """A SQLite file's backup and restore have no meaning on PostgreSQL, whose own tools do it."""
     if _postgres_url(db_path) is not None:
@@ -386,11 +395,7 @@ def setup_postgres(superuser_url, password, database, lang) -> None:
     """Make devtalk's roles, database and firm registry on a PostgreSQL server (as its superuser, once); prints the DEVTALK_DATABASE_URL to set."""
     import secrets
 
-    from db.postgres import is_postgres_url
-
-    if not is_postgres_url(superuser_url):
-        click.echo(t("cli.not_a_database_url", lang, url=superuser_url), err=True)
-        sys.exit(2)
+    _require_database_url(superuser_url, lang)
     url = tenants.bootstrap(superuser_url, password or secrets.token_urlsafe(24), database)
     tenants.prepare(url)
     click.echo(t("cli.postgres_ready", lang, url=url))
@@ -472,12 +477,9 @@ def fund_admin_add(username, name, fund_name, lang) -> None:
 @lang_option
 def migrate_to_postgres(sqlite_file, database_url, slug, name, sector, lang) -> None:
     """Move the firm in SQLITE_FILE into a new firm SLUG on PostgreSQL: all or nothing, every table's rows counted after."""
-    from db.postgres import is_postgres_url
     from devtalk.services.migration_to_postgres import migrate_to_postgres as move
 
-    if not is_postgres_url(database_url):  # a second file name, say: refused before anything is read
-        click.echo(t("cli.not_a_database_url", lang, url=database_url), err=True)
-        sys.exit(2)
+    _require_database_url(database_url, lang)  # a second file name, say: refused before anything is read
     try:
         moved = move(sqlite_file, database_url, slug, name, sector)
     except DevtalkError as error:
