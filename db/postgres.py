@@ -365,22 +365,17 @@ class PostgresTable:
         self.last_pk = self._last_pk(keys, row, None)
         return self
 
-    def insert_all(self, rows: Iterable[dict], pk=None, batch_size: int = 100, replace: bool = False,
-                   ignore: bool = False, upsert: bool = False) -> PostgresTable:
+    def insert_all(self, rows: Iterable[dict], batch_size: int = 100) -> PostgresTable:
         rows = list(rows)
         if not rows:
             return self
         columns = list(dict.fromkeys(column for row in rows for column in row))
-        keys = self._key(pk) if (replace or ignore or upsert) else []
-        sql = self._insert_sql(columns, keys, replace, ignore, upsert)
+        sql = self._insert_sql(columns, [], replace=False, ignore=False, upsert=False)
         with self.db.transaction():
             for start in range(0, len(rows), batch_size):
                 self.db.executemany(sql, [[row.get(column) for column in columns]
                                           for row in rows[start:start + batch_size]])
         return self
-
-    def upsert_all(self, rows: Iterable[dict], pk=None, batch_size: int = 100) -> PostgresTable:
-        return self.insert_all(rows, pk=pk, batch_size=batch_size, upsert=True)
 
     def _where_key(self, pk_value) -> tuple[str, list]:
         keys = self.pks
