@@ -110,6 +110,16 @@ def pg_url(pg_server) -> str:
     return url
 
 
+@pytest.fixture(scope="module")
+def made_firms(pg_url):
+    """The firms a module makes with tenants.create_firm, dropped after it (other tests of the worker
+    list firms too)."""
+    firms = []
+    yield firms
+    for firm in firms:
+        tenants.drop_firm(pg_url, firm)
+
+
 @pytest.fixture(scope="session")
 def pg_firms(pg_url, pg_server):
     """This worker's test firms on PostgreSQL, each handed out reset to a template (tests/pg_firms.py)."""

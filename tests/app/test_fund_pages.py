@@ -42,27 +42,19 @@ def menu(app: AppTest) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def made(pg_url):
-    firms = []
-    yield firms
-    for firm in firms:
-        tenants.drop_firm(pg_url, firm)
-
-
-@pytest.fixture(scope="module")
-def portal(pg_url, made):
+def portal(pg_url, made_firms):
     """The fund portal with one administrator: (its slug, the admin's username, password)."""
     firm = tenants.create_firm(pg_url, f"fonds-app-{next(NUMBERS)}", "Opleidingsfonds", kind="fund")
-    made.append(firm)
+    made_firms.append(firm)
     admin, password = fund.add_fund_admin(tenants.firm_database(pg_url, firm), OPERATOR, name="Fenna Fonds", username="fenna")
     return firm.slug, admin.username, password
 
 
 @pytest.fixture(scope="module")
-def member(pg_url, made):
+def member(pg_url, made_firms):
     """A member firm with its HR person (password geheim123): its slug."""
     firm = tenants.create_firm(pg_url, f"lid-app-{next(NUMBERS)}", "Lid BV", "metaal")
-    made.append(firm)
+    made_firms.append(firm)
     database = tenants.firm_database(pg_url, firm)
     hr = add_person(database, name="Ingrid HR", username="hr", roles=("employee", "hr_admin"))
     set_password_hash(database, hr.id, hash_password("geheim123"))
@@ -87,7 +79,7 @@ def test_a_fund_admin_sees_the_funds_pages_and_no_firms(portal, at):
     assert [title.value for title in app.title] == ["Aangesloten bedrijven"]
 
 
-def test_the_fund_creates_a_firm_whose_hr_person_signs_in_there_with_the_password_shown_once(pg_url, made, portal, at):
+def test_the_fund_creates_a_firm_whose_hr_person_signs_in_there_with_the_password_shown_once(pg_url, made_firms, portal, at):
     slug, username, password = portal
     at(slug)
     app = sign_in(username, password)
@@ -97,7 +89,7 @@ def test_the_fund_creates_a_firm_whose_hr_person_signs_in_there_with_the_passwor
         app.text_input(key=key).input(value)
     app.button(key="fund_new_submit").click().run()
     assert not app.exception
-    made.append(firm := tenants.firm_by_slug(pg_url, new_slug))
+    made_firms.append(firm := tenants.firm_by_slug(pg_url, new_slug))
     assert "Carrosserie Jansen is aangemaakt. hanna logt in met dit eenmalige wachtwoord:" in texts(app)
     one_time = app.code[0].value
     assert "Carrosserie Jansen" in [row for row in app.dataframe[0].value.iloc[:, 0]]
@@ -151,9 +143,9 @@ def test_the_fund_portal_offers_no_firm_page(portal, at):
     assert not app.dataframe
 
 
-def test_an_empty_fund_portal_offers_no_setup_but_the_sign_in(pg_url, made, at):
+def test_an_empty_fund_portal_offers_no_setup_but_the_sign_in(pg_url, made_firms, at):
     empty = tenants.create_firm(pg_url, f"leeg-fonds-{next(NUMBERS)}", "Leeg fonds", kind="fund")
-    made.append(empty)
+    made_firms.append(empty)
     at(empty.slug)
     app = start_app()
     assert "devtalk inrichten" not in texts(app)

@@ -25,18 +25,9 @@ def slug(prefix: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def made(pg_url):
-    """The firms this module made, dropped after it (other tests of the worker list firms too)."""
-    firms = []
-    yield firms
-    for firm in firms:
-        tenants.drop_firm(pg_url, firm)
-
-
-@pytest.fixture(scope="module")
-def fund_db(pg_url, made):
+def fund_db(pg_url, made_firms):
     firm = tenants.create_firm(pg_url, slug("fonds-c"), "Opleidingsfonds Metaal", kind="fund")
-    made.append(firm)
+    made_firms.append(firm)
     return tenants.firm_database(pg_url, firm)
 
 
@@ -46,11 +37,11 @@ def admin(fund_db):
     return person
 
 
-def firm_with_climate(url, made, sector: str, values: list[int]) -> tenants.Firm:
+def firm_with_climate(url, made_firms, sector: str, values: list[int]) -> tenants.Firm:
     """A firm in ``sector`` whose employees each answered every learning-climate question with their
     value of ``values`` and submitted (the bundled leerklimaat questionnaire)."""
-    firm = tenants.create_firm(url, slug("klimaat"), f"Bedrijf {len(made)}", sector)
-    made.append(firm)
+    firm = tenants.create_firm(url, slug("klimaat"), f"Bedrijf {len(made_firms)}", sector)
+    made_firms.append(firm)
     db = tenants.firm_database(url, firm)
     hr = add_person(db, name="Ingrid HR", username="hr", roles=("employee", "hr_admin"))
     manager = add_person(db, name="Marco Manager", username="manager", roles=("employee", "manager"))
@@ -64,10 +55,10 @@ def firm_with_climate(url, made, sector: str, values: list[int]) -> tenants.Firm
     return firm
 
 
-def test_a_new_firm_gets_its_first_hr_account_who_signs_in_with_the_one_time_password(pg_url, made, fund_db, admin):
+def test_a_new_firm_gets_its_first_hr_account_who_signs_in_with_the_one_time_password(pg_url, made_firms, fund_db, admin):
     new = fund.create_firm(fund_db, admin, slug=slug("carrosserie"), name="Carrosserie Jansen", sector="carrosserie",
                            hr_name="Hanna de Vries", hr_username="hanna", public_address="https://carrosserie.devtalk.example")
-    made.append(new.firm)
+    made_firms.append(new.firm)
     firm_db = tenants.firm_database(pg_url, new.firm)
     signed_in = auth.current_person(firm_db, auth.sign_in(firm_db, "hanna", new.password))
     assert (signed_in.name, signed_in.is_hr) == ("Hanna de Vries", True)
@@ -103,28 +94,28 @@ def test_a_new_firm_in_a_language_devtalk_does_not_speak_is_refused_and_not_made
     assert tenants.firm_by_slug(pg_url, taken) is None
 
 
-def test_the_firm_list_counts_people_and_rounds_of_each_firm(pg_url, made, fund_db, admin):
-    firm = firm_with_climate(pg_url, made, "lijst", [3, 3])
+def test_the_firm_list_counts_people_and_rounds_of_each_firm(pg_url, made_firms, fund_db, admin):
+    firm = firm_with_climate(pg_url, made_firms, "lijst", [3, 3])
     listed = {summary.firm.slug: summary for summary in fund.firm_list(fund_db, admin)}
     assert (listed[firm.slug].people, listed[firm.slug].rounds) == (4, 1)
     assert all(summary.firm.kind == "firm" for summary in listed.values())  # the fund is not its own member
 
 
-def test_the_climate_per_sector_shows_a_sector_of_three_firms_and_hides_one_of_two(pg_url, made, fund_db, admin):
+def test_the_climate_per_sector_shows_a_sector_of_three_firms_and_hides_one_of_two(pg_url, made_firms, fund_db, admin):
     sector_of_three, sector_of_two = slug("metaal"), slug("hout")
     for values in ([5, 5, 5], [2, 2, 2], [2, 2, 2, 2]):
-        firm_with_climate(pg_url, made, sector_of_three, values)
-    firm_with_climate(pg_url, made, sector_of_three, [1, 1])  # two people: their firm's figure would be theirs
+        firm_with_climate(pg_url, made_firms, sector_of_three, values)
+    firm_with_climate(pg_url, made_firms, sector_of_three, [1, 1])  # two people: their firm's figure would be theirs
     for values in ([4, 4, 4], [4, 4, 4]):
-        firm_with_climate(pg_url, made, sector_of_two, values)
+        firm_with_climate(pg_url, made_firms, sector_of_two, values)
     figures = {figure.sector: figure for figure in fund.climate_per_sector(fund_db, admin)}
     # Every answer weighs the same: (15 + 6 + 8) / 10 people, each answering the same questions.
     assert figures[sector_of_three] == fund.SectorClimate(sector_of_three, 3, pytest.approx(2.9))
     assert figures[sector_of_two] == fund.SectorClimate(sector_of_two, 2, None)
 
 
-def test_the_figures_hold_numbers_and_sectors_only(pg_url, made, fund_db, admin):
-    firm_with_climate(pg_url, made, slug("bouw"), [3, 3, 3])
+def test_the_figures_hold_numbers_and_sectors_only(pg_url, made_firms, fund_db, admin):
+    firm_with_climate(pg_url, made_firms, slug("bouw"), [3, 3, 3])
     for figure in fund.climate_per_sector(fund_db, admin):
         assert [type(value) for value in asdict(figure).values()][1:] in ([int, float], [int, type(None)])
         assert "Medewerker" not in repr(figure) and "Marco" not in repr(figure)
@@ -147,9 +138,9 @@ def test_only_an_active_fund_admin_signed_in_with_a_password_uses_the_fund(fund_
 
 
 @pytest.mark.parametrize("call", range(4), ids=["firm list", "climate", "create a firm", "add a fund admin"])
-def test_a_fund_admin_role_counts_only_on_the_funds_own_database(pg_url, made, admin, call):
+def test_a_fund_admin_role_counts_only_on_the_funds_own_database(pg_url, made_firms, admin, call):
     member = tenants.create_firm(pg_url, slug("lid"), "Lid BV")
-    made.append(member)
+    made_firms.append(member)
     with pytest.raises(NotAllowed):
         fund_calls(tenants.firm_database(pg_url, member))[call](admin)
 
