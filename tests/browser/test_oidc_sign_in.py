@@ -67,6 +67,16 @@ def offer(db_path, provider: str | None) -> None:
     database.conn.close()
 
 
+def sign_in_at_the_provider(page, server, db_path, subject: str) -> None:
+    """The firm offers the provider; the person taps the button, and the provider's own page asks who
+    is signing in."""
+    offer(db_path, "kantoor")
+    page.goto(server.url)
+    page.get_by_role("button", name="Aanmelden met je kantooraccount").click()
+    page.locator("input[name='sub']").fill(subject)
+    page.get_by_role("button", name="Authorize").click()
+
+
 def test_a_firm_that_does_not_offer_office_accounts_shows_no_button(page, office_server):
     server, db_path = office_server
     offer(db_path, None)
@@ -78,13 +88,7 @@ def test_a_firm_that_does_not_offer_office_accounts_shows_no_button(page, office
 
 def test_the_person_signs_in_at_the_provider_and_lands_in_devtalk_as_themselves(page, office_server):
     server, db_path = office_server
-    offer(db_path, "kantoor")
-    page.goto(server.url)
-    page.get_by_role("button", name="Aanmelden met je kantooraccount").click()
-
-    # The provider's own page asks who is signing in.
-    page.locator("input[name='sub']").fill("daan")
-    page.get_by_role("button", name="Authorize").click()
+    sign_in_at_the_provider(page, server, db_path, "daan")
 
     page.locator("h1", has_text="Mijn gesprekken").wait_for()
     expect(page.get_by_text("Aangemeld als Daan Smit")).to_be_visible()
@@ -102,11 +106,7 @@ def test_the_person_signs_in_at_the_provider_and_lands_in_devtalk_as_themselves(
 
 def test_an_office_account_nobody_here_has_is_told_so_and_may_choose_another(page, office_server):
     server, db_path = office_server
-    offer(db_path, "kantoor")
-    page.goto(server.url)
-    page.get_by_role("button", name="Aanmelden met je kantooraccount").click()
-    page.locator("input[name='sub']").fill("bezoeker")
-    page.get_by_role("button", name="Authorize").click()
+    sign_in_at_the_provider(page, server, db_path, "bezoeker")
 
     page.get_by_text("Er is hier niemand actief met het e-mailadres van je kantooraccount").wait_for()
     expect(page.locator("h1", has_text="Welkom bij devtalk")).to_be_visible()
