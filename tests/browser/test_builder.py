@@ -168,12 +168,12 @@ def test_hr_composes_a_questionnaire_from_empty_that_the_employee_then_fills_in_
     sign_in(phone_page, own_server.url, "employee")
     conversation = conversation_in_round(own_server.env["DEVTALK_DB"], ROUND, "employee")
     phone_page.goto(f"{own_server.url}/fill_in?conversation={conversation}")
-    phone_page.get_by_text("Ik werk veilig", exact=True).wait_for()
+    scale = phone_page.locator("[class*='st-key-item_ik-werk-veilig']")
+    scale.wait_for()  # the question's own block: its text is also named elsewhere on the page
     settle(phone_page)
-    for text in ("Vakwerk", "Wensen", "Ik kan een werktekening lezen", "Ik kan MIG/MAG lassen",
+    for text in ("Vakwerk", "Wensen", "Ik werk veilig", "Ik kan een werktekening lezen", "Ik kan MIG/MAG lassen",
                  "Ik ben tevreden over mijn werk", "Waar krijg jij energie van?"):
         expect(phone_page.get_by_text(text, exact=True).first).to_be_visible()
-    scale = phone_page.locator("[class*='st-key-item_ik-werk-veilig']")
     expect(scale.get_by_role("radio")).to_have_count(5)  # four points and n.v.t.
     expect(scale.get_by_text("n.v.t.")).to_be_visible()
     expect(phone_page.locator("[class*='st-key-item_waar-krijg-jij-energie-van'] textarea")).to_be_visible()
